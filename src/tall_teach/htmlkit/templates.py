@@ -1,0 +1,35 @@
+"""A Jinja2 environment over a theme's template folders, autoescaping on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def make_environment(folders: list[Path]) -> Any:
+    """Autoescaping, strict undefined: a typo in a template fails loudly, content is escaped."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(folders: list[Path], name: str, **context: Any) -> str:
+    """Render one template; template errors become ThemeError naming the template."""
+    import jinja2
+
+    from tall_teach.errors import ThemeError
+
+    try:
+        return make_environment(folders).get_template(name).render(**context)
+    except jinja2.TemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        at = f"{where}:{line}" if line else where
+        raise ThemeError(f"template {at}: {exc}") from None

@@ -1,0 +1,88 @@
+"""The format-neutral course model: frozen dataclasses, stdlib only.
+
+Readers build it, transforms and quiz generators return new copies of it,
+writers consume it. Nothing in here knows Markdown, YAML or any output format.
+"""
+
+from tall_teach.model.blocks import (
+    Block,
+    BulletList,
+    Chart,
+    Column,
+    Columns,
+    Figure,
+    ListItem,
+    Message,
+    Paragraph,
+    Placeholder,
+    Question,
+    Choice,
+    Series,
+    Table,
+    TakeHome,
+)
+from tall_teach.model.course import (
+    Course,
+    Glossary,
+    HandoutSettings,
+    Module,
+    Name,
+    QuizSettings,
+    Reference,
+    Slide,
+)
+from tall_teach.model.inline import (
+    Cite,
+    Code,
+    Emph,
+    Inline,
+    LineBreak,
+    Link,
+    Strong,
+    Text,
+    cited_keys,
+    plain_text,
+    strong_spans,
+)
+from tall_teach.model.quiz import Option, QuizItem
+from tall_teach.model.source import SourceRef
+
+__all__ = [
+    "Block",
+    "BulletList",
+    "Chart",
+    "Choice",
+    "Cite",
+    "Code",
+    "Column",
+    "Columns",
+    "Course",
+    "Emph",
+    "Figure",
+    "Glossary",
+    "HandoutSettings",
+    "Inline",
+    "LineBreak",
+    "Link",
+    "ListItem",
+    "Message",
+    "Module",
+    "Name",
+    "Option",
+    "Paragraph",
+    "Placeholder",
+    "Question",
+    "QuizItem",
+    "QuizSettings",
+    "Reference",
+    "Series",
+    "Slide",
+    "SourceRef",
+    "Strong",
+    "Table",
+    "TakeHome",
+    "Text",
+    "cited_keys",
+    "plain_text",
+    "strong_spans",
+]

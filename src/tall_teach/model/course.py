@@ -1,0 +1,126 @@
+"""The course, its modules and slides, bibliography and glossary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tall_teach.model.blocks import Block
+from tall_teach.model.inline import Inline
+from tall_teach.model.quiz import QuizItem
+from tall_teach.model.source import SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One slide as authored. `kind` is "section" (a `#` divider) or "content".
+
+    `citations` are all keys cited in the title, body and chart sources, in order
+    of first appearance: the slide's source footer.
+    """
+
+    id: str
+    kind: str
+    title: tuple[Inline, ...]
+    blocks: tuple[Block, ...]
+    notes: tuple[Block, ...]
+    citations: tuple[str, ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    id: str
+    title: str
+    objectives: tuple[str, ...]
+    path: str
+    slides: tuple[Slide, ...]
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    family: str
+    given: str = ""
+    literal: str = ""  # a collective author ("GIMEMA group"), used as is
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One bibliography entry, CSL-shaped, holding only what the source states."""
+
+    key: str
+    type: str
+    authors: tuple[Name, ...]
+    title: str
+    container: str  # journal or meeting as cited ("JCO", "Blood Adv", "ASH")
+    year: str
+    source: SourceRef
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    note: str = ""  # e.g. "Abstract 962"
+    url: str = ""
+    doi: str = ""
+    et_al: bool = False  # the source lists only the first author(s) "et al"
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Key terms by category; terms of one category are interchangeable distractors."""
+
+    categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def category_of(self, term: str) -> str | None:
+        wanted = term.casefold()
+        for name, terms in self.categories:
+            if any(t.casefold() == wanted for t in terms):
+                return name
+        return None
+
+    def terms(self, category: str) -> tuple[str, ...]:
+        return dict(self.categories).get(category, ())
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutSettings:
+    layout: str = "notes"  # notes | outline
+    paper: str = "a4"  # a4 | letter
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSettings:
+    seed: int = 0
+    options: int = 4
+    per_message: int = 1
+    formats: tuple[str, ...] = ("html", "moodle", "gift", "qti", "pdf", "anki")
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    """A whole course. `root` is the absolute course folder; `id` its folder name."""
+
+    id: str
+    root: str
+    title: str
+    subtitle: str
+    authors: tuple[str, ...]
+    date: str  # ISO yyyy-mm-dd
+    language: str
+    theme: str
+    modules: tuple[Module, ...]
+    references: tuple[Reference, ...]
+    glossary: Glossary
+    handout: HandoutSettings
+    quiz: QuizSettings
+    source: SourceRef
+    institution: str = ""
+    items: tuple[QuizItem, ...] = field(default=())  # filled by the quiz generators
+
+    def reference(self, key: str) -> Reference | None:
+        for ref in self.references:
+            if ref.key == key:
+                return ref
+        return None
+
+    def slides(self) -> tuple[Slide, ...]:
+        return tuple(s for m in self.modules for s in m.slides)

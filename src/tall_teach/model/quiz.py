@@ -1,0 +1,46 @@
+"""Quiz items as every quiz writer sees them, generated or authored alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tall_teach.model.source import SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """An answer option, plain text; `feedback` says why it is right or wrong."""
+
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuizItem:
+    """A single-best-answer item, options already in their delivery order.
+
+    `id` is stable and NCName-safe (letter first, no spaces or colons): it derives
+    from the source message or question block, never from a position.
+    `kind` is "cloze", "statement" or "authored". `numeric` items keep their
+    options in ascending order and must not be reshuffled by an LMS.
+    """
+
+    id: str
+    kind: str
+    stem: str
+    options: tuple[Option, ...]
+    explanation: str
+    module_id: str
+    module_title: str
+    slide_id: str
+    slide_title: str
+    citations: tuple[str, ...]
+    source: SourceRef
+    message: str = ""  # the full take-home message (empty for authored items)
+    key_term: str = ""
+    numeric: bool = False
+
+    @property
+    def key_index(self) -> int:
+        return next(i for i, o in enumerate(self.options) if o.correct)
