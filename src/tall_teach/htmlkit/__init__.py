@@ -1,1 +1,1 @@
-"""Shared HTML helpers for the HTML-based writers (handout, quiz): Jinja2 and WeasyPrint live here."""
+"""Shared helpers of the HTML-based writers (handout, quiz): Jinja2 and WeasyPrint live here."""

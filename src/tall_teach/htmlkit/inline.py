@@ -37,7 +37,8 @@ def inlines_to_html(
             if url is None:
                 out.append(inner)
             else:
-                out.append(f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{inner}</a>')
+                href = escape(url, quote=True)
+                out.append(f'<a href="{href}" rel="noopener noreferrer">{inner}</a>')
         elif isinstance(node, Cite):
             if cite is not None:
                 out.append(cite(node.keys))

@@ -1,0 +1,194 @@
+"""The command line: parse arguments, call the pipeline, turn errors into clear messages."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from tall_teach import __version__
+
+ONLY_HELP = (
+    "Comma-separated outputs: pptx, handout, quiz, dump, "
+    "or a quiz format (html, moodle, gift, qti, pdf, anki)."
+)
+
+
+def _fail(message: str, status: int = 1) -> None:
+    click.echo(message, err=True)
+    sys.exit(status)
+
+
+def _parse_only(value: tuple[str, ...]) -> list[str]:
+    from tall_teach.pipeline import ONLY_CHOICES
+
+    kinds = [k.strip() for v in value for k in v.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in ONLY_CHOICES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown output {unknown[0]!r}; choose from {', '.join(ONLY_CHOICES)}",
+            param_hint="--only",
+        )
+    return kinds
+
+
+def _courses(paths: tuple[Path, ...]) -> list[Path]:
+    from tall_teach.pipeline import find_courses
+
+    courses = find_courses(paths)
+    if not courses:
+        raise click.UsageError("no course given and no content/<course>/course.yaml found here")
+    for course in courses:
+        if not (course / "course.yaml").is_file():
+            raise click.UsageError(f"{course} is not a course folder (it has no course.yaml)")
+    return courses
+
+
+def _show(course_dir: Path, diagnostic: object) -> str:
+    """`path:line: severity: message`, the path as the user can open it."""
+    source = getattr(diagnostic, "source", None)
+    severity = getattr(diagnostic, "severity", "error")
+    message = getattr(diagnostic, "message", str(diagnostic))
+    if source is None:
+        return f"{course_dir}: {severity}: {message}"
+    where = course_dir / source.path if source.path else course_dir
+    line = f":{source.line}" if source.line else ""
+    return f"{where}{line}: {severity}: {message}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tall-teach")
+def main() -> None:
+    """Turn a Markdown course into a lecture deck, a handout and quizzes.
+
+    COURSE is a course folder (with a course.yaml); where omitted, every course
+    under ./content/. Outputs go to build/<course folder name>/.
+    """
+
+
+@main.command()
+@click.argument("courses", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("build"), show_default=True, help="Folder the outputs go under.")
+@click.option("--only", multiple=True, help=ONLY_HELP)
+@click.option("--force", is_flag=True, help="Rebuild every output, even if nothing changed.")
+@click.option("--strict", is_flag=True, help="Fail when the course has warnings.")
+def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bool,
+          strict: bool) -> None:
+    """Build the deck, handout and quizzes of each COURSE."""
+    from tall_teach.errors import ContentError, TallTeachError
+    from tall_teach.pipeline import build as build_course
+
+    kinds = _parse_only(only)
+    failed = False
+    for course_dir in _courses(courses):
+        started = time.perf_counter()
+        try:
+            result = build_course(course_dir, out, kinds, force=force, report=click.echo)
+        except ContentError as exc:
+            for diagnostic in exc.diagnostics:
+                click.echo(_show(course_dir, diagnostic), err=True)
+            click.echo(f"{course_dir}: build failed; previous outputs are left as they were",
+                       err=True)
+            failed = True
+            continue
+        except TallTeachError as exc:
+            click.echo(f"{course_dir}: error: {exc}", err=True)
+            failed = True
+            continue
+        for warning in result.warnings:
+            click.echo(_show(course_dir, warning), err=True)
+        elapsed = time.perf_counter() - started
+        if result.up_to_date:
+            click.echo(f"{course_dir}: up to date ({result.out_dir}, {elapsed:.2f} s)")
+        else:
+            click.echo(f"{course_dir}: built {len(result.written)}, skipped "
+                       f"{len(result.skipped)} into {result.out_dir} ({elapsed:.2f} s)")
+        if strict and result.warnings:
+            failed = True
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("courses", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def check(courses: tuple[Path, ...], strict: bool) -> None:
+    """Report every problem in each COURSE, one per line, without building."""
+    from tall_teach.errors import TallTeachError
+    from tall_teach.pipeline import check_course
+
+    errors = warnings = 0
+    for course_dir in _courses(courses):
+        try:
+            diagnostics = check_course(course_dir)
+        except TallTeachError as exc:
+            click.echo(f"{course_dir}: error: {exc}")
+            errors += 1
+            continue
+        for diagnostic in diagnostics:
+            click.echo(_show(course_dir, diagnostic))
+        errors += sum(d.severity == "error" for d in diagnostics)
+        warnings += sum(d.severity == "warning" for d in diagnostics)
+    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("course", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--with-quiz", is_flag=True, help="Include the generated quiz items.")
+def dump(course: Path, with_quiz: bool) -> None:
+    """Print the course model as JSON (what every writer sees)."""
+    from tall_teach.errors import ContentError, TallTeachError
+    from tall_teach.reader import read_course
+    from tall_teach.writers.dump import dump_json
+
+    _courses((course,))
+    try:
+        model, _warnings = read_course(course)
+        if with_quiz:
+            from tall_teach.quiz import generate_items
+
+            model, _ = generate_items(model)
+    except ContentError as exc:
+        for diagnostic in exc.diagnostics:
+            click.echo(_show(course, diagnostic), err=True)
+        sys.exit(1)
+    except TallTeachError as exc:
+        _fail(f"{course}: error: {exc}")
+    click.echo(dump_json(model), nl=False)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("content"), show_default=True, help="Folder to create the course in.")
+def new(name: str, parent: Path) -> None:
+    """Create a new course NAME from an example that uses every block."""
+    from tall_teach.errors import TallTeachError
+    from tall_teach.scaffold import create_course
+
+    try:
+        target = create_course(parent, name)
+    except TallTeachError as exc:
+        _fail(f"error: {exc}", 2)
+    click.echo(f"created {target}: edit {target / 'course.yaml'} and {target / 'modules'}/, "
+               f"then run: tall-teach build {target}")
+
+
+@main.command()
+@click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("build"), show_default=True)
+@click.option("--only", multiple=True, help=ONLY_HELP)
+@click.option("--timeout", type=float, default=0, help="Stop after this many seconds (0: never).")
+def watch(course: Path | None, out: Path, only: tuple[str, ...], timeout: float) -> None:
+    """Rebuild COURSE whenever one of its files (or its theme) is saved."""
+    from tall_teach.watch import watch_courses
+
+    kinds = _parse_only(only)
+    courses = _courses((course,) if course else ())
+    watch_courses(courses, out, kinds, timeout=timeout, echo=click.echo)

@@ -1,0 +1,240 @@
+"""build(): read, check, generate quiz items, render, write atomically. One line per stage."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tall_teach import __version__
+from tall_teach.cache import CACHE_NAME, BuildCache, folder_files, hash_files, hash_text
+from tall_teach.errors import ContentError, Diagnostic, TallTeachError
+
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """A writer known by name; its module is imported only when it runs."""
+
+    name: str
+    module: str
+    kind: str  # what --only selects: dump, pptx, handout, quiz
+    quiz_format: str = ""  # the course.yaml quiz format that enables it
+    uses_items: bool = False  # depends on quiz items, not on the slides
+
+
+WRITERS: tuple[WriterSpec, ...] = (
+    WriterSpec("dump", "tall_teach.writers.dump", "dump"),
+    WriterSpec("pptx", "tall_teach.writers.pptx", "pptx"),
+    WriterSpec("handout", "tall_teach.writers.handout", "handout"),
+    WriterSpec("quiz-html", "tall_teach.writers.quiz_html", "quiz", "html", True),
+    WriterSpec("moodle", "tall_teach.writers.moodle", "quiz", "moodle", True),
+    WriterSpec("gift", "tall_teach.writers.gift", "quiz", "gift", True),
+    WriterSpec("qti", "tall_teach.writers.qti", "quiz", "qti", True),
+    WriterSpec("anki", "tall_teach.writers.anki", "quiz", "anki", True),
+    WriterSpec("quiz-pdf", "tall_teach.writers.quiz_pdf", "quiz", "pdf", True),
+)
+
+ONLY_CHOICES = ("dump", "pptx", "handout", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki")
+
+
+def select_writers(only: Iterable[str], quiz_formats: Iterable[str]) -> list[WriterSpec]:
+    """Writers for --only (kinds or quiz format names); quiz writers limited to course formats."""
+    wanted = set(only)
+    formats = set(quiz_formats)
+    chosen = []
+    for spec in WRITERS:
+        if spec.quiz_format and spec.quiz_format not in formats:
+            continue
+        if not wanted or spec.kind in wanted or (spec.quiz_format and spec.quiz_format in wanted):
+            chosen.append(spec)
+    return chosen
+
+
+def find_courses(paths: Iterable[Path], content_dir: Path = Path("content")) -> list[Path]:
+    """Course folders named on the command line, else every course under content/."""
+    given = list(paths)
+    if given:
+        return given
+    if not content_dir.is_dir():
+        return []
+    return sorted(p.parent for p in content_dir.glob("*/course.yaml"))
+
+
+@dataclass
+class BuildResult:
+    course_dir: Path
+    out_dir: Path
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    changes: str | None = None
+    up_to_date: bool = False
+
+
+def read_and_prepare(course_dir: Path) -> tuple[object, list[Diagnostic]]:
+    """Reader, then quiz generation: the model every writer consumes."""
+    from tall_teach.quiz import generate_items
+    from tall_teach.reader import read_course
+
+    course, warnings = read_course(course_dir)
+    course, quiz_warnings = generate_items(course)
+    return course, [*warnings, *quiz_warnings]
+
+
+def check_course(course_dir: Path) -> list[Diagnostic]:
+    """Every problem in a course, errors and warnings, without writing anything."""
+    from tall_teach.quiz import coverage, generate_items
+    from tall_teach.reader import read_course
+    from tall_teach.theme import load_theme
+    from tall_teach.transforms.lint import lint_course
+
+    try:
+        course, diagnostics = read_course(course_dir)
+    except ContentError as exc:
+        return exc.diagnostics
+    theme = load_theme(course.theme, course_dir)
+    diagnostics = [*diagnostics, *lint_course(course, theme)]
+    course, quiz_warnings = generate_items(course)
+    return [*diagnostics, *quiz_warnings, *coverage(course)]
+
+
+def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
+    course_hash = hash_files(folder_files(course_dir), course_dir)
+    theme_hash = hash_files([Path(p) for p in theme_files])
+    return hash_text(__version__, selection, course_hash, theme_hash)
+
+
+def build(
+    course_dir: Path,
+    out_root: Path,
+    only: Iterable[str] = (),
+    force: bool = False,
+    report: Report = lambda _line: None,
+) -> BuildResult:
+    """Build one course into out_root/<course folder name>/, skipping what is current."""
+    out_dir = out_root / course_dir.resolve().name
+    result = BuildResult(course_dir, out_dir)
+    selection = ",".join(sorted(only))
+    cache = BuildCache.load(out_dir)
+    if (
+        not force
+        and cache.inputs
+        and cache.all_outputs_present(out_dir)
+        and cache.inputs == _inputs_fingerprint(course_dir, cache.theme_files, selection)
+    ):
+        result.up_to_date = True
+        return result
+    course, warnings = read_and_prepare(course_dir)
+    result.warnings = warnings
+    theme = _load_theme(course, course_dir)
+    rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result, report)
+    _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result)
+    return result
+
+
+def _load_theme(course: object, course_dir: Path) -> object:
+    from tall_teach.theme import load_theme
+
+    return load_theme(course.theme, course_dir)  # type: ignore[attr-defined]
+
+
+def _writer_key(spec: WriterSpec, course: object, theme_hash: str) -> str:
+    from tall_teach.writers.dump import to_jsonable
+
+    if spec.uses_items:
+        data = to_jsonable(replace(course, modules=(), references=()))  # type: ignore[type-var]
+    else:
+        data = to_jsonable(replace(course, items=()))  # type: ignore[type-var]
+        data["figures"] = _figure_hashes(course)
+    data.pop("root", None)
+    return hash_text(__version__, spec.name, theme_hash, json.dumps(data, sort_keys=True))
+
+
+def _figure_hashes(course: object) -> dict[str, str]:
+    from tall_teach.model import Columns, Figure
+
+    root = Path(course.root)  # type: ignore[attr-defined]
+    found: dict[str, str] = {}
+
+    def visit(blocks: Iterable[object]) -> None:
+        for block in blocks:
+            if isinstance(block, Figure):
+                found[block.path] = hash_files([root / block.path], root)
+            elif isinstance(block, Columns):
+                for column in block.columns:
+                    visit(column.blocks)
+
+    for slide in course.slides():  # type: ignore[attr-defined]
+        visit(slide.blocks)
+    return found
+
+
+def _render_all(course, theme, only, cache, out_dir, force, result, report):  # type: ignore[no-untyped-def]
+    """Render every selected writer whose inputs changed; nothing is written yet."""
+    theme_hash = hash_files(theme.files())
+    rendered: dict[str, dict[str, bytes]] = {}
+    keys: dict[str, str] = {}
+    for spec in select_writers(only, course.quiz.formats):
+        key = _writer_key(spec, course, theme_hash)
+        keys[spec.name] = key
+        if not force and cache.output_is_current(spec.name, key, out_dir):
+            result.skipped.append(spec.name)
+            report(f"  skipped {spec.name} (unchanged)")
+            continue
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != spec.module:
+                raise
+            report(f"  {spec.name}: writer not available in this version, skipped")
+            continue
+        started = time.perf_counter()
+        rendered[spec.name] = module.render(course, theme)
+        report(f"  built {spec.name} ({time.perf_counter() - started:.2f} s)")
+        result.written.append(spec.name)
+    return rendered, keys
+
+
+def _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result):  # type: ignore[no-untyped-def]
+    """Write all rendered files atomically, then CHANGES.md, then the cache record."""
+    from tall_teach.changes import changes_markdown, course_manifest
+    from tall_teach.outputs import write_all, write_atomic
+
+    files = {name: data for output in rendered.values() for name, data in output.items()}
+    manifest = course_manifest(course)
+    changes = changes_markdown(course, cache.manifest, manifest)
+    if changes is not None and (rendered or not cache.manifest):
+        files["CHANGES.md"] = changes.encode("utf-8")
+        result.changes = changes
+    write_all(out_dir, files)
+    for name, output in rendered.items():
+        _remove_stale(out_dir, cache.outputs.get(name, {}).get("files", []), output)
+        cache.outputs[name] = {"key": keys[name], "files": sorted(output)}
+    cache.manifest = manifest
+    cache.theme_files = [str(p) for p in theme.files()]
+    cache.inputs = _inputs_fingerprint(result.course_dir, cache.theme_files, selection)
+    write_atomic(out_dir / CACHE_NAME, cache.to_bytes())
+
+
+def _remove_stale(out_dir: Path, previous: list[str], current: dict[str, bytes]) -> None:
+    """A writer that no longer produces a file (renamed course) leaves no stale copy."""
+    for name in previous:
+        if name not in current:
+            (out_dir / name).unlink(missing_ok=True)
+
+
+__all__ = [
+    "ONLY_CHOICES",
+    "WRITERS",
+    "BuildResult",
+    "TallTeachError",
+    "build",
+    "check_course",
+    "find_courses",
+    "select_writers",
+]
