@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,9 @@ WRITERS: tuple[WriterSpec, ...] = (
     WriterSpec("anki", "tall_teach.writers.anki", "quiz", "anki", True),
     WriterSpec("quiz-pdf", "tall_teach.writers.quiz_pdf", "quiz", "pdf", True),
 )
+
+# Usual relative cost of the slow writers, to balance them over two processes.
+HEAVY_WRITERS: dict[str, float] = {"pptx": 1.0, "handout": 1.5, "quiz-pdf": 0.6, "anki": 0.2}
 
 ONLY_CHOICES = ("dump", "pptx", "handout", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki")
 
@@ -177,27 +181,82 @@ def _figure_hashes(course: object) -> dict[str, str]:
 def _render_all(course, theme, only, cache, out_dir, force, result, report):  # type: ignore[no-untyped-def]
     """Render every selected writer whose inputs changed; nothing is written yet."""
     theme_hash = hash_files(theme.files())
-    rendered: dict[str, dict[str, bytes]] = {}
     keys: dict[str, str] = {}
+    todo: list[WriterSpec] = []
     for spec in select_writers(only, course.quiz.formats):
-        key = _writer_key(spec, course, theme_hash)
-        keys[spec.name] = key
-        if not force and cache.output_is_current(spec.name, key, out_dir):
+        keys[spec.name] = _writer_key(spec, course, theme_hash)
+        if not force and cache.output_is_current(spec.name, keys[spec.name], out_dir):
             result.skipped.append(spec.name)
             report(f"  skipped {spec.name} (unchanged)")
-            continue
-        try:
-            module = importlib.import_module(spec.module)
-        except ModuleNotFoundError as exc:
-            if exc.name != spec.module:
-                raise
+        elif _available(spec):
+            todo.append(spec)
+        else:
             report(f"  {spec.name}: writer not available in this version, skipped")
-            continue
-        started = time.perf_counter()
-        rendered[spec.name] = module.render(course, theme)
-        report(f"  built {spec.name} ({time.perf_counter() - started:.2f} s)")
-        result.written.append(spec.name)
+    rendered = _run_writers(todo, course, theme, report)
+    result.written.extend(spec.name for spec in todo)
     return rendered, keys
+
+
+def _available(spec: WriterSpec) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(spec.module) is not None
+
+
+def render_one(module_name: str, course: object, theme: object) -> tuple[dict[str, bytes], float]:
+    """Import one writer and render it; also the unit of work of a worker process."""
+    started = time.perf_counter()
+    files = importlib.import_module(module_name).render(course, theme)
+    return files, time.perf_counter() - started
+
+
+def _jobs() -> int:
+    configured = os.environ.get("TALL_TEACH_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return min(2, os.cpu_count() or 1)
+
+
+def _run_writers(todo, course, theme, report):  # type: ignore[no-untyped-def]
+    """The slow writers (deck, handout, PDFs) run in a second process beside the others."""
+    heavy = [s for s in todo if s.name in HEAVY_WRITERS]
+    if _jobs() < 2 or len(heavy) < 1 or len(todo) < 2 or not _can_fork():
+        rendered = {}
+        for spec in todo:
+            rendered[spec.name], seconds = render_one(spec.module, course, theme)
+            report(f"  built {spec.name} ({seconds:.2f} s)")
+        return rendered
+    return _run_in_two_lanes(todo, heavy, course, theme, report)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_in_two_lanes(todo, heavy, course, theme, report):  # type: ignore[no-untyped-def]
+    """Balance writers over this process and one forked worker by their usual cost."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    lanes: list[list[WriterSpec]] = [[], []]
+    loads = [0.0, 0.0]
+    for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
+        lane = 0 if loads[0] <= loads[1] else 1
+        lanes[lane].append(spec)
+        loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    rendered: dict[str, dict[str, bytes]] = {}
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        futures = [(s, pool.submit(render_one, s.module, course, theme)) for s in lanes[1]]
+        for spec in lanes[0]:
+            rendered[spec.name], seconds = render_one(spec.module, course, theme)
+            report(f"  built {spec.name} ({seconds:.2f} s)")
+        for spec, future in futures:
+            rendered[spec.name], seconds = future.result()
+            report(f"  built {spec.name} ({seconds:.2f} s, in parallel)")
+    return {s.name: rendered[s.name] for s in todo}
 
 
 def _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result):  # type: ignore[no-untyped-def]
