@@ -2,8 +2,8 @@
 
 The hostile course exists so each export is tried on text that breaks naive
 writers: CDATA terminators, GIFT control characters, markup and script, quotes,
-right-to-left text, emoji and line breaks. Real courses (the scaffold mini-course
-and the flagship T-ALL course) are added when the reader and generator exist.
+right-to-left text, emoji and line breaks. Real courses (the scaffold course, the
+mini-course fixture and the flagship T-ALL course) join when reader and generator exist.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from tall_teach.theme import Theme, load_theme
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 TALL_COURSE = REPO / "content" / "t-all-adults"
+MINI_COURSE = REPO / "tests" / "fixtures" / "mini-course"
 
 GIFT_SPECIALS = "~ = # { } : \\"
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
@@ -227,15 +228,16 @@ def _have(module: str) -> bool:
 def _real_course_dirs(tmp_root: Path) -> list[tuple[str, Path]]:
     from tall_teach.scaffold import create_course
 
-    found = [("mini", create_course(tmp_root, "mini-course", today=date(2026, 1, 15)))]
-    if (TALL_COURSE / "course.yaml").is_file():
-        found.append(("t-all", TALL_COURSE))
+    found = [("scaffold", create_course(tmp_root, "scaffold", today=date(2026, 1, 15)))]
+    for name, folder in (("mini", MINI_COURSE), ("t-all", TALL_COURSE)):
+        if (folder / "course.yaml").is_file():
+            found.append((name, folder))
     return found
 
 
 @pytest.fixture(scope="session")
 def real_courses(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Course]]:
-    """The scaffold mini-course and T-ALL, read and with items generated (skipped if absent)."""
+    """Scaffold, mini-course and T-ALL courses, read, with items generated (skipped if absent)."""
     if not (_have("tall_teach.reader") and _have("tall_teach.quiz")):
         pytest.skip("reader or quiz generator not available yet")
     from tall_teach.quiz import generate_items

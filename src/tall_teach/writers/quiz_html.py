@@ -1,0 +1,147 @@
+"""The self-check quiz page (quiz/quiz.html): one offline file with inline CSS and JS.
+
+Items travel as JSON inside `<script type="application/json">`, with `<`, `>`,
+`&` and U+2028/9 escaped so no content can close the script element, and the
+page script renders them with textContent only. A Content-Security-Policy
+allows no network at all and only the page's own script and style (by hash),
+so even a bug in escaping could not run injected code or load anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from typing import Any
+
+from tall_teach.model import Course, QuizItem
+from tall_teach.quizkit import explanation_text, source_text
+from tall_teach.theme import Theme
+
+DEFAULT_COLOURS = {
+    "primary": "1F3A5F",
+    "accent": "0F7C8C",
+    "accent2": "C8553D",
+    "text": "1E2329",
+    "muted": "5A6470",
+    "background": "FFFFFF",
+    "panel": "F2F5F8",
+    "on_primary": "FFFFFF",
+}
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def theme_colour(theme: Theme, name: str) -> str:
+    """A theme colour as 6 hex digits; anything else falls back (no CSS injection via YAML)."""
+    value = str(theme.get(f"colors.{name}", DEFAULT_COLOURS[name])).lstrip("#")
+    return value.upper() if _HEX.fullmatch(value) else DEFAULT_COLOURS[name]
+
+
+def tint(hex_colour: str, amount: float) -> str:
+    """The colour mixed with white: `amount` of the colour, the rest white."""
+    channels = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(255 - (255 - c) * amount) for c in channels]
+    return "".join(f"{c:02X}" for c in mixed)
+
+
+def colour_css(theme: Theme) -> str:
+    """The theme's colours as CSS custom properties, plus the light tints the page uses."""
+    colours = {name: theme_colour(theme, name) for name in DEFAULT_COLOURS}
+    props = {
+        "primary": colours["primary"],
+        "accent": colours["accent"],
+        "accent2": colours["accent2"],
+        "text": colours["text"],
+        "muted": colours["muted"],
+        "bg": colours["background"],
+        "panel": colours["panel"],
+        "on-primary": colours["on_primary"],
+        "border": tint(colours["muted"], 0.35),
+        "primary-tint": tint(colours["primary"], 0.1),
+        "accent-tint": tint(colours["accent"], 0.1),
+        "accent2-tint": tint(colours["accent2"], 0.1),
+    }
+    body = "".join(f"--{name}:#{value};" for name, value in props.items())
+    return f":root{{{body}}}\n"
+
+
+def item_data(item: QuizItem, course: Course) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "module": item.module_title,
+        "stem": item.stem,
+        "options": [
+            {"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in item.options
+        ],
+        "explanation": explanation_text(item),
+        "source": source_text(item, course),
+        "numeric": item.numeric,
+    }
+
+
+def quiz_data(course: Course) -> dict[str, Any]:
+    file_stem = re.sub(r"[^A-Za-z0-9_-]+", "-", course.id).strip("-") or "quiz"
+    return {
+        "course": course.title,
+        "fileStem": file_stem,
+        "items": [item_data(item, course) for item in course.items],
+    }
+
+
+def script_json(value: Any) -> str:
+    """JSON that is inert inside <script>: no `</script>`, `<!--`, or line separators survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+
+
+def csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """No network of any kind; only this page's own script and style run."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {csp_hash(script)}",
+            f"style-src {csp_hash(style)}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def quiz_page(course: Course, theme: Theme) -> str:
+    from markupsafe import Markup
+
+    from tall_teach.htmlkit.templates import render_template
+
+    style = colour_css(theme) + theme.file("quiz/quiz.css").read_text(encoding="utf-8")
+    script = theme.file("quiz/quiz.js").read_text(encoding="utf-8")
+    return render_template(
+        [root / "quiz" for root in theme.roots],
+        "quiz.html.j2",
+        language=course.language or "en",
+        title=course.title,
+        subtitle=course.subtitle,
+        count=len(course.items),
+        csp=content_security_policy(script, style),
+        css=Markup(style),
+        js=Markup(script),
+        data=Markup(script_json(quiz_data(course))),
+    )
+
+
+def render(course: Course, theme: Theme) -> dict[str, bytes]:
+    return {"quiz/quiz.html": quiz_page(course, theme).encode("utf-8")}
