@@ -2,28 +2,74 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
 
 
-def _no_network(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, object]:
-    """URL fetcher that refuses everything but data: URIs (all assets are embedded)."""
-    from weasyprint.urls import default_url_fetcher
-
-    if url.startswith("data:"):
-        return default_url_fetcher(url)
-    raise ValueError(f"refusing to fetch {url!r}: outputs must be self-contained")
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(root.resolve()) for root in roots)
 
 
-def html_to_pdf(html: str, base_dir: Path | None = None, pdf_variant: str | None = None) -> bytes:
-    """Render HTML to PDF bytes. Dates come from the document's <meta> tags, not the clock."""
+def _file_url_path(url: str) -> Path:
+    return Path(unquote(urlparse(url).path))
+
+
+def make_offline_fetcher(allowed_roots: Sequence[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that never touches the network.
+
+    data: URIs are always allowed; file: URLs only inside `allowed_roots` (e.g. a
+    theme's font folder). Anything else raises, so a stray external reference shows
+    up as a WeasyPrint warning instead of a silent download.
+    """
+    from weasyprint.urls import URLFetcher
+
+    roots = tuple(allowed_roots)
+
+    class OfflineFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file" and roots and _inside(_file_url_path(url), roots):
+                return super().fetch(url, headers)
+            raise ValueError(f"refusing to fetch {url!r}: outputs must be self-contained")
+
+    return OfflineFetcher(allowed_protocols=("data", "file"), allow_redirects=False)
+
+
+def html_to_pdf(
+    html: str,
+    base_dir: Path | None = None,
+    pdf_variant: str | None = None,
+    *,
+    stylesheets: Sequence[str] = (),
+    allowed_roots: Sequence[Path] = (),
+) -> bytes:
+    """Render HTML to PDF bytes. Dates come from the document's <meta> tags, not the clock.
+
+    `stylesheets` are extra CSS texts applied on top of the document (e.g. print-only
+    @font-face rules); `allowed_roots` are folders whose files may be read through
+    file: URLs (fonts of a theme). Nothing else is ever fetched.
+    """
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
+    fetcher = make_offline_fetcher(allowed_roots)
+    font_config = FontConfiguration()  # shared, so @font-face in `stylesheets` is honoured
     document = weasyprint.HTML(
         string=html,
         base_url=str(base_dir) if base_dir else None,
-        url_fetcher=_no_network,
+        url_fetcher=fetcher,
     )
     options: dict[str, object] = {"uncompressed_pdf": False}
+    if stylesheets:
+        options["stylesheets"] = [
+            weasyprint.CSS(string=css, url_fetcher=fetcher, font_config=font_config)
+            for css in stylesheets
+        ]
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
-    return document.write_pdf(**options)
+    return document.write_pdf(font_config=font_config, **options)

@@ -1,0 +1,223 @@
+"""Slide blocks to template views: escaped HTML fragments and plain fields, nothing else.
+
+The templates decide the markup around each view; every piece of course text has
+already been escaped here (inlines through htmlkit.inline, plain strings by Jinja).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from tall_teach.htmlkit.inline import inlines_to_html
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Chart,
+    Columns,
+    Figure,
+    Inline,
+    Paragraph,
+    Placeholder,
+    Question,
+    Table,
+    TakeHome,
+)
+from tall_teach.writers.handout.svgchart import ChartStyle, chart_svg
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A numbered short citation that links to its entry in the reference list."""
+
+    number: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"ref-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    kind: ClassVar[str] = "paragraph"
+    html: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    html: Markup
+    children: tuple[ListView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListView:
+    kind: ClassVar[str] = "list"
+    ordered: bool
+    start: int
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    html: Markup
+    align: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    kind: ClassVar[str] = "table"
+    header: tuple[CellView, ...]
+    rows: tuple[tuple[CellView, ...], ...]
+    caption: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    kind: ClassVar[str] = "figure"
+    src: str  # a data: URI
+    alt: str
+    caption: Markup
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderView:
+    kind: ClassVar[str] = "placeholder"
+    blocks: tuple[BlockView, ...]
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    kind: ClassVar[str] = "chart"
+    title: str
+    svg: Markup
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnsView:
+    kind: ClassVar[str] = "columns"
+    columns: tuple[tuple[BlockView, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TakeHomeView:
+    kind: ClassVar[str] = "takehome"
+    messages: tuple[Markup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """An authored question, shown as on the slide: stem and choices, never the answer."""
+
+    kind: ClassVar[str] = "question"
+    stem: Markup
+    choices: tuple[Markup, ...]
+
+
+BlockView = (
+    ParagraphView | ListView | TableView | FigureView | PlaceholderView | ChartView
+    | ColumnsView | TakeHomeView | QuestionView
+)
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What block conversion needs from outside: numbering, figures, chart colours."""
+
+    numbers: Mapping[str, int]
+    short: Mapping[str, str]
+    load_figure: Callable[[str], str]
+    chart_style: ChartStyle
+    inline_cites: bool  # outline layout: superscript numbers in the text; cards: footer only
+    chart_width: int = 400  # drawing width of a chart; narrower inside columns
+
+    def cite_html(self, keys: tuple[str, ...]) -> str:
+        if not self.inline_cites:
+            return ""
+        numbers = sorted({self.numbers[k] for k in keys if k in self.numbers})
+        links = ",".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
+        return f'<sup class="cite">{links}</sup>' if links else ""
+
+    def html(self, inlines: tuple[Inline, ...]) -> Markup:
+        return Markup(inlines_to_html(inlines, self.cite_html))
+
+    def sources(self, keys: tuple[str, ...]) -> tuple[SourceView, ...]:
+        """Numbered short citations, unknown keys skipped, each once, in citation order."""
+        seen: dict[int, SourceView] = {}
+        for key in keys:
+            number = self.numbers.get(key)
+            if number is not None and number not in seen:
+                seen[number] = SourceView(number, self.short[key])
+        return tuple(seen.values())
+
+
+def _list_view(block: BulletList, ctx: BlockContext) -> ListView:
+    items = tuple(
+        ItemView(ctx.html(item.inlines), tuple(_list_view(c, ctx) for c in item.children))
+        for item in block.items
+    )
+    return ListView(block.ordered, block.start, items)
+
+
+def _table_view(block: Table, ctx: BlockContext) -> TableView:
+    def cells(row: tuple[tuple[Inline, ...], ...]) -> tuple[CellView, ...]:
+        aligns = block.aligns
+        return tuple(
+            CellView(ctx.html(cell), aligns[i] if i < len(aligns) else "")
+            for i, cell in enumerate(row)
+        )
+
+    return TableView(cells(block.header), tuple(cells(r) for r in block.rows),
+                     ctx.html(block.caption))
+
+
+def column_chart_width(full: int, columns: int) -> int:
+    """A chart in one of n columns is drawn narrower so its text is not scaled down n times."""
+    return max(240, round(full / max(1, columns) * 1.25))
+
+
+def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | None:
+    """One block as a view; `element_id` keeps ids inside charts unique in the document."""
+    match block:
+        case Paragraph():
+            return ParagraphView(ctx.html(block.inlines))
+        case BulletList():
+            return _list_view(block, ctx)
+        case Table():
+            return _table_view(block, ctx)
+        case Figure():
+            return FigureView(ctx.load_figure(block.path), block.alt, ctx.html(block.caption),
+                              block.width, block.height)
+        case Placeholder():
+            return PlaceholderView(block_views(block.blocks, ctx, element_id),
+                                   ctx.sources(block.citations))
+        case Chart():
+            svg = chart_svg(block, ctx.chart_style, element_id, ctx.chart_width)
+            return ChartView(block.title, Markup(svg), ctx.sources(block.citations))
+        case Columns():
+            narrow = replace(ctx, chart_width=column_chart_width(ctx.chart_width,
+                                                                 len(block.columns)))
+            return ColumnsView(tuple(
+                block_views(col.blocks, narrow, f"{element_id}-c{i}")
+                for i, col in enumerate(block.columns)
+            ))
+        case TakeHome():
+            return TakeHomeView(tuple(ctx.html(m.inlines) for m in block.messages))
+        case Question():
+            return QuestionView(ctx.html(block.stem), tuple(ctx.html(c.inlines)
+                                                            for c in block.choices))
+    return None
+
+
+def block_views(
+    blocks: tuple[Block, ...], ctx: BlockContext, element_id: str
+) -> tuple[BlockView, ...]:
+    views = (block_view(b, ctx, f"{element_id}-b{i}") for i, b in enumerate(blocks))
+    return tuple(v for v in views if v is not None)
