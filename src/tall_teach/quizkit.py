@@ -24,7 +24,7 @@ FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def option_letter(index: int) -> str:
-    """"A" for the first option; items never have more than 26 options."""
+    """ "A" for the first option; items never have more than 26 options."""
     return LETTERS[index]
 
 

@@ -100,4 +100,3 @@ def moodle_xml(course: Course) -> str:
 
 def render(course: Course, theme: Theme) -> dict[str, bytes]:
     return {"quiz/moodle.xml": moodle_xml(course).encode("utf-8")}
-

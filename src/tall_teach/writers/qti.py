@@ -56,7 +56,7 @@ def choice_ids(item: QuizItem) -> list[str]:
 
 def mattext(html_text: str, indent: str) -> str:
     return (
-        f"{indent}<material>\n{indent}  <mattext texttype=\"text/html\">{x(html_text)}</mattext>\n"
+        f'{indent}<material>\n{indent}  <mattext texttype="text/html">{x(html_text)}</mattext>\n'
         f"{indent}</material>"
     )
 
