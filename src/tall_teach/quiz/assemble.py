@@ -1,0 +1,69 @@
+"""From a draft and where it came from to the QuizItem every quiz writer consumes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tall_teach.model import Course, Option, QuizItem, SourceRef
+from tall_teach.quiz.templates import Draft
+from tall_teach.quiz.text import as_sentence
+from tall_teach.quiz.walk import Place
+from tall_teach.transforms.citations import footer_text
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an item comes from: its slide, source line, message and citations."""
+
+    place: Place
+    source: SourceRef
+    message: str  # the full take-home message; "" for authored questions
+    citations: tuple[str, ...]
+    rationale: str  # what the explanation says before naming slide and source
+
+
+def citations_of(place: Place, own: Sequence[str]) -> tuple[str, ...]:
+    """The block's own citation keys first, then the slide's, without repeats."""
+    return tuple(dict.fromkeys([*own, *place.slide.citations]))
+
+
+def explanation(origin: Origin, course: Course) -> str:
+    """The rationale, then the slide it is taught on and the short citation(s)."""
+    parts = [as_sentence(origin.rationale)] if origin.rationale.strip() else []
+    parts.append(f"Slide: {as_sentence(origin.place.slide_title)}")
+    footer = footer_text(origin.citations, course)
+    if footer:
+        parts.append(f"Source: {as_sentence(footer)}")
+    return " ".join(parts)
+
+
+def to_item(
+    draft: Draft, origin: Origin, order: Sequence[tuple[str, bool]], course: Course
+) -> QuizItem:
+    """The finished item, options in `order`, each with its feedback."""
+    return QuizItem(
+        id=draft.id,
+        kind=draft.kind,
+        stem=draft.stem,
+        options=tuple(Option(t, ok, draft.feedback_for(t)) for t, ok in order),
+        explanation=explanation(origin, course),
+        module_id=origin.place.module.id,
+        module_title=origin.place.module.title,
+        slide_id=origin.place.slide.id,
+        slide_title=origin.place.slide_title,
+        citations=origin.citations,
+        source=origin.source,
+        message=origin.message,
+        key_term=draft.key_term,
+        numeric=draft.numeric,
+    )
+
+
+def provisional_order(draft: Draft) -> tuple[tuple[str, bool], ...]:
+    """An order good enough for the item-writing checks, which do not depend on it."""
+    if draft.fixed:
+        return draft.fixed
+    if draft.layouts:
+        return tuple((t, t == draft.key) for t in draft.layouts[0])
+    return ((draft.key, True), *((d, False) for d in draft.distractors))

@@ -1,0 +1,168 @@
+"""Item-writing checks (NBME rules) on any single-best-answer item, generated or authored.
+
+Each rule returns why an item breaks it, or nothing. Sources: NBME "Constructing
+Written Test Questions" and the flaw checklist in the design notes (section 4.3).
+
+Length rule, as decided here: the key is *conspicuously* longest only when it is
+the unique longest option AND longer than 1.25 x the mean distractor length AND
+at least 4 characters longer than that mean. The absolute margin stops a one- or
+two-character difference between short terms ("CD1a" vs "CD5") from counting.
+
+Word-repeat rule: a content word of the key found in the stem is a cue only when
+some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
+"CD5 CAR-T") tells the examinee nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tall_teach.model import Glossary, QuizItem
+from tall_teach.quiz.numbers import parse_quantity
+from tall_teach.quiz.terms import gene_category, is_gene, is_marker, marker_category
+from tall_teach.quiz.text import content_words, normalise
+
+_NEGATIVE = re.compile(r"\b(not|except|least)\b", re.IGNORECASE)
+_ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|following|options)\b", re.I)
+_ABSOLUTE = re.compile(r"\b(always|never)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    rule: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.detail}"
+
+
+def lead_in(stem: str) -> str:
+    """The question itself: the stem's last sentence."""
+    return _SENTENCE_END.split(stem.strip())[-1]
+
+
+def option_class(text: str, glossary: Glossary) -> str | None:
+    """The kind of thing an option names, when we can tell: glossary category, unit, marker."""
+    category = glossary.category_of(text)
+    if category is None:
+        wanted = normalise(text)
+        category = next(
+            (c for c, terms in glossary.categories if any(normalise(t) == wanted for t in terms)),
+            None,
+        )
+    if category is not None:
+        return category
+    quantity = parse_quantity(text)
+    if quantity is not None:
+        return quantity.category
+    if is_marker(text):
+        return marker_category(glossary)
+    if is_gene(text):
+        return gene_category(glossary)
+    return None
+
+
+def one_key(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    keys = sum(o.correct for o in item.options)
+    return None if keys == 1 else RuleFailure("one-key", f"{keys} options are marked correct")
+
+
+def option_count(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    n = len(item.options)
+    return None if 3 <= n <= 5 else RuleFailure("option-count", f"{n} options (want 3-5)")
+
+
+def unique_options(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    seen: dict[str, str] = {}
+    for option in item.options:
+        norm = normalise(option.text)
+        if norm in seen:
+            return RuleFailure("unique-options", f"'{option.text}' repeats '{seen[norm]}'")
+        seen[norm] = option.text
+    return None
+
+
+def homogeneous_options(item: QuizItem, glossary: Glossary) -> RuleFailure | None:
+    classes = {o.text: option_class(o.text, glossary) for o in item.options}
+    kinds = {c for c in classes.values() if c is not None}
+    if len(kinds) <= 1:
+        return None
+    described = ", ".join(f"'{t}' ({c})" for t, c in classes.items() if c)
+    return RuleFailure("homogeneous-options", f"options of different kinds: {described}")
+
+
+def key_not_longest(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    keys = [o for o in item.options if o.correct]
+    others = [len(o.text) for o in item.options if not o.correct]
+    if len(keys) != 1 or not others:
+        return None
+    key_len, mean = len(keys[0].text), sum(others) / len(others)
+    if key_len > max(others) and key_len > 1.25 * mean and key_len - mean >= 4:
+        return RuleFailure(
+            "key-longest",
+            f"the key ({key_len} characters) is much longer than the distractors (mean {mean:.0f})",
+        )
+    return None
+
+
+def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    keys = [o for o in item.options if o.correct]
+    if len(keys) != 1:
+        return None
+    distractor_words = [content_words(o.text) for o in item.options if not o.correct]
+    shared = set.intersection(*distractor_words) if distractor_words else set()
+    cues = (content_words(keys[0].text) - shared) & content_words(item.stem)
+    if cues:
+        return RuleFailure("key-word-in-stem", f"the stem repeats {sorted(cues)} from the key")
+    return None
+
+
+def positive_lead_in(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    match = _NEGATIVE.search(lead_in(item.stem))
+    if match:
+        return RuleFailure("negative-stem", f"the lead-in asks a negative ('{match.group()}')")
+    return None
+
+
+def lead_in_is_question(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    if item.stem.rstrip().endswith("?"):
+        return None
+    return RuleFailure("lead-in-question", "the lead-in is not a question ending with '?'")
+
+
+def no_all_none_of_above(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    for option in item.options:
+        if _ALL_NONE.search(option.text):
+            return RuleFailure("all-none-of-above", f"option '{option.text}'")
+    return None
+
+
+def no_lone_absolute(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """ "Always"/"never" in some options only: test-wise examinees rule those out."""
+    marked = [o.text for o in item.options if _ABSOLUTE.search(o.text)]
+    if marked and len(marked) < len(item.options):
+        return RuleFailure("absolute-terms", f"absolute wording in '{marked[0]}'")
+    return None
+
+
+RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
+    one_key,
+    option_count,
+    unique_options,
+    homogeneous_options,
+    key_not_longest,
+    key_words_not_in_stem,
+    positive_lead_in,
+    lead_in_is_question,
+    no_all_none_of_above,
+    no_lone_absolute,
+)
+
+
+def check_item(item: QuizItem, glossary: Glossary | None = None) -> list[RuleFailure]:
+    """Every rule the item breaks, in a fixed order (empty when it is sound)."""
+    known = glossary or Glossary()
+    return [failure for rule in RULES if (failure := rule(item, known)) is not None]

@@ -1,0 +1,219 @@
+"""Item templates: a take-home message and one key term in, a draft item out.
+
+A draft has its key, its distractors and every option's feedback, but not yet a
+delivery order: key positions are balanced over the whole quiz afterwards.
+Templates: "cloze" (the key term blanked) and "statement" (the true message
+among copies with the key term swapped for another of its category).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from tall_teach.quiz.distractors import numeric_alternatives, term_alternatives
+from tall_teach.quiz.numbers import Quantity
+from tall_teach.quiz.terms import KeyTerm, Vocabulary
+from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
+
+STATEMENT_LEAD_IN = "According to the lecture, which of the following statements is correct?"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageInfo:
+    """What a template needs to know about one message."""
+
+    id: str
+    text: str  # plain text of the message
+    vocab: Vocabulary
+    options: int  # wanted options per item
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An item without a delivery order.
+
+    `layouts` (generated numeric items) holds, for each wanted key index, the options
+    in ascending order that put the key nearest there. `fixed` (authored items that
+    must keep an order) gives the options and their correctness as they are delivered.
+    """
+
+    id: str
+    kind: str
+    stem: str
+    key: str
+    distractors: tuple[str, ...]
+    key_term: str
+    feedback: tuple[tuple[str, str], ...]  # (option text, feedback)
+    layouts: tuple[tuple[str, ...], ...] = ()
+    fixed: tuple[tuple[str, bool], ...] = ()
+    numeric: bool = False
+
+    def feedback_for(self, text: str) -> str:
+        return dict(self.feedback).get(text, "")
+
+
+class TemplateError(Exception):
+    """A template cannot make an item from this message and term (the reason is the text)."""
+
+
+def display(text: str) -> str:
+    """An option as shown: first letter capitalised unless the word has its own casing."""
+    first = text.split(" ", 1)[0]
+    if text[:1].islower() and first == first.lower():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def category_noun(category: str, vocab: Vocabulary) -> str:
+    """What the lead-in asks for: "Which drug", "Which CAR-T hurdle", "Which value"."""
+    if category.startswith("number:"):
+        return "value"
+    words = category.replace("_", " ").split()
+    if not words or len(words) > 3:
+        return "option"
+    spelled = [(vocab.lookup(w) or ("", w))[1] if vocab.lookup(w) else w.lower() for w in words]
+    last = spelled[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return " ".join([*spelled[:-1], last])
+
+
+def _term_alternatives(term: KeyTerm, info: MessageInfo) -> list[str]:
+    rng = random.Random(f"{info.seed}:{info.id}:{term.text}:distractors")
+    values = term_alternatives(term, info.vocab, info.text, info.options - 1, rng)
+    _require(values, term)
+    return values
+
+
+def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
+    """For each wanted key index 0..n-1, wrong values (ascending) placing the key nearest it."""
+    sets = []
+    for below in range(info.options):
+        values = numeric_alternatives(term, info.vocab, info.text, info.options - 1, below)
+        _require([q.text() for q in values], term)
+        sets.append(values)
+    return sets
+
+
+def _require(values: list[str], term: KeyTerm) -> None:
+    if len(values) < 2:
+        raise TemplateError(
+            f"too few distractors of the category '{term.category}' for '{term.text}' "
+            f"(found {len(values)}; add terms to that glossary category)"
+        )
+
+
+def _layouts(
+    term: KeyTerm, info: MessageInfo, key: str, render: Callable[[str], str]
+) -> tuple[tuple[str, ...], ...]:
+    """Numeric items: for each wanted key index, every option in ascending order of value."""
+    assert term.quantity is not None
+    layouts = []
+    for values in _value_sets(term, info):
+        ranked = [(q.mid, render(q.text())) for q in values] + [(term.quantity.mid, key)]
+        layouts.append(tuple(text for _, text in sorted(ranked)))
+    return tuple(layouts)
+
+
+def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
+    """ "About _____ of T-ALL patients still relapse. Which value completes the statement, ...?"
+
+    A bound ("less than 20%") stays in the stem and only the value is asked for, since
+    "less than 40%" would be true as well.
+    """
+    if term.quantity is not None and term.quantity.is_bound:
+        unbound = replace(term.quantity, qualifier="")
+        term = replace(term, text=unbound.text(), quantity=unbound)
+    _written_out(term, info)
+    key = display(term.quantity.text() if term.quantity else term.option_text)
+    if term.quantity is not None:
+        layouts = _layouts(term, info, key, display)
+        distractors = tuple(o for o in layouts[0] if o != key)
+        every = sorted({o for layout in layouts for o in layout})
+    else:
+        layouts = ()
+        distractors = tuple(display(d) for d in _term_alternatives(term, info))
+        every = [key, *distractors]
+    blanked = as_sentence(blank_out(info.text, term.text, every))
+    stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
+    feedback = tuple(
+        (
+            o,
+            f"Correct: {as_sentence(info.text)}"
+            if o == key
+            else f"{o} is not what the lecture states; it gives {term.text}.",
+        )
+        for o in every
+    )
+    return Draft(
+        item_id,
+        "cloze",
+        stem,
+        key,
+        distractors,
+        term.text,
+        feedback,
+        layouts,
+        numeric=bool(layouts),
+    )
+
+
+def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
+    if term.quantity is not None:
+        return "Which value completes the statement, as given in the lecture?"
+    return f"Which {category_noun(term.category, vocab)} best completes the statement?"
+
+
+def _written_out(term: KeyTerm, info: MessageInfo) -> None:
+    if not occurrences(info.text, term.text):
+        raise TemplateError(f"the key term '{term.text}' is not written out in the message")
+
+
+def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
+    """The true message among copies in which `term` is swapped for same-category terms.
+
+    Only one term is ever swapped: if different distractors swapped different terms,
+    the key would be the one option sharing most with all others (a convergence cue).
+    Numeric swaps list the statements in ascending order of the value, like numbers.
+    """
+    _written_out(term, info)
+    if term.quantity is not None and term.quantity.is_bound:
+        raise TemplateError(
+            f"'{term.text}' is a bound: a copy with a higher value would be true as well"
+        )
+    key = as_sentence(info.text)
+
+    def swapped(alt: str) -> str:
+        return as_sentence(replace_term(info.text, term.text, alt))
+
+    layouts: tuple[tuple[str, ...], ...] = ()
+    if term.quantity is not None:
+        layouts = _layouts(term, info, key, swapped)
+        alternatives = [q.text() for values in _value_sets(term, info) for q in values]
+    else:
+        alternatives = _term_alternatives(term, info)
+    copies = {swapped(alt): alt for alt in alternatives}
+    copies.pop(key, None)
+    _require(list(copies), term)
+    stated = term.quantity.text() if term.quantity else term.option_text
+    feedback = [(key, f"Correct: {key}")] + [
+        (c, f"Not what the lecture states: it gives {stated}, not {alt}.")
+        for c, alt in copies.items()
+    ]
+    distractors = tuple(o for o in layouts[0] if o != key) if layouts else tuple(copies)
+    return Draft(
+        item_id,
+        "statement",
+        STATEMENT_LEAD_IN,
+        key,
+        distractors,
+        term.text,
+        tuple(feedback),
+        layouts,
+        numeric=bool(layouts),
+    )

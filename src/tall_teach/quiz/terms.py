@@ -1,0 +1,228 @@
+"""Key terms of a take-home message: finding them and putting each in a category.
+
+The category decides which distractors are fair: glossary categories, numbers
+by unit ("number:%"), CD markers, gene symbols. A bold span the author marked is
+the key term; without bold the finder falls back to glossary terms, numbers with
+a unit, then CD and gene names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tall_teach.model import Glossary, Inline, plain_text, strong_spans
+from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
+from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
+
+MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
+_GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
+FALLBACK_MARKER_CATEGORY = "antigen"
+FALLBACK_GENE_CATEGORY = "gene"
+
+
+def is_marker(text: str) -> bool:
+    return MARKER.fullmatch(text) is not None
+
+
+def is_gene(text: str) -> bool:
+    """A gene-like symbol: capitals with a digit (NOTCH1, IL7R, CDKN2A), not a CD marker."""
+    if not _GENE_CANDIDATE.fullmatch(text) or is_marker(text):
+        return False
+    capitals = sum(c.isupper() for c in text)
+    return capitals >= 2 and not re.search(r"\d{4}", text) and text[1:].upper() == text[1:]
+
+
+def find_markers(text: str) -> list[str]:
+    return MARKER.findall(text)
+
+
+def find_genes(text: str) -> list[str]:
+    return [m for m in _GENE_CANDIDATE.findall(text) if is_gene(m)]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """A term a question may ask for. `category` is "" when none could be inferred."""
+
+    text: str  # as the message writes it: what the cloze blanks and the statement swaps
+    category: str
+    origin: str  # bold | glossary | number | marker | gene
+    canonical: str = ""  # the glossary's spelling, shown as the option
+    quantity: Quantity | None = None
+
+    @property
+    def option_text(self) -> str:
+        return self.canonical or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What the course knows: its glossary and the terms its slides actually use."""
+
+    glossary: Glossary
+    course_tokens: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()  # CD names used in the course, most frequent first
+    genes: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    _index: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def lookup(self, term: str) -> tuple[str, str] | None:
+        """(category, glossary spelling) of a term, compared in normal form."""
+        return self._index.get(normalise(term))
+
+    def used_in_course(self, term: str) -> bool:
+        return find_token_run(list(self.course_tokens), normalise(term)) is not None
+
+    @property
+    def marker_category(self) -> str:
+        return marker_category(self.glossary)
+
+    @property
+    def gene_category(self) -> str:
+        return gene_category(self.glossary)
+
+
+def marker_category(glossary: Glossary) -> str:
+    """Where CD names belong: the glossary category holding most of them, else "antigen"."""
+    return _category_holding(glossary, is_marker) or FALLBACK_MARKER_CATEGORY
+
+
+def gene_category(glossary: Glossary) -> str:
+    """Where gene symbols belong: the glossary category holding most of them, else "gene"."""
+    return _category_holding(glossary, is_gene) or FALLBACK_GENE_CATEGORY
+
+
+def build_vocabulary(
+    glossary: Glossary, texts: Iterable[str], extra_quantities: Iterable[Quantity] = ()
+) -> Vocabulary:
+    """Index the glossary and scan the course's text for markers, genes and quantities."""
+    all_tokens: list[str] = []
+    markers: Counter[str] = Counter()
+    genes: Counter[str] = Counter()
+    quantities: list[Quantity] = list(extra_quantities)
+    for text in texts:
+        all_tokens.extend(tokens(text))
+        all_tokens.append("\x00")  # no token run spans two texts
+        markers.update(find_markers(text))
+        genes.update(find_genes(text))
+        quantities.extend(q for q, _, _ in find_quantities(text))
+    index: dict[str, tuple[str, str]] = {}
+    for category, terms in glossary.categories:
+        for term in terms:
+            index.setdefault(normalise(term), (category, term))
+    return Vocabulary(
+        glossary=glossary,
+        course_tokens=tuple(all_tokens),
+        markers=tuple(sorted(markers, key=lambda m: (-markers[m], m))),
+        genes=tuple(sorted(genes, key=lambda g: (-genes[g], g))),
+        quantities=tuple(quantities),
+        _index=index,
+    )
+
+
+def _category_holding(glossary: Glossary, kind: object) -> str | None:
+    """The glossary category with the most terms of a kind (CD markers, genes)."""
+    best, best_count = None, 0
+    for category, terms in glossary.categories:
+        count = sum(1 for t in terms if kind(t))  # type: ignore[operator]
+        if count > best_count:
+            best, best_count = category, count
+    return best
+
+
+def find_key_terms(inlines: tuple[Inline, ...], vocab: Vocabulary) -> list[KeyTerm]:
+    """The message's key terms, most authoritative first.
+
+    Bold spans win (uncategorised ones come back with category ""); without bold,
+    glossary terms, then numbers with a unit, then CD and gene names, in text order.
+    """
+    bold = [b for b in strong_spans(inlines) if b.strip()]
+    if bold:
+        return [categorise(b, vocab) for b in dict.fromkeys(bold)]
+    return find_in_text(plain_text(inlines), vocab)
+
+
+def find_in_text(text: str, vocab: Vocabulary) -> list[KeyTerm]:
+    """Unmarked key terms in running text, by kind then position, without overlaps."""
+    found: list[tuple[int, int, KeyTerm]] = []  # (kind rank, position, term)
+    taken: list[tuple[int, int]] = []
+
+    def add(rank: int, span: tuple[int, int], term: KeyTerm) -> None:
+        if any(span[0] < end and start < span[1] for start, end in taken):
+            return
+        taken.append(span)
+        found.append((rank, span[0], term))
+
+    for span, term in _glossary_hits(text, vocab):
+        add(0, span, term)
+    for quantity, written, span in find_quantities(text):
+        add(1, span, KeyTerm(written, quantity.category, "number", quantity=quantity))
+    for match in MARKER.finditer(text):
+        add(2, match.span(), KeyTerm(match.group(), vocab.marker_category, "marker"))
+    for match in _GENE_CANDIDATE.finditer(text):
+        if is_gene(match.group()):
+            add(2, match.span(), KeyTerm(match.group(), vocab.gene_category, "gene"))
+    return [term for _, _, term in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _glossary_hits(text: str, vocab: Vocabulary) -> list[tuple[tuple[int, int], KeyTerm]]:
+    """Glossary terms written in `text`, longest first so "T-ALL" beats "ALL"."""
+    hits: list[tuple[tuple[int, int], KeyTerm]] = []
+    terms = [(cat, t) for cat, ts in vocab.glossary.categories for t in ts]
+    for category, term in sorted(terms, key=lambda ct: -len(normalise(ct[1]))):
+        span = _char_span(text, term)
+        if span is not None:
+            written = text[span[0] : span[1]]
+            hits.append((span, KeyTerm(written, category, "glossary", canonical=term)))
+    return hits
+
+
+def _char_span(text: str, term: str) -> tuple[int, int] | None:
+    """Where `term` is written in `text`, allowing other case, hyphens and spacing."""
+    parts = [re.escape(t) for t in tokens(term)]
+    if not parts:
+        return None
+    pattern = r"[\s\-‐‑‒–—]*".join(parts)
+    match = re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text, re.IGNORECASE)
+    return match.span() if match else None
+
+
+def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
+    """The category of one bold term, inferred step by step.
+
+    1. the glossary lists it; 2. it is a number with a unit, a CD or a gene name;
+    3. it contains such a term ("CD7 CAR-T" -> CD7 is the key); 4. its words match
+    a glossary category's terms or name ("allo-HSCT" -> therapy). Else category "".
+    """
+    hit = vocab.lookup(term)
+    if hit:
+        return KeyTerm(term, hit[0], "bold", canonical=hit[1])
+    quantity = parse_quantity(term)
+    if quantity is not None:
+        return KeyTerm(term, quantity.category, "number", quantity=quantity)
+    if is_marker(term):
+        return KeyTerm(term, vocab.marker_category, "marker")
+    if is_gene(term):
+        return KeyTerm(term, vocab.gene_category, "gene")
+    inner = find_in_text(term, vocab)
+    if inner:
+        return inner[0]
+    category = infer_category(term, vocab.glossary)
+    return KeyTerm(term, category or "", "bold")
+
+
+def infer_category(term: str, glossary: Glossary) -> str | None:
+    """The glossary category whose terms (or name) share the most content words with `term`."""
+    words = {w for w in content_words(term) if len(w) > 2}
+    best, best_score = None, 0
+    for category, terms in glossary.categories:
+        vocabulary = content_words(category) | {w.rstrip("s") for w in content_words(category)}
+        for t in terms:
+            vocabulary |= content_words(t)
+        score = len(words & vocabulary) + len({w.rstrip("s") for w in words} & vocabulary)
+        if score > best_score:
+            best, best_score = category, score
+    return best

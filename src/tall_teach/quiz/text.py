@@ -1,0 +1,139 @@
+"""Plain-text helpers the quiz generator shares: normal forms, token runs, content words.
+
+Terms are compared after normalising case, hyphens and spacing, so "allo-HSCT",
+"Allo HSCT" and "alloHSCT" are one term; containment is checked on whole tokens
+so "CD1" is never found inside "CD19".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_TOKEN = re.compile(rf"[^\W_]+|[^\w\s{_DASHES}]")
+_WORD = re.compile(r"[^\W_]+")
+_BLANK = "_____"
+
+_STOPWORDS_TEXT = """
+a about above after again against all also an and any are as at be because been before
+being below between both but by can could did do does doing down during each even few
+for from further had has have having he her here hers him his how i if in into is it
+its itself just may might more most much must no nor not now of off on once only or
+other our out over own per same she should so some still such than that the their them
+then there these they this those through to too under until up versus very via vs was
+we were what when where which while who whom why will with would yet you your
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Casefolded word and symbol tokens; hyphens, dashes and spaces only separate them."""
+    return _TOKEN.findall(text.casefold())
+
+
+def normalise(term: str) -> str:
+    """The comparison form of a term: case, hyphens and spacing do not count."""
+    return "".join(tokens(term))
+
+
+def contains_term(text: str, term: str) -> bool:
+    """True when `term` occurs in `text` as a run of whole tokens (normalised)."""
+    return find_token_run(tokens(text), normalise(term)) is not None
+
+
+def find_token_run(text_tokens: list[str], wanted: str) -> tuple[int, int] | None:
+    """The first run of consecutive tokens whose concatenation is `wanted`, as (start, end)."""
+    if not wanted:
+        return None
+    for start, first in enumerate(text_tokens):
+        if not wanted.startswith(first):
+            continue
+        joined = ""
+        for end in range(start, len(text_tokens)):
+            joined += text_tokens[end]
+            if joined == wanted:
+                return start, end + 1
+            if not wanted.startswith(joined):
+                break
+    return None
+
+
+def occurrences(text: str, term: str) -> list[tuple[int, int]]:
+    """Character spans of `term` in `text`, ignoring case, at word boundaries."""
+    if not term.strip():
+        return []
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W_])", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def blank_out(text: str, term: str, options: Iterable[str] = ()) -> str:
+    """`text` with every occurrence of `term` replaced by the cloze blank.
+
+    An article before the blank must not give the answer away: when the options
+    need different articles it becomes "a(n)".
+    """
+    spans = occurrences(text, term)
+    for start, end in reversed(spans):
+        text = text[:start] + _BLANK + text[end:]
+    articles = {indefinite_article(o) for o in options}
+    if len(articles) > 1:
+        text = re.sub(rf"\b([Aa])n? (?={_BLANK})", r"\1(n) ", text)
+    elif articles:
+        (article,) = articles
+        text = re.sub(rf"\b([Aa])n? (?={_BLANK})", lambda m: m.group(1) + article[1:] + " ", text)
+    return text
+
+
+def replace_term(text: str, term: str, replacement: str) -> str:
+    """`text` with every occurrence of `term` replaced: a sentence start stays capitalised
+    and an article before it agrees with the replacement ("a HCVAD" -> "an HCVAD")."""
+    spans = occurrences(text, term)
+    for start, end in reversed(spans):
+        new = replacement
+        if start == 0 and text[start:end][:1].isupper():
+            new = replacement[:1].upper() + replacement[1:]
+        before = text[:start]
+        article = re.search(r"\b([Aa])n? $", before)
+        if article:
+            fixed = article.group(1) + indefinite_article(replacement)[1:] + " "
+            before = before[: article.start()] + fixed
+        text = before + new + text[end:]
+    return text
+
+
+_VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound
+
+
+def indefinite_article(phrase: str) -> str:
+    """ "a" or "an" for a phrase, by sound: "an HCVAD", "a pediatric-inspired", "an allo-HSCT"."""
+    word = phrase.strip().split(" ", 1)[0].split("-", 1)[0] if phrase.strip() else ""
+    if not word:
+        return "a"
+    if len(word) > 1 and (word.isupper() or any(c.isdigit() for c in word)):
+        return "an" if word[0].upper() in _VOWEL_LETTER_NAMES or word[0] == "8" else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "eu", "one", "ura", "uro")):
+        return "a"
+    if lower.startswith(("hour", "honest", "heir", "honour")):
+        return "an"
+    return "an" if lower[0] in "aeiou8" else "a"
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning: not stopwords, and not the cloze blank."""
+    return {w for w in _WORD.findall(text.casefold()) if w not in STOPWORDS}
+
+
+def as_sentence(text: str) -> str:
+    """The text ending with one full stop (unless it already ends with punctuation)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def ncname_part(text: str) -> str:
+    """An id fragment of letters, digits, '-' and '_' only (no dots: some tools dislike them)."""
+    return _ID_UNSAFE.sub("-", text).strip("-") or "x"

@@ -1,0 +1,117 @@
+"""Walking the course model: take-home messages and authored questions with their place,
+and every piece of visible text (the corpus distractors are drawn from first)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Chart,
+    Columns,
+    Course,
+    Figure,
+    Message,
+    Module,
+    Paragraph,
+    Placeholder,
+    Question,
+    Slide,
+    Table,
+    TakeHome,
+    plain_text,
+)
+from tall_teach.quiz.numbers import Quantity, parse_quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The module and slide a message or question sits on."""
+
+    module: Module
+    slide: Slide
+
+    @property
+    def slide_title(self) -> str:
+        return plain_text(self.slide.title)
+
+
+def blocks_in(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block, descending into columns and placeholders."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Columns):
+            for column in block.columns:
+                yield from blocks_in(column.blocks)
+        elif isinstance(block, Placeholder):
+            yield from blocks_in(block.blocks)
+
+
+def takehome_messages(course: Course) -> Iterator[tuple[Place, Message]]:
+    for module in course.modules:
+        for slide in module.slides:
+            for block in blocks_in(slide.blocks):
+                if isinstance(block, TakeHome):
+                    for message in block.messages:
+                        yield Place(module, slide), message
+
+
+def authored_questions(course: Course) -> Iterator[tuple[Place, Question]]:
+    for module in course.modules:
+        for slide in module.slides:
+            for block in blocks_in(slide.blocks):
+                if isinstance(block, Question):
+                    yield Place(module, slide), block
+
+
+def course_texts(course: Course) -> Iterator[str]:
+    """All text the course shows or says (slides and notes), except authored questions,
+    whose own distractors must not count as terms the course teaches."""
+    for module in course.modules:
+        yield module.title
+        yield from module.objectives
+        for slide in module.slides:
+            yield plain_text(slide.title)
+            for block in blocks_in((*slide.blocks, *slide.notes)):
+                yield from _block_texts(block)
+
+
+def _block_texts(block: Block) -> Iterator[str]:
+    if isinstance(block, Paragraph):
+        yield plain_text(block.inlines)
+    elif isinstance(block, BulletList):
+        yield from _list_texts(block)
+    elif isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            yield from (plain_text(cell) for cell in row)
+        yield plain_text(block.caption)
+    elif isinstance(block, Figure):
+        yield block.alt
+        yield plain_text(block.caption)
+    elif isinstance(block, Chart):
+        yield block.title
+        yield from block.categories
+        yield from (s.name for s in block.series)
+    elif isinstance(block, TakeHome):
+        yield from (plain_text(m.inlines) for m in block.messages)
+
+
+def _list_texts(bullets: BulletList) -> Iterator[str]:
+    for item in bullets.items:
+        yield plain_text(item.inlines)
+        for child in item.children:
+            yield from _list_texts(child)
+
+
+def chart_quantities(course: Course) -> Iterator[Quantity]:
+    """Chart values with their unit: numbers the course shows without writing them out."""
+    for slide in course.slides():
+        for block in blocks_in(slide.blocks):
+            if isinstance(block, Chart) and block.unit.strip():
+                for series in block.series:
+                    for value in series.values:
+                        quantity = parse_quantity(f"{value:g}{block.unit.strip()}")
+                        if quantity is not None:
+                            yield quantity
