@@ -1,0 +1,109 @@
+"""BibTeX entries (bibtexparser 1.x) -> References; entries it skips are reported, not lost."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tall_teach.model import Name, Reference, SourceRef
+from tall_teach.reader.diagnostics import Collector
+
+_HEADER = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
+_NOT_ENTRIES = ("string", "comment", "preamble")
+_TYPES = {"article": "article-journal", "inproceedings": "paper-conference",
+          "conference": "paper-conference", "book": "book", "incollection": "chapter",
+          "inbook": "chapter", "phdthesis": "thesis", "mastersthesis": "thesis",
+          "techreport": "report", "misc": "document", "online": "webpage"}
+
+
+def bibtex_entries(text: str, path: str, collector: Collector) -> list[Reference]:
+    """Every entry; a header whose entry the parser could not read is an error at its line."""
+    import bibtexparser
+    from bibtexparser.bparser import BibTexParser
+
+    headers = [(m.group(2), text.count("\n", 0, m.start()) + 1) for m in _HEADER.finditer(text)
+               if m.group(1).lower() not in _NOT_ENTRIES]
+    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
+    try:
+        database = bibtexparser.loads(text, parser)
+    except Exception as exc:
+        collector.error(path, 1, f"cannot read this BibTeX file ({type(exc).__name__}): check "
+                        "its braces, commas and quotes")
+        return []
+    parsed = {entry.get("ID", ""): entry for entry in database.entries}
+    refs = []
+    for key, line in headers:
+        entry = parsed.pop(key, None)
+        if entry is None or not key:
+            collector.error(path, line, f"cannot read the BibTeX entry '{key}': check its "
+                            "braces, the comma after the key and each 'field = {value},'")
+            continue
+        refs.append(_reference(entry, path, line))
+    return refs
+
+
+def _reference(entry: dict[str, Any], path: str, line: int) -> Reference:
+    authors, et_al = _names(entry.get("author", ""))
+    return Reference(
+        key=entry["ID"],
+        type=_TYPES.get(entry.get("ENTRYTYPE", "").lower(), "article-journal"),
+        authors=authors,
+        title=_clean(entry.get("title", "")),
+        container=_clean(entry.get("journal") or entry.get("booktitle") or ""),
+        year=_clean(entry.get("year", "")),
+        source=SourceRef(path, line),
+        volume=_clean(entry.get("volume", "")),
+        issue=_clean(entry.get("number", "")),
+        pages=_clean(entry.get("pages", "")).replace("--", "-"),
+        note=_clean(entry.get("note", "")),
+        url=_clean(entry.get("url", "")),
+        doi=_clean(entry.get("doi", "")),
+        et_al=et_al,
+    )
+
+
+def _clean(value: str) -> str:
+    """LaTeX accents to Unicode, protecting braces dropped, whitespace collapsed."""
+    from bibtexparser.customization import latex_to_unicode
+
+    text = latex_to_unicode(str(value)).replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def _names(field: str) -> tuple[tuple[Name, ...], bool]:
+    from bibtexparser.customization import InvalidName, splitname
+
+    names: list[Name] = []
+    et_al = False
+    for raw in _split_and(field):
+        if raw.strip().lower() == "others":
+            et_al = True
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("{") and stripped.endswith("}") and "," not in stripped:
+            names.append(Name("", "", _clean(stripped)))
+            continue
+        try:
+            parts = splitname(stripped, strict_mode=False)
+        except InvalidName:
+            names.append(Name("", "", _clean(stripped)))
+            continue
+        family = _clean(" ".join(parts["von"] + parts["last"] + parts["jr"]))
+        names.append(Name(family, _clean(" ".join(parts["first"]))))
+    return tuple(names), et_al
+
+
+def _split_and(field: str) -> list[str]:
+    """Names split on ' and ' outside braces."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", field, re.IGNORECASE):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(field[start:match.start()])
+            start = match.end()
+    names.append(field[start:])
+    return [n for n in names if n.strip()]

@@ -1,0 +1,81 @@
+"""A module's block tree cut into slides: `#` sections, `##` slides, `---` untitled slides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tall_teach.model import Block, Inline, Slide, SourceRef, plain_text
+from tall_teach.reader.blocks import convert_block, convert_blocks
+from tall_teach.reader.cites import block_citations
+from tall_teach.reader.context import ModuleContext, UniqueIds, slugify
+from tall_teach.reader.divs import check_div, div_kind
+from tall_teach.reader.inlines import convert_inlines
+from tall_teach.reader.markdown import Node
+
+
+@dataclass
+class _Draft:
+    kind: str
+    title: tuple[Inline, ...]
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+
+
+def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
+    """Slides in order, each with a stable id `<module id>/<slug of title>`."""
+    drafts: list[_Draft] = []
+    for node in nodes:
+        if node.type == "front_matter":
+            continue
+        if node.type == "heading" and node.token.tag in ("h1", "h2"):
+            title = convert_inlines(_inline_token(node), ctx, node.line)
+            kind = "section" if node.token.tag == "h1" else "content"
+            drafts.append(_Draft(kind, title, node.line))
+            drafts[-1].blocks.extend(ctx.take_figures())
+            continue
+        if node.type == "hr":
+            drafts.append(_Draft("content", (), node.line))
+            continue
+        if not drafts:
+            ctx.warn(node.line, "text before the first heading goes on an untitled slide: "
+                     "put a '## Title' line above it")
+            drafts.append(_Draft("content", (), node.line))
+        _add_block(node, drafts[-1], ctx)
+    return _finish(drafts, ctx)
+
+
+def _add_block(node: Node, draft: _Draft, ctx: ModuleContext) -> None:
+    if node.type == "fenced_div" and div_kind(node) == "notes":
+        if check_div(node, ctx) is not None:
+            draft.notes.extend(convert_blocks(node.children, ctx, "notes"))
+        return
+    draft.blocks.extend(convert_block(node, ctx, "slide"))
+    draft.blocks.extend(ctx.take_figures())
+
+
+def _finish(drafts: list[_Draft], ctx: ModuleContext) -> list[Slide]:
+    ids = UniqueIds()
+    slides = []
+    for number, draft in enumerate(drafts, start=1):
+        if not draft.title and not draft.blocks and not draft.notes:
+            ctx.warn(draft.line, "empty untitled slide left out: remove the extra '---'")
+            continue
+        base = slugify(plain_text(draft.title)) or f"slide-{number}"
+        slide_id = f"{ctx.module_id}/{ids.unique(base)}"
+        slides.append(
+            Slide(
+                slide_id,
+                draft.kind,
+                draft.title,
+                tuple(draft.blocks),
+                tuple(draft.notes),
+                block_citations(draft.blocks, draft.title),
+                SourceRef(ctx.path, draft.line),
+            )
+        )
+    return slides
+
+
+def _inline_token(node: Node):  # type: ignore[no-untyped-def]
+    return next((c.token for c in node.children if c.type == "inline"), None)
