@@ -202,7 +202,7 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     _require(list(copies), term)
     stated = term.quantity.text() if term.quantity else term.option_text
     feedback = [(key, f"Correct: {key}")] + [
-        (c, f"Not what the lecture states: it gives {stated}, not {alt}.")
+        (c, f"This statement is not what the lecture states; it gives {stated}, not {alt}.")
         for c, alt in copies.items()
     ]
     distractors = tuple(o for o in layouts[0] if o != key) if layouts else tuple(copies)

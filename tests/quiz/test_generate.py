@@ -1,0 +1,215 @@
+"""The generator on hard messages, and its determinism, stability and key-position balance."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from conftest import (
+    COURSE_SLIDES,
+    SEED_MESSAGES,
+    course_with,
+    msg,
+    with_message_text,
+)
+
+from tall_teach.model import Glossary
+from tall_teach.quiz import coverage, generate_items
+from tall_teach.quiz.itemrules import check_item
+from tall_teach.quiz.numbers import parse_quantity
+from tall_teach.quiz.terms import is_marker
+
+NCNAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def generated(*markdown: str, per_message: int = 1, **kwargs: object):
+    messages = [msg(m, line=10 + i) for i, m in enumerate(markdown)]
+    course = course_with(messages, extra_slides=COURSE_SLIDES, per_message=per_message, **kwargs)
+    return generate_items(course)
+
+
+def test_a_percent_range_is_asked_with_percent_ranges_in_ascending_order() -> None:
+    (course, warnings) = generated("About **30-35%** of T-ALL patients still relapse")
+    (item,) = course.items
+    assert warnings == []
+    assert item.kind == "cloze" and item.numeric
+    assert item.stem.startswith("About _____ of T-ALL patients still relapse.")
+    assert item.options[item.key_index].text == "30-35%"
+    quantities = [parse_quantity(o.text) for o in item.options]
+    assert all(q is not None and q.is_range and q.unit == "%" for q in quantities)
+    mids = [q.mid for q in quantities if q]
+    assert mids == sorted(mids)
+    assert {o.text for o in item.options} & {"10-15%", "50-55%"}
+
+
+def test_less_than_20_percent_keeps_the_bound_in_the_stem_and_never_swaps_it() -> None:
+    text = "The prognosis remains dismal, with less than 20% long-term survivors"
+    course, warnings = generated(text, per_message=2)
+    (item,) = course.items
+    assert "less than _____ long-term survivors" in item.stem
+    assert all(parse_quantity(o.text).unit == "%" for o in item.options)
+    assert all(0 < parse_quantity(o.text).low <= 100 for o in item.options)
+    assert "bound" in warnings[0].message  # the statement template refused: higher would be true
+
+
+def test_several_bold_terms_give_items_on_different_terms() -> None:
+    text = (
+        "**CD7**- and **CD5**-targeting CAR-T have shown impressive response rates, "
+        "especially when consolidated with **allo-HSCT**"
+    )
+    course, _ = generated(text, per_message=2)
+    cloze, statement = sorted(course.items, key=lambda i: i.kind)
+    assert (cloze.kind, statement.kind) == ("cloze", "statement")
+    assert cloze.key_term != statement.key_term
+
+
+def test_hyphen_glued_cd_names_are_asked_with_cd_names_never_from_the_message() -> None:
+    course, _ = generated(
+        "**CD7**- and **CD5**-targeting CAR-T have shown impressive response rates", per_message=2
+    )
+    cloze = next(i for i in course.items if i.kind == "cloze")
+    assert "_____-" in cloze.stem and "-targeting" in cloze.stem
+    assert all(is_marker(o.text) for o in cloze.options)
+    distractors = {o.text for o in cloze.options if not o.correct}
+    assert not distractors & {"CD7", "CD5"}
+
+
+def test_a_message_without_a_key_term_is_reported_not_crashed() -> None:
+    course, warnings = generated("Manufacturing has been feasible")
+    assert course.items == ()
+    assert warnings[0].source is not None and warnings[0].source.line == 10
+    (missing,) = coverage(course)
+    assert missing.severity == "warning" and missing.source == warnings[0].source
+    assert "no key term" in missing.message
+
+
+def test_coverage_is_silent_when_every_message_has_an_item() -> None:
+    course, _ = generated(*SEED_MESSAGES)
+    assert coverage(course) == []
+
+
+def test_an_item_that_breaks_a_rule_is_dropped_with_a_warning_naming_message_and_rule() -> None:
+    glossary = Glossary((("approach", ("pediatric-inspired", "HCVAD", "CAGE", "ABC")),))
+    text = (
+        "The outcome of T-ALL patients treated with a **pediatric-inspired** approach has improved"
+    )
+    course, warnings = generated(text, per_message=2, glossary=glossary)
+    assert [i.kind for i in course.items] == ["statement"]
+    assert warnings[0].source.line == 10 and "key-longest" in warnings[0].message
+    assert "cloze on 'pediatric-inspired' dropped" in warnings[0].message
+    (statement,) = course.items
+    assert "treated with an HCVAD approach" in " ".join(o.text for o in statement.options)
+
+
+def test_every_item_passes_the_checks_and_carries_its_explanation_and_source() -> None:
+    course, _ = generated(*SEED_MESSAGES, per_message=2)
+    assert course.items
+    for item in course.items:
+        assert check_item(item, course.glossary) == []
+        assert NCNAME.fullmatch(item.id) and item.id.startswith("tt-")
+        assert item.message in item.explanation
+        assert "Take-home messages" in item.explanation
+        assert "Chiaretti S et al, Haematologica 2013" in item.explanation
+        assert item.citations == ("chiaretti2013",)
+        assert (item.module_id, item.slide_id) == ("th", "th/take-home")
+        key = item.options[item.key_index]
+        assert key.feedback == f"Correct: {item.message}."
+        assert all(
+            "not what the lecture states" in o.feedback for o in item.options if not o.correct
+        )
+        assert len(item.options) == 4
+
+
+def test_an_article_before_the_blank_never_gives_the_answer_away() -> None:
+    glossary = Glossary((("approach", ("HCVAD regimen", "CAGE regimen", "adult regimen")),))
+    course, _ = generated(
+        "Patients were treated with an **adult regimen**",
+        glossary=glossary,
+        options=3,
+        per_message=2,
+    )
+    cloze, statement = course.items
+    assert "treated with a(n) _____." in cloze.stem
+    assert "Patients were treated with an HCVAD regimen." in [o.text for o in statement.options]
+
+
+def test_the_same_course_gives_the_same_items() -> None:
+    assert generated(*SEED_MESSAGES, per_message=2) == generated(*SEED_MESSAGES, per_message=2)
+
+
+def test_editing_one_message_leaves_every_other_item_unchanged() -> None:
+    messages = [msg(m, line=10 + i) for i, m in enumerate(SEED_MESSAGES)]
+    course = course_with(messages, extra_slides=COURSE_SLIDES, per_message=2)
+    before = {i.id: i for i in generate_items(course)[0].items}
+    edited_id = messages[3].id
+    edited = with_message_text(
+        course, edited_id, "Options at relapse remain limited, mostly **chemotherapy**"
+    )
+    after = {i.id: i for i in generate_items(edited)[0].items}
+    assert before.keys() == after.keys()
+    for item_id, item in before.items():
+        if edited_id not in item_id:
+            assert after[item_id] == item
+
+
+def test_a_different_seed_gives_a_different_quiz() -> None:
+    one = generated(*SEED_MESSAGES, seed=1)[0].items
+    two = generated(*SEED_MESSAGES, seed=2)[0].items
+    assert [i.options for i in one] != [i.options for i in two]
+
+
+GENES = ("TAL1", "TLX1", "TLX3", "HOXA9", "NOTCH1", "IL7R", "JAK1", "CDKN2A", "CDKN2B", "DNMT3A")
+DRUGS = (
+    "nelarabine",
+    "venetoclax",
+    "daratumumab",
+    "cytarabine",
+    "etoposide",
+    "aclarubicin",
+    "fludarabine",
+    "idarubicin",
+    "vincristine",
+    "bortezomib",
+)
+
+
+def test_key_positions_are_balanced_over_a_20_message_quiz() -> None:
+    glossary = Glossary((("gene", GENES), ("drug", DRUGS)))
+    texts = [
+        f"Lesson {name}: **{gene}** is one of the genes reviewed"
+        for name, gene in zip("abcdefghij", GENES, strict=True)
+    ]
+    texts += [
+        f"Lesson {name}: **{drug}** is one of the drugs reviewed"
+        for name, drug in zip("klmnopqrst", DRUGS, strict=True)
+    ]
+    messages = [msg(t, id=f"m{i:02d}", line=i) for i, t in enumerate(texts)]
+    course, warnings = generate_items(course_with(messages, glossary=glossary))
+    assert warnings == [] and len(course.items) == 20
+    counts = Counter(i.key_index for i in course.items)
+    assert set(counts) == {0, 1, 2, 3}
+    assert max(counts.values()) - min(counts.values()) <= 1
+
+
+def test_numeric_items_do_not_always_put_the_key_in_the_same_place() -> None:
+    texts = [
+        f"Group {name} had a response rate of **{value}%**"
+        for name, value in zip("abcdefgh", (22, 34, 41, 48, 55, 63, 72, 86), strict=True)
+    ]
+    messages = [msg(t, id=f"n{i}", line=i) for i, t in enumerate(texts)]
+    course, _ = generate_items(course_with(messages))
+    assert all(i.numeric for i in course.items)
+    counts = Counter(i.key_index for i in course.items)
+    assert len(counts) == 4 and max(counts.values()) <= 3
+
+
+def test_with_one_item_per_message_both_templates_are_used_for_variety() -> None:
+    glossary = Glossary((("gene", GENES), ("drug", DRUGS)))
+    texts = [
+        f"Lesson {n}: **{d}** is one of the drugs reviewed"
+        for n, d in zip("abcdefghij", DRUGS, strict=True)
+    ]
+    messages = [msg(t, id=f"v{i}", line=i) for i, t in enumerate(texts)]
+    course, _ = generate_items(course_with(messages, glossary=glossary))
+    assert {i.kind for i in course.items} == {"cloze", "statement"}
+    assert len(course.items) == len(messages)

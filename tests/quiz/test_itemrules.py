@@ -1,0 +1,114 @@
+"""Each NBME item-writing rule, with a sound item that passes and a case that fails it."""
+
+from __future__ import annotations
+
+from conftest import GLOSSARY
+
+from tall_teach.model import Option, QuizItem, SourceRef
+from tall_teach.quiz.itemrules import check_item, lead_in
+
+
+def item(stem: str, options: list[str], correct: tuple[int, ...] = (0,)) -> QuizItem:
+    return QuizItem(
+        id="tt-x",
+        kind="authored",
+        stem=stem,
+        options=tuple(Option(t, i in correct) for i, t in enumerate(options)),
+        explanation="",
+        module_id="m",
+        module_title="M",
+        slide_id="m/s",
+        slide_title="S",
+        citations=(),
+        source=SourceRef("modules/m.md", 3),
+    )
+
+
+SOUND = item(
+    "Which drug was added to frontline consolidation in the GRAALL study?",
+    ["nelarabine", "venetoclax", "daratumumab", "cytarabine"],
+)
+
+
+def rules(it: QuizItem) -> list[str]:
+    return [f.rule for f in check_item(it, GLOSSARY)]
+
+
+def test_a_sound_item_breaks_no_rule() -> None:
+    assert rules(SOUND) == []
+
+
+def test_exactly_one_key() -> None:
+    assert "one-key" in rules(item(SOUND.stem, ["nelarabine", "venetoclax", "cytarabine"], (0, 1)))
+    assert "one-key" in rules(item(SOUND.stem, ["nelarabine", "venetoclax", "cytarabine"], ()))
+
+
+def test_three_to_five_options() -> None:
+    assert "option-count" in rules(item(SOUND.stem, ["nelarabine", "venetoclax"]))
+
+
+def test_options_unique_after_normalising() -> None:
+    it = item("Which therapy consolidates the response?", ["allo-HSCT", "Allo HSCT", "CAR-T"])
+    assert "unique-options" in rules(it)
+
+
+def test_options_homogeneous() -> None:
+    it = item("Which target was tested?", ["CD7", "nelarabine", "CD38", "CD84"])
+    assert "homogeneous-options" in rules(it)
+
+
+def test_cd_names_outside_the_glossary_count_as_the_antigen_kind() -> None:
+    assert "homogeneous-options" not in rules(item("Which?", ["CD7", "CD19", "CD38"]))
+
+
+def test_key_not_conspicuously_longest() -> None:
+    it = item(
+        "Which drug was added?", ["pegylated asparaginase", "G-CSF", "venetoclax", "nelarabine"]
+    )
+    assert "key-longest" in rules(it)
+
+
+def test_a_slightly_longer_short_key_is_not_conspicuous() -> None:
+    assert "key-longest" not in rules(item("Which antigen?", ["CD38", "CD7", "CD5", "CD1"]))
+
+
+def test_no_word_of_the_key_in_the_stem() -> None:
+    it = item(
+        "Venetoclax was added to HCVAD: which drug caused thrombocytopenia?",
+        ["venetoclax", "nelarabine", "cytarabine"],
+    )
+    assert "key-word-in-stem" in rules(it)
+
+
+def test_a_word_every_option_shares_is_not_a_cue() -> None:
+    it = item("Which CAR-T product is described?", ["CD7 CAR-T", "CD5 CAR-T", "CD38 CAR-T"])
+    assert "key-word-in-stem" not in rules(it)
+
+
+def test_no_negative_lead_in() -> None:
+    it = item("Which drug was NOT added to HCVAD?", ["etoposide", "venetoclax", "nelarabine"])
+    assert "negative-stem" in rules(it)
+    it = item("All are true EXCEPT which?", ["etoposide", "venetoclax", "nelarabine"])
+    assert "negative-stem" in rules(it)
+
+
+def test_a_negative_in_the_vignette_is_not_a_negative_lead_in() -> None:
+    stem = "The role of nelarabine in T-LBL was not investigated. Which value is right?"
+    assert lead_in(stem) == "Which value is right?"
+    assert "negative-stem" not in rules(item(stem, ["10%", "20%", "30%"]))
+
+
+def test_lead_in_is_a_question() -> None:
+    assert "lead-in-question" in rules(item("Pick the drug.", SOUND_OPTIONS))
+
+
+def test_no_all_or_none_of_the_above() -> None:
+    assert "all-none-of-above" in rules(item(SOUND.stem, [*SOUND_OPTIONS[:3], "None of the above"]))
+
+
+def test_no_absolute_wording_in_some_options_only() -> None:
+    it = item("Which is true?", ["It always works", "It helps some", "It helps few"])
+    assert "absolute-terms" in rules(it)
+
+
+SOUND_OPTIONS = [o.text for o in SOUND.options]

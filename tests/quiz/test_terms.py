@@ -1,0 +1,96 @@
+"""Key-term finding, categorising and the normaliser (with hypothesis on arbitrary text)."""
+
+from __future__ import annotations
+
+from conftest import GLOSSARY, inlines
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tall_teach.model import Glossary
+from tall_teach.quiz.terms import build_vocabulary, categorise, find_in_text, find_key_terms
+from tall_teach.quiz.text import contains_term, normalise
+
+VOCAB = build_vocabulary(GLOSSARY, ["NOTCH1 and TAL1 lesions; CD38 is a target"])
+words = st.lists(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True), min_size=1, max_size=5)
+
+
+def test_normalising_ignores_case_hyphens_and_spacing() -> None:
+    assert normalise("allo-HSCT") == normalise("Allo HSCT") == normalise("alloHSCT")
+    assert normalise("30–35 %") == normalise("30-35%")
+    assert normalise("CD7") != normalise("CD19")
+
+
+@given(words)
+def test_separators_between_words_never_change_the_normal_form(parts: list[str]) -> None:
+    assert normalise("-".join(parts)) == normalise(" ".join(parts)) == normalise("".join(parts))
+    assert normalise(" ".join(parts).upper()) == normalise(" ".join(parts).lower())
+
+
+@given(st.text())
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    assert normalise(normalise(text)) == normalise(text)
+
+
+def test_a_term_is_only_found_as_whole_tokens() -> None:
+    assert contains_term("CD19-directed CAR-T", "CD19")
+    assert not contains_term("CD19-directed CAR-T", "CD1")
+    assert contains_term("consolidated with allo HSCT", "allo-HSCT")
+
+
+@given(st.text())
+def test_the_finder_never_crashes_and_returns_terms_written_in_the_text(text: str) -> None:
+    for term in find_in_text(text, VOCAB):
+        assert term.text and term.text in text
+        assert term.category
+
+
+def test_a_bold_range_is_a_percent_range_key() -> None:
+    (term,) = find_key_terms(inlines("About **30-35%** of T-ALL patients still relapse"), VOCAB)
+    assert term.text == "30-35%"
+    assert term.category == "number:%"
+    assert term.quantity is not None and term.quantity.is_range
+
+
+def test_without_bold_a_bounded_number_is_found_with_its_bound() -> None:
+    text = "The prognosis remains dismal, with less than 20% long-term survivors"
+    (term,) = find_key_terms(inlines(text), VOCAB)
+    assert term.text == "less than 20%"
+    assert term.quantity is not None and term.quantity.is_bound
+
+
+def test_several_bold_terms_are_all_key_terms_in_order() -> None:
+    text = "**CD7**- and **CD5**-targeting CAR-T, especially when consolidated with **allo-HSCT**"
+    terms = find_key_terms(inlines(text), VOCAB)
+    assert [t.text for t in terms] == ["CD7", "CD5", "allo-HSCT"]
+    assert [t.category for t in terms] == ["antigen", "antigen", "therapy"]
+
+
+def test_hyphen_glued_markers_are_found_without_bold() -> None:
+    terms = find_in_text("CD7- and CD5-targeting CAR-T have shown impressive responses", VOCAB)
+    assert [t.text for t in terms][:2] == ["CD7", "CD5"]
+
+
+def test_glossary_terms_come_before_numbers_and_gene_names() -> None:
+    text = "IL7R lesions are treated with nelarabine in 20% of cases"
+    assert [t.text for t in find_in_text(text, VOCAB)] == ["nelarabine", "20%", "IL7R"]
+
+
+def test_a_message_without_any_candidate_has_no_key_term() -> None:
+    assert find_key_terms(inlines("Manufacturing has been feasible"), VOCAB) == []
+
+
+def test_an_unlisted_bold_term_takes_the_category_of_the_glossary_term_it_shares_words_with() -> (
+    None
+):
+    glossary = Glossary((("therapy", ("chemotherapy", "auto-HSCT", "CAR-T")),))
+    vocab = build_vocabulary(glossary, [])
+    assert categorise("allo-HSCT", vocab).category == "therapy"
+
+
+def test_a_bold_phrase_around_a_known_term_asks_for_that_term() -> None:
+    term = categorise("CD7 CAR-T", VOCAB)
+    assert (term.text, term.category) == ("CD7", "antigen")
+
+
+def test_a_bold_term_with_nothing_to_go_on_has_no_category() -> None:
+    assert categorise("manufacturing", VOCAB).category == ""
