@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,10 +30,8 @@ def _generator_available() -> bool:
     return True
 
 
-def _real_course_dirs(tmp_root: Path) -> list[tuple[str, Path]]:
-    from tall_teach.scaffold import create_course
-
-    found = [("scaffold", create_course(tmp_root, "scaffold", today=date(2026, 1, 15)))]
+def _real_course_dirs() -> list[tuple[str, Path]]:
+    found = []
     for name, folder in (("mini", MINI_COURSE), ("t-all", TALL_COURSE)):
         if (folder / "course.yaml").is_file():
             found.append((name, folder))
@@ -42,15 +39,15 @@ def _real_course_dirs(tmp_root: Path) -> list[tuple[str, Path]]:
 
 
 @pytest.fixture(scope="session")
-def real_courses(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Course]]:
-    """Scaffold, mini-course and T-ALL courses, read, with items generated (skipped if absent)."""
+def real_courses() -> list[tuple[str, Course]]:
+    """The mini-course fixture and T-ALL, read, with items generated (skipped if absent)."""
     if not _generator_available():
         pytest.skip("reader or quiz generator not available yet")
     from tall_teach.quiz import generate_items
     from tall_teach.reader import read_course
 
     courses = []
-    for name, folder in _real_course_dirs(tmp_path_factory.mktemp("courses")):
+    for name, folder in _real_course_dirs():
         course, _ = read_course(folder)
         course, _ = generate_items(course)
         if course.items:
