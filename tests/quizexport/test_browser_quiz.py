@@ -246,9 +246,9 @@ def test_the_real_course_quizzes_run_to_a_full_score(
     tmp_path: Path,
 ) -> None:
     for name, real in real_courses:
-        path = (
-            write_quiz(real, theme, tmp_path / name) if (tmp_path / name).mkdir() is None else None
-        )
+        folder = tmp_path / name
+        folder.mkdir()
+        path = write_quiz(real, theme, folder)
         context = browser.new_context()
         page = context.new_page()
         watch = Watch()
