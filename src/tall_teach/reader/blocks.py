@@ -3,6 +3,8 @@ are handed to their own modules."""
 
 from __future__ import annotations
 
+import re
+
 from tall_teach.model import (
     Block,
     BulletList,
@@ -15,12 +17,14 @@ from tall_teach.model import (
     SourceRef,
     Strong,
     Table,
+    Text,
 )
 from tall_teach.reader.context import ModuleContext
 from tall_teach.reader.inlines import convert_inlines
 from tall_teach.reader.markdown import Node
 
 LIST_TYPES = ("bullet_list", "ordered_list")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def convert_blocks(nodes: list[Node], ctx: ModuleContext, where: str) -> list[Block]:
@@ -65,11 +69,27 @@ def convert_block(node: Node, ctx: ModuleContext, where: str) -> list[Block]:
         ctx.error(node.line, "this ':::' line closes no open block: remove it, or add the "
                   "opening line ('::: notes', '::: takehome', ...) above")
         return []
+    if kind == "html_block":
+        return _html_block(node, ctx, source)
     if kind == "hr":
         ctx.warn(node.line, "a '---' inside a list, quote or ::: block cannot start a slide "
                  "and is ignored")
         return []
     return []
+
+
+def _html_block(node: Node, ctx: ModuleContext, source: SourceRef) -> list[Block]:
+    """Raw HTML is shown as the text it is (comments dropped), never passed through."""
+    content = _COMMENT.sub("", node.token.content).strip()
+    if not content:
+        return []
+    if "<" in content:
+        ctx.warn(node.line, "raw HTML is shown as plain text, not rendered: write it in Markdown")
+    inlines: list[Inline] = []
+    for line in (line.strip() for line in content.split("\n")):
+        if line:
+            inlines.extend([LineBreak(), Text(line)] if inlines else [Text(line)])
+    return [Paragraph(tuple(inlines), source)]
 
 
 def code_paragraph(content: str, source: SourceRef) -> Paragraph:
@@ -140,6 +160,4 @@ def _inline_of(node: Node):  # type: ignore[no-untyped-def]
 
 
 def _visible(inlines: tuple[Inline, ...]) -> bool:
-    from tall_teach.model import Text
-
     return any(not isinstance(i, Text) or i.text.strip() for i in inlines)

@@ -125,7 +125,7 @@ def _source(fields: Fields, ctx: ModuleContext) -> tuple[str, ...]:
     node = fields.node.get("source")
     if node is None:
         return ()
-    text = fields.scalar_text(node, "source")
+    text = fields.scalar_text(node, "'source'")
     if text is None:
         return ()
     inside = text.strip()

@@ -73,7 +73,7 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         source=SourceRef(CONFIG, 1), institution=fields.text("institution"),
     )
     collector.raise_if_errors()
-    return course, collector.warnings
+    return course, collector.in_reading_order("warning")
 
 
 def _read_config(files: CourseFiles) -> YNode | None:
@@ -96,7 +96,7 @@ def _read_config(files: CourseFiles) -> YNode | None:
 
 def _references(files: CourseFiles, fields: Fields) -> tuple[Reference, ...]:
     node = fields.node.get("bibliography")
-    written = fields.scalar_text(node, "bibliography") if node is not None else None
+    written = fields.scalar_text(node, "'bibliography'") if node is not None else None
     if node is not None and written is None:
         return ()
     chosen = find_bibliography(files.root, written)
@@ -109,7 +109,7 @@ def _references(files: CourseFiles, fields: Fields) -> tuple[Reference, ...]:
 def _glossary(files: CourseFiles, fields: Fields) -> Glossary:
     node = fields.node.get("glossary")
     if node is not None:
-        written = fields.scalar_text(node, "glossary")
+        written = fields.scalar_text(node, "'glossary'")
         return read_glossary(files, written, (CONFIG, node.key_line)) if written else Glossary()
     default = next((n for n in GLOSSARY_NAMES if (files.root / n).is_file()), None)
     return read_glossary(files, default, (CONFIG, 0)) if default else Glossary()

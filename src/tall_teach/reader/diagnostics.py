@@ -38,10 +38,22 @@ class Collector:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "warning"]
 
+    def in_reading_order(self, severity: str) -> list[Diagnostic]:
+        """Files in the order they were read, lines in order within each file."""
+        chosen = [d for d in self.diagnostics if d.severity == severity]
+        file_rank: dict[str, int] = {}
+        for d in chosen:
+            file_rank.setdefault(d.source.path if d.source else "", len(file_rank))
+        return sorted(
+            chosen,
+            key=lambda d: (file_rank[d.source.path if d.source else ""],
+                           d.source.line if d.source else 0),
+        )
+
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
 
     def raise_if_errors(self) -> None:
         """Raise one ContentError carrying every error (warnings stay out of it)."""
         if self.has_errors():
-            raise ContentError(self.errors)
+            raise ContentError(self.in_reading_order("error"))

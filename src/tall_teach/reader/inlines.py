@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -26,6 +27,7 @@ from tall_teach.reader.images import image_size
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _KEPT_SCHEMES = ("http://", "https://", "mailto:")
 _CONTAINERS = {"strong_open": Strong, "em_open": Emph, "s_open": None, "link_open": Link}
 
@@ -55,11 +57,19 @@ def convert_children(children: list[Token], ctx: ModuleContext, first_line: int
             line += 1
         elif kind == "code_inline":
             out.append(Code(child.content))
+        elif kind == "html_inline":
+            shown = html_as_text(child.content)
+            if shown and isinstance(shown[0], Text):
+                ctx.warn(line, f"raw HTML {child.content[:40]!r} is shown as plain text, not "
+                         "rendered: write it in Markdown")
+            out.extend(shown)
         elif kind == "cite":
             if out and isinstance(out[-1], Text):  # "text [@a]." reads "text." once cites go
                 out[-1] = Text(out[-1].text.rstrip(" "))
             out.append(_cite(child, ctx, first_line))
         elif kind == "image":
+            if out and isinstance(out[-1], Text):  # the picture moves out; one space stays
+                out[-1] = Text(out[-1].text.rstrip(" "))
             _image(child, ctx, line)
         elif kind in _CONTAINERS:
             stack.append((child, []))
@@ -72,16 +82,33 @@ def convert_children(children: list[Token], ctx: ModuleContext, first_line: int
     return merge_text(stack[0][1])
 
 
+def html_as_text(html: str) -> list[Inline]:
+    """Raw HTML is never markup: a comment is dropped, `<br>` is a line break, the rest text."""
+    if html.startswith("<!--"):
+        return []
+    if _BR.match(html):
+        return [LineBreak()]
+    return [Text(html)]
+
+
 def merge_text(inlines: list[Inline]) -> tuple[Inline, ...]:
-    """Adjacent Text runs joined, empty ones dropped (markdown-it splits around brackets)."""
+    """Adjacent Text runs joined, empty ones dropped (markdown-it splits around brackets),
+    and no spaces left hanging around a line break."""
     merged: list[Inline] = []
     for node in inlines:
         if isinstance(node, Text):
-            if not node.text:
-                continue
+            text = node.text
+            if merged and isinstance(merged[-1], LineBreak):
+                text = text.lstrip(" ")
             if merged and isinstance(merged[-1], Text):
-                merged[-1] = Text(merged[-1].text + node.text)
-                continue
+                text = merged.pop().text + text  # type: ignore[union-attr]
+            if text:
+                merged.append(Text(text))
+            continue
+        if isinstance(node, LineBreak) and merged and isinstance(merged[-1], Text):
+            stripped = merged.pop().text.rstrip(" ")  # type: ignore[union-attr]
+            if stripped:
+                merged.append(Text(stripped))
         merged.append(node)
     return tuple(merged)
 

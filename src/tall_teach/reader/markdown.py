@@ -42,11 +42,13 @@ class Node:
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark + GFM tables and strikethrough, raw HTML off, front matter, divs, cites."""
+    """CommonMark + GFM tables and strikethrough, front matter, divs, cites."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+    # Raw HTML is tokenised (so comments can be dropped) but never passed through: the
+    # reader turns every HTML token into literal text (see inlines.py and blocks.py).
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     # Setext headings off: "text" over a `---` line must stay a slide break, not a title.
     md.disable("lheading")

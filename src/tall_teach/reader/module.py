@@ -38,7 +38,7 @@ def read_module_text(
     module = parse_module(text, path, collector, files, known_keys, module_id)
     collector.raise_if_errors()
     assert module is not None
-    return module, collector.warnings
+    return module, collector.in_reading_order("warning")
 
 
 def parse_module(

@@ -40,18 +40,22 @@ class Fields:
                     self.path, self.node.line, f"{self.label} needs '{key}': add '{key}: ...'"
                 )
             return default
-        return self.scalar_text(node, key) or default
+        return self.scalar_text(node, f"'{key}'") or default
 
     def scalar_text(self, node: YNode, what: str) -> str | None:
         value = node.value
         if isinstance(value, str):
             return value
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(value)
+        if isinstance(value, bool) and node.raw:
+            return node.raw  # YAML 1.1 reads Yes/No/on/off as booleans; the author meant words
+        if isinstance(value, int | float):
+            return node.raw or str(value)
         if isinstance(value, datetime.date):
             return value.isoformat()
-        hint = " (put it in quotes)" if isinstance(value, bool) or value is None else ""
-        self.error(node, f"'{what}' must be text, not {describe(value)}{hint}")
+        if value is None:
+            self.error(node, f"{what} is empty: write its text after the ':'")
+        else:
+            self.error(node, f"{what} must be text, not {describe(value)}")
         return None
 
     def text_list(self, key: str, what: str, allow_single: bool = True) -> tuple[str, ...]:

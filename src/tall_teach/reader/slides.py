@@ -59,8 +59,7 @@ def _finish(drafts: list[_Draft], ctx: ModuleContext) -> list[Slide]:
     slides = []
     for number, draft in enumerate(drafts, start=1):
         if not draft.title and not draft.blocks and not draft.notes:
-            ctx.warn(draft.line, "empty untitled slide left out: remove the extra '---'")
-            continue
+            continue  # a `---` before a heading (Marp style) or at the end: nothing to show
         base = slugify(plain_text(draft.title)) or f"slide-{number}"
         slide_id = f"{ctx.module_id}/{ids.unique(base)}"
         slides.append(

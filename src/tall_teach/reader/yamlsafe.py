@@ -28,6 +28,7 @@ class YNode:
     value: Any
     line: int
     key_line: int = 0
+    raw: str = ""  # a scalar as written, so `Yes`/`No`/`on` can still be read as text
 
     @property
     def is_mapping(self) -> bool:
@@ -149,9 +150,10 @@ def _to_ynode(node: Any, path: str, collector: Collector, offset: int, loader: A
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-        collector.error(path, line, f"cannot read the value {node.value!r}: put it in quotes")
+        if not node.tag.endswith(":timestamp"):  # an impossible date stays text for its checker
+            collector.error(path, line, f"cannot read the value {node.value!r}: put it in quotes")
         value = str(node.value)
-    return YNode(value, line)
+    return YNode(value, line, raw=str(node.value))
 
 
 def _mapping(node: Any, path: str, collector: Collector, offset: int, loader: Any) -> dict:
@@ -172,7 +174,7 @@ def _mapping(node: Any, path: str, collector: Collector, offset: int, loader: An
                 f"key '{key}' appears twice (first on line {result[key].key_line}): keep one",
             )
             continue
-        result[key] = YNode(value.value, value.line, key_line)
+        result[key] = YNode(value.value, value.line, key_line, value.raw)
     return result
 
 
