@@ -21,17 +21,20 @@ class Origin:
     message: str  # the full take-home message; "" for authored questions
     citations: tuple[str, ...]
     rationale: str  # what the explanation says before naming slide and source
+    teaching: Place | None = None  # for a take-home message: the slide that taught it
 
 
 def citations_of(place: Place, own: Sequence[str]) -> tuple[str, ...]:
-    """The block's own citation keys first, then the slide's, without repeats."""
-    return tuple(dict.fromkeys([*own, *place.slide.citations]))
+    """The slide's citation keys, then the block's own (and its teaching slide's), no repeats."""
+    return tuple(dict.fromkeys([*place.slide.citations, *own]))
 
 
 def explanation(origin: Origin, course: Course) -> str:
     """The rationale, then the slide it is taught on and the short citation(s)."""
     parts = [as_sentence(origin.rationale)] if origin.rationale.strip() else []
     parts.append(f"Slide: {as_sentence(origin.place.slide_title)}")
+    if origin.teaching is not None:
+        parts.append(f"Taught on: {as_sentence(origin.teaching.slide_title)}")
     footer = footer_text(origin.citations, course)
     if footer:
         parts.append(f"Source: {as_sentence(footer)}")

@@ -32,6 +32,7 @@ from tall_teach.quiz.walk import (
     chart_quantities,
     course_texts,
     takehome_messages,
+    teaching_slide,
 )
 
 VARIETY = 0.25  # with one item per message, this share of messages gets the statement template
@@ -49,6 +50,7 @@ class MessageOutcome:
     message: Message
     drafts: tuple[Draft, ...]
     failures: tuple[str, ...]
+    origin: Origin | None = None
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -71,9 +73,11 @@ def template_plan(message_id: str, course: Course) -> list[str]:
     return [("cloze", "statement")[i % 2] for i in range(wanted)]
 
 
-def _origin(place: Place, message: Message, text: str) -> Origin:
-    citations = citations_of(place, cited_keys(message.inlines))
-    return Origin(place, message.source, text, citations, text)
+def _origin(place: Place, message: Message, text: str, course: Course, terms: list[str]) -> Origin:
+    """Where a message's items come from; the slide that taught it adds its citations."""
+    teaching = teaching_slide(course, place, text, terms)
+    own = [*cited_keys(message.inlines), *(teaching.slide.citations if teaching else ())]
+    return Origin(place, message.source, text, citations_of(place, own), text, teaching)
 
 
 def message_outcome(
@@ -98,7 +102,7 @@ def message_outcome(
         return MessageOutcome(place, message, (), tuple(failures))
     start = random.Random(f"{course.quiz.seed}:{message.id}:term").randrange(len(usable))
     rotated = usable[start:] + usable[:start]
-    origin = _origin(place, message, text)
+    origin = _origin(place, message, text, course, [t.text for t in terms])
     plan = template_plan(message.id, course)
     fallback = [k for k in TEMPLATES if k not in plan] if len(plan) == 1 else []
     drafts: list[Draft] = []
@@ -112,7 +116,7 @@ def message_outcome(
                 drafts.append(draft)
                 used_terms.append(draft.key_term)
                 break
-    return MessageOutcome(place, message, tuple(drafts), tuple(failures))
+    return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
 
 
 def _first_passing(
@@ -163,8 +167,7 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
     sources: list[tuple[Draft, Origin]] = []
     for outcome in message_outcomes(course):
         text = plain_text(outcome.message.inlines)
-        origin = _origin(outcome.place, outcome.message, text)
-        sources.extend((d, origin) for d in outcome.drafts)
+        sources.extend((d, outcome.origin) for d in outcome.drafts)
         wanted = course.quiz.per_message
         if len(outcome.drafts) < wanted:
             diagnostics.append(

@@ -9,6 +9,7 @@ among copies with the key term swapped for another of its category).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -131,6 +132,10 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         term = replace(term, text=unbound.text(), quantity=unbound)
     _written_out(term, info)
     key = display(term.quantity.text() if term.quantity else term.option_text)
+    head = head_noun(term, info.text)
+    if head:  # "CAR-T cells": blank and ask for the whole phrase, not "chemotherapy cells"
+        term = replace(term, text=f"{term.text} {head}")
+        key = display(f"{term.option_text} {head}" if not term.canonical else f"{key} {head}")
     if term.quantity is not None:
         layouts = _layouts(term, info, key, display)
         distractors = tuple(o for o in layouts[0] if o != key)
@@ -163,6 +168,22 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     )
 
 
+HEAD_NOUNS = ("cells", "cell")
+
+
+def head_noun(term: KeyTerm, text: str) -> str:
+    """The noun a glossary term qualifies in the message ("CAR-T cells" -> "cells"), if any.
+
+    Other terms of the category ("chemotherapy") cannot qualify it, so such a phrase
+    is asked for whole. CD and gene names can ("CD5 cells") and are left alone.
+    """
+    if term.quantity is not None or term.origin in ("marker", "gene"):
+        return ""
+    pattern = rf"(?<![^\W_]){re.escape(term.text)}\s+({'|'.join(HEAD_NOUNS)})\b"
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.group(1) if match else ""
+
+
 def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     if term.quantity is not None:
         return "Which value completes the statement, as given in the lecture?"
@@ -182,6 +203,11 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     Numeric swaps list the statements in ascending order of the value, like numbers.
     """
     _written_out(term, info)
+    head = head_noun(term, info.text)
+    if head:
+        raise TemplateError(
+            f"'{term.text}' qualifies '{head}': swapping it for another term would not read"
+        )
     if term.quantity is not None and term.quantity.is_bound:
         raise TemplateError(
             f"'{term.text}' is a bound: a copy with a higher value would be true as well"

@@ -121,8 +121,13 @@ def indefinite_article(phrase: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning: not stopwords, and not the cloze blank."""
-    return {w for w in _WORD.findall(text.casefold()) if w not in STOPWORDS}
+    """Words that carry meaning: not stopwords, not single letters ("T" of "T-ALL"), not the
+    cloze blank. Numbers count, whatever their length."""
+    return {
+        w
+        for w in _WORD.findall(text.casefold())
+        if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    }
 
 
 def as_sentence(text: str) -> str:

@@ -24,6 +24,7 @@ from tall_teach.model import (
     plain_text,
 )
 from tall_teach.quiz.numbers import Quantity, parse_quantity
+from tall_teach.quiz.text import contains_term, content_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,42 @@ def _list_texts(bullets: BulletList) -> Iterator[str]:
         yield plain_text(item.inlines)
         for child in item.children:
             yield from _list_texts(child)
+
+
+def slide_text(slide: Slide) -> str:
+    """Everything a slide shows or its notes say, as one text."""
+    texts = [plain_text(slide.title)]
+    for block in blocks_in((*slide.blocks, *slide.notes)):
+        texts.extend(_block_texts(block))
+    return "\n".join(t for t in texts if t)
+
+
+def teaching_slide(
+    course: Course, place: Place, message_text: str, key_terms: list[str]
+) -> Place | None:
+    """The slide where a take-home message was taught, when one clearly matches.
+
+    Take-home slides rarely cite anything; the slide that taught the fact does. A match
+    must write one of the message's key terms and share at least half of its content
+    words; the best match wins, the earliest on a tie.
+    """
+    wanted = {w for w in content_words(message_text) if len(w) > 2}
+    if not wanted:
+        return None
+    best: tuple[float, Place] | None = None
+    for module in course.modules:
+        for slide in module.slides:
+            if slide is place.slide or any(
+                isinstance(b, TakeHome) for b in blocks_in(slide.blocks)
+            ):
+                continue
+            text = slide_text(slide)
+            if not any(contains_term(text, term) for term in key_terms):
+                continue
+            score = len(wanted & content_words(text)) / len(wanted)
+            if score >= 0.5 and (best is None or score > best[0]):
+                best = (score, Place(module, slide))
+    return best[1] if best else None
 
 
 def chart_quantities(course: Course) -> Iterator[Quantity]:
