@@ -1,0 +1,50 @@
+"""The PowerPoint deck writer: `render(course, theme)` -> {"<course>.pptx": bytes}.
+
+Two steps, as in Pandoc's PowerPoint writer: `plan.plan_deck` decides every
+slide as data (layouts, text, sizes, continuations, warnings) and
+`render.render_plan` fills the template's named placeholders with python-pptx.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tall_teach.model import Course
+    from tall_teach.theme import Theme
+    from tall_teach.writers.pptx.specs import DeckPlan
+
+
+def build_plan(course: Course, theme: Theme) -> DeckPlan:
+    """The deck plan for a course with a theme (reads the template's geometry)."""
+    from tall_teach.writers.pptx.measure import Measurer
+    from tall_teach.writers.pptx.plan import plan_deck
+    from tall_teach.writers.pptx.render import open_template
+    from tall_teach.writers.pptx.settings import load_settings
+    from tall_teach.writers.pptx.template import read_template
+
+    settings = load_settings(theme)
+    prs = open_template(settings.template)
+    template = read_template(prs, dict(settings.layouts), settings.template.name)
+    measurer = Measurer(settings.fonts(), settings.line_height)
+    return plan_deck(course, settings, template, measurer)
+
+
+def render_with_plan(course: Course, theme: Theme) -> tuple[bytes, DeckPlan]:
+    """The deck's bytes and the plan they were drawn from (its warnings included)."""
+    from tall_teach.writers.pptx.render import open_template, render_plan
+    from tall_teach.writers.pptx.settings import load_settings
+
+    settings = load_settings(theme)
+    plan = build_plan(course, theme)
+    prs = open_template(settings.template)
+    blob = render_plan(
+        plan, prs, dict(settings.layouts), settings.template.name, dict(settings.labels)
+    )
+    return blob, plan
+
+
+def render(course: Course, theme: Theme) -> dict[str, bytes]:
+    """The writer contract: output path relative to build/<course>/ -> bytes."""
+    blob, _ = render_with_plan(course, theme)
+    return {f"{course.id}.pptx": blob}

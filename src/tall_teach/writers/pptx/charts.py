@@ -1,0 +1,172 @@
+"""Native, editable charts (the data sheet is embedded) in the theme's colours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tall_teach.writers.pptx.specs import ChartSpec
+from tall_teach.writers.pptx.template import Box
+
+SERIES_COLORS = ("ACCENT_1", "ACCENT_2", "ACCENT_3", "ACCENT_4", "ACCENT_5", "ACCENT_6")
+SHORT_UNIT = 4  # units up to this length go into the labels, longer ones into the title
+
+
+def number_format(spec: ChartSpec) -> str:
+    """An Excel number format: each value as written ("General"), then the unit."""
+    code = "General"
+    unit = spec.unit.replace('"', "").replace("\\", "").strip()
+    if unit and len(unit) <= SHORT_UNIT:
+        spacer = "" if unit in ("%", "‰", "°") else " "
+        code += f'"{spacer}{unit}"'
+    return code
+
+
+def chart_title(spec: ChartSpec) -> str:
+    unit = spec.unit.strip()
+    if unit and len(unit) > SHORT_UNIT:
+        return f"{spec.title} ({unit})" if spec.title else unit
+    return spec.title
+
+
+def add_chart(slide: Any, spec: ChartSpec, box: Box) -> Any:
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    kinds = {
+        "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+        "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+        "line": XL_CHART_TYPE.LINE_MARKERS,
+        "pie": XL_CHART_TYPE.PIE,
+    }
+    fmt = number_format(spec)
+    data = CategoryChartData(number_format=fmt)
+    data.categories = list(spec.categories)
+    for name, values in spec.series:
+        data.add_series(name or "Values", list(values))
+    frame = slide.shapes.add_chart(kinds[spec.kind], box.x, box.y, box.w, box.h, data)
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt)
+    chart = frame.chart
+    style_text(chart, spec)
+    style_labels(chart, spec, fmt)
+    if spec.kind == "pie":
+        style_pie(chart)
+    else:
+        style_series(chart, spec)
+        style_axes(chart, spec, fmt)
+    return frame
+
+
+def style_text(chart: Any, spec: ChartSpec) -> None:
+    from pptx.enum.chart import XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    from tall_teach.writers.pptx.richtext import theme_color
+
+    chart.font.size = Pt(spec.size)
+    theme_color(chart.font, "TEXT_1")
+    title = chart_title(spec)
+    chart.has_title = bool(title)
+    if title:
+        frame = chart.chart_title.text_frame
+        frame.text = title
+        font = frame.paragraphs[0].runs[0].font
+        font.size, font.bold = Pt(spec.size + 2), True
+        theme_color(font, "TEXT_2")
+    chart.has_legend = spec.kind != "pie" and len(spec.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(spec.size)
+
+
+def style_labels(chart: Any, spec: ChartSpec, fmt: str) -> None:
+    """Direct data labels with the unit, outside the bars, category names on a pie."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.util import Pt
+
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = fmt
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(spec.size)
+    if spec.kind == "pie":
+        labels.show_category_name = True
+        labels.position = XL_LABEL_POSITION.BEST_FIT
+    elif spec.kind == "line":
+        labels.position = XL_LABEL_POSITION.ABOVE
+    else:
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.bold = True
+
+
+def style_series(chart: Any, spec: ChartSpec) -> None:
+    from pptx.enum.chart import XL_MARKER_STYLE
+    from pptx.util import Pt
+
+    from tall_teach.writers.pptx.richtext import theme_color
+
+    plot = chart.plots[0]
+    if spec.kind in ("bar", "column"):
+        plot.gap_width = 60
+        plot.overlap = -10 if len(spec.series) > 1 else 0
+        plot.vary_by_categories = False
+    for i, series in enumerate(plot.series):
+        color = SERIES_COLORS[i % len(SERIES_COLORS)]
+        if spec.kind == "line":
+            series.smooth = False
+            series.format.line.width = Pt(3.5)
+            theme_color(series.format.line, color)
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 9
+            series.marker.format.fill.solid()
+            theme_color(series.marker.format.fill, color)
+            series.marker.format.line.fill.background()
+        else:
+            series.format.fill.solid()
+            theme_color(series.format.fill, color)
+            series.format.line.fill.background()
+
+
+def style_pie(chart: Any) -> None:
+    from tall_teach.writers.pptx.richtext import theme_color
+
+    plot = chart.plots[0]
+    plot.vary_by_categories = True
+    for i, point in enumerate(plot.series[0].points):
+        point.format.fill.solid()
+        theme_color(point.format.fill, SERIES_COLORS[i % len(SERIES_COLORS)])
+        point.format.line.fill.solid()
+        theme_color(point.format.line.fill, "BACKGROUND_1")
+
+
+def style_axes(chart: Any, spec: ChartSpec, fmt: str) -> None:
+    """Bars carry their values, so their value axis is hidden; a line keeps a light grid."""
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION, XL_TICK_MARK
+    from pptx.util import Pt
+
+    from tall_teach.writers.pptx.richtext import theme_color
+
+    category = chart.category_axis
+    category.tick_labels.font.size = Pt(spec.size)
+    category.major_tick_mark = XL_TICK_MARK.NONE
+    category.format.line.fill.solid()
+    theme_color(category.format.line.fill, "TEXT_1", 0.5)
+    value = chart.value_axis
+    value.has_major_gridlines = spec.kind == "line"
+    value.tick_labels.number_format = fmt
+    value.tick_labels.number_format_is_linked = False
+    value.tick_labels.font.size = Pt(spec.size)
+    if spec.kind != "line" and all(v >= 0 for _, values in spec.series for v in values):
+        value.minimum_scale = 0
+    if spec.kind == "bar":
+        category.reverse_order = True  # the first category on top, as it reads
+    if spec.kind == "line":
+        value.major_gridlines.format.line.fill.solid()
+        theme_color(value.major_gridlines.format.line.fill, "BACKGROUND_2", -0.1)
+        value.format.line.fill.background()
+    else:
+        value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+        value.major_tick_mark = XL_TICK_MARK.NONE
+        value.format.line.fill.background()

@@ -1,0 +1,122 @@
+"""Fitting text into frames: shrink down to a floor, else split into balanced pieces."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from tall_teach.writers.pptx.measure import Measurer, paras_height
+from tall_teach.writers.pptx.template import LevelStyle, TextFrame
+from tall_teach.writers.pptx.text import Para, Run
+
+SIZE_STEP = 2.0
+
+
+@dataclass(frozen=True)
+class Fitter:
+    """Measures paragraphs in frames with one template's outline levels."""
+
+    measurer: Measurer
+    levels: tuple[LevelStyle, ...]
+
+    def height(self, paras: Sequence[Para], frame: TextFrame, size: float, floor: float) -> float:
+        return paras_height(self.measurer, paras, frame, self.levels, size, floor)
+
+    def fits(
+        self, paras: Sequence[Para], frame: TextFrame, size: float, floor: float, room: float
+    ) -> bool:
+        return self.height(paras, frame, size, floor) <= room
+
+    def largest_size(
+        self, paras: Sequence[Para], frame: TextFrame, base: float, floor: float, room: float
+    ) -> float | None:
+        """The largest size from `base` down to `floor` (2 pt steps) at which all fit."""
+        for size in size_ladder(base, floor):
+            if self.fits(paras, frame, size, floor, room):
+                return size
+        return None
+
+    def split(
+        self, paras: Sequence[Para], frame: TextFrame, size: float, floor: float, room: float
+    ) -> list[tuple[Para, ...]]:
+        """Pieces that each fit `room` at `size`, balanced, parents kept with children."""
+        units = self._units(paras, frame, size, floor, room)
+        pieces = self._greedy(units, frame, size, floor, room)
+        if len(pieces) > 1:
+            total = self.height(units, frame, size, floor)
+            balanced = self._greedy(
+                units, frame, size, floor, min(room, total / len(pieces) * 1.15)
+            )
+            if len(balanced) == len(pieces):
+                pieces = balanced
+        return pieces
+
+    def _units(
+        self, paras: Sequence[Para], frame: TextFrame, size: float, floor: float, room: float
+    ) -> list[Para]:
+        """Paragraphs, with any that alone exceeds `room` cut into word chunks that fit."""
+        units: list[Para] = []
+        for para in paras:
+            if self.fits([para], frame, size, floor, room):
+                units.append(para)
+            else:
+                units.extend(self._cut(para, frame, size, floor, room))
+        return units
+
+    def _cut(
+        self, para: Para, frame: TextFrame, size: float, floor: float, room: float
+    ) -> list[Para]:
+        words = plain_words(para.runs)
+        chunks: list[Para] = []
+        current: list[str] = []
+        for word in words:
+            trial = replace(para, runs=(Run(" ".join([*current, word])),))
+            if current and not self.fits([trial], frame, size, floor, room):
+                chunks.append(replace(para, runs=(Run(" ".join(current)),)))
+                current = []
+            current.append(word)
+        if current:
+            chunks.append(replace(para, runs=(Run(" ".join(current)),)))
+        return [
+            chunks[0],
+            *(replace(c, bullet="none" if c.bullet != "none" else c.bullet) for c in chunks[1:]),
+        ]
+
+    def _greedy(
+        self, units: Sequence[Para], frame: TextFrame, size: float, floor: float, room: float
+    ) -> list[tuple[Para, ...]]:
+        pieces: list[tuple[Para, ...]] = []
+        current: list[Para] = []
+        for para in units:
+            if current and not self.fits([*current, para], frame, size, floor, room):
+                head, carried = keep_with_children(current, para)
+                if carried and not self.fits([*carried, para], frame, size, floor, room):
+                    head, carried = current, []
+                pieces.append(tuple(head))
+                current = carried
+            current.append(para)
+        if current:
+            pieces.append(tuple(current))
+        return pieces
+
+
+def keep_with_children(current: list[Para], following: Para) -> tuple[list[Para], list[Para]]:
+    """Do not end a piece on a paragraph whose children start the next piece."""
+    if len(current) > 1 and following.level > current[-1].level:
+        return current[:-1], [current[-1]]
+    return current, []
+
+
+def plain_words(runs: Sequence[Run]) -> list[str]:
+    return " ".join(r.text for r in runs if not r.line_break).split()
+
+
+def size_ladder(base: float, floor: float) -> list[float]:
+    sizes: list[float] = []
+    size = base
+    while size >= floor - 1e-6:
+        sizes.append(round(size, 1))
+        size -= SIZE_STEP
+    if not sizes or sizes[-1] > floor:
+        sizes.append(floor)
+    return sizes

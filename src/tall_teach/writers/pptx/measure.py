@@ -1,0 +1,153 @@
+"""Text measurement with the theme's font files (Pillow), because python-pptx measures nothing.
+
+Widths come from the real glyph advances (no kerning, so estimates err on the
+wide side); lines wrap at spaces as PowerPoint and LibreOffice do, and a word
+wider than the line is broken by characters. Heights use the font's line
+height times the paragraph's line spacing, plus the space before each
+paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tall_teach.writers.pptx.template import EMU_PER_PT, LevelStyle, TextFrame
+from tall_teach.writers.pptx.text import Para, Run
+
+REFERENCE_SIZE = 200  # fonts are loaded once at this size and widths scaled
+WIDTH_SAFETY = 0.97  # use 97% of the line: renderers differ slightly in advances
+
+
+def _style(run: Run) -> str:
+    if run.bold and run.italic:
+        return "bold_italic"
+    if run.bold:
+        return "bold"
+    return "italic" if run.italic else "regular"
+
+
+class Measurer:
+    """Measures runs set in the theme fonts; one per deck, caches glyph widths."""
+
+    def __init__(self, font_files: dict[str, Path], line_height: float = 1.2207) -> None:
+        from PIL import ImageFont
+
+        self._fonts: dict[str, Any] = {
+            style: ImageFont.truetype(
+                str(path), REFERENCE_SIZE, layout_engine=ImageFont.Layout.BASIC
+            )
+            for style, path in font_files.items()
+        }
+        self.line_height = line_height
+        self._width = lru_cache(maxsize=65536)(self._reference_width)
+
+    def _reference_width(self, text: str, style: str) -> float:
+        return float(self._fonts[style].getlength(text))
+
+    def width(self, text: str, size: float, style: str = "regular") -> float:
+        """Advance width of `text` in points at `size` points."""
+        return self._width(text, style) * size / REFERENCE_SIZE
+
+    def words(self, runs: Sequence[Run]) -> list[list[tuple[str, str]]]:
+        """Lines of words (forced breaks split lines); a word is styled fragments."""
+        lines: list[list[tuple[str, str]]] = [[]]
+        current: list[tuple[str, str]] = []
+        for run in runs:
+            if run.line_break:
+                if current:
+                    lines[-1].append(current)  # type: ignore[arg-type]
+                current = []
+                lines.append([])
+                continue
+            pieces = run.text.split(" ")
+            for i, piece in enumerate(pieces):
+                if i > 0 and current:
+                    lines[-1].append(current)  # type: ignore[arg-type]
+                    current = []
+                if piece:
+                    current.append((piece, _style(run)))
+        if current:
+            lines[-1].append(current)  # type: ignore[arg-type]
+        return lines  # type: ignore[return-value]
+
+    def line_count(self, runs: Sequence[Run], width_pt: float, size: float) -> int:
+        """How many lines `runs` take when wrapped at `width_pt`."""
+        budget = max(width_pt * WIDTH_SAFETY, 1.0)
+        space = self.width(" ", size)
+        total = 0
+        for words in self.words(runs):
+            total += self._wrap_words(words, budget, size, space)  # type: ignore[arg-type]
+        return max(total, 1)
+
+    def _wrap_words(
+        self, words: list[list[tuple[str, str]]], budget: float, size: float, space: float
+    ) -> int:
+        lines, used = 1, 0.0
+        for word in words:
+            width = sum(self.width(text, size, style) for text, style in word)
+            if used and used + space + width <= budget:
+                used += space + width
+                continue
+            if used:
+                lines += 1
+            if width > budget:  # a word longer than the line breaks by characters
+                extra, used = divmod(width, budget)
+                lines += int(extra)
+            else:
+                used = width
+        return lines
+
+    def widest_word(self, runs: Sequence[Run], size: float) -> float:
+        widths = [
+            sum(self.width(text, size, style) for text, style in word)
+            for line in self.words(runs)
+            for word in line  # type: ignore[union-attr]
+        ]
+        return max(widths, default=0.0)
+
+    def natural_width(self, runs: Sequence[Run], size: float) -> float:
+        """Width of the longest forced line, unwrapped."""
+        space = self.width(" ", size)
+        best = 0.0
+        for line in self.words(runs):
+            words = [sum(self.width(t, size, s) for t, s in word) for word in line]  # type: ignore
+            best = max(best, sum(words) + space * max(len(words) - 1, 0))
+        return best / WIDTH_SAFETY
+
+    def line_pitch(self, size: float, spacing: float = 1.0) -> float:
+        """Baseline-to-baseline distance in points."""
+        return size * self.line_height * spacing
+
+
+def level_size(base: float, level: int, floor: float) -> float:
+    """Nested levels step down 2 pt each (two steps at most), never under the floor."""
+    return max(floor, base - 2 * min(level, 2))
+
+
+def text_width(frame: TextFrame, style: LevelStyle, para: Para) -> float:
+    """The width a paragraph's lines wrap at: the frame minus insets and its margin."""
+    margin = style.margin if para.bullet != "none" else 0
+    return frame.inner_width_pt - margin / EMU_PER_PT
+
+
+def paras_height(
+    measurer: Measurer,
+    paras: Iterable[Para],
+    frame: TextFrame,
+    levels: Sequence[LevelStyle],
+    size: float,
+    floor: float,
+) -> float:
+    """Height in points the paragraphs take in `frame` at base size `size`."""
+    total = 0.0
+    for i, para in enumerate(paras):
+        style = levels[min(para.level, len(levels) - 1)]
+        para_size = para.size or level_size(size, para.level, floor)
+        lines = measurer.line_count(para.runs, text_width(frame, style, para), para_size)
+        if i:
+            total += style.space_before
+        total += lines * measurer.line_pitch(para_size, style.line_spacing)
+    return total

@@ -1,0 +1,275 @@
+"""The pure half of the deck writer: the course model in, a DeckPlan out (Pandoc's way).
+
+No python-pptx objects here: which layout each slide uses, which text goes in
+which placeholder at which size, where a slide continues, and what the footer,
+notes and core properties say. Warnings are returned as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tall_teach.model import BulletList, Course, Module, Paragraph, Slide
+from tall_teach.transforms.citations import footer_text, reference_order, vancouver
+from tall_teach.writers.pptx.compose import Page, compose_slide, segments
+from tall_teach.writers.pptx.context import PlanContext
+from tall_teach.writers.pptx.measure import Measurer
+from tall_teach.writers.pptx.settings import PptxSettings
+from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
+from tall_teach.writers.pptx.template import TemplateInfo
+from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def plan_deck(
+    course: Course, settings: PptxSettings, template: TemplateInfo, measurer: Measurer
+) -> DeckPlan:
+    """Every slide of the deck, in order, with unique titles that fit."""
+    ctx = PlanContext(course, settings, template, measurer)
+    slides = [title_slide(ctx)]
+    for module in course.modules:
+        slides += module_slides(module, ctx)
+    slides += reference_slides(ctx)
+    slides = [finish(s, ctx) for s in unique_titles(slides, ctx)]
+    return DeckPlan(tuple(slides), core_props(course, ctx), tuple(ctx.warnings))
+
+
+def format_date(iso: str) -> str:
+    """ "2026-11-23" -> "23 November 2026" (no locale: the same on every machine)."""
+    try:
+        year, month, day = (int(p) for p in iso.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
+def title_slide(ctx: PlanContext) -> SlidePlan:
+    course = ctx.course
+    sub = ctx.size("subtitle")
+    meta = sub - 4
+    lines = []
+    if course.subtitle:
+        lines.append(Para((Run(clean(course.subtitle)),), 0, "none", size=sub))
+    if course.authors:
+        names = clean(", ".join(course.authors))
+        lines.append(Para((Run(names, bold=True),), 0, "none", size=meta))
+    if course.institution:
+        lines.append(Para((Run(clean(course.institution)),), 0, "none", size=meta))
+    if course.date:
+        lines.append(Para((Run(format_date(course.date)),), 0, "none", size=meta))
+    geometry = ctx.template.layout("title")
+    slots = ()
+    if geometry.subtitle is not None and lines:
+        block = TextBlock(tuple(lines), sub, ctx.size("body_min"), "subtitle")
+        slots = (Slot(block, geometry.subtitle),)
+    return SlidePlan(
+        "title",
+        (Run(clean(course.title)),),
+        ctx.size("title_slide"),
+        slots,
+        numbered=False,
+        source_id="title",
+    )
+
+
+def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
+    plans: list[SlidePlan] = []
+    previous = module.title
+    for slide in module.slides:
+        title = inline_runs(slide.title) or continued_title(previous, 1, ctx)
+        if not slide.title or not plain(inline_runs(slide.title)):
+            ctx.warn(slide.source, f"an untitled slide is titled {plain(title)!r}")
+        previous = plain(title)
+        if slide.kind == "section":
+            plans += section_slides(slide, title, ctx)
+        else:
+            plans += content_slides(slide, title, compose_slide(slide, ctx), ctx)
+    return plans
+
+
+def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> tuple[Run, ...]:
+    """Page n (1-based) of a slide: "Title (cont.)", then "Title (cont. 2)"."""
+    runs = (Run(title),) if isinstance(title, str) else title
+    label = ctx.settings.label("continued")
+    suffix = f" ({label})" if n == 1 else f" ({label} {n})"
+    return (*runs, Run(suffix))
+
+
+def content_slides(
+    slide: Slide, title: tuple[Run, ...], pages: list[Page], ctx: PlanContext
+) -> list[SlidePlan]:
+    footer = footer_text(slide.citations, ctx.course)
+    notes = notes_paras(slide)
+    plans = []
+    for n, page in enumerate(pages):
+        page_title = title if n == 0 else continued_title(title, n, ctx)
+        plans.append(
+            SlidePlan(
+                page.kind,
+                page_title,
+                ctx.size("title"),
+                tuple(page.slots),
+                footer,
+                notes=notes if n == 0 else (),
+                source_id=slide.id,
+            )
+        )
+    return plans
+
+
+def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
+    """A divider; its paragraphs become the subtitle, anything else a following slide."""
+    geometry = ctx.template.layout("section")
+    frame = geometry.subtitle or (geometry.bodies[0] if geometry.bodies else None)
+    text = [b for b in slide.blocks if isinstance(b, Paragraph | BulletList)]
+    rest = tuple(b for b in slide.blocks if not isinstance(b, Paragraph | BulletList))
+    slots: tuple[Slot, ...] = ()
+    paras = tuple(replace(p, bullet="none", level=0) for p in text_paras(text))
+    if paras and frame is not None:
+        base, floor = ctx.size("subtitle"), ctx.size("body_min")
+        size = ctx.flat.largest_size(paras, frame, base, floor, frame.inner_height_pt)
+        if size is None:
+            ctx.warn(slide.source, "section text is too long for the divider; shorten it")
+        slots = (Slot(TextBlock(paras, size or floor, floor, "subtitle"), frame),)
+    plan = SlidePlan(
+        "section",
+        title,
+        ctx.size("section"),
+        slots,
+        footer_text(slide.citations, ctx.course),
+        notes=notes_paras(slide),
+        source_id=slide.id,
+    )
+    if not rest or not segments(rest):
+        return [plan]
+    follow = replace(slide, kind="content", blocks=rest, notes=())
+    more = content_slides(follow, continued_title(title, 1, ctx), compose_slide(follow, ctx), ctx)
+    return [plan, *more]
+
+
+def notes_paras(slide: Slide) -> tuple[Para, ...]:
+    blocks = [b for b in slide.notes if isinstance(b, Paragraph | BulletList)]
+    return text_paras(blocks)
+
+
+def reference_slides(ctx: PlanContext) -> list[SlidePlan]:
+    """The full references, numbered in citation order, over as many slides as needed."""
+    course = ctx.course
+    entries = [course.reference(k) for k in reference_order(course)]
+    paras = tuple(
+        Para((Run(clean(vancouver(ref))),), 0, "number", n)
+        for n, ref in enumerate((e for e in entries if e is not None), start=1)
+    )
+    if not paras:
+        return []
+    frame = ctx.content_frame()
+    size = ctx.size("references")
+    pieces = ctx.body.split(paras, frame, size, size, frame.inner_height_pt)
+    label = ctx.settings.label("references")
+    plans = []
+    for n, piece in enumerate(pieces):
+        title = (Run(label),) if n == 0 else continued_title(label, n, ctx)
+        plans.append(
+            SlidePlan(
+                "content",
+                title,
+                ctx.size("title"),
+                (Slot(TextBlock(piece, size, size), frame),),
+                source_id="references",
+            )
+        )
+    return plans
+
+
+def unique_titles(slides: list[SlidePlan], ctx: PlanContext) -> list[SlidePlan]:
+    """Every slide gets a title of its own: repeats are numbered " (2)", " (3)"."""
+    seen: set[str] = set()
+    result = []
+    for slide in slides:
+        key, n, title = slide.title_text.casefold(), 1, slide.title
+        while key in seen:
+            n += 1
+            title = (*slide.title, Run(f" ({n})"))
+            key = plain(title).casefold()
+        if n > 1:
+            ctx.warn(None, f"slide title {slide.title_text!r} repeats; numbered {plain(title)!r}")
+        seen.add(key)
+        result.append(replace(slide, title=title))
+    return result
+
+
+def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
+    """Title and footer sizes that fit their placeholders."""
+    geometry = ctx.template.layout(slide.kind)
+    title_size = slide.title_size
+    if geometry.title is not None:
+        para = Para(tuple(replace(r, bold=True) for r in slide.title), 0, "none")
+        floor = min(ctx.size("title_min"), title_size)
+        frame = geometry.title
+        title_size = (
+            ctx.titles.largest_size([para], frame, title_size, floor, frame.inner_height_pt) or 0.0
+        )
+        if not title_size:
+            title_size = ctx.titles.largest_size(
+                [para], frame, floor, ctx.size("body_min"), frame.inner_height_pt
+            ) or ctx.size("body_min")
+            ctx.warn(None, f"slide title {slide.title_text!r} is long; set at {title_size:g} pt")
+    footer_size = ctx.size("footer")
+    if slide.footer and geometry.footer is not None:
+        para = Para((Run(slide.footer),), 0, "none")
+        frame = geometry.footer
+        found = ctx.flat.largest_size(
+            [para], frame, footer_size, ctx.size("footer_min"), frame.inner_height_pt
+        )
+        if found is None:
+            ctx.warn(None, f"the source footer of {slide.title_text!r} is long for one slide")
+        footer_size = found or ctx.size("footer_min")
+    return replace(slide, title_size=title_size, footer_size=footer_size)
+
+
+CORE_LIMIT = 255  # characters a core property may hold
+
+
+def keyword_text(course: Course) -> str:
+    """Module titles, then glossary terms, as many whole ones as the property holds."""
+    words: list[str] = []
+    for word in [m.title for m in course.modules] + [
+        t for _, terms in course.glossary.categories for t in terms
+    ]:
+        word = clean(word)
+        if word and word not in words and len(", ".join([*words, word])) <= CORE_LIMIT:
+            words.append(word)
+    return ", ".join(words)
+
+
+def limit(text: str) -> str:
+    text = clean(text)
+    return text if len(text) <= CORE_LIMIT else text[: CORE_LIMIT - 1].rstrip() + "…"
+
+
+def core_props(course: Course, ctx: PlanContext) -> CoreProps:
+    date = course.date if format_date(course.date) != course.date else "2000-01-01"
+    if date != course.date:
+        ctx.warn(course.source, f"course date {course.date!r} is not yyyy-mm-dd; deck dated {date}")
+    return CoreProps(
+        title=limit(course.title),
+        author=limit(", ".join(course.authors)),
+        subject=limit(course.subtitle),
+        keywords=keyword_text(course),
+        date=date,
+        language=course.language or "en",
+    )

@@ -1,0 +1,241 @@
+"""The thin half of the deck writer: a DeckPlan into a .pptx made from the template."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+from typing import Any
+
+from tall_teach.writers.pptx.package import deterministic_package
+from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+from tall_teach.writers.pptx.specs import (
+    ChartSpec,
+    CoreProps,
+    DeckPlan,
+    FigureBoxSpec,
+    PictureSpec,
+    SlidePlan,
+    Slot,
+    TableSpec,
+    TextBlock,
+)
+from tall_teach.writers.pptx.template import Box, layouts_by_name
+from tall_teach.writers.pptx.text import Para, Run
+from tall_teach.writers.pptx.visuals import figure_box_insets, figure_box_paras
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+TITLE_TYPES = ("title", "ctrTitle")
+
+
+def open_template(path: Any) -> Any:
+    """The template as a python-pptx Presentation with any sample slides removed."""
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+    return prs
+
+
+def render_plan(
+    plan: DeckPlan, prs: Any, layouts: dict[str, str], template_name: str, labels: dict[str, str]
+) -> bytes:
+    """Serialize the plan into `prs` (opened from the template) and return stable bytes."""
+    by_kind = layouts_by_name(prs, layouts, template_name)
+    for number, slide_plan in enumerate(plan.slides, start=1):
+        add_slide(prs, by_kind[slide_plan.kind], slide_plan, number, labels)
+    set_core_properties(prs, plan.properties)
+    out = io.BytesIO()
+    prs.save(out)
+    return deterministic_package(out.getvalue(), f"{plan.properties.date}T00:00:00Z")
+
+
+def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[str, str]) -> Any:
+    slide = prs.slides.add_slide(layout)
+    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    used: set[int] = set()
+    title = slide.shapes.title
+    if title is not None:
+        write_paragraphs(
+            title.text_frame, [Para(plan.title, 0, "none")], plan.title_size, plan.title_size
+        )
+        used.add(title.placeholder_format.idx)
+    for slot in plan.slots:
+        used |= place(slide, slot, placeholders, labels)
+    for idx, ph in placeholders.items():
+        if idx not in used:
+            ph._element.getparent().remove(ph._element)
+    if title is not None:
+        move_first(title._element)
+    if plan.footer:
+        add_footer(slide, layout, "ftr", plan.footer, plan.footer_size)
+    if plan.numbered:
+        add_footer(slide, layout, "sldNum", str(number), 12.0)
+    if plan.notes:
+        frame = slide.notes_slide.notes_text_frame
+        write_paragraphs(frame, [notes_para(p) for p in plan.notes], 12.0, 12.0)
+    return slide
+
+
+def place(slide: Any, slot: Slot, placeholders: dict[int, Any], labels: dict[str, str]) -> set[int]:
+    """Put one slot's content on the slide; returns the placeholder idx it filled."""
+    content, box = slot.content, slot.frame.box
+    if isinstance(content, TextBlock):
+        shape = placeholders.get(slot.frame.idx)
+        if shape is None:
+            return set()
+        if (shape.left, shape.top, shape.width, shape.height) != (box.x, box.y, box.w, box.h):
+            shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
+        write_paragraphs(shape.text_frame, content.paras, content.size, content.floor)
+        return {slot.frame.idx}
+    if isinstance(content, ChartSpec):
+        from tall_teach.writers.pptx.charts import add_chart
+
+        add_chart(slide, content, box)
+    elif isinstance(content, TableSpec):
+        from tall_teach.writers.pptx.tables import add_table
+
+        add_table(slide, content, box)
+    elif isinstance(content, PictureSpec):
+        add_picture(slide, content, box)
+    elif isinstance(content, FigureBoxSpec):
+        add_figure_box(slide, content, box, labels)
+    return set()
+
+
+def fit_picture(image_w: int, image_h: int, box: Box) -> Box:
+    """The largest box of the image's aspect ratio inside `box`: centred across, at the top."""
+    scale = min(box.w / image_w, box.h / image_h)
+    w, h = int(image_w * scale), int(image_h * scale)
+    return Box(box.x + (box.w - w) // 2, box.y, w, h)
+
+
+def add_picture(slide: Any, spec: PictureSpec, box: Box) -> Any:
+    from PIL import Image
+
+    from tall_teach.writers.pptx.tables import add_caption
+
+    with Image.open(spec.path) as image:
+        width, height = image.size
+    room = Box(box.x, box.y, box.w, box.h - spec.caption_height)
+    where = fit_picture(width, height, room)
+    picture = slide.shapes.add_picture(spec.path, where.x, where.y, where.w, where.h)
+    picture._element.nvPicPr.cNvPr.set("descr", spec.alt)
+    if spec.caption:
+        add_caption(
+            slide,
+            spec.caption,
+            Box(box.x, where.bottom, box.w, spec.caption_height),
+            spec.caption_size,
+        )
+    return picture
+
+
+def add_figure_box(slide: Any, spec: FigureBoxSpec, box: Box, labels: dict[str, str]) -> Any:
+    """A dashed, lightly filled frame saying which figure belongs here and its source."""
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Pt
+
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, box.y, box.w, box.h)
+    shape.name = "Figure to insert"
+    style = shape._element.find(f"{P}style")
+    if style is not None:  # no theme shadow or style colours: everything is set here
+        shape._element.remove(style)
+    shape.fill.solid()
+    theme_color(shape.fill, "BACKGROUND_2")
+    shape.line.width = Pt(1.5)
+    shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    theme_color(shape.line, "ACCENT_1")
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    insets = figure_box_insets(box)
+    frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = insets
+    paras = figure_box_paras(spec.label, spec.paras, spec.source, labels["source"])
+    write_paragraphs(frame, paras, spec.size, spec.size, "TEXT_1")
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.CENTER
+    heading = frame.paragraphs[0]
+    for run in heading.runs:
+        theme_color(run.font, "ACCENT_1")
+    if spec.source:
+        for run in frame.paragraphs[-1].runs:
+            theme_color(run.font, "TEXT_1", 0.25)
+    description = " ".join(p.text for p in spec.paras)
+    shape._element.nvSpPr.cNvPr.set("descr", f"{spec.label}: {description}".strip())
+    return shape
+
+
+def notes_para(para: Para) -> Para:
+    """Notes are plain text: list items keep their bullet or number as a prefix."""
+    if para.bullet == "none":
+        return para
+    mark = f"{para.number}. " if para.bullet == "number" else "• "
+    indent = "    " * para.level
+    return Para((Run(indent + mark), *para.runs), 0, "none")
+
+
+def move_first(element: Any) -> None:
+    """The title first in the shape tree: first in reading order."""
+    tree = element.getparent()
+    tree.remove(element)
+    tree.insert(2, element)  # after nvGrpSpPr and grpSpPr
+
+
+def add_footer(slide: Any, layout: Any, kind: str, text: str, size: float) -> None:
+    """Footer or slide number: a copy of the layout's placeholder (python-pptx skips them)."""
+    source = find_placeholder(layout, kind)
+    if source is None:
+        source = find_placeholder(layout.slide_master, kind)
+    tree = slide.shapes._spTree
+    if source is None:
+        return
+    element = copy.deepcopy(source)
+    shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
+    element.find(f"{P}nvSpPr/{P}cNvPr").set("id", str(shape_id))
+    if find_placeholder(layout, kind) is not None:  # inherit the layout's position
+        sp_pr = element.find(f"{P}spPr")
+        for child in list(sp_pr):
+            sp_pr.remove(child)
+    tree.append(element)
+    body = element.find(f"{P}txBody")
+    for old in body.findall(f"{A}p"):
+        body.remove(old)
+    from lxml import etree
+
+    p = etree.SubElement(body, f"{A}p")
+    if kind == "sldNum":
+        field = etree.SubElement(
+            p, f"{A}fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum"
+        )
+        etree.SubElement(field, f"{A}rPr", lang="en-GB", sz=str(int(size * 100)))
+        etree.SubElement(field, f"{A}t").text = text
+    else:
+        run = etree.SubElement(p, f"{A}r")
+        etree.SubElement(run, f"{A}rPr", lang="en-GB", sz=str(int(size * 100)))
+        etree.SubElement(run, f"{A}t").text = text
+
+
+def find_placeholder(owner: Any, kind: str) -> Any:
+    for element in owner.shapes._spTree.iter(f"{P}sp"):
+        ph = element.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if ph is not None and ph.get("type") == kind:
+            return element
+    return None
+
+
+def set_core_properties(prs: Any, props: CoreProps) -> None:
+    core = prs.core_properties
+    year, month, day = (int(p) for p in props.date.split("-"))
+    stamp = datetime.datetime(year, month, day, 0, 0, 0)
+    core.title, core.author, core.subject = props.title, props.author, props.subject
+    core.keywords, core.last_modified_by, core.comments = props.keywords, props.author, ""
+    core.category, core.content_status, core.identifier = "", "", ""
+    core.language, core.version, core.revision = props.language, "", 1
+    core.created = core.modified = core.last_printed = stamp

@@ -1,0 +1,110 @@
+"""The deck plan as data: what goes on every slide, decided before anything is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tall_teach.errors import Diagnostic
+from tall_teach.writers.pptx.template import TextFrame
+from tall_teach.writers.pptx.text import Para, Run
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Paragraphs for one placeholder at base size `size` (nested levels step down)."""
+
+    paras: tuple[Para, ...]
+    size: float
+    floor: float
+    role: str = "body"  # body | subtitle | heading | title_meta
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: str  # bar | column | line | pie
+    title: str
+    unit: str
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+    alt: str
+    size: float
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table piece; `row_heights` and `col_widths` in EMU, the header row first."""
+
+    header: tuple[tuple[Run, ...], ...]
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    aligns: tuple[str, ...]
+    col_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+    size: float
+    alt: str
+    caption: str = ""
+    caption_height: int = 0
+    caption_size: float = 18.0
+
+
+@dataclass(frozen=True)
+class PictureSpec:
+    path: str  # absolute
+    alt: str
+    caption: str
+    caption_size: float
+    caption_height: int  # EMU reserved under the picture
+
+
+@dataclass(frozen=True)
+class FigureBoxSpec:
+    """A framed "figure to insert" box: what belongs here and its source."""
+
+    label: str
+    paras: tuple[Para, ...]
+    source: str
+    size: float
+
+
+Content = TextBlock | ChartSpec | TableSpec | PictureSpec | FigureBoxSpec
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Content and where it goes; text fills the placeholder `frame.idx`, the rest is drawn."""
+
+    content: Content
+    frame: TextFrame
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    kind: str  # a slide kind of pptx.layouts: title, section, content, two_content, ...
+    title: tuple[Run, ...]
+    title_size: float
+    slots: tuple[Slot, ...] = ()
+    footer: str = ""
+    footer_size: float = 12.0
+    notes: tuple[Para, ...] = ()
+    numbered: bool = True
+    source_id: str = ""
+
+    @property
+    def title_text(self) -> str:
+        return "".join(" " if r.line_break else r.text for r in self.title).strip()
+
+
+@dataclass(frozen=True)
+class CoreProps:
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    date: str  # ISO yyyy-mm-dd: created, modified and printed at 00:00 UTC
+    language: str
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    slides: tuple[SlidePlan, ...]
+    properties: CoreProps
+    warnings: tuple[Diagnostic, ...] = ()

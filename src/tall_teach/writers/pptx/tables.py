@@ -1,0 +1,109 @@
+"""Native tables: a styled header row, light banding, numbers right-aligned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tall_teach.writers.pptx.specs import TableSpec
+from tall_teach.writers.pptx.template import Box
+from tall_teach.writers.pptx.text import Para
+from tall_teach.writers.pptx.visuals import CELL_PAD_X, CELL_PAD_Y
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+ALIGN = {"right": "RIGHT", "center": "CENTER", "left": "LEFT", "": "LEFT"}
+
+
+def add_table(slide: Any, spec: TableSpec, box: Box) -> Any:
+    """The table at the top of `box`, its caption under it."""
+    width, height = sum(spec.col_widths), sum(spec.row_heights)
+    frame = slide.shapes.add_table(
+        1 + len(spec.rows), len(spec.header), box.x, box.y, width, height
+    )
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt)
+    table = frame.table
+    table.first_row, table.horz_banding = True, False
+    for column, w in zip(table.columns, spec.col_widths, strict=True):
+        column.width = w
+    for row, h in zip(table.rows, spec.row_heights, strict=True):
+        row.height = h
+    for r, cells in enumerate([spec.header, *spec.rows]):
+        for c, runs in enumerate(cells):
+            style_cell(table.cell(r, c), runs, spec, r, c)
+    if spec.caption:
+        add_caption(
+            slide,
+            spec.caption,
+            Box(box.x, box.y + height, width, spec.caption_height),
+            spec.caption_size,
+        )
+    return frame
+
+
+def style_cell(cell: Any, runs: Any, spec: TableSpec, row: int, col: int) -> None:
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+    from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+
+    header = row == 0
+    cell.margin_left = cell.margin_right = CELL_PAD_X
+    cell.margin_top = cell.margin_bottom = CELL_PAD_Y
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.fill.solid()
+    if header:
+        theme_color(cell.fill, "TEXT_2")
+    else:
+        theme_color(cell.fill, "BACKGROUND_2" if row % 2 == 0 else "BACKGROUND_1")
+    write_paragraphs(
+        cell.text_frame,
+        [Para(tuple(runs), 0, "none")],
+        spec.size,
+        spec.size,
+        "BACKGROUND_1" if header else "TEXT_1",
+    )
+    align = spec.aligns[col] if col < len(spec.aligns) else ""
+    cell.text_frame.paragraphs[0].alignment = getattr(PP_ALIGN, ALIGN.get(align, "LEFT"))
+    bottom_rule(cell, header)
+
+
+def bottom_rule(cell: Any, header: bool) -> None:
+    """A thin rule under each row (thicker, accent-coloured under the header)."""
+    from lxml import etree
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for tag in ("lnL", "lnR", "lnT", "lnB"):
+        for old in tc_pr.findall(f"{A}{tag}"):
+            tc_pr.remove(old)
+    lines = []
+    for tag in ("lnL", "lnR", "lnT"):
+        line = etree.Element(f"{A}{tag}", w="0")
+        etree.SubElement(line, f"{A}noFill")
+        lines.append(line)
+    bottom = etree.Element(f"{A}lnB", w="25400" if header else "9525")
+    solid = etree.SubElement(bottom, f"{A}solidFill")
+    clr = etree.SubElement(solid, f"{A}schemeClr", val="accent1" if header else "bg2")
+    if not header:
+        etree.SubElement(clr, f"{A}lumMod", val="75000")
+    lines.append(bottom)
+    for position, line in enumerate(lines):
+        tc_pr.insert(position, line)
+
+
+def add_caption(slide: Any, text: str, box: Box, size: float) -> Any:
+    """A caption under a table or picture: small, italic, muted, in its own text box."""
+    from pptx.enum.text import PP_ALIGN
+
+    from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+    from tall_teach.writers.pptx.text import Run
+
+    shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
+    shape.name = "Caption"
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = 0
+    frame.margin_top, frame.margin_bottom = 45720, 0
+    write_paragraphs(frame, [Para((Run(text, italic=True),), 0, "none")], size, size)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    for run in paragraph.runs:
+        theme_color(run.font, "TEXT_1", 0.25)
+    return shape

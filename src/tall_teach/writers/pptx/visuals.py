@@ -1,0 +1,260 @@
+"""Planning charts, tables, pictures and figure boxes: sizes, splits and alt text."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Sequence
+
+from tall_teach.model import Chart, Figure, Placeholder, Table, plain_text
+from tall_teach.transforms.citations import footer_text
+from tall_teach.writers.pptx.context import EMU_PER_INCH, PlanContext
+from tall_teach.writers.pptx.fit import size_ladder
+from tall_teach.writers.pptx.specs import ChartSpec, FigureBoxSpec, PictureSpec, TableSpec
+from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
+from tall_teach.writers.pptx.text import Para, Run, inline_runs, plain, text_paras
+
+CELL_PAD_X = int(0.09 * EMU_PER_INCH)
+CELL_PAD_Y = int(0.04 * EMU_PER_INCH)
+BOX_PAD = int(0.3 * EMU_PER_INCH)
+BOX_TEXT_WIDTH = int(8.0 * EMU_PER_INCH)  # a figure box's text column at most (lines stay short)
+CHART_NAMES = {"bar": "Bar", "column": "Column", "line": "Line", "pie": "Pie"}
+_NUMERIC = re.compile(r"^[<>≤≥~±+\-−]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})?$")
+
+Cells = tuple[tuple[Run, ...], ...]
+
+
+def format_number(value: float) -> str:
+    """57.1 -> "57.1", 94.0 -> "94"; no float noise in labels or alt text."""
+    text = f"{value:.6g}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def chart_spec(chart: Chart, ctx: PlanContext) -> ChartSpec:
+    kind = chart.type if chart.type in CHART_NAMES else "column"
+    if kind != chart.type:
+        ctx.warn(chart.source, f"unknown chart type {chart.type!r}; drawn as a column chart")
+    series = tuple((s.name, tuple(float(v) for v in s.values)) for s in chart.series)
+    if kind == "pie" and len(series) > 1:
+        ctx.warn(chart.source, "a pie chart shows one series; only the first is drawn")
+        series = series[:1]
+    return ChartSpec(
+        kind,
+        chart.title,
+        chart.unit,
+        tuple(chart.categories),
+        series,
+        chart_alt(kind, chart.title, chart.unit, chart.categories, series),
+        ctx.size("chart"),
+    )
+
+
+def chart_alt(
+    kind: str,
+    title: str,
+    unit: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+) -> str:
+    """Says what the chart shows: its kind, title, and every value with its category."""
+    parts = [f"{CHART_NAMES[kind]} chart" + (f": {title}" if title else "") + "."]
+    for name, values in series:
+        labelled = zip(categories, values, strict=False)
+        pairs = ", ".join(f"{c} {format_number(v)}{unit}" for c, v in labelled)
+        parts.append(f"{name}: {pairs}." if name else f"{pairs}.")
+    return " ".join(parts)
+
+
+def picture_spec(figure: Figure, box: Box, ctx: PlanContext) -> PictureSpec:
+    alt = figure.alt.strip() or plain_text(figure.caption)
+    if not figure.alt.strip():
+        ctx.warn(figure.source, f"figure {figure.path} has no alt text; its caption is used")
+    caption = plain(inline_runs(figure.caption))
+    size = ctx.size("caption")
+    height = caption_height(caption, box, size, ctx)
+    path = os.path.join(ctx.course.root, figure.path)
+    return PictureSpec(path, alt or figure.path, caption, size, height)
+
+
+def caption_height(caption: str, box: Box, size: float, ctx: PlanContext) -> int:
+    if not caption:
+        return 0
+    frame = TextFrame(box, (0, 0, 0, 0))
+    height = ctx.flat.height([Para((Run(caption, italic=True),), 0, "none")], frame, size, size)
+    return math.ceil(height * EMU_PER_PT) + int(0.08 * EMU_PER_INCH)
+
+
+def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBoxSpec:
+    """Fit the description into the framed box, shrinking to the body floor."""
+    label = ctx.settings.label("figure_to_insert")
+    source = footer_text(block.citations, ctx.course)
+    blocks = [b for b in block.blocks if type(b).__name__ in ("Paragraph", "BulletList")]
+    paras = text_paras(blocks)  # type: ignore[arg-type]
+    inner = TextFrame(box, figure_box_insets(box))
+    measured = figure_box_paras(label, paras, source, ctx.settings.label("source"))
+    base, floor = ctx.size("body"), ctx.size("body_min")
+    size = ctx.body.largest_size(measured, inner, base, floor, inner.inner_height_pt)
+    if size is None:
+        ctx.warn(block.source, "figure placeholder text is too long for its box; shorten it")
+        size = floor
+    return FigureBoxSpec(label, paras, source, size)
+
+
+def figure_box_insets(box: Box) -> tuple[int, int, int, int]:
+    """Padding that keeps the text column of a wide box at a readable width."""
+    side = max(BOX_PAD, (box.w - BOX_TEXT_WIDTH) // 2)
+    return (side, BOX_PAD, side, BOX_PAD)
+
+
+def figure_box_paras(
+    label: str, paras: Sequence[Para], source: str, source_label: str
+) -> list[Para]:
+    """All the lines of a figure box, as measured and as drawn."""
+    lines = [Para((Run(label.upper(), bold=True),), 0, "none"), *paras]
+    if source:
+        lines.append(Para((Run(f"{source_label}: {source}", italic=True),), 0, "none"))
+    return lines
+
+
+def is_numeric(runs: Sequence[Run]) -> bool:
+    text = plain(runs).replace("\u2009", "").replace("\u00a0", "")
+    return bool(text) and bool(_NUMERIC.match(text))
+
+
+def column_aligns(table: Table, rows: Sequence[Cells]) -> tuple[str, ...]:
+    """Authored alignment wins; otherwise a column of numbers is right-aligned."""
+    aligns = []
+    for col in range(len(table.header)):
+        authored = table.aligns[col] if col < len(table.aligns) else ""
+        cells = [row[col] for row in rows if col < len(row) and row[col]]
+        numeric = bool(cells) and all(is_numeric(c) for c in cells)
+        aligns.append(authored or ("right" if numeric else "left"))
+    return tuple(aligns)
+
+
+def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) -> list[TableSpec]:
+    """The table as pieces that each fit (header repeated), at the largest size that works."""
+    header: Cells = tuple(inline_runs(c, Run("", bold=True)) for c in table.header)
+    width = len(header)
+    rows = [pad_row(tuple(inline_runs(c) for c in row), width) for row in table.rows]
+    if any(len(row) > width for row in table.rows):
+        ctx.warn(table.source, "a table row has more cells than the header; extra cells dropped")
+    aligns = column_aligns(table, rows)
+    caption = plain(inline_runs(table.caption))
+    base, floor = ctx.size("table"), ctx.size("body_min")
+    for size in size_ladder(base, floor):
+        widths = column_widths(header, rows, frame.w, size, ctx, strict=size > floor)
+        if widths is not None:
+            break
+    cap_h = caption_height(caption, frame, ctx.size("caption"), ctx)
+    heights = [row_height(r, widths, size, ctx) for r in [header, *rows]]
+    groups = split_rows(
+        heights[0], heights[1:], [first_room - cap_h, frame.h - cap_h], ctx.settings.table_max_rows
+    )
+    if any(heights[0] + sum(heights[1:][i] for i in g) > frame.h - cap_h for g in groups):
+        ctx.warn(table.source, "a table row is taller than the slide; shorten its cells")
+    name = caption or "Table"
+    specs = []
+    for n, group in enumerate(groups):
+        part = f" (rows {group[0] + 1}-{group[-1] + 1} of {len(rows)})" if len(groups) > 1 else ""
+        columns = ", ".join(plain(c) for c in header)
+        alt = f"{name}{part}: columns {columns}."
+        specs.append(
+            TableSpec(
+                header,
+                tuple(rows[i] for i in group),
+                aligns,
+                tuple(widths),
+                (heights[0], *(heights[1:][i] for i in group)),
+                size,
+                alt,
+                caption if n == 0 else "",
+                cap_h if n == 0 else 0,
+                ctx.size("caption"),
+            )
+        )
+    return specs
+
+
+def pad_row(row: Cells, width: int) -> Cells:
+    return tuple(row[:width]) + ((),) * max(0, width - len(row))
+
+
+def column_widths(
+    header: Cells, rows: Sequence[Cells], total: int, size: float, ctx: PlanContext, strict: bool
+) -> list[int] | None:
+    """Widths filling `total`: every word fits its column, the rest shared by need.
+
+    None when `strict` and the longest words do not fit side by side at this size.
+    """
+    measure = ctx.measurer
+    pad = 2 * CELL_PAD_X
+    cols = list(zip(*[header, *rows], strict=True))
+    least = [
+        max(measure.widest_word(c, size) for c in col) * EMU_PER_PT / 0.97 + pad for col in cols
+    ]
+    natural = [max(measure.natural_width(c, size) for c in col) * EMU_PER_PT + pad for col in cols]
+    if sum(least) > total:
+        if strict:
+            return None
+        return fill_widths([w / sum(least) * total for w in least], total)
+    if sum(natural) <= total:
+        return fill_widths([w * total / sum(natural) for w in natural], total)
+    spare = total - sum(least)
+    wants = [n - m for n, m in zip(natural, least, strict=True)]
+    return fill_widths(
+        [m + spare * w / sum(wants) for m, w in zip(least, wants, strict=True)], total
+    )
+
+
+def fill_widths(widths: Sequence[float], total: int) -> list[int]:
+    """Integer EMU widths that add up to exactly `total`."""
+    floors = [int(w) for w in widths]
+    floors[-1] += total - sum(floors)
+    return floors
+
+
+def row_height(cells: Cells, widths: Sequence[int], size: float, ctx: PlanContext) -> int:
+    pitch = ctx.measurer.line_pitch(size)
+    lines = max(
+        ctx.measurer.line_count(c, (w - 2 * CELL_PAD_X) / EMU_PER_PT, size) if c else 1
+        for c, w in zip(cells, widths, strict=True)
+    )
+    return math.ceil(lines * pitch * EMU_PER_PT) + 2 * CELL_PAD_Y
+
+
+def split_rows(
+    header: int, heights: Sequence[int], rooms: Sequence[int], max_rows: int
+) -> list[list[int]]:
+    """Row indexes per piece: header + rows within the room, at most `max_rows` rows,
+    balanced so the last piece is not a stub."""
+    pieces = _greedy_rows(header, heights, rooms, max_rows)
+    if len(pieces) > 1:
+        even = math.ceil(len(heights) / len(pieces))
+        balanced = _greedy_rows(header, heights, rooms, even)
+        if len(balanced) == len(pieces):
+            pieces = balanced
+    return pieces
+
+
+def _greedy_rows(
+    header: int, heights: Sequence[int], rooms: Sequence[int], max_rows: int
+) -> list[list[int]]:
+    pieces: list[list[int]] = [[]]
+    used = header
+    for i, height in enumerate(heights):
+        room = rooms[0] if len(pieces) == 1 else rooms[1]
+        current = pieces[-1]
+        if current and (used + height > room or len(current) >= max_rows):
+            pieces.append([])
+            used = header
+        pieces[-1].append(i)
+        used += height
+    if not pieces[0]:
+        pieces = pieces[1:] or [[]]
+    return pieces
+
+
+def table_height(spec: TableSpec) -> int:
+    return sum(spec.row_heights) + spec.caption_height
