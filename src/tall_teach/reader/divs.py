@@ -186,6 +186,8 @@ def _question(node: Node, ctx: ModuleContext, ident: str) -> Question | None:
     if not stem:
         ctx.error(node.line, "the question has no stem: write the question as its first "
                   "paragraph")
+    elif len(ctx.collector.errors) > before:
+        pass  # a broken choice was reported; counting the rest would only add noise
     elif len(choices) < 2:
         ctx.error(node.line, "a question needs at least 2 choices written as a task list "
                   "('- [x] right', '- [ ] wrong')")
