@@ -21,6 +21,7 @@ _GOOD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 # Characters XML 1.0 forbids even inside CDATA (C0 controls except tab, LF, CR; FFFE/FFFF).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_CONFIRMATION = re.compile(r"^\s*correct\s*[.:!]?", re.IGNORECASE)
 
 
 def option_letter(index: int) -> str:
@@ -82,22 +83,56 @@ def category_path(course: Course, module_title: str) -> str:
     return "/".join(["$course$", "top", category_name(course.title), category_name(module_title)])
 
 
-def source_text(item: QuizItem, course: Course) -> str:
-    """Where the fact comes from: the slide title and its short citations."""
-    citations = footer_text(item.citations, course)
-    if not citations and item.citations:
-        citations = "; ".join(item.citations)
-    parts = [p for p in (item.slide_title, citations) if p]
-    return " — ".join(parts)
-
-
 def key_option(item: QuizItem) -> Option:
     return item.options[item.key_index]
 
 
+def explanation_parts(item: QuizItem) -> tuple[str, str]:
+    """(rationale, where): the generator ends explanations with "Slide: <title>. Source: …".
+
+    Exports show that tail as their own source line, so it is split off here; an
+    explanation without it is all rationale.
+    """
+    text = item.explanation or item.message
+    cut = text.rfind(f"Slide: {item.slide_title}") if item.slide_title else -1
+    if cut < 0:
+        return text, ""
+    return text[:cut].rstrip() or item.message, text[cut:].strip()
+
+
 def explanation_text(item: QuizItem) -> str:
-    """What a learner reads after answering: the explanation, else the take-home message."""
-    return item.explanation or item.message
+    """What a learner reads after answering: the rationale, else the take-home message."""
+    return explanation_parts(item)[0]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".?!" else text + "."
+
+
+def source_line(item: QuizItem, course: Course) -> str:
+    """Where the fact is taught and from which paper: "Slide: <title>. Source: <citations>."
+
+    Taken from the explanation when the generator wrote it there, else built from
+    the slide title and the short citations (unknown keys are skipped).
+    """
+    where = explanation_parts(item)[1]
+    if where:
+        return where
+    citations = footer_text(item.citations, course)
+    parts = [f"Slide: {_sentence(item.slide_title)}"] if item.slide_title else []
+    if citations:
+        parts.append(f"Source: {_sentence(citations)}")
+    return " ".join(parts)
+
+
+def useful_feedback(item: QuizItem, option: Option) -> str:
+    """An option's feedback when it adds something to the explanation, else ""."""
+    text = option.feedback.strip()
+    core = _CONFIRMATION.sub("", text).strip().rstrip(".")
+    if not core or core in explanation_text(item):
+        return ""
+    return text
 
 
 def option_feedback(item: QuizItem, option: Option) -> str:
@@ -111,10 +146,7 @@ def option_feedback(item: QuizItem, option: Option) -> str:
 
 def general_feedback_html(item: QuizItem, course: Course) -> str:
     """Explanation and source as escaped HTML paragraphs (Moodle, GIFT, QTI general feedback)."""
-    source = source_text(item, course)
-    parts = [paragraph_html(explanation_text(item))]
-    if source:
-        parts.append(paragraph_html(f"Source: {source}"))
+    parts = [paragraph_html(explanation_text(item)), paragraph_html(source_line(item, course))]
     return "".join(parts)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tall_teach.model import Course, QuizItem
-from tall_teach.quizkit import explanation_text, option_letter, source_text
+from tall_teach.quizkit import explanation_text, option_letter, source_line, useful_feedback
 from tall_teach.theme import Theme
 from tall_teach.writers import quiz_html
 
@@ -120,11 +120,11 @@ def expected_feedback(item: QuizItem, position: int, course: Course) -> list[str
     else:
         verdict = f"✗ Not quite. The answer is {option_letter(key)}. {item.options[key].text}"
     lines = [verdict]
-    if item.options[position].feedback:
-        lines.append(item.options[position].feedback)
+    if useful_feedback(item, item.options[position]):
+        lines.append(useful_feedback(item, item.options[position]))
     lines.append(explanation_text(item))
-    if source_text(item, course):
-        lines.append(f"Source: {source_text(item, course)}")
+    if source_line(item, course):
+        lines.append(source_line(item, course))
     return lines
 
 

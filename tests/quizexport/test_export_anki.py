@@ -53,7 +53,7 @@ def test_the_front_is_the_cloze_stem_and_the_back_has_answer_message_and_source(
     question, _answer, message, source = relapse
     assert question.startswith("About ____ of T-ALL patients")
     assert "30-35% of T-ALL patients still relapse" in message
-    assert source == 'Relapse &amp; "R/R" &lt;T-ALL&gt; — Bassan R et al, JCO 2018'
+    assert source == 'Slide: Relapse &amp; "R/R" &lt;T-ALL&gt;. Source: Bassan R et al, JCO 2018.'
 
 
 def test_fields_are_html_escaped(course: Course, theme: Theme, tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_the_answer_key_has_every_key_letter_explanation_and_source(
         assert squash(f"{number} {letter}") in flat, item.id  # the at-a-glance grid
         if item.id != "tt-m02-rtl":
             assert squash(f"{letter} {item.options[item.key_index].text}") in flat, item.id
-    assert squash("Source: Take-home messages — Bassan R et al, JCO 2018") in flat
+    assert squash("Slide: Take-home messages. Source: Bassan R et al, JCO 2018.") in flat
 
 
 def test_the_pdfs_carry_the_course_metadata_and_embedded_fonts(

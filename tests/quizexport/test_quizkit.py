@@ -13,7 +13,7 @@ from tall_teach.quizkit import (
     ncname,
     option_feedback,
     option_letter,
-    source_text,
+    source_line,
     stable_int,
     text_to_html,
     xml_safe,
@@ -65,16 +65,18 @@ def test_category_path_is_course_then_module() -> None:
     assert category_path(course, "Overview") == f"$course$/top/{course.title}/Overview"
 
 
-def test_source_text_names_the_slide_and_its_short_citations() -> None:
+def test_source_line_names_the_slide_and_its_short_citations() -> None:
     course = hostile_course()
     item = course.items[0]
-    assert source_text(item, course) == "Take-home messages — Bassan R et al, JCO 2018"
+    assert (
+        source_line(item, course) == "Slide: Take-home messages. Source: Bassan R et al, JCO 2018."
+    )
 
 
 def test_unknown_citation_keys_are_skipped_in_the_source() -> None:
     course = hostile_course()
     rtl = next(i for i in course.items if i.id == "tt-m02-rtl")
-    assert "missing-key" not in source_text(rtl, course)
+    assert "missing-key" not in source_line(rtl, course)
 
 
 def test_option_feedback_falls_back_to_a_plain_right_or_wrong_line() -> None:

@@ -25,7 +25,7 @@ from tall_teach.quizkit import (
     iso_date_or_default,
     key_option,
     option_letter,
-    source_text,
+    source_line,
     stable_int,
     text_to_html,
 )
@@ -76,7 +76,7 @@ def note_fields(item: QuizItem, course: Course) -> list[str]:
         front_html(item),
         text_to_html(answer),
         text_to_html(message) if message != key_option(item).text else "",
-        text_to_html(source_text(item, course)),
+        text_to_html(source_line(item, course)),
     ]
 
 

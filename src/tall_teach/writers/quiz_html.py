@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from tall_teach.model import Course, QuizItem
-from tall_teach.quizkit import explanation_text, source_text
+from tall_teach.quizkit import explanation_text, source_line, useful_feedback
 from tall_teach.theme import Theme
 
 DEFAULT_COLOURS = {
@@ -80,10 +80,11 @@ def item_data(item: QuizItem, course: Course) -> dict[str, Any]:
         "module": item.module_title,
         "stem": item.stem,
         "options": [
-            {"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in item.options
+            {"text": o.text, "correct": o.correct, "feedback": useful_feedback(item, o)}
+            for o in item.options
         ],
         "explanation": explanation_text(item),
-        "source": source_text(item, course),
+        "source": source_line(item, course),
         "numeric": item.numeric,
     }
 

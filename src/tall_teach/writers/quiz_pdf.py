@@ -21,7 +21,7 @@ from tall_teach.quizkit import (
     items_by_module,
     key_option,
     option_letter,
-    source_text,
+    source_line,
 )
 from tall_teach.theme import Theme
 
@@ -79,7 +79,7 @@ def print_item(number: int, item: QuizItem, course: Course) -> PrintItem:
         key_letter=option_letter(item.key_index),
         key_text=key_option(item).text,
         explanation=explanation_text(item),
-        source=source_text(item, course),
+        source=source_line(item, course),
         numeric=item.numeric,
     )
 

@@ -175,7 +175,7 @@
       : labelled("verdict", "✗ Not quite. The answer is ", optionLabel(index, key)));
     if (option.feedback) { view.feedback.appendChild(paragraph("option-feedback", option.feedback)); }
     if (item.explanation) { view.feedback.appendChild(paragraph("explanation", item.explanation)); }
-    if (item.source) { view.feedback.appendChild(labelled("source", "Source: ", item.source)); }
+    if (item.source) { view.feedback.appendChild(paragraph("source", item.source)); }
   }
 
   function checkAnswer() {
@@ -230,7 +230,7 @@
     li.appendChild(yours);
     if (!row.correct) { li.appendChild(labelled("", "Correct answer: ", row.key)); }
     var item = items[row.number - 1];
-    if (item.source) { li.appendChild(labelled("source", "Source: ", item.source)); }
+    if (item.source) { li.appendChild(paragraph("source", item.source)); }
     return li;
   }
 
