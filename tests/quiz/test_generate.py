@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from conftest import (
     COURSE_SLIDES,
     SEED_MESSAGES,
     course_with,
     msg,
+    text_slide,
     with_message_text,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tall_teach.model import Glossary
 from tall_teach.quiz import coverage, generate_items
@@ -213,3 +217,76 @@ def test_with_one_item_per_message_both_templates_are_used_for_variety() -> None
     course, _ = generate_items(course_with(messages, glossary=glossary))
     assert {i.kind for i in course.items} == {"cloze", "statement"}
     assert len(course.items) == len(messages)
+
+
+def test_a_term_qualifying_cells_is_asked_with_its_noun_and_never_swapped() -> None:
+    course, _ = generated("**CAR-T** cells are currently in clinical development", per_message=2)
+    (item,) = course.items
+    assert item.kind == "cloze"
+    assert item.stem.startswith("_____ are currently in clinical development.")
+    assert item.options[item.key_index].text == "CAR-T cells"
+
+
+def test_a_numeric_statement_lists_its_statements_in_ascending_order() -> None:
+    course, _ = generated("About **30-35%** of T-ALL patients still relapse", per_message=2)
+    statement = next(i for i in course.items if i.kind == "statement")
+    assert statement.numeric
+    values = [parse_quantity(o.text.split()[1]).mid for o in statement.options]
+    assert values == sorted(values)
+
+
+def test_the_slide_that_taught_a_message_adds_its_title_and_source() -> None:
+    taught = text_slide("a/relapse", "Relapse options", ["Options at relapse: mainly chemotherapy"])
+    taught = replace(taught, citations=("bassan2018",))
+    messages = [msg("Options at relapse are still limited, mainly **chemotherapy**", line=4)]
+    course, _ = generate_items(course_with(messages, extra_slides=[taught]))
+    (item,) = course.items
+    assert "Taught on: Relapse options." in item.explanation
+    assert "Bassan R et al, JCO 2018" in item.explanation
+    assert item.citations == ("chiaretti2013", "bassan2018")
+
+
+def test_coverage_generates_when_the_course_has_no_items_yet() -> None:
+    messages = [msg("Manufacturing has been feasible", line=7), msg(SEED_MESSAGES[0], line=8)]
+    (warning,) = coverage(course_with(messages))
+    assert warning.source is not None and warning.source.line == 7
+
+
+BOLD_OR_PLAIN = st.sampled_from(
+    [
+        "**CD7**",
+        "CD38",
+        "**30-35%**",
+        "less than 20%",
+        "**nelarabine**",
+        "NOTCH1",
+        "**x**",
+        "a",
+        "an",
+        "the",
+        "-",
+        "%",
+        "(",
+        "?",
+        "**",
+        "15 months",
+        "**allo-HSCT**",
+        "cells",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(BOLD_OR_PLAIN | st.text(max_size=6), max_size=10), max_size=4))
+def test_any_message_text_gives_sound_items_or_a_warning_never_a_crash(
+    pieces: list[list[str]],
+) -> None:
+    messages = [msg(" ".join(p), id=f"m{i}", line=i + 1) for i, p in enumerate(pieces)]
+    course, warnings = generate_items(course_with(messages))
+    for item in course.items:
+        assert check_item(item, course.glossary) == []
+        assert NCNAME.fullmatch(item.id)
+    covered = {i.source for i in course.items}
+    warned = {w.source for w in warnings}
+    assert all(m.source in covered | warned for m in messages)

@@ -114,6 +114,18 @@ def slide_text(slide: Slide) -> str:
     return "\n".join(t for t in texts if t)
 
 
+def _stems(text: str) -> set[str]:
+    """Content words with a plural or past ending cut, so "inserted" meets "insert"."""
+    out = set()
+    for word in content_words(text):
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        out.add(word)
+    return out
+
+
 def teaching_slide(
     course: Course, place: Place, message_text: str, key_terms: list[str]
 ) -> Place | None:
@@ -121,12 +133,12 @@ def teaching_slide(
 
     Take-home slides rarely cite anything; the slide that taught the fact does. A match
     must write one of the message's key terms and share at least half of its content
-    words; the best match wins, the earliest on a tie.
+    words; the best match wins, then one with a key term in its title, then the earliest.
     """
-    wanted = {w for w in content_words(message_text) if len(w) > 2}
+    wanted = {w for w in _stems(message_text) if len(w) > 2}
     if not wanted:
         return None
-    best: tuple[float, Place] | None = None
+    best: tuple[float, bool, Place] | None = None
     for module in course.modules:
         for slide in module.slides:
             if slide is place.slide or any(
@@ -136,10 +148,11 @@ def teaching_slide(
             text = slide_text(slide)
             if not any(contains_term(text, term) for term in key_terms):
                 continue
-            score = len(wanted & content_words(text)) / len(wanted)
-            if score >= 0.5 and (best is None or score > best[0]):
-                best = (score, Place(module, slide))
-    return best[1] if best else None
+            score = len(wanted & _stems(text)) / len(wanted)
+            titled = any(contains_term(plain_text(slide.title), term) for term in key_terms)
+            if score >= 0.5 and (best is None or (score, titled) > best[:2]):
+                best = (score, titled, Place(module, slide))
+    return best[2] if best else None
 
 
 def chart_quantities(course: Course) -> Iterator[Quantity]:
