@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from tall_teach.errors import OutputError
@@ -20,8 +22,8 @@ def _explain(exc: OSError, path: Path) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename into place."""
+def _stage(path: Path, data: bytes) -> str:
+    """Write data to a fsynced temporary file beside path; return its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -32,17 +34,26 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
         _remove_quietly(tmp)
         raise OutputError(_explain(exc, path)) from None
     except BaseException:
         _remove_quietly(tmp)
         raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename into place."""
+    write_all(path.parent, {path.name: data})
 
 
 def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file atomically, in a stable order. Paths must stay inside out_dir."""
+    """All or nothing: stage every file first, then rename them all with Ctrl+C held back.
+
+    A failure while staging (disk full, interrupt) removes the staged files and
+    leaves every previous output untouched.
+    """
     root = out_dir.resolve()
     targets: list[tuple[Path, bytes]] = []
     for relative in sorted(files):
@@ -50,9 +61,38 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
         if not target.is_relative_to(root):
             raise OutputError(f"refusing to write {relative!r} outside {root}")
         targets.append((target, files[relative]))
-    for target, data in targets:
-        write_atomic(target, data)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in targets:
+            staged.append((_stage(target, data), target))
+    except BaseException:
+        for tmp, _target in staged:
+            _remove_quietly(tmp)
+        raise
+    with _interrupts_held():
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                _remove_quietly(tmp)
+                raise OutputError(_explain(exc, target)) from None
     return [t for t, _ in targets]
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Defer SIGINT while renaming, so Ctrl+C cannot leave a mix of old and new outputs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[object] = []
+    previous = signal.signal(signal.SIGINT, lambda *args: pressed.append(args))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _remove_quietly(path: str) -> None:

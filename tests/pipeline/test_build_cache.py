@@ -136,14 +136,16 @@ def test_an_interrupted_write_leaves_no_partial_file(
     edit(course / "modules/01-example.md", "- a second level", "- a changed level")
     import os
 
-    real_replace = os.replace
+    real_fsync = os.fsync
+    calls: list[int] = []
 
-    def interrupted(src: str, dst: str) -> None:
-        if str(dst).endswith("model.json"):
+    def interrupted(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # Ctrl+C while the second file is being written
             raise KeyboardInterrupt
-        real_replace(src, dst)
+        real_fsync(fd)
 
-    monkeypatch.setattr("tall_teach.outputs.os.replace", interrupted)
+    monkeypatch.setattr("tall_teach.outputs.os.fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(course, out, ["dump"])
     assert snapshot(out / "demo") == before

@@ -32,7 +32,7 @@ def test_watch_rebuilds_on_save_and_keeps_going_after_an_error(course: Path, out
     seen = wait_for("watching", 0)
     edit(module, "[@example2024]", "[@nosuchkey]")
     seen = wait_for("not rebuilt", seen)
-    edit(module, "[@nosuchkey]", "[@example2024]")
+    edit(module, "[@nosuchkey]", "[@handbook2023]")
     wait_for("rebuilt dump", seen)
     thread.join(timeout=10)
     assert not thread.is_alive()
