@@ -22,6 +22,15 @@ def _explain(exc: OSError, path: Path) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def _stage(path: Path, data: bytes) -> str:
     """Write data to a fsynced temporary file beside path; return its name."""
     try:
@@ -30,6 +39,7 @@ def _stage(path: Path, data: bytes) -> str:
     except OSError as exc:
         raise OutputError(_explain(exc, path)) from None
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
