@@ -1,7 +1,8 @@
 """quiz.html driven in a real Chromium (Playwright, system browser) from file://.
 
 One browser per module. Every test watches the console and the network: no
-errors, and no request other than the file itself (blob: is the CSV download).
+errors, and no request other than file: and data: URLs (the CSV download is a
+blob: link and fires no request).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ SEEDED_RANDOM = """
 (() => { let s = 42; Math.random = () => { s = (s * 1103515245 + 12345) % 2147483648;
   return s / 2147483648; }; })();
 """
-LOCAL_SCHEMES = ("file:", "data:", "blob:")
+LOCAL_SCHEMES = ("file:", "data:")
 
 
 @dataclass
