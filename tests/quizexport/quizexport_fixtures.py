@@ -82,7 +82,7 @@ def hostile_items() -> tuple[QuizItem, ...]:
         ),
         _item(
             "tt-m01-gift",
-            f"GIFT specials {GIFT_SPECIALS} and a lone \\n in the stem?",
+            f"=1+1 GIFT specials {GIFT_SPECIALS} and a lone \\n in the stem?",
             [
                 ("=equals first", False, "# hash ~ tilde"),
                 ("~tilde first", True, "{braces} and : colon"),
