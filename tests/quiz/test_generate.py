@@ -290,3 +290,14 @@ def test_any_message_text_gives_sound_items_or_a_warning_never_a_crash(
     covered = {i.source for i in course.items}
     warned = {w.source for w in warnings}
     assert all(m.source in covered | warned for m in messages)
+
+
+def test_coverage_names_an_item_left_with_fewer_options_than_asked() -> None:
+    glossary = Glossary((("therapy", ("chemotherapy", "CAR-T", "allo-HSCT")),))
+    course, warnings = generated(
+        "Options at relapse are still limited, mainly **chemotherapy**", glossary=glossary
+    )
+    (item,) = course.items
+    assert len(item.options) == 3 and warnings == []
+    (short,) = coverage(course)
+    assert "3 of 4 options" in short.message and short.source == item.source

@@ -230,9 +230,13 @@ def _unique_ids(
 
 def coverage(course: Course) -> list[Diagnostic]:
     """For `tall-teach check`: a warning at each take-home message that has no quiz item,
-    saying why. Uses `course.items` when generation has run, else generates."""
+    saying why, and at each generated item left with fewer options than asked for.
+    Uses `course.items` when generation has run, else generates."""
+    if course.quiz.per_message < 1:  # generation switched off: nothing is missing
+        return []
     items = course.items or generate_items(course)[0].items
-    covered = {(i.source, i.message) for i in items if i.kind != "authored"}
+    generated = [i for i in items if i.kind != "authored"]
+    covered = {(i.source, i.message) for i in generated}
     warnings: list[Diagnostic] = []
     outcomes: list[MessageOutcome] | None = None
     for index, (_, message) in enumerate(takehome_messages(course)):
@@ -241,11 +245,19 @@ def coverage(course: Course) -> list[Diagnostic]:
             continue
         outcomes = outcomes or message_outcomes(course)
         why = "; ".join(outcomes[index].failures) or "no item could be generated"
-        warnings.append(
-            Diagnostic(
-                "warning",
-                message.source,
-                f"quiz coverage: take-home message '{_shorten(text)}' has no quiz item: {why}",
-            )
-        )
+        warnings.append(Diagnostic(
+            "warning", message.source,
+            f"quiz coverage: take-home message '{_shorten(text)}' has no quiz item: {why}",
+        ))  # fmt: skip
+    warnings.extend(
+        Diagnostic(
+            "warning",
+            item.source,
+            f"quiz coverage: item {item.id} has {len(item.options)} of {course.quiz.options} "
+            f"options: too few other terms like '{item.key_term}' (add some to its glossary "
+            "category)",
+        )  # fmt: skip
+        for item in generated
+        if len(item.options) < course.quiz.options
+    )
     return warnings

@@ -75,13 +75,19 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     words = category.replace("_", " ").split()
     if not words or len(words) > 3:
         return "option"
-    spelled = [(vocab.lookup(w) or ("", w))[1] if vocab.lookup(w) else w.lower() for w in words]
+    spelled = [_glossary_spelling(w, vocab) for w in words]
     last = spelled[-1]
     if last.endswith("ies"):
         last = last[:-3] + "y"
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
         last = last[:-1]
     return " ".join([*spelled[:-1], last])
+
+
+def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
+    """A word of a category name as the glossary spells it ("car-t" -> "CAR-T")."""
+    hit = vocab.lookup(word)
+    return hit[1] if hit else word.lower()
 
 
 def _term_alternatives(term: KeyTerm, info: MessageInfo) -> list[str]:
@@ -122,20 +128,8 @@ def _layouts(
 
 
 def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
-    """ "About _____ of T-ALL patients still relapse. Which value completes the statement, ...?"
-
-    A bound ("less than 20%") stays in the stem and only the value is asked for, since
-    "less than 40%" would be true as well.
-    """
-    if term.quantity is not None and term.quantity.is_bound:
-        unbound = replace(term.quantity, qualifier="")
-        term = replace(term, text=unbound.text(), quantity=unbound)
-    _written_out(term, info)
-    key = display(term.quantity.text() if term.quantity else term.option_text)
-    head = head_noun(term, info.text)
-    if head:  # "CAR-T cells": blank and ask for the whole phrase, not "chemotherapy cells"
-        term = replace(term, text=f"{term.text} {head}")
-        key = display(f"{term.option_text} {head}" if not term.canonical else f"{key} {head}")
+    """A message with its key term blanked: "About _____ of T-ALL patients still relapse."."""
+    term, key = _cloze_key(term, info)
     if term.quantity is not None:
         layouts = _layouts(term, info, key, display)
         distractors = tuple(o for o in layouts[0] if o != key)
@@ -147,25 +141,29 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
-        (
-            o,
-            f"Correct: {as_sentence(info.text)}"
-            if o == key
-            else f"{o} is not what the lecture states; it gives {term.text}.",
-        )
+        (o, f"Correct: {as_sentence(info.text)}" if o == key
+         else f"{o} is not what the lecture states; it gives {term.text}.")
         for o in every
-    )
-    return Draft(
-        item_id,
-        "cloze",
-        stem,
-        key,
-        distractors,
-        term.text,
-        feedback,
-        layouts,
-        numeric=bool(layouts),
-    )
+    )  # fmt: skip
+    return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
+                 numeric=bool(layouts))  # fmt: skip
+
+
+def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
+    """The term the blank replaces and the key option.
+
+    A bound ("less than 20%") stays in the stem and only the value is asked for, since
+    "less than 40%" would be true as well; a head noun ("CAR-T cells") joins the key.
+    """
+    if term.quantity is not None and term.quantity.is_bound:
+        unbound = replace(term.quantity, qualifier="")
+        term = replace(term, text=unbound.text(), quantity=unbound)
+    _written_out(term, info)
+    key = display(term.quantity.text() if term.quantity else term.option_text)
+    head = head_noun(term, info.text)
+    if head:
+        return replace(term, text=f"{term.text} {head}"), f"{key} {head}"
+    return term, key
 
 
 HEAD_NOUNS = ("cells", "cell")
@@ -202,16 +200,7 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     the key would be the one option sharing most with all others (a convergence cue).
     Numeric swaps list the statements in ascending order of the value, like numbers.
     """
-    _written_out(term, info)
-    head = head_noun(term, info.text)
-    if head:
-        raise TemplateError(
-            f"'{term.text}' qualifies '{head}': swapping it for another term would not read"
-        )
-    if term.quantity is not None and term.quantity.is_bound:
-        raise TemplateError(
-            f"'{term.text}' is a bound: a copy with a higher value would be true as well"
-        )
+    _swappable(term, info)
     key = as_sentence(info.text)
 
     def swapped(alt: str) -> str:
@@ -232,14 +221,19 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         for c, alt in copies.items()
     ]
     distractors = tuple(o for o in layouts[0] if o != key) if layouts else tuple(copies)
-    return Draft(
-        item_id,
-        "statement",
-        STATEMENT_LEAD_IN,
-        key,
-        distractors,
-        term.text,
-        tuple(feedback),
-        layouts,
-        numeric=bool(layouts),
-    )
+    return Draft(item_id, "statement", STATEMENT_LEAD_IN, key, distractors, term.text,
+                 tuple(feedback), layouts, numeric=bool(layouts))  # fmt: skip
+
+
+def _swappable(term: KeyTerm, info: MessageInfo) -> None:
+    """Refuse swaps that would not read, or whose copies could be true as well."""
+    _written_out(term, info)
+    head = head_noun(term, info.text)
+    if head:
+        raise TemplateError(
+            f"'{term.text}' qualifies '{head}': swapping it for another term would not read"
+        )
+    if term.quantity is not None and term.quantity.is_bound:
+        raise TemplateError(
+            f"'{term.text}' is a bound: a copy with a higher value would be true as well"
+        )

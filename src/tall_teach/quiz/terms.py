@@ -74,7 +74,7 @@ class Vocabulary:
         return self._index.get(normalise(term))
 
     def used_in_course(self, term: str) -> bool:
-        return find_token_run(list(self.course_tokens), normalise(term)) is not None
+        return find_token_run(self.course_tokens, normalise(term)) is not None
 
     @property
     def marker_category(self) -> str:

@@ -8,7 +8,7 @@ so "CD1" is never found inside "CD19".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _TOKEN = re.compile(rf"[^\W_]+|[^\w\s{_DASHES}]")
@@ -42,7 +42,7 @@ def contains_term(text: str, term: str) -> bool:
     return find_token_run(tokens(text), normalise(term)) is not None
 
 
-def find_token_run(text_tokens: list[str], wanted: str) -> tuple[int, int] | None:
+def find_token_run(text_tokens: Sequence[str], wanted: str) -> tuple[int, int] | None:
     """The first run of consecutive tokens whose concatenation is `wanted`, as (start, end)."""
     if not wanted:
         return None
