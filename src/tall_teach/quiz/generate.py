@@ -256,7 +256,7 @@ def coverage(course: Course) -> list[Diagnostic]:
             f"quiz coverage: item {item.id} has {len(item.options)} of {course.quiz.options} "
             f"options: too few other terms like '{item.key_term}' (add some to its glossary "
             "category)",
-        )  # fmt: skip
+        )
         for item in generated
         if len(item.options) < course.quiz.options
     )
