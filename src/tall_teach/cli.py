@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -46,6 +47,17 @@ def _courses(paths: tuple[Path, ...]) -> list[Path]:
     return courses
 
 
+def _reporter() -> Callable[[str], None]:
+    """Plain lines in CI and pipes; on a terminal, one progress line rewritten in place."""
+    if not sys.stdout.isatty():
+        return lambda line: None if line.endswith("…") else click.echo(line)
+
+    def progress(line: str) -> None:
+        click.echo(f"\r\033[K{line.strip()}", nl=False)
+
+    return progress
+
+
 def _show(course_dir: Path, diagnostic: object) -> str:
     """`path:line: severity: message`, the path as the user can open it."""
     source = getattr(diagnostic, "source", None)
@@ -83,10 +95,15 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
 
     kinds = _parse_only(only)
     failed = False
+    report = _reporter()
     for course_dir in _courses(courses):
         started = time.perf_counter()
         try:
-            result = build_course(course_dir, out, kinds, force=force, report=click.echo)
+            result = build_course(course_dir, out, kinds, force=force, report=report)
+        except KeyboardInterrupt:
+            click.echo(f"\n{course_dir}: interrupted; nothing half-written, previous outputs kept",
+                       err=True)
+            sys.exit(130)
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 click.echo(_show(course_dir, diagnostic), err=True)
@@ -98,6 +115,8 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
             click.echo(f"{course_dir}: error: {exc}", err=True)
             failed = True
             continue
+        if sys.stdout.isatty():
+            click.echo("\r\033[K", nl=False)
         for warning in result.warnings:
             click.echo(_show(course_dir, warning), err=True)
         elapsed = time.perf_counter() - started

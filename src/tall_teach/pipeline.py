@@ -223,6 +223,7 @@ def _run_writers(todo, course, theme, report):  # type: ignore[no-untyped-def]
     if _jobs() < 2 or len(heavy) < 1 or len(todo) < 2 or not _can_fork():
         rendered = {}
         for spec in todo:
+            report(f"  building {spec.name}…")
             rendered[spec.name], seconds = render_one(spec.module, course, theme)
             report(f"  built {spec.name} ({seconds:.2f} s)")
         return rendered
@@ -251,6 +252,7 @@ def _run_in_two_lanes(todo, heavy, course, theme, report):  # type: ignore[no-un
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         futures = [(s, pool.submit(render_one, s.module, course, theme)) for s in lanes[1]]
         for spec in lanes[0]:
+            report(f"  building {spec.name}…")
             rendered[spec.name], seconds = render_one(spec.module, course, theme)
             report(f"  built {spec.name} ({seconds:.2f} s)")
         for spec, future in futures:
