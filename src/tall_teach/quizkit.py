@@ -25,7 +25,7 @@ _CONFIRMATION = re.compile(r"^\s*correct\s*[.:!]?", re.IGNORECASE)
 
 
 def option_letter(index: int) -> str:
-    """ "A" for the first option; items never have more than 26 options."""
+    """The letter of an option: "A" for the first; items never have more than 26 options."""
     return LETTERS[index]
 
 
