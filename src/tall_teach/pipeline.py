@@ -104,7 +104,9 @@ def check_course(course_dir: Path) -> list[Diagnostic]:
     theme = load_theme(course.theme, course_dir)
     diagnostics = [*diagnostics, *lint_course(course, theme)]
     course, quiz_warnings = generate_items(course)
-    return [*diagnostics, *quiz_warnings, *coverage(course)]
+    reported = {d.source for d in quiz_warnings}
+    uncovered = [d for d in coverage(course) if d.source not in reported]
+    return [*diagnostics, *quiz_warnings, *uncovered]
 
 
 def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
