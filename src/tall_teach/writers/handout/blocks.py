@@ -6,6 +6,7 @@ already been escaped here (inlines through htmlkit.inline, plain strings by Jinj
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import ClassVar
@@ -25,6 +26,7 @@ from tall_teach.model import (
     Question,
     Table,
     TakeHome,
+    plain_text,
 )
 from tall_teach.writers.handout.svgchart import ChartStyle, chart_svg
 
@@ -166,9 +168,27 @@ def _list_view(block: BulletList, ctx: BlockContext) -> ListView:
     return ListView(block.ordered, block.start, items)
 
 
+_NUMBER = re.compile(r"^[<>≤≥~±+-]?\s*\d[\d.,]*\s*(%|‰)?$")
+_NO_VALUE = ("", "—", "–", "-", "NA", "n/a")
+
+
+def column_aligns(block: Table) -> tuple[str, ...]:
+    """The authored alignments; an unaligned column of numbers is right-aligned."""
+    width = max([len(block.header), *(len(r) for r in block.rows)])
+    aligns: list[str] = []
+    for i in range(width):
+        authored = block.aligns[i] if i < len(block.aligns) else ""
+        cells = [plain_text(r[i]) for r in block.rows if i < len(r)]
+        numbers = [c for c in cells if c not in _NO_VALUE]
+        numeric = bool(numbers) and all(_NUMBER.match(c) for c in numbers)
+        aligns.append(authored or ("right" if numeric else ""))
+    return tuple(aligns)
+
+
 def _table_view(block: Table, ctx: BlockContext) -> TableView:
+    aligns = column_aligns(block)
+
     def cells(row: tuple[tuple[Inline, ...], ...]) -> tuple[CellView, ...]:
-        aligns = block.aligns
         return tuple(
             CellView(ctx.html(cell), aligns[i] if i < len(aligns) else "")
             for i, cell in enumerate(row)

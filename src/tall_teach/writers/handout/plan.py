@@ -7,7 +7,6 @@ itself never touches the disk and is tested without WeasyPrint.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,22 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from tall_teach.htmlkit.inline import safe_url
-from tall_teach.model import (
-    Block,
-    BulletList,
-    Chart,
-    Columns,
-    Course,
-    Figure,
-    Module,
-    Paragraph,
-    Placeholder,
-    Question,
-    Slide,
-    Table,
-    TakeHome,
-    plain_text,
-)
+from tall_teach.model import Course, Module, Slide, plain_text
 from tall_teach.transforms.citations import reference_order, short_citation, vancouver
 from tall_teach.writers.handout.blocks import BlockContext, BlockView, SourceView, block_views
 
@@ -55,7 +39,6 @@ class CardPlan:
     blocks: tuple[BlockView, ...]
     notes: tuple[BlockView, ...]
     sources: tuple[SourceView, ...]
-    writing_lines: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,48 +148,6 @@ def _reference_html(text: str, doi: str, url: str) -> Markup:
     return head + Markup('<a href="{}">{}</a>').format(target, shown)
 
 
-NOTES_CHARS_PER_LINE = 62  # speaker notes beside the ruled column
-CARD_CHARS_PER_LINE = 60
-MAX_WRITING_LINES = 34  # one page of lines; the template clips what the row cannot hold
-
-
-def text_lines(blocks: tuple[Block, ...], chars_per_line: int) -> float:
-    """Roughly how many printed lines some blocks take, in lines of body text."""
-    total = 0.0
-    for block in blocks:
-        match block:
-            case Paragraph():
-                total += math.ceil(len(plain_text(block.inlines)) / chars_per_line) + 0.4
-            case BulletList():
-                for item in block.items:
-                    total += math.ceil(len(plain_text(item.inlines)) / chars_per_line)
-                    total += text_lines(item.children, chars_per_line)
-            case Table():
-                total += 1.6 * (len(block.rows) + 1)
-            case Chart():
-                total += 16
-            case Figure():
-                total += 24
-            case Placeholder():
-                total += 3 + text_lines(block.blocks, chars_per_line)
-            case Columns():
-                total += max((text_lines(c.blocks, chars_per_line // 2) for c in block.columns),
-                             default=0)
-            case TakeHome():
-                total += sum(math.ceil(len(plain_text(m.inlines)) / chars_per_line) + 0.3
-                             for m in block.messages)
-            case Question():
-                total += 2 + len(block.choices)
-    return total
-
-
-def writing_line_count(slide: Slide) -> int:
-    """Ruled lines beside a card: as tall as card plus notes (7.5 mm lines), generously."""
-    body = max(0.0, text_lines(slide.blocks, CARD_CHARS_PER_LINE) - 11) * 0.52
-    notes = text_lines(slide.notes, NOTES_CHARS_PER_LINE) * 0.66
-    return min(MAX_WRITING_LINES, 9 + math.ceil(body + notes))
-
-
 def _card(
     slide: Slide, number: int, level: int, ctx: BlockContext, taken: set[str]
 ) -> CardPlan:
@@ -221,7 +162,6 @@ def _card(
         blocks=block_views(slide.blocks, ctx, anchor),
         notes=block_views(slide.notes, ctx, f"{anchor}-n"),
         sources=ctx.sources(slide.citations),
-        writing_lines=writing_line_count(slide) if slide.kind != "section" else 0,
     )
 
 
@@ -244,8 +184,16 @@ def module_plan(
 
 def glossary_views(course: Course) -> tuple[GlossaryView, ...]:
     return tuple(
-        GlossaryView(name, tuple(terms)) for name, terms in course.glossary.categories if terms
+        GlossaryView(category_label(name), tuple(terms))
+        for name, terms in course.glossary.categories
+        if terms
     )
+
+
+def category_label(name: str) -> str:
+    """"car-t issue" -> "Car-t issue", "cd_marker" -> "Cd marker": as written, capitalised once."""
+    text = " ".join(name.replace("_", " ").split())
+    return text[:1].upper() + text[1:]
 
 
 def course_keywords(course: Course, limit: int = 40) -> tuple[str, ...]:

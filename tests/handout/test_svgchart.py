@@ -1,0 +1,118 @@
+"""SVG charts carry exactly the chart data, labelled with units, in the theme's colours."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tall_teach.model import Chart, Series, SourceRef
+from tall_teach.writers.handout.svgchart import (
+    ChartStyle,
+    chart_svg,
+    format_value,
+    value_label,
+    wrap_label,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+STYLE = ChartStyle(("0F7C8C", "C8553D", "6C8EAD"), "1E2329", "5A6470", "D5DBE1",
+                   "Carlito, Calibri, sans-serif")
+
+
+def chart(kind: str, series: tuple[Series, ...], unit: str = "%",
+          categories: tuple[str, ...] = ("ORR", "CR", "MRD-negative")) -> Chart:
+    return Chart(kind, "A title", unit, categories, series, (), SourceRef("m.md", 3))
+
+
+ONE = (Series("All patients", (57.1, 47.6, 60.0)),)
+TWO = (Series("Arm A", (1.0, 2.5, 3.25)), Series("Arm B", (0.1, 0.2, 0.30000000000000004)))
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def marks(root: ET.Element) -> list[ET.Element]:
+    return [e for e in root.iter() if e.get("class") == "mark"]
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "line"])
+@pytest.mark.parametrize("series", [ONE, TWO], ids=["one-series", "two-series"])
+def test_every_mark_carries_exactly_its_value_from_the_chart_data(
+    kind: str, series: tuple[Series, ...]
+) -> None:
+    data = chart(kind, series)
+    root = parse(chart_svg(data, STYLE, "c1"))
+    found = {(int(m.get("data-series")), int(m.get("data-category"))): float(m.get("data-value"))
+             for m in marks(root)}
+    expected = {(si, ci): v for si, s in enumerate(series) for ci, v in enumerate(s.values)}
+    assert found == expected
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "line", "pie"])
+def test_value_labels_print_each_value_with_its_unit(kind: str) -> None:
+    data = chart(kind, ONE)
+    root = parse(chart_svg(data, STYLE, "c1"))
+    labels = [e.text for e in root.iter(f"{SVG}text") if e.get("class") == "value-label"]
+    if kind == "pie":
+        assert labels == ["ORR: 57.1%", "CR: 47.6%", "MRD-negative: 60%"]
+    else:
+        assert labels == ["57.1%", "47.6%", "60%"]
+
+
+def test_pie_draws_only_the_first_series_as_slices() -> None:
+    data = chart("pie", (Series("Cases", (20.0, 80.0)), Series("ignored", (1.0, 1.0))),
+                 categories=("T-ALL", "Other ALL"))
+    values = [float(m.get("data-value")) for m in marks(parse(chart_svg(data, STYLE, "p")))]
+    assert values == [20.0, 80.0]
+
+
+def test_a_legend_appears_only_with_more_than_one_series() -> None:
+    single = parse(chart_svg(chart("column", ONE), STYLE, "a"))
+    double = parse(chart_svg(chart("column", TWO), STYLE, "b"))
+    assert not [g for g in single.iter(f"{SVG}g") if g.get("class") == "legend"]
+    legend = [g for g in double.iter(f"{SVG}g") if g.get("class") == "legend"]
+    assert [t.text for t in legend[0].iter(f"{SVG}text")] == ["Arm A", "Arm B"]
+
+
+def test_series_are_painted_in_the_theme_palette_order() -> None:
+    root = parse(chart_svg(chart("bar", TWO), STYLE, "c"))
+    fills = {m.get("data-series"): m.get("fill") for m in marks(root)}
+    assert fills == {"0": "#0F7C8C", "1": "#C8553D"}
+
+
+def test_chart_text_is_escaped_and_the_svg_stays_well_formed() -> None:
+    hostile = "<script>alert(1)</script> ]]> &"
+    data = Chart("column", hostile, hostile, (hostile, "b"), (Series(hostile, (1.0, 2.0)),
+                 Series("x", (3.0, 4.0))), (), SourceRef("m.md"))
+    svg = chart_svg(data, STYLE, "h")
+    assert "<script>" not in svg and "]]>" not in svg
+    root = parse(svg)
+    assert root.find(f"{SVG}title").text == hostile
+
+
+def test_the_svg_is_labelled_for_screen_readers_with_its_data() -> None:
+    root = parse(chart_svg(chart("column", ONE), STYLE, "acc"))
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "acc-title acc-desc"
+    assert root.find(f"{SVG}desc").text == "All patients: ORR: 57.1%, CR: 47.6%, MRD-negative: 60%"
+
+
+def test_numbers_print_in_their_shortest_exact_form() -> None:
+    assert format_value(60.0) == "60"
+    assert format_value(57.1) == "57.1"
+    assert format_value(0.30000000000000004) == "0.30000000000000004"
+    assert format_value(-2.0) == "-2"
+
+
+def test_units_are_glued_to_percent_signs_and_spaced_otherwise() -> None:
+    assert value_label(94.0, "%") == "94%"
+    assert value_label(12.5, "months") == "12.5 months"
+    assert value_label(3.0, "") == "3"
+
+
+def test_long_category_names_wrap_instead_of_being_cut() -> None:
+    lines = wrap_label("Patients ineligible to HSCT with a non-ETP phenotype", 90)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Patients ineligible to HSCT with a non-ETP phenotype"
