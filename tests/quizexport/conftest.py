@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,10 @@ def _generator_available() -> bool:
     return True
 
 
-def _real_course_dirs() -> list[tuple[str, Path]]:
-    found = []
+def _real_course_dirs(tmp_root: Path) -> list[tuple[str, Path]]:
+    from tall_teach.scaffold import create_course
+
+    found = [("scaffold", create_course(tmp_root, "scaffold", today=date(2026, 1, 15)))]
     for name, folder in (("mini", MINI_COURSE), ("t-all", TALL_COURSE)):
         if (folder / "course.yaml").is_file():
             found.append((name, folder))
@@ -39,15 +42,15 @@ def _real_course_dirs() -> list[tuple[str, Path]]:
 
 
 @pytest.fixture(scope="session")
-def real_courses() -> list[tuple[str, Course]]:
-    """The mini-course fixture and T-ALL, read, with items generated (skipped if absent)."""
+def real_courses(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Course]]:
+    """The starter course, the mini-course fixture and T-ALL, read, with items generated."""
     if not _generator_available():
         pytest.skip("reader or quiz generator not available yet")
     from tall_teach.quiz import generate_items
     from tall_teach.reader import read_course
 
     courses = []
-    for name, folder in _real_course_dirs():
+    for name, folder in _real_course_dirs(tmp_path_factory.mktemp("courses")):
         course, _ = read_course(folder)
         course, _ = generate_items(course)
         if course.items:
