@@ -151,13 +151,13 @@ class BlockContext:
         return Markup(inlines_to_html(inlines, self.cite_html))
 
     def sources(self, keys: tuple[str, ...]) -> tuple[SourceView, ...]:
-        """Numbered short citations, unknown keys skipped, each once, in citation order."""
+        """Numbered short citations, unknown keys skipped, each once, by number (Vancouver)."""
         seen: dict[int, SourceView] = {}
         for key in keys:
             number = self.numbers.get(key)
             if number is not None and number not in seen:
                 seen[number] = SourceView(number, self.short[key])
-        return tuple(seen.values())
+        return tuple(seen[n] for n in sorted(seen))
 
 
 def _list_view(block: BulletList, ctx: BlockContext) -> ListView:
