@@ -130,7 +130,9 @@ def pair_page(segs: list[Segment], ctx: PlanContext) -> Page | None:
 
 def fit_whole(paras: tuple[Para, ...], frame: TextFrame, ctx: PlanContext) -> TextBlock | None:
     base, floor = ctx.size("body"), ctx.size("body_min")
-    size = ctx.body.largest_size(paras, frame, base, floor, frame.inner_height_pt)
+    size = ctx.body.largest_size(
+        paras, frame, base, floor, frame.inner_height_pt, ctx.size("body_shrink")
+    )
     return TextBlock(paras, size, floor) if size is not None else None
 
 
@@ -181,11 +183,11 @@ class _Stacker:
         if any(i.segment.kind == "text" for i in self.pages[-1]):
             self.new_page()  # one body placeholder per page
         base, floor = self.ctx.size("body"), self.ctx.size("body_min")
-        fitter = self.ctx.body
-        size = fitter.largest_size(paras, self.frame, base, floor, self.room_pt())
+        shrink, fitter = self.ctx.size("body_shrink"), self.ctx.body
+        size = fitter.largest_size(paras, self.frame, base, floor, self.room_pt(), shrink)
         if size is None and self.pages[-1]:
             self.new_page()
-            size = fitter.largest_size(paras, self.frame, base, floor, self.room_pt())
+            size = fitter.largest_size(paras, self.frame, base, floor, self.room_pt(), shrink)
         if size is not None:
             self._place_text(paras, size)
             return

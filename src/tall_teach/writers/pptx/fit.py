@@ -10,6 +10,7 @@ from tall_teach.writers.pptx.template import LevelStyle, TextFrame
 from tall_teach.writers.pptx.text import Para, Run
 
 SIZE_STEP = 2.0
+HEIGHT_SAFETY = 0.985  # renderers differ by a point or two in line placement
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,20 @@ class Fitter:
     def fits(
         self, paras: Sequence[Para], frame: TextFrame, size: float, floor: float, room: float
     ) -> bool:
-        return self.height(paras, frame, size, floor) <= room
+        return self.height(paras, frame, size, floor) <= room * HEIGHT_SAFETY
 
     def largest_size(
-        self, paras: Sequence[Para], frame: TextFrame, base: float, floor: float, room: float
+        self,
+        paras: Sequence[Para],
+        frame: TextFrame,
+        base: float,
+        floor: float,
+        room: float,
+        smallest: float = 0.0,
     ) -> float | None:
-        """The largest size from `base` down to `floor` (2 pt steps) at which all fit."""
-        for size in size_ladder(base, floor):
+        """The largest size from `base` down to `smallest` (default `floor`, 2 pt steps)
+        at which all fit; nested levels never go under `floor`."""
+        for size in size_ladder(base, max(smallest, floor)):
             if self.fits(paras, frame, size, floor, room):
                 return size
         return None
@@ -89,22 +97,37 @@ class Fitter:
         current: list[Para] = []
         for para in units:
             if current and not self.fits([*current, para], frame, size, floor, room):
-                head, carried = keep_with_children(current, para)
-                if carried and not self.fits([*carried, para], frame, size, floor, room):
-                    head, carried = current, []
-                pieces.append(tuple(head))
-                current = carried
+                cut = self._break_at(current, para, frame, size, floor, room)
+                pieces.append(tuple(current[:cut]))
+                current = current[cut:]
             current.append(para)
         if current:
             pieces.append(tuple(current))
         return pieces
 
-
-def keep_with_children(current: list[Para], following: Para) -> tuple[list[Para], list[Para]]:
-    """Do not end a piece on a paragraph whose children start the next piece."""
-    if len(current) > 1 and following.level > current[-1].level:
-        return current[:-1], [current[-1]]
-    return current, []
+    def _break_at(
+        self,
+        current: list[Para],
+        following: Para,
+        frame: TextFrame,
+        size: float,
+        floor: float,
+        room: float,
+    ) -> int:
+        """Where to end a full piece: before its last top-level item when that item's
+        children would spill over (and the piece stays at least half full), else at the end."""
+        if following.level == 0:
+            return len(current)
+        for cut in range(len(current) - 1, 0, -1):
+            if current[cut].level != 0:
+                continue
+            head, tail = current[:cut], [*current[cut:], following]
+            if self.height(head, frame, size, floor) < room / 2:
+                break
+            if self.fits(tail, frame, size, floor, room):
+                return cut
+            break
+        return len(current)
 
 
 def plain_words(runs: Sequence[Run]) -> list[str]:

@@ -27,6 +27,7 @@ DEFAULT_SIZES = {
     "subtitle": 24.0,
     "body": 24.0,
     "body_min": 18.0,
+    "body_shrink": 20.0,
     "table": 20.0,
     "chart": 18.0,
     "caption": 18.0,

@@ -1,0 +1,35 @@
+"""Same course, same bytes: fixed dates, fixed zip entry times, stable entry order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from tall_teach.model import Course
+from tall_teach.theme import Theme
+from tall_teach.writers.pptx import render
+
+
+def test_two_builds_give_identical_bytes(course: Course, theme: Theme, deck_bytes: bytes) -> None:
+    assert render(course, theme)["demo-deck.pptx"] == deck_bytes
+
+
+def test_zip_entries_have_fixed_times_and_a_stable_order(deck_bytes: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(deck_bytes)) as package:
+        infos = package.infolist()
+    names = [i.filename for i in infos]
+    assert names[:2] == ["[Content_Types].xml", "_rels/.rels"]
+    assert names[2:] == sorted(names[2:])
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_core_properties_and_chart_workbooks_are_dated_from_the_course(deck_bytes: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(deck_bytes)) as package:
+        core = package.read("docProps/core.xml").decode()
+        workbooks = [n for n in package.namelist() if n.endswith(".xlsx")]
+        assert workbooks
+        for name in workbooks:
+            with zipfile.ZipFile(io.BytesIO(package.read(name))) as book:
+                book_core = book.read("docProps/core.xml").decode()
+            assert "2026-11-23T00:00:00Z" in book_core
+    assert core.count("2026-11-23T00:00:00Z") == 3  # created, modified, last printed
