@@ -153,7 +153,7 @@ def _writer_key(spec: WriterSpec, course: object, theme_hash: str) -> str:
     from tall_teach.writers.dump import to_jsonable
 
     if spec.uses_items:
-        data = to_jsonable(replace(course, modules=(), references=()))  # type: ignore[type-var]
+        data = to_jsonable(replace(course, modules=()))  # type: ignore[type-var]
     else:
         data = to_jsonable(replace(course, items=()))  # type: ignore[type-var]
         data["figures"] = _figure_hashes(course)
