@@ -8,16 +8,21 @@ from tall_teach.model import (
     Block,
     BulletList,
     Chart,
+    Cite,
     Columns,
+    Emph,
     Figure,
     Inline,
+    Link,
     ListItem,
     Paragraph,
     Placeholder,
+    Strong,
     Table,
     TakeHome,
-    cited_keys,
 )
+
+_CONTAINERS = (Strong, Emph, Link)
 
 
 def block_citations(blocks: Iterable[Block], title: Iterable[Inline] = ()) -> tuple[str, ...]:
@@ -27,6 +32,22 @@ def block_citations(blocks: Iterable[Block], title: Iterable[Inline] = ()) -> tu
         for key in keys:
             seen.setdefault(key, None)
     return tuple(seen)
+
+
+def cited_keys(inlines: Iterable[Inline]) -> tuple[str, ...]:
+    """Like model.cited_keys, without generators: run once per bullet of every slide."""
+    found: list[str] = []
+    stack = [iter(inlines)]
+    while stack:
+        for node in stack[-1]:
+            if type(node) is Cite:
+                found.extend(node.keys)
+            elif type(node) in _CONTAINERS:
+                stack.append(iter(node.children))  # type: ignore[union-attr]
+                break
+        else:
+            stack.pop()
+    return tuple(dict.fromkeys(found))
 
 
 def _block_keys(blocks: Iterable[Block]) -> Iterator[tuple[str, ...]]:

@@ -155,7 +155,7 @@ def _image(token: Token, ctx: ModuleContext, line: int) -> None:
 def make_figure(src: str, alt: str, caption: tuple[Inline, ...], ctx: ModuleContext, line: int
                 ) -> Figure | None:
     """A checked Figure, or None with the problem recorded."""
-    written = src if is_remote(src) else unquote(src)
+    written = unquote(src)  # markdown-it percent-encodes; authors wrote the plain path
     source = SourceRef(ctx.path, line)
     if ctx.files is None:
         return _unchecked_figure(written, alt, caption, ctx, line)

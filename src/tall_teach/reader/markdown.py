@@ -97,9 +97,9 @@ def div_info(line: str) -> str | None:
 
 
 def _fenced_div(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    if state.is_code_block(start_line):
-        return False
     begin = state.bMarks[start_line] + state.tShift[start_line]
+    if state.src[begin : begin + 3] != ":::" or state.is_code_block(start_line):
+        return False
     info = div_info(state.src[begin : state.eMarks[start_line]])
     if info is None:
         return False
