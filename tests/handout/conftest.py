@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from handout_course import HOSTILE, build_course
 
 from tall_teach.model import Course, HandoutSettings
 from tall_teach.theme import Theme, load_theme
+
+from .handout_course import CONTROL, HOSTILE, build_course
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +24,7 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
 
 @pytest.fixture(scope="session")
 def hostile_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
-    return build_course(tmp_path_factory.mktemp("hostile"), text=HOSTILE)
+    return build_course(tmp_path_factory.mktemp("hostile"), text=HOSTILE + CONTROL)
 
 
 @pytest.fixture(scope="session")

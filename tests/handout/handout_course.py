@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[2]
 MINI_COURSE = REPO / "tests" / "fixtures" / "mini-course"
 TALL_COURSE = REPO / "content" / "t-all-adults"
 HOSTILE = "<script>alert(1)</script> ]]> & \"q\" 'a'"
+CONTROL = "\x08\x85"  # control characters no HTML or XML document may contain
 SRC = SourceRef("modules/01.md", 1)
 
 

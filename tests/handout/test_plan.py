@@ -108,10 +108,10 @@ def test_unknown_layouts_and_papers_fall_back_to_notes_on_a4(course: Course, the
 
 
 def test_an_unaligned_column_of_numbers_is_right_aligned_and_authored_alignment_wins() -> None:
-    from handout_course import SRC, t
-
     from tall_teach.model import Table
     from tall_teach.writers.handout.blocks import column_aligns
+
+    from .handout_course import SRC, t
 
     table = Table((t("Study"), t("Patients"), t("CR"), t("Note")),
                   ((t("Zhang"), t("60"), t("94%"), t("auto")),

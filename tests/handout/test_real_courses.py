@@ -8,12 +8,13 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from handout_course import MINI_COURSE, TALL_COURSE
 from pypdf import PdfReader
 
 from tall_teach.model import Course, plain_text
 from tall_teach.theme import load_theme
 from tall_teach.transforms.citations import vancouver
+
+from .handout_course import MINI_COURSE, TALL_COURSE
 
 COURSES = {
     "mini-course": (MINI_COURSE, (5, 12)),

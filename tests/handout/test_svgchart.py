@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tall_teach.model import Chart, Series, SourceRef
 from tall_teach.writers.handout.svgchart import (
@@ -116,3 +118,35 @@ def test_long_category_names_wrap_instead_of_being_cut() -> None:
     lines = wrap_label("Patients ineligible to HSCT with a non-ETP phenotype", 90)
     assert len(lines) > 1
     assert " ".join(lines) == "Patients ineligible to HSCT with a non-ETP phenotype"
+
+
+finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def charts(draw: st.DrawFn) -> Chart:
+    count = draw(st.integers(min_value=1, max_value=6))
+    names = st.text(min_size=0, max_size=30)
+    categories = tuple(draw(st.lists(names, min_size=count, max_size=count)))
+    series = tuple(
+        Series(draw(names), tuple(draw(st.lists(finite, min_size=count, max_size=count))))
+        for _ in range(draw(st.integers(min_value=1, max_value=4)))
+    )
+    kind = draw(st.sampled_from(["bar", "column", "line", "pie"]))
+    return Chart(kind, draw(names), draw(st.sampled_from(["", "%", "months"])), categories,
+                 series, (), SourceRef("m.md"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(charts(), st.sampled_from([240, 400]))
+def test_any_chart_gives_well_formed_svg_whose_marks_are_the_data(data: Chart, width: int) -> None:
+    root = parse(chart_svg(data, STYLE, "prop", width))
+    values = [float(m.get("data-value")) for m in marks(root)]
+    drawn = data.series[:1] if data.type == "pie" else data.series
+    assert values == [v for s in drawn for v in s.values] or data.type != "pie"
+    if data.type != "pie":
+        assert sorted(values) == sorted(v for s in drawn for v in s.values)
+    for element in root.iter():
+        for name in ("x", "y", "width", "height", "cx", "cy"):
+            if element.get(name) is not None:
+                assert "nan" not in element.get(name) and "inf" not in element.get(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from tall_teach.writers.handout.plan import HandoutPlan
 TEMPLATE = "handout.html.j2"
 STYLESHEET = "handout.css"
 LABELS = "labels.yaml"
+NOT_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # never valid in an HTML document
 CSP = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
     "base-uri 'none'; form-action 'none'"
@@ -66,7 +68,7 @@ def render_html(plan: HandoutPlan, theme: Theme, settings: HandoutTheme) -> str:
     css = root_css(plan, settings) + theme.file(f"handout/{STYLESHEET}").read_text("utf-8")
     if "</" in css:
         raise ThemeError(f"theme {theme.name!r}: {STYLESHEET} must not contain '</'")
-    return render_template(
+    page = render_template(
         template_folders(theme),
         TEMPLATE,
         plan=plan,
@@ -74,3 +76,4 @@ def render_html(plan: HandoutPlan, theme: Theme, settings: HandoutTheme) -> str:
         css=Markup(css),
         csp=CSP,
     )
+    return NOT_HTML.sub("", page)

@@ -8,8 +8,9 @@ check the picture against the chart data; labels print the shortest exact form.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
-from html import escape
+from html import escape as html_escape
 
 from tall_teach.model import Chart
 
@@ -17,6 +18,12 @@ WIDTH = 400
 FONT_SIZE = 13
 CHAR_EM = 0.5  # advance of a lower-case Carlito/Calibri glyph, in em (a safe over-estimate)
 NO_SPACE_UNITS = ("%", "‰", "°", "°C", "°F")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """XML-escaped text without the control characters XML cannot hold at all."""
+    return html_escape(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True, slots=True)
