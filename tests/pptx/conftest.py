@@ -1,12 +1,22 @@
-"""Fixtures for the deck tests: the demo course rendered once per session, and reopened."""
+"""Fixtures for the deck tests: the demo course rendered once per session, and reopened.
+
+No __init__.py in this folder, on purpose: a test package named `pptx` would
+shadow python-pptx itself (pytest would import this folder as `pptx`). The
+helper module `deck_course` is found through this folder on sys.path, which
+pytest's default import mode provides and the line below ensures in any mode.
+"""
 
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from deck_course import demo_course
 
 from tall_teach.model import Course

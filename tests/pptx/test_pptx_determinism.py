@@ -33,3 +33,9 @@ def test_core_properties_and_chart_workbooks_are_dated_from_the_course(deck_byte
                 book_core = book.read("docProps/core.xml").decode()
             assert "2026-11-23T00:00:00Z" in book_core
     assert core.count("2026-11-23T00:00:00Z") == 3  # created, modified, last printed
+
+
+def test_python_pptx_is_the_library_not_this_test_folder() -> None:
+    import pptx
+
+    assert hasattr(pptx, "Presentation"), "tests/pptx must not have an __init__.py"

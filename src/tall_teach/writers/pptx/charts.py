@@ -158,8 +158,11 @@ def style_axes(chart: Any, spec: ChartSpec, fmt: str) -> None:
     value.tick_labels.number_format = fmt
     value.tick_labels.number_format_is_linked = False
     value.tick_labels.font.size = Pt(spec.size)
-    if spec.kind != "line" and all(v >= 0 for _, values in spec.series for v in values):
+    values = [v for _, series in spec.series for v in series]
+    if spec.kind != "line" and values and min(values) >= 0:
         value.minimum_scale = 0
+        if max(values) > 0:  # headroom so labels above the tallest bar clear the title
+            value.maximum_scale = max(values) * 1.18
     if spec.kind == "bar":
         category.reverse_order = True  # the first category on top, as it reads
     if spec.kind == "line":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tall_teach.errors import Diagnostic
 from tall_teach.model import Course, SourceRef
@@ -29,6 +29,11 @@ class PlanContext:
     def body(self) -> Fitter:
         """Measures body text with the template's outline levels."""
         return Fitter(self.measurer, self.template.levels)
+
+    def compact(self, space_before: float) -> Fitter:
+        """Body text with a fixed, smaller space between paragraphs (reference lists)."""
+        levels = tuple(replace(level, space_before=space_before) for level in self.template.levels)
+        return Fitter(self.measurer, levels)
 
     @property
     def flat(self) -> Fitter:

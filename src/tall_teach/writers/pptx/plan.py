@@ -19,6 +19,7 @@ from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, 
 from tall_teach.writers.pptx.template import TemplateInfo
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
 
+REFERENCE_SPACING = 4.0  # points between reference entries: a list, not separate points
 MONTHS = (
     "January",
     "February",
@@ -178,7 +179,7 @@ def reference_slides(ctx: PlanContext) -> list[SlidePlan]:
         return []
     frame = ctx.content_frame()
     size = ctx.size("references")
-    pieces = ctx.body.split(paras, frame, size, size, frame.inner_height_pt)
+    pieces = ctx.compact(REFERENCE_SPACING).split(paras, frame, size, size, frame.inner_height_pt)
     label = ctx.settings.label("references")
     plans = []
     for n, piece in enumerate(pieces):
@@ -188,7 +189,7 @@ def reference_slides(ctx: PlanContext) -> list[SlidePlan]:
                 "content",
                 title,
                 ctx.size("title"),
-                (Slot(TextBlock(piece, size, size), frame),),
+                (Slot(TextBlock(piece, size, size, space_before=REFERENCE_SPACING), frame),),
                 source_id="references",
             )
         )

@@ -90,7 +90,13 @@ def place(slide: Any, slot: Slot, placeholders: dict[int, Any], labels: dict[str
             return set()
         if (shape.left, shape.top, shape.width, shape.height) != (box.x, box.y, box.w, box.h):
             shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
-        write_paragraphs(shape.text_frame, content.paras, content.size, content.floor)
+        write_paragraphs(
+            shape.text_frame,
+            content.paras,
+            content.size,
+            content.floor,
+            space_before=content.space_before,
+        )
         return {slot.frame.idx}
     if isinstance(content, ChartSpec):
         from tall_teach.writers.pptx.charts import add_chart

@@ -99,7 +99,12 @@ def _order_ppr(p_pr: Any) -> None:
 
 
 def write_paragraphs(
-    text_frame: Any, paras: Sequence[Para], size: float, floor: float, color: str = ""
+    text_frame: Any,
+    paras: Sequence[Para],
+    size: float,
+    floor: float,
+    color: str = "",
+    space_before: float = -1.0,
 ) -> None:
     """Replace the frame's text with `paras`; the first paragraph gets no space before."""
     from lxml import etree
@@ -116,9 +121,10 @@ def write_paragraphs(
         p_pr = paragraph._p.get_or_add_pPr()
         if para.level:
             p_pr.set("lvl", str(min(para.level, 8)))
-        if i == 0:
+        if i == 0 or space_before >= 0:
             spacing = etree.SubElement(p_pr, f"{A}spcBef")
-            etree.SubElement(spacing, f"{A}spcPts", val="0")
+            points = 0 if i == 0 else round(space_before * 100)
+            etree.SubElement(spacing, f"{A}spcPts", val=str(points))
         if para.bullet != "bullet":
             restart = (
                 previous is None or previous.bullet != "number" or previous.level != para.level

@@ -16,7 +16,8 @@ class TextBlock:
     paras: tuple[Para, ...]
     size: float
     floor: float
-    role: str = "body"  # body | subtitle | heading | title_meta
+    role: str = "body"  # body | subtitle | heading
+    space_before: float = -1.0  # points between paragraphs; -1 keeps the template's
 
 
 @dataclass(frozen=True)
