@@ -180,3 +180,8 @@ def test_a_missing_image_is_an_error_at_its_line(course_dir: Callable[..., Path]
     (error,) = errors_of(root)
     assert located([error]) == [("modules/one.md", 3)]
     assert error.message.startswith("image 'figures/none.png' does not exist")
+
+
+def test_an_unclosed_code_fence_is_an_error_instead_of_swallowing_the_module() -> None:
+    line, message = only_error("## S\n\n```chart\ntype: bar\n\n## Next slide\n\ntext\n")
+    assert line == 3 and message.startswith("the ``` block opened here is never closed")

@@ -56,6 +56,10 @@ def convert_block(node: Node, ctx: ModuleContext, where: str) -> list[Block]:
     if kind == "heading":
         inlines = convert_inlines(_inline_of(node), ctx, node.line)
         return [Paragraph((Strong(inlines),), source)] if inlines else []
+    if kind == "fence" and not (node.token.meta or {}).get("closed", True):
+        ctx.error(node.line, f"the {node.token.markup} block opened here is never closed: add "
+                  f"a line {node.token.markup} after its last line")
+        return []
     if kind == "fence" and node.token.info.strip().split(" ")[:1] == ["chart"]:
         chart = convert_chart(node, ctx)
         return [chart] if chart is not None else []

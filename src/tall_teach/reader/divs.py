@@ -33,6 +33,7 @@ from tall_teach.reader.markdown import Node
 DIV_KINDS = ("notes", "takehome", "question", "placeholder", "columns", "column")
 _ATTRIBUTE = re.compile(r'\s*(?:\.([\w-]+)|#([^\s}]+)|([\w-]+)=("[^"]*"|\S+))')
 _TRAILING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+_TRAILING_ATTRIBUTES = re.compile(r"\s*(\{[^{}]*\})\s*$")
 _TASK = re.compile(r"^\s*\[([ xX])\]\s+")
 _EXPLANATION = re.compile(r"^\s*explanation\s*:\s*", re.IGNORECASE)
 
@@ -148,6 +149,17 @@ def split_trailing_id(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], 
             rest = inlines[-1].text[: match.start()].rstrip()
             head = inlines[:-1] + ((Text(rest),) if rest else ())
             return head, match.group(1)
+    return inlines, ""
+
+
+def split_heading_attributes(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str]:
+    """A Pandoc heading's trailing `{#id .class}` taken off its text; returns (title, id)."""
+    if inlines and isinstance(inlines[-1], Text):
+        match = _TRAILING_ATTRIBUTES.search(inlines[-1].text)
+        attributes = div_attributes(match.group(1)) if match else None
+        if match and attributes is not None:
+            rest = inlines[-1].text[: match.start()].rstrip()
+            return inlines[:-1] + ((Text(rest),) if rest else ()), attributes[1]
     return inlines, ""
 
 

@@ -55,6 +55,7 @@ def parser() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.validateLink = lambda _url: True  # type: ignore[method-assign]  # checked by the reader
     interrupts = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    md.block.ruler.at("fence", _fence_noting_closure, interrupts)
     md.block.ruler.before("fence", "fenced_div", _fenced_div, interrupts)
     md.inline.ruler.before("link", "citation", _citation)
     return md
@@ -123,6 +124,28 @@ def _fenced_div(state: StateBlock, start_line: int, end_line: int, silent: bool)
     state.parentType, state.lineMax = old_parent, old_max
     state.line = close_line + (1 if closed else 0)
     return True
+
+
+def _fence_noting_closure(state: StateBlock, start_line: int, end_line: int, silent: bool
+                          ) -> bool:
+    """The CommonMark fence rule, plus `meta["closed"]`: an unclosed fence runs to the end
+    of its container, which would silently swallow the rest of a module."""
+    from markdown_it.rules_block import fence
+
+    if not fence(state, start_line, end_line, silent):
+        return False
+    if not silent:
+        token = state.tokens[-1]
+        last = state.line - 1
+        token.meta = {"closed": last > start_line and _closes_fence(state, last, token.markup)}
+    return True
+
+
+def _closes_fence(state: StateBlock, line: int, markup: str) -> bool:
+    if state.is_code_block(line):
+        return False
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    return text.startswith(markup) and not text.strip(markup[0]).strip()
 
 
 def _find_div_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:

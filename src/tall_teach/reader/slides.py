@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from tall_teach.model import Block, Inline, Slide, SourceRef, plain_text
 from tall_teach.reader.blocks import convert_block, convert_blocks
 from tall_teach.reader.cites import block_citations
-from tall_teach.reader.context import ModuleContext, UniqueIds, slugify
-from tall_teach.reader.divs import check_div, div_kind
+from tall_teach.reader.context import ModuleContext, UniqueIds, slugify, valid_authored_id
+from tall_teach.reader.divs import check_div, div_kind, split_heading_attributes
 from tall_teach.reader.inlines import convert_inlines
 from tall_teach.reader.markdown import Node
 
@@ -18,6 +18,7 @@ class _Draft:
     kind: str
     title: tuple[Inline, ...]
     line: int
+    authored_id: str = ""  # from a Pandoc `{#id}` after the heading
     blocks: list[Block] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
 
@@ -29,9 +30,14 @@ def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
         if node.type == "front_matter":
             continue
         if node.type == "heading" and node.token.tag in ("h1", "h2"):
-            title = convert_inlines(_inline_token(node), ctx, node.line)
+            title, ident = split_heading_attributes(
+                convert_inlines(_inline_token(node), ctx, node.line))
+            if ident and not valid_authored_id(ident):
+                ctx.error(node.line, f"slide id '{ident}' may hold only letters, digits, '-', "
+                          "'_' and '.'")
+                ident = ""
             kind = "section" if node.token.tag == "h1" else "content"
-            drafts.append(_Draft(kind, title, node.line))
+            drafts.append(_Draft(kind, title, node.line, ident))
             drafts[-1].blocks.extend(ctx.take_figures())
             continue
         if node.type == "hr":
@@ -60,8 +66,11 @@ def _finish(drafts: list[_Draft], ctx: ModuleContext) -> list[Slide]:
     for number, draft in enumerate(drafts, start=1):
         if not draft.title and not draft.blocks and not draft.notes:
             continue  # a `---` before a heading (Marp style) or at the end: nothing to show
-        base = slugify(plain_text(draft.title)) or f"slide-{number}"
-        slide_id = f"{ctx.module_id}/{ids.unique(base)}"
+        if draft.authored_id and not ids.claim(draft.authored_id):
+            ctx.error(draft.line, f"slide id '{draft.authored_id}' is already the id of another "
+                      "slide in this module: choose another")
+        base = draft.authored_id or slugify(plain_text(draft.title)) or f"slide-{number}"
+        slide_id = f"{ctx.module_id}/{base if draft.authored_id else ids.unique(base)}"
         slides.append(
             Slide(
                 slide_id,
