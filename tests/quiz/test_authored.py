@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import course_with, msg, question, question_slide
+from .conftest import course_with, msg, question, question_slide
 
 from tall_teach.quiz import generate_items
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from conftest import (
+from .conftest import (
     COURSE_SLIDES,
     SEED_MESSAGES,
     course_with,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import GLOSSARY
+from .conftest import GLOSSARY
 
 from tall_teach.model import Option, QuizItem, SourceRef
 from tall_teach.quiz.itemrules import check_item, lead_in

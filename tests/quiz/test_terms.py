@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import GLOSSARY, inlines
+from .conftest import GLOSSARY, inlines
 from hypothesis import given
 from hypothesis import strategies as st
 

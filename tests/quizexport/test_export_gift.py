@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from quizexport_fixtures import REPO
+from .quizexport_fixtures import REPO
 
 from tall_teach.model import Course
 from tall_teach.quizkit import category_path, explanation_text, items_by_module, option_feedback

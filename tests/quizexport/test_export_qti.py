@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 from lxml import etree
-from quizexport_fixtures import SHARED
+from .quizexport_fixtures import SHARED
 
 from tall_teach.model import Course
 from tall_teach.quizkit import paragraph_html

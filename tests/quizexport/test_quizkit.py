@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizexport_fixtures import hostile_course
+from .quizexport_fixtures import hostile_course
 
 from tall_teach.quizkit import (
     category_name,
