@@ -52,6 +52,13 @@ def test_card_numbers_run_through_the_whole_course(course: Course, theme: Theme)
     assert numbers == list(range(1, len(course.slides()) + 1))
 
 
+def test_card_numbers_can_start_after_the_decks_title_slide(course: Course, theme: Theme) -> None:
+    from tall_teach.writers.handout import build_plan
+
+    plan = build_plan(course, theme)
+    assert plan.modules[0].cards[0].number == theme.get("handout.first_slide_number") == 2
+
+
 def test_anchors_are_unique_and_made_only_of_safe_characters() -> None:
     taken: set[str] = set()
     first = anchor_for("s-car-t/auto CD7 <b>", taken)

@@ -39,7 +39,9 @@ def build_plan(course: Course, theme: Theme) -> HandoutPlan:
         chart_style=chart_style(settings),
         inline_cites=course.handout.layout == "outline",
     )
-    return plan_handout(course, ctx, load_labels(theme, course.language))
+    return plan_handout(
+        course, ctx, load_labels(theme, course.language), settings.first_slide_number
+    )
 
 
 def render_html_only(course: Course, theme: Theme) -> str:

@@ -42,6 +42,7 @@ class HandoutTheme:
     font_stack: str  # CSS font-family list for the HTML
     embedded_family: str  # the family the PDF embeds from the theme's font files
     pdf_variant: str  # "" for a plain PDF
+    first_slide_number: int = 1  # the deck's number of the first authored slide
 
 
 def figure_loader(course_root: str) -> Any:
@@ -80,7 +81,12 @@ def handout_theme(theme: Theme) -> HandoutTheme:
     stack = list(dict.fromkeys(stack))
     embedded = str(theme.get("handout.embedded_family", "Carlito"))
     variant = str(theme.get("handout.pdf_variant", "pdf/ua-1") or "")
-    return HandoutTheme(palette, ", ".join(_css_family(f) for f in stack), embedded, variant)
+    first = theme.get("handout.first_slide_number", 1)
+    if not isinstance(first, int) or isinstance(first, bool) or first < 0:
+        raise ThemeError(f"theme {theme.name!r}: handout.first_slide_number must be a number")
+    return HandoutTheme(
+        palette, ", ".join(_css_family(f) for f in stack), embedded, variant, first
+    )
 
 
 def chart_style(settings: HandoutTheme) -> ChartStyle:

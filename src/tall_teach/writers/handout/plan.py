@@ -206,12 +206,16 @@ def course_keywords(course: Course, limit: int = 40) -> tuple[str, ...]:
 
 
 def plan_handout(
-    course: Course, ctx: BlockContext, labels: Mapping[str, object]
+    course: Course, ctx: BlockContext, labels: Mapping[str, object], first_number: int = 1
 ) -> HandoutPlan:
-    """The whole handout. `ctx.numbers` must come from `reference_numbers(course)`."""
+    """The whole handout. `ctx.numbers` must come from `reference_numbers(course)`.
+
+    `first_number` is the number of the first slide card: the deck's numbering, which
+    counts its own title slide.
+    """
     taken = {"cover", "contents", "glossary", "references", "main"}
     modules: list[ModulePlan] = []
-    first = 1
+    first = first_number
     for number, module in enumerate(course.modules, start=1):
         modules.append(module_plan(module, number, first, ctx, taken))
         first += len(module.slides)

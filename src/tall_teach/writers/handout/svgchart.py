@@ -128,7 +128,7 @@ def _colour(style: ChartStyle, index: int) -> str:
 def _value_domain(chart: Chart) -> tuple[float, float]:
     values = [v for s in chart.series for v in s.values] or [0.0]
     low, high = min(0.0, min(values)), max(0.0, max(values))
-    if high == low:
+    if high - low < 1e-300:  # all zero, or so small that scaling would overflow
         high = low + 1.0
     return low, high
 
