@@ -115,3 +115,23 @@ def test_two_renders_give_identical_bytes(
     again = handout.render(course, theme)
     assert again["handout.html"] == rendered["handout.html"]
     assert again["handout.pdf"] == rendered["handout.pdf"]
+
+
+def test_every_figure_in_the_tag_tree_has_alternative_text(notes_pdf: PdfReader) -> None:
+    figures: list[object] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object()  # type: ignore[attr-defined]
+        if not isinstance(node, dict) or "/S" not in node:
+            return
+        if node["/S"] == "/Figure":
+            figures.append(node.get("/Alt"))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if kid is not None and hasattr(kid, "get_object"):
+                walk(kid)
+
+    root = notes_pdf.trailer["/Root"]["/StructTreeRoot"].get_object()["/K"]
+    for top in root if isinstance(root, list) else [root]:
+        walk(top)
+    assert figures and all(figures), figures
