@@ -93,6 +93,8 @@ def explanation_parts(item: QuizItem) -> tuple[str, str]:
     Exports show that tail as their own source line, so it is split off here; an
     explanation without it is all rationale.
     """
+    if item.rationale or item.where:
+        return item.rationale or item.message, item.where
     text = item.explanation or item.message
     cut = text.rfind(f"Slide: {item.slide_title}") if item.slide_title else -1
     if cut < 0:

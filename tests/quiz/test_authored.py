@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import course_with, msg, question, question_slide
-
 from tall_teach.quiz import generate_items
+
+from .conftest import course_with, msg, question, question_slide
 
 
 def authored_items(*questions):

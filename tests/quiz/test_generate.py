@@ -6,14 +6,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .conftest import (
-    COURSE_SLIDES,
-    SEED_MESSAGES,
-    course_with,
-    msg,
-    text_slide,
-    with_message_text,
-)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +14,15 @@ from tall_teach.quiz import coverage, generate_items
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.numbers import parse_quantity
 from tall_teach.quiz.terms import is_marker
+
+from .conftest import (
+    COURSE_SLIDES,
+    SEED_MESSAGES,
+    course_with,
+    msg,
+    text_slide,
+    with_message_text,
+)
 
 NCNAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .conftest import GLOSSARY
-
 from tall_teach.model import Option, QuizItem, SourceRef
 from tall_teach.quiz.itemrules import check_item, lead_in
+
+from .conftest import GLOSSARY
 
 
 def item(stem: str, options: list[str], correct: tuple[int, ...] = (0,)) -> QuizItem:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .conftest import GLOSSARY, inlines
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tall_teach.model import Glossary
 from tall_teach.quiz.terms import build_vocabulary, categorise, find_in_text, find_key_terms
 from tall_teach.quiz.text import contains_term, normalise
+
+from .conftest import GLOSSARY, inlines
 
 VOCAB = build_vocabulary(GLOSSARY, ["NOTCH1 and TAL1 lesions; CD38 is a target"])
 words = st.lists(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True), min_size=1, max_size=5)

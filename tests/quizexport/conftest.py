@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from .quizexport_fixtures import MINI_COURSE, TALL_COURSE, hostile_course
 
 from tall_teach.model import Course
 from tall_teach.theme import Theme, load_theme
+
+from .quizexport_fixtures import MINI_COURSE, TALL_COURSE, hostile_course
 
 
 @pytest.fixture(scope="session")

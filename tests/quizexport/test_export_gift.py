@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from .quizexport_fixtures import REPO
 
 from tall_teach.model import Course
 from tall_teach.quizkit import category_path, explanation_text, items_by_module, option_feedback
 from tall_teach.theme import Theme
 from tall_teach.writers import gift
+
+from .quizexport_fixtures import REPO
 
 READER = Path(__file__).with_name("gift_read.js")
 NODE_MODULES = REPO / "tests" / "node_modules" / "gift-pegjs"

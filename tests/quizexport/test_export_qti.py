@@ -13,12 +13,13 @@ import zipfile
 
 import pytest
 from lxml import etree
-from .quizexport_fixtures import SHARED
 
 from tall_teach.model import Course
 from tall_teach.quizkit import paragraph_html
 from tall_teach.theme import Theme
 from tall_teach.writers import qti
+
+from .quizexport_fixtures import SHARED
 
 SCHEMAS = SHARED / "schemas" / "qti"
 CC_NS = b"http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .quizexport_fixtures import hostile_course
-
 from tall_teach.quizkit import (
     category_name,
     category_path,
@@ -18,6 +16,8 @@ from tall_teach.quizkit import (
     text_to_html,
     xml_safe,
 )
+
+from .quizexport_fixtures import hostile_course
 
 NCNAME_SAFE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 

@@ -40,6 +40,9 @@ class QuizItem:
     message: str = ""  # the full take-home message (empty for authored items)
     key_term: str = ""
     numeric: bool = False
+    message_id: str = ""  # the source Message's id; one flashcard per message
+    rationale: str = ""  # the explanation proper, without the slide and source line
+    where: str = ""  # "Slide: <title>. Source: <short citations>."
 
     @property
     def key_index(self) -> int:

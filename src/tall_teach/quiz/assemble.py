@@ -22,6 +22,7 @@ class Origin:
     citations: tuple[str, ...]
     rationale: str  # what the explanation says before naming slide and source
     teaching: Place | None = None  # for a take-home message: the slide that taught it
+    message_id: str = ""
 
 
 def citations_of(place: Place, own: Sequence[str]) -> tuple[str, ...]:
@@ -29,16 +30,24 @@ def citations_of(place: Place, own: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*place.slide.citations, *own]))
 
 
-def explanation(origin: Origin, course: Course) -> str:
-    """The rationale, then the slide it is taught on and the short citation(s)."""
-    parts = [as_sentence(origin.rationale)] if origin.rationale.strip() else []
-    parts.append(f"Slide: {as_sentence(origin.place.slide_title)}")
+def rationale(origin: Origin) -> str:
+    return as_sentence(origin.rationale) if origin.rationale.strip() else ""
+
+
+def where(origin: Origin, course: Course) -> str:
+    """The slide it is taught on and the short citation(s)."""
+    parts = [f"Slide: {as_sentence(origin.place.slide_title)}"]
     if origin.teaching is not None:
         parts.append(f"Taught on: {as_sentence(origin.teaching.slide_title)}")
     footer = footer_text(origin.citations, course)
     if footer:
         parts.append(f"Source: {as_sentence(footer)}")
     return " ".join(parts)
+
+
+def explanation(origin: Origin, course: Course) -> str:
+    """The rationale, then the slide it is taught on and the short citation(s)."""
+    return " ".join(p for p in (rationale(origin), where(origin, course)) if p)
 
 
 def to_item(
@@ -60,6 +69,9 @@ def to_item(
         message=origin.message,
         key_term=draft.key_term,
         numeric=draft.numeric,
+        message_id=origin.message_id,
+        rationale=rationale(origin),
+        where=where(origin, course),
     )
 
 

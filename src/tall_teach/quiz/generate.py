@@ -77,7 +77,9 @@ def _origin(place: Place, message: Message, text: str, course: Course, terms: li
     """Where a message's items come from; the slide that taught it adds its citations."""
     teaching = teaching_slide(course, place, text, terms)
     own = [*cited_keys(message.inlines), *(teaching.slide.citations if teaching else ())]
-    return Origin(place, message.source, text, citations_of(place, own), text, teaching)
+    return Origin(
+        place, message.source, text, citations_of(place, own), text, teaching, message.id
+    )
 
 
 def message_outcome(

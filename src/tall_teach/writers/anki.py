@@ -46,7 +46,10 @@ def note_groups(items: tuple[QuizItem, ...]) -> list[list[QuizItem]]:
     """Items grouped by take-home message, in order; authored items stand alone."""
     groups: dict[str, list[QuizItem]] = {}
     for item in items:
-        key = f"message:{item.message}" if item.message else f"item:{item.id}"
+        if item.message_id or item.message:
+            key = f"message:{item.message_id or item.message}"
+        else:
+            key = f"item:{item.id}"
         groups.setdefault(key, []).append(item)
     return list(groups.values())
 
@@ -119,7 +122,7 @@ def build_package(course: Course, theme: Theme) -> Any:
                 model=model,
                 fields=note_fields(item, course),
                 tags=anki_tags(item, course),
-                guid=genanki.guid_for("tall-teach", course.id, item.id),
+                guid=genanki.guid_for("tall-teach", course.id, item.message_id or item.id),
             )
         )
     return genanki.Package(deck)
