@@ -148,6 +148,6 @@ def paras_height(
         para_size = para.size or level_size(size, para.level, floor)
         lines = measurer.line_count(para.runs, text_width(frame, style, para), para_size)
         if i:
-            total += style.space_before
+            total += para.space_before if para.space_before >= 0 else style.space_before
         total += lines * measurer.line_pitch(para_size, style.line_spacing)
     return total

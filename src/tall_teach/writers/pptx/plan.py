@@ -67,7 +67,8 @@ def title_slide(ctx: PlanContext) -> SlidePlan:
         lines.append(Para((Run(clean(course.subtitle)),), 0, "none", size=sub))
     if course.authors:
         names = clean(", ".join(course.authors))
-        lines.append(Para((Run(names, bold=True),), 0, "none", size=meta))
+        gap = 18.0 if lines else -1.0  # set the people apart from the subtitle
+        lines.append(Para((Run(names, bold=True),), 0, "none", size=meta, space_before=gap))
     if course.institution:
         lines.append(Para((Run(clean(course.institution)),), 0, "none", size=meta))
     if course.date:

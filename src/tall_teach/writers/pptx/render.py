@@ -22,7 +22,7 @@ from tall_teach.writers.pptx.specs import (
 )
 from tall_teach.writers.pptx.template import Box, layouts_by_name
 from tall_teach.writers.pptx.text import Para, Run
-from tall_teach.writers.pptx.visuals import figure_box_insets, figure_box_paras
+from tall_teach.writers.pptx.visuals import figure_box_insets, figure_box_paras, fit_picture
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -113,31 +113,21 @@ def place(slide: Any, slot: Slot, placeholders: dict[int, Any], labels: dict[str
     return set()
 
 
-def fit_picture(image_w: int, image_h: int, box: Box) -> Box:
-    """The largest box of the image's aspect ratio inside `box`: centred across, at the top."""
-    scale = min(box.w / image_w, box.h / image_h)
-    w, h = int(image_w * scale), int(image_h * scale)
-    return Box(box.x + (box.w - w) // 2, box.y, w, h)
-
-
 def add_picture(slide: Any, spec: PictureSpec, box: Box) -> Any:
-    from PIL import Image
-
     from tall_teach.writers.pptx.tables import add_caption
 
-    with Image.open(spec.path) as image:
-        width, height = image.size
-    room = Box(box.x, box.y, box.w, box.h - spec.caption_height)
-    where = fit_picture(width, height, room)
+    pixels = spec.pixels
+    if not pixels[0]:
+        from PIL import Image
+
+        with Image.open(spec.path) as image:
+            pixels = image.size
+    where = fit_picture(pixels, Box(box.x, box.y, box.w, box.h - spec.caption_height))
     picture = slide.shapes.add_picture(spec.path, where.x, where.y, where.w, where.h)
     picture._element.nvPicPr.cNvPr.set("descr", spec.alt)
     if spec.caption:
-        add_caption(
-            slide,
-            spec.caption,
-            Box(box.x, where.bottom, box.w, spec.caption_height),
-            spec.caption_size,
-        )
+        below = Box(box.x, where.bottom, box.w, spec.caption_height)
+        add_caption(slide, spec.caption, below, spec.caption_size, centred=True)
     return picture
 
 

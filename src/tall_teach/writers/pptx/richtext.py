@@ -121,9 +121,10 @@ def write_paragraphs(
         p_pr = paragraph._p.get_or_add_pPr()
         if para.level:
             p_pr.set("lvl", str(min(para.level, 8)))
-        if i == 0 or space_before >= 0:
+        before = para.space_before if para.space_before >= 0 else space_before
+        if i == 0 or before >= 0:
             spacing = etree.SubElement(p_pr, f"{A}spcBef")
-            points = 0 if i == 0 else round(space_before * 100)
+            points = 0 if i == 0 else round(before * 100)
             etree.SubElement(spacing, f"{A}spcPts", val=str(points))
         if para.bullet != "bullet":
             restart = (

@@ -54,6 +54,7 @@ class PictureSpec:
     caption: str
     caption_size: float
     caption_height: int  # EMU reserved under the picture
+    pixels: tuple[int, int] = (0, 0)  # the image's size; (0, 0) when unknown
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def bottom_rule(cell: Any, header: bool) -> None:
         tc_pr.insert(position, line)
 
 
-def add_caption(slide: Any, text: str, box: Box, size: float) -> Any:
+def add_caption(slide: Any, text: str, box: Box, size: float, centred: bool = False) -> Any:
     """A caption under a table or picture: small, italic, muted, in its own text box."""
     from pptx.enum.text import PP_ALIGN
 
@@ -103,7 +103,7 @@ def add_caption(slide: Any, text: str, box: Box, size: float) -> Any:
     frame.margin_top, frame.margin_bottom = 45720, 0
     write_paragraphs(frame, [Para((Run(text, italic=True),), 0, "none")], size, size)
     paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
+    paragraph.alignment = PP_ALIGN.CENTER if centred else PP_ALIGN.LEFT
     for run in paragraph.runs:
         theme_color(run.font, "TEXT_1", 0.25)
     return shape

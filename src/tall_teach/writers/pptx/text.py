@@ -44,7 +44,8 @@ class Run:
 class Para:
     """One outline paragraph. `bullet`: "bullet", "number", "check" or "none".
 
-    `size` overrides the text block's size for this paragraph (0: follow the block).
+    `size` overrides the text block's size for this paragraph (0: follow the block);
+    `space_before` its space above in points (-1: the template's).
     """
 
     runs: tuple[Run, ...]
@@ -52,6 +53,7 @@ class Para:
     bullet: str = "bullet"
     number: int = 1
     size: float = 0.0
+    space_before: float = -1.0
 
     @property
     def text(self) -> str:

@@ -19,6 +19,8 @@ CELL_PAD_X = int(0.09 * EMU_PER_INCH)
 CELL_PAD_Y = int(0.04 * EMU_PER_INCH)
 BOX_PAD = int(0.3 * EMU_PER_INCH)
 BOX_TEXT_WIDTH = int(8.0 * EMU_PER_INCH)  # a figure box's text column at most (lines stay short)
+MAX_ZOOM = 2.0  # a picture is drawn at most this many times its 96-dpi size
+LOW_DPI = 96  # pictures shown coarser than this get a warning
 CHART_NAMES = {"bar": "Bar", "column": "Column", "line": "Line", "pie": "Pie"}
 _NUMERIC = re.compile(r"^[<>≤≥~±+\-−]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})?$")
 
@@ -74,7 +76,27 @@ def picture_spec(figure: Figure, box: Box, ctx: PlanContext) -> PictureSpec:
     size = ctx.size("caption")
     height = caption_height(caption, box, size, ctx)
     path = os.path.join(ctx.course.root, figure.path)
-    return PictureSpec(path, alt or figure.path, caption, size, height)
+    pixels = (figure.width, figure.height) if figure.width and figure.height else (0, 0)
+    if pixels[0]:
+        shown = fit_picture(pixels, Box(box.x, box.y, box.w, box.h - height))
+        dpi = pixels[0] / (shown.w / EMU_PER_INCH)
+        if dpi < LOW_DPI:
+            ctx.warn(
+                figure.source,
+                f"figure {figure.path} is {pixels[0]} px wide: it shows at "
+                f"{dpi:.0f} dpi on the slide; a larger image would look sharper",
+            )
+    return PictureSpec(path, alt or figure.path, caption, size, height, pixels)
+
+
+def fit_picture(pixels: tuple[int, int], box: Box) -> Box:
+    """The image's aspect ratio inside `box`, centred across, at the top; never blown up
+    past twice its size at 96 dpi (a small image stays small rather than blurred)."""
+    width, height = pixels
+    largest = MAX_ZOOM * EMU_PER_INCH / 96
+    scale = min(box.w / width, box.h / height, largest)
+    w, h = int(width * scale), int(height * scale)
+    return Box(box.x + (box.w - w) // 2, box.y, w, h)
 
 
 def caption_height(caption: str, box: Box, size: float, ctx: PlanContext) -> int:
