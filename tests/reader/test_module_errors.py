@@ -185,3 +185,14 @@ def test_a_missing_image_is_an_error_at_its_line(course_dir: Callable[..., Path]
 def test_an_unclosed_code_fence_is_an_error_instead_of_swallowing_the_module() -> None:
     line, message = only_error("## S\n\n```chart\ntype: bar\n\n## Next slide\n\ntext\n")
     assert line == 3 and message.startswith("the ``` block opened here is never closed")
+
+
+def test_a_misspelt_image_name_suggests_the_file_next_to_it(
+    course_dir: Callable[..., Path],
+) -> None:
+    from .helpers import png_bytes
+
+    root = course_dir({"figures/survival-curve.png": png_bytes()},
+                      "## A\n\n![Alt](figures/survival-curve.pgn)\n")
+    (error,) = errors_of(root)
+    assert error.message.endswith("did you mean 'figures/survival-curve.png'?")

@@ -126,8 +126,11 @@ def _listed_modules(fields: Fields) -> list[_Listed]:
         fields.collector.error(CONFIG, fields.node.line, "course.yaml needs 'modules:', the list "
                                "of module files in lecture order (modules/01-intro.md, ...)")
         return []
-    if not node.is_list or not node.value:
+    if not node.is_list:
         fields.error(node, f"'modules' must be a list of file paths, not {describe(node.value)}")
+        return []
+    if not node.value:
+        fields.error(node, "'modules' is empty: list at least one module file")
         return []
     listed: list[_Listed] = []
     seen: dict[str, int] = {}
@@ -148,28 +151,14 @@ def _listed_modules(fields: Fields) -> list[_Listed]:
 
 def _read_module(files: CourseFiles, listed: _Listed, keys: set[str]) -> Module | None:
     collector = files.collector
-    before = len(collector.diagnostics)
     resolved = files.resolve(listed.written, (CONFIG, listed.line), "module")
     if resolved is None:
-        _suggest_module(files, listed, before)
         return None
     real, relative = resolved
     text = files.read_text(real, relative)
     if text is None:
         return None
     return parse_module(text, relative, collector, files, keys)
-
-
-def _suggest_module(files: CourseFiles, listed: _Listed, before: int) -> None:
-    """Add the nearest existing module file to a 'does not exist' message."""
-    found = files.collector.diagnostics
-    if len(found) != before + 1 or "does not exist" not in found[-1].message:
-        return
-    existing = [p.relative_to(files.root).as_posix() for p in files.root.glob("**/*.md")]
-    hint = did_you_mean(listed.written, existing)
-    if hint:
-        last = found[-1]
-        found[-1] = Diagnostic(last.severity, last.source, last.message + hint)
 
 
 def _check_module_ids(modules: list[Module], files: CourseFiles, collector: Collector) -> None:

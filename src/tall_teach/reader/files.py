@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -76,7 +77,8 @@ class CourseFiles:
             return None
         if not is_file:
             state = "is a folder, not a file" if exists else "does not exist"
-            self.collector.error(path, line, self._missing(ref, what, state))
+            hint = "" if exists else self._nearest_sibling(relative)
+            self.collector.error(path, line, self._missing(ref, what, state) + hint)
             return None
         return real, relative
 
@@ -104,6 +106,16 @@ class CourseFiles:
             f"{what} '{ref}' {state} (paths are relative to the course folder "
             f"{self.root.name}/): check the name, or add the file"
         )
+
+    def _nearest_sibling(self, relative: str) -> str:
+        """"; did you mean 'figures/flow.png'?" for a near name in the same folder."""
+        folder, name = posixpath.split(relative)
+        try:
+            names = [p.name for p in (self.root / folder).iterdir() if p.is_file()]
+        except OSError:
+            return ""
+        near = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+        return f"; did you mean '{posixpath.join(folder, near[0])}'?" if near else ""
 
     def read_text(self, real: Path, relative: str) -> str | None:
         """A resolved course file as normalised text, or None (error recorded)."""
