@@ -7,7 +7,7 @@ import dataclasses
 from tall_teach.model import Course, HandoutSettings
 from tall_teach.theme import Theme
 from tall_teach.writers.handout.assets import chart_style, handout_theme
-from tall_teach.writers.handout.blocks import BlockContext, QuestionView
+from tall_teach.writers.handout.blocks import BlockContext
 from tall_teach.writers.handout.plan import (
     HandoutPlan,
     anchor_for,
@@ -83,13 +83,25 @@ def test_cards_keep_citations_in_the_footer_while_the_outline_puts_numbers_in_th
     assert '<sup class="cite"><a href="#ref-1">1</a></sup>' in str(outline.blocks[1].html)
 
 
-def test_authored_questions_show_stem_and_choices_but_never_the_answer(
-    course: Course, theme: Theme,
-) -> None:
-    view = plan_for(course, theme).modules[1].cards[2].blocks[0]
-    assert isinstance(view, QuestionView)
-    assert [str(c) for c in view.choices] == ["ETP", "non-ETP"]
-    assert not hasattr(view, "explanation") and not hasattr(view, "correct")
+def test_authored_questions_are_left_to_the_quiz(course: Course, theme: Theme) -> None:
+    card = plan_for(course, theme).modules[1].cards[2]
+    assert card.title_text == "Check yourself" and card.blocks == ()
+
+
+def test_text_beside_one_chart_sits_side_by_side_in_cards_as_on_the_deck() -> None:
+    from tall_teach.model import Question, Table
+    from tall_teach.writers.handout.plan import card_blocks
+
+    from .handout_course import BAR, SRC, bullets, para, t
+
+    question = Question("q", t("?"), (), (), SRC)
+    table = Table((t("a"),), ((t("1"),),), ("",), SRC)
+    paired = card_blocks((para("x"), bullets("y"), question, BAR), side_by_side=True)
+    assert len(paired) == 1 and [len(c.blocks) for c in paired[0].columns] == [2, 1]
+    assert card_blocks((para("x"), BAR), side_by_side=False) == (para("x"), BAR)
+    assert card_blocks((para("x"), table), side_by_side=True) == (para("x"), table)
+    assert card_blocks((para("x"), BAR, BAR), side_by_side=True) == (para("x"), BAR, BAR)
+    assert card_blocks((question, BAR), side_by_side=True) == (BAR,)
 
 
 def test_the_doi_of_a_reference_becomes_a_link_and_the_rest_is_plain_text(

@@ -23,7 +23,6 @@ from tall_teach.model import (
     Inline,
     Paragraph,
     Placeholder,
-    Question,
     Table,
     TakeHome,
     plain_text,
@@ -114,18 +113,9 @@ class TakeHomeView:
     messages: tuple[Markup, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionView:
-    """An authored question, shown as on the slide: stem and choices, never the answer."""
-
-    kind: ClassVar[str] = "question"
-    stem: Markup
-    choices: tuple[Markup, ...]
-
-
 BlockView = (
     ParagraphView | ListView | TableView | FigureView | PlaceholderView | ChartView
-    | ColumnsView | TakeHomeView | QuestionView
+    | ColumnsView | TakeHomeView
 )
 
 
@@ -200,7 +190,7 @@ def _table_view(block: Table, ctx: BlockContext) -> TableView:
 
 def column_chart_width(full: int, columns: int) -> int:
     """A chart in one of n columns is drawn narrower so its text is not scaled down n times."""
-    return max(240, round(full / max(1, columns) * 1.25))
+    return max(200, round(full / max(1, columns)))
 
 
 def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | None:
@@ -230,10 +220,7 @@ def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | 
             ))
         case TakeHome():
             return TakeHomeView(tuple(ctx.html(m.inlines) for m in block.messages))
-        case Question():
-            return QuestionView(ctx.html(block.stem), tuple(ctx.html(c.inlines)
-                                                            for c in block.choices))
-    return None
+    return None  # an authored Question belongs to the quiz, as in the deck
 
 
 def block_views(

@@ -14,7 +14,22 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from tall_teach.htmlkit.inline import safe_url
-from tall_teach.model import Course, Module, Slide, plain_text
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Chart,
+    Column,
+    Columns,
+    Course,
+    Figure,
+    Module,
+    Paragraph,
+    Placeholder,
+    Question,
+    Slide,
+    TakeHome,
+    plain_text,
+)
 from tall_teach.transforms.citations import reference_order, short_citation, vancouver
 from tall_teach.writers.handout.blocks import BlockContext, BlockView, SourceView, block_views
 
@@ -148,8 +163,46 @@ def _reference_html(text: str, doi: str, url: str) -> Markup:
     return head + Markup('<a href="{}">{}</a>').format(target, shown)
 
 
+def deck_segments(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """Blocks grouped as the deck groups them: a run of text, a take-home list, one visual."""
+    found: list[tuple[Block, ...]] = []
+    text: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | BulletList):
+            text.append(block)
+            continue
+        if text:
+            found.append(tuple(text))
+            text = []
+        found.append((block,))
+    if text:
+        found.append(tuple(text))
+    return found
+
+
+def _is_text(segment: tuple[Block, ...]) -> bool:
+    return isinstance(segment[0], Paragraph | BulletList | TakeHome)
+
+
+def card_blocks(blocks: tuple[Block, ...], side_by_side: bool) -> tuple[Block, ...]:
+    """What a card shows, arranged like the deck's slide.
+
+    Authored questions go to the quiz, not the slide. A run of text beside one chart,
+    figure or placeholder (or two such visuals) sits side by side, as on the deck's
+    two-content slide; everything else stacks.
+    """
+    shown = tuple(b for b in blocks if not isinstance(b, Question))
+    segments = deck_segments(shown)
+    pairable = all(_is_text(s) or isinstance(s[0], Chart | Figure | Placeholder) for s in segments)
+    if not side_by_side or len(segments) != 2 or not pairable or all(map(_is_text, segments)):
+        return shown
+    source = segments[0][0].source
+    return (Columns(tuple(Column(s, s[0].source) for s in segments), source),)
+
+
 def _card(
-    slide: Slide, number: int, level: int, ctx: BlockContext, taken: set[str]
+    slide: Slide, number: int, level: int, ctx: BlockContext, taken: set[str],
+    side_by_side: bool = True,
 ) -> CardPlan:
     anchor = anchor_for(f"s-{slide.id}", taken)
     return CardPlan(
@@ -159,14 +212,15 @@ def _card(
         title=ctx.html(slide.title),
         title_text=plain_text(slide.title),
         heading_level=level,
-        blocks=block_views(slide.blocks, ctx, anchor),
+        blocks=block_views(card_blocks(slide.blocks, side_by_side), ctx, anchor),
         notes=block_views(slide.notes, ctx, f"{anchor}-n"),
         sources=ctx.sources(slide.citations),
     )
 
 
 def module_plan(
-    module: Module, number: int, first_slide: int, ctx: BlockContext, taken: set[str]
+    module: Module, number: int, first_slide: int, ctx: BlockContext, taken: set[str],
+    side_by_side: bool = True,
 ) -> ModulePlan:
     """Cards in order; headings: module h2, section h3, slide h3 or h4 under a section."""
     cards: list[CardPlan] = []
@@ -177,7 +231,7 @@ def module_plan(
             level = 3
         else:
             level = 4 if in_section else 3
-        cards.append(_card(slide, first_slide + offset, level, ctx, taken))
+        cards.append(_card(slide, first_slide + offset, level, ctx, taken, side_by_side))
     anchor = anchor_for(f"m-{module.id}", taken)
     return ModulePlan(number, anchor, module.title, module.objectives, tuple(cards))
 
@@ -216,10 +270,10 @@ def plan_handout(
     taken = {"cover", "contents", "glossary", "references", "main"}
     modules: list[ModulePlan] = []
     first = first_number
-    for number, module in enumerate(course.modules, start=1):
-        modules.append(module_plan(module, number, first, ctx, taken))
-        first += len(module.slides)
     layout = course.handout.layout if course.handout.layout in LAYOUTS else "notes"
+    for number, module in enumerate(course.modules, start=1):
+        modules.append(module_plan(module, number, first, ctx, taken, layout == "notes"))
+        first += len(module.slides)
     date_ok = bool(_ISO_DATE.match(course.date.strip()))
     return HandoutPlan(
         language=course.language or "en",
