@@ -19,6 +19,7 @@ CELL_PAD_X = int(0.09 * EMU_PER_INCH)
 CELL_PAD_Y = int(0.04 * EMU_PER_INCH)
 BOX_PAD = int(0.3 * EMU_PER_INCH)
 BOX_TEXT_WIDTH = int(8.0 * EMU_PER_INCH)  # a figure box's text column at most (lines stay short)
+MAX_COLUMNS = 6  # more columns than this on a slide gets a warning
 MAX_ZOOM = 2.0  # a picture is drawn at most this many times its 96-dpi size
 LOW_DPI = 96  # pictures shown coarser than this get a warning
 CHART_NAMES = {"bar": "Bar", "column": "Column", "line": "Line", "pie": "Pie"}
@@ -162,6 +163,12 @@ def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) ->
     rows = [pad_row(tuple(inline_runs(c) for c in row), width) for row in table.rows]
     if any(len(row) > width for row in table.rows):
         ctx.warn(table.source, "a table row has more cells than the header; extra cells dropped")
+    if width > MAX_COLUMNS:
+        ctx.warn(
+            table.source,
+            f"a table of {width} columns: slides read best with at most "
+            f"{MAX_COLUMNS}; consider splitting it",
+        )
     aligns = column_aligns(table, rows)
     caption = plain(inline_runs(table.caption))
     base, floor = ctx.size("table"), ctx.size("body_min")
