@@ -21,7 +21,7 @@ from tall_teach.model import (
 )
 from tall_teach.reader.context import ModuleContext
 from tall_teach.reader.inlines import convert_inlines
-from tall_teach.reader.markdown import Node
+from tall_teach.reader.markdown import Node, inline_token
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -47,14 +47,14 @@ def convert_block(node: Node, ctx: ModuleContext, where: str) -> list[Block]:
     kind = node.type
     source = SourceRef(ctx.path, node.line)
     if kind == "paragraph":
-        inlines = convert_inlines(_inline_of(node), ctx, node.line)
+        inlines = convert_inlines(inline_token(node), ctx, node.line)
         return [Paragraph(inlines, source)] if _visible(inlines) else []
     if kind in LIST_TYPES:
         return [convert_list(node, ctx)]
     if kind == "table":
         return [convert_table(node, ctx)]
     if kind == "heading":
-        inlines = convert_inlines(_inline_of(node), ctx, node.line)
+        inlines = convert_inlines(inline_token(node), ctx, node.line)
         return [Paragraph((Strong(inlines),), source)] if inlines else []
     if kind == "fence" and not (node.token.meta or {}).get("closed", True):
         ctx.error(node.line, f"the {node.token.markup} block opened here is never closed: add "
@@ -142,7 +142,7 @@ def convert_table(node: Node, ctx: ModuleContext) -> Table:
     aligns: tuple[str, ...] = ()
     for section in node.children:
         for row in section.children:
-            cells = tuple(convert_inlines(_inline_of(c), ctx, row.line) for c in row.children)
+            cells = tuple(convert_inlines(inline_token(c), ctx, row.line) for c in row.children)
             if section.type == "thead":
                 header = cells
                 aligns = tuple(_align(c) for c in row.children)
@@ -154,13 +154,6 @@ def convert_table(node: Node, ctx: ModuleContext) -> Table:
 def _align(cell: Node) -> str:
     style = str(cell.token.attrs.get("style", "") or "")
     return style.removeprefix("text-align:").strip()
-
-
-def _inline_of(node: Node):  # type: ignore[no-untyped-def]
-    for child in node.children:
-        if child.type == "inline":
-            return child.token
-    return None
 
 
 def _visible(inlines: tuple[Inline, ...]) -> bool:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tall_teach.reader.diagnostics import Collector
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 MAX_PIXELS = 80_000_000
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -100,9 +104,9 @@ def _svg_size(real: Path, relative: str, where: tuple[str, int], collector: Coll
     return _svg_dimensions(root)
 
 
-def _svg_problem(root: object) -> str:
+def _svg_problem(root: ET.Element) -> str:
     """Why an SVG is not self-contained (external reference, script), or ''."""
-    for element in root.iter():  # type: ignore[attr-defined]
+    for element in root.iter():
         tag = str(element.tag).rsplit("}", 1)[-1].lower()
         if tag in ("script", "foreignobject"):
             return f"contains a <{tag}> element: remove it (only drawings are accepted)"
@@ -131,8 +135,8 @@ def _external_css(css: str) -> bool:
     return any(not _is_local_reference(url) for url in _CSS_URL.findall(css))
 
 
-def _svg_dimensions(root: object) -> tuple[int, int]:
-    attrib = root.attrib  # type: ignore[attr-defined]
+def _svg_dimensions(root: ET.Element) -> tuple[int, int]:
+    attrib = root.attrib
     width, height = _length(attrib.get("width", "")), _length(attrib.get("height", ""))
     if width and height:
         return width, height

@@ -100,13 +100,15 @@ def merge_text(inlines: list[Inline]) -> tuple[Inline, ...]:
             text = node.text
             if merged and isinstance(merged[-1], LineBreak):
                 text = text.lstrip(" ")
-            if merged and isinstance(merged[-1], Text):
-                text = merged.pop().text + text  # type: ignore[union-attr]
+            if merged and isinstance(previous := merged[-1], Text):
+                merged.pop()
+                text = previous.text + text
             if text:
                 merged.append(Text(text))
             continue
-        if isinstance(node, LineBreak) and merged and isinstance(merged[-1], Text):
-            stripped = merged.pop().text.rstrip(" ")  # type: ignore[union-attr]
+        if isinstance(node, LineBreak) and merged and isinstance(previous := merged[-1], Text):
+            merged.pop()
+            stripped = previous.text.rstrip(" ")
             if stripped:
                 merged.append(Text(stripped))
         merged.append(node)

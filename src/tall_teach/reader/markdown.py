@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -210,5 +210,6 @@ def citation_keys(inside: str) -> list[str]:
     return keys
 
 
-def token_attr(token: Token, name: str) -> Any:
-    return token.attrs.get(name) if token.attrs else None
+def inline_token(node: Node) -> Token | None:
+    """The `inline` token holding a paragraph's, heading's or cell's text."""
+    return next((c.token for c in node.children if c.type == "inline"), None)

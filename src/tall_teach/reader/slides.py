@@ -10,7 +10,7 @@ from tall_teach.reader.cites import block_citations
 from tall_teach.reader.context import ModuleContext, UniqueIds, slugify, valid_authored_id
 from tall_teach.reader.divs import check_div, div_kind, split_heading_attributes
 from tall_teach.reader.inlines import convert_inlines
-from tall_teach.reader.markdown import Node
+from tall_teach.reader.markdown import Node, inline_token
 
 
 @dataclass
@@ -31,7 +31,7 @@ def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
             continue
         if node.type == "heading" and node.token.tag in ("h1", "h2"):
             title, ident = split_heading_attributes(
-                convert_inlines(_inline_token(node), ctx, node.line))
+                convert_inlines(inline_token(node), ctx, node.line))
             if ident and not valid_authored_id(ident):
                 ctx.error(node.line, f"slide id '{ident}' may hold only letters, digits, '-', "
                           "'_' and '.'")
@@ -83,7 +83,3 @@ def _finish(drafts: list[_Draft], ctx: ModuleContext) -> list[Slide]:
             )
         )
     return slides
-
-
-def _inline_token(node: Node):  # type: ignore[no-untyped-def]
-    return next((c.token for c in node.children if c.type == "inline"), None)
