@@ -15,9 +15,8 @@ from typing import Any
 
 import yaml
 from lxml import etree
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))

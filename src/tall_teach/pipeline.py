@@ -102,11 +102,18 @@ def check_course(course_dir: Path) -> list[Diagnostic]:
     except ContentError as exc:
         return exc.diagnostics
     theme = load_theme(course.theme, course_dir)
-    diagnostics = [*diagnostics, *lint_course(course, theme)]
+    diagnostics = [*diagnostics, *lint_course(course, theme), *_deck_warnings(course, theme)]
     course, quiz_warnings = generate_items(course)
     reported = {d.source for d in quiz_warnings}
     uncovered = [d for d in coverage(course) if d.source not in reported]
     return [*diagnostics, *quiz_warnings, *uncovered]
+
+
+def _deck_warnings(course: object, theme: object) -> list[Diagnostic]:
+    """What the deck planner had to do about the content (split, shorten, stack)."""
+    from tall_teach.writers.pptx import build_plan
+
+    return list(build_plan(course, theme).warnings)  # type: ignore[arg-type]
 
 
 def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
