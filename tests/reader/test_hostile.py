@@ -257,3 +257,20 @@ def test_deeply_nested_quotes_and_brackets_do_not_crash(course_dir: CourseDir) -
         from tall_teach.errors import ContentError
 
         assert isinstance(exc, ContentError), repr(exc)
+
+
+def test_a_truncated_image_is_an_error_even_after_weasyprint_was_imported(
+    course_dir: CourseDir,
+) -> None:
+    import io
+
+    import weasyprint  # noqa: F401 - it switches PIL to loading truncated images
+    from PIL import Image, ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    buffer = io.BytesIO()
+    Image.effect_noise((64, 64), 50).convert("RGB").save(buffer, "PNG")
+    root = course_dir({"figures/cut.png": buffer.getvalue()[:300]}, image_module("figures/cut.png"))
+    (error,) = errors_of(root)
+    assert "figures/cut.png" in error.message
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as WeasyPrint wants it

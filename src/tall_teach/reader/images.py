@@ -42,9 +42,11 @@ def image_size(real: Path, relative: str, where: tuple[str, int], collector: Col
 
 def _raster_size(real: Path, relative: str, where: tuple[str, int], collector: Collector
                  ) -> tuple[int, int] | None:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     path, line = where
+    # WeasyPrint sets this global to True when imported; a truncated file must still fail here.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -71,6 +73,8 @@ def _raster_size(real: Path, relative: str, where: tuple[str, int], collector: C
         collector.error(path, line, f"image {relative} is damaged or truncated ({exc}): "
                         "export it again")
         return None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     if real.suffix.lower() not in _EXTENSIONS.get(kind, ()):
         collector.warn(path, line, f"image {relative} is really a {kind} file: rename it "
                        f"to end in {_EXTENSIONS[kind][0]}")
