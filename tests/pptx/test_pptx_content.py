@@ -128,3 +128,8 @@ def test_runs_keep_bold_italic_and_link_styles() -> None:
 
     runs = inline_runs((Strong((Emph(t("both")),)), Link(t("go"), "https://x.org")))
     assert runs == (Run("both", bold=True, italic=True), Run("go", url="https://x.org"))
+
+
+def test_a_long_unit_already_in_the_chart_title_is_not_repeated() -> None:
+    spec = ChartSpec("bar", "Volumes (mL/kg)", " mL/kg", ("a",), (("s", (1.0,)),), "", 18)
+    assert chart_title(spec) == "Volumes (mL/kg)"

@@ -23,7 +23,7 @@ def number_format(spec: ChartSpec) -> str:
 
 def chart_title(spec: ChartSpec) -> str:
     unit = spec.unit.strip()
-    if unit and len(unit) > SHORT_UNIT:
+    if unit and len(unit) > SHORT_UNIT and unit not in spec.title:
         return f"{spec.title} ({unit})" if spec.title else unit
     return spec.title
 
