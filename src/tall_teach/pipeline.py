@@ -9,10 +9,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tall_teach import __version__
 from tall_teach.cache import CACHE_NAME, BuildCache, folder_files, hash_files, hash_text
 from tall_teach.errors import ContentError, Diagnostic, TallTeachError
+
+if TYPE_CHECKING:
+    from tall_teach.model import Course
+    from tall_teach.theme import Theme
 
 Report = Callable[[str], None]
 
@@ -80,7 +85,7 @@ class BuildResult:
     up_to_date: bool = False
 
 
-def read_and_prepare(course_dir: Path) -> tuple[object, list[Diagnostic]]:
+def read_and_prepare(course_dir: Path) -> tuple[Course, list[Diagnostic]]:
     """Reader, then quiz generation: the model every writer consumes."""
     from tall_teach.quiz import generate_items
     from tall_teach.reader import read_course
@@ -109,11 +114,11 @@ def check_course(course_dir: Path) -> list[Diagnostic]:
     return [*diagnostics, *quiz_warnings, *uncovered]
 
 
-def _deck_warnings(course: object, theme: object) -> list[Diagnostic]:
+def _deck_warnings(course: Course, theme: Theme) -> list[Diagnostic]:
     """What the deck planner had to do about the content (split, shorten, stack)."""
     from tall_teach.writers.pptx import build_plan
 
-    return list(build_plan(course, theme).warnings)  # type: ignore[arg-type]
+    return list(build_plan(course, theme).warnings)
 
 
 def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
@@ -150,28 +155,28 @@ def build(
     return result
 
 
-def _load_theme(course: object, course_dir: Path) -> object:
+def _load_theme(course: Course, course_dir: Path) -> Theme:
     from tall_teach.theme import load_theme
 
-    return load_theme(course.theme, course_dir)  # type: ignore[attr-defined]
+    return load_theme(course.theme, course_dir)
 
 
-def _writer_key(spec: WriterSpec, course: object, theme_hash: str) -> str:
+def _writer_key(spec: WriterSpec, course: Course, theme_hash: str) -> str:
     from tall_teach.writers.dump import to_jsonable
 
     if spec.uses_items:
-        data = to_jsonable(replace(course, modules=()))  # type: ignore[type-var]
+        data = to_jsonable(replace(course, modules=()))
     else:
-        data = to_jsonable(replace(course, items=()))  # type: ignore[type-var]
+        data = to_jsonable(replace(course, items=()))
         data["figures"] = _figure_hashes(course)
     data.pop("root", None)
     return hash_text(__version__, spec.name, theme_hash, json.dumps(data, sort_keys=True))
 
 
-def _figure_hashes(course: object) -> dict[str, str]:
+def _figure_hashes(course: Course) -> dict[str, str]:
     from tall_teach.model import Columns, Figure
 
-    root = Path(course.root)  # type: ignore[attr-defined]
+    root = Path(course.root)
     found: dict[str, str] = {}
 
     def visit(blocks: Iterable[object]) -> None:
@@ -182,12 +187,21 @@ def _figure_hashes(course: object) -> dict[str, str]:
                 for column in block.columns:
                     visit(column.blocks)
 
-    for slide in course.slides():  # type: ignore[attr-defined]
+    for slide in course.slides():
         visit(slide.blocks)
     return found
 
 
-def _render_all(course, theme, only, cache, out_dir, force, result, report):  # type: ignore[no-untyped-def]
+def _render_all(
+    course: Course,
+    theme: Theme,
+    only: Iterable[str],
+    cache: BuildCache,
+    out_dir: Path,
+    force: bool,
+    result: BuildResult,
+    report: Report,
+) -> tuple[dict[str, dict[str, bytes]], dict[str, str]]:
     """Render every selected writer whose inputs changed; nothing is written yet."""
     theme_hash = hash_files(theme.files())
     keys: dict[str, str] = {}
@@ -212,7 +226,7 @@ def _available(spec: WriterSpec) -> bool:
     return importlib.util.find_spec(spec.module) is not None
 
 
-def render_one(module_name: str, course: object, theme: object) -> tuple[dict[str, bytes], float]:
+def render_one(module_name: str, course: Course, theme: Theme) -> tuple[dict[str, bytes], float]:
     """Import one writer and render it; also the unit of work of a worker process."""
     started = time.perf_counter()
     files = importlib.import_module(module_name).render(course, theme)
@@ -226,7 +240,9 @@ def _jobs() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def _run_writers(todo, course, theme, report):  # type: ignore[no-untyped-def]
+def _run_writers(
+    todo: list[WriterSpec], course: Course, theme: Theme, report: Report
+) -> dict[str, dict[str, bytes]]:
     """The slow writers (deck, handout, PDFs) run in a second process beside the others."""
     heavy = [s for s in todo if s.name in HEAVY_WRITERS]
     if _jobs() < 2 or len(heavy) < 1 or len(todo) < 2 or not _can_fork():
@@ -245,7 +261,13 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run_in_two_lanes(todo, heavy, course, theme, report):  # type: ignore[no-untyped-def]
+def _run_in_two_lanes(
+    todo: list[WriterSpec],
+    heavy: list[WriterSpec],
+    course: Course,
+    theme: Theme,
+    report: Report,
+) -> dict[str, dict[str, bytes]]:
     """Balance writers over this process and one forked worker by their usual cost."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -270,7 +292,16 @@ def _run_in_two_lanes(todo, heavy, course, theme, report):  # type: ignore[no-un
     return {s.name: rendered[s.name] for s in todo}
 
 
-def _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result):  # type: ignore[no-untyped-def]
+def _write_outputs(
+    course: Course,
+    theme: Theme,
+    rendered: dict[str, dict[str, bytes]],
+    keys: dict[str, str],
+    cache: BuildCache,
+    out_dir: Path,
+    selection: str,
+    result: BuildResult,
+) -> None:
     """Write all rendered files atomically, then CHANGES.md, then the cache record."""
     from tall_teach.changes import changes_markdown, course_manifest
     from tall_teach.outputs import write_all, write_atomic

@@ -18,6 +18,7 @@ from tall_teach.model import (
     Paragraph,
     Placeholder,
     Slide,
+    SourceRef,
     Table,
     TakeHome,
     plain_text,
@@ -121,7 +122,7 @@ def _walk(blocks: Iterable[object]) -> Iterator[object]:
             yield from _walk(block.blocks)
 
 
-def _texts(blocks: Iterable[object]) -> Iterator[tuple[str, object]]:
+def _texts(blocks: Iterable[object]) -> Iterator[tuple[str, SourceRef]]:
     """Visible text of the slide body with its source, for the number check."""
     for block in _walk(blocks):
         if isinstance(block, Paragraph):
@@ -137,7 +138,7 @@ def _texts(blocks: Iterable[object]) -> Iterator[tuple[str, object]]:
         # Take-home messages summarise cited slides: they are not checked here.
 
 
-def _list_texts(block: BulletList) -> Iterator[tuple[str, object]]:
+def _list_texts(block: BulletList) -> Iterator[tuple[str, SourceRef]]:
     for item in block.items:
         yield plain_text(item.inlines), item.source
         for child in item.children:
