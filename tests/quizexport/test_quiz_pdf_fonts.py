@@ -7,7 +7,10 @@ theme's font folder, and the PDFs still embed them (and nothing of the path).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pypdf
 
 from tall_teach.model import Course
 from tall_teach.theme import Theme
@@ -34,5 +37,12 @@ def test_a_theme_without_font_files_gives_no_rules(theme: Theme) -> None:
 
 def test_the_pdfs_embed_the_fonts_but_not_their_location(course: Course, theme: Theme) -> None:
     for name, data in quiz_pdf.render(course, theme).items():
-        assert b"/FontFile2" in data, name
+        fonts = [
+            font.get_object()
+            for page in pypdf.PdfReader(io.BytesIO(data)).pages
+            for font in page["/Resources"]["/Font"].values()
+        ]
+        for font in fonts:
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object(), (name, font["/BaseFont"])
         assert b"file:" not in data and str(theme.root).encode() not in data, name
