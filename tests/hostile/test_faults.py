@@ -242,7 +242,7 @@ def test_ctrl_c_at_any_moment_leaves_each_output_old_or_new(
 
 
 @pytest.mark.xfail(strict=True, reason="writers/pptx/__init__.py: importing the submodule "
-                   "tall_teach.writers.pptx.render (inside render_with_plan) rebinds the "
+                   "tall_teach.writers.pptx.draw (inside render_with_plan) rebinds the "
                    "package attribute 'render' to that module, so the second render() in one "
                    "process fails with TypeError: 'module' object is not callable")
 def test_the_deck_renders_twice_in_one_process(tmp_path: Path) -> None:
