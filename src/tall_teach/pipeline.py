@@ -48,6 +48,13 @@ WRITERS: tuple[WriterSpec, ...] = (
 # Usual relative cost of the slow writers, to balance them over two processes.
 HEAVY_WRITERS: dict[str, float] = {"pptx": 1.0, "handout": 1.5, "quiz-pdf": 0.6, "anki": 0.2}
 
+# Modules whose `preload()` loads a heavy library the writer needs: run once before the
+# worker is forked, so that the two processes do not both pay for the import.
+PRELOAD: dict[str, str] = {
+    "handout": "tall_teach.htmlkit.pdf",
+    "quiz-pdf": "tall_teach.htmlkit.pdf",
+}
+
 ONLY_CHOICES = ("dump", "pptx", "handout", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki")
 
 
@@ -261,6 +268,11 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _preload(todo: list[WriterSpec]) -> None:
+    for module in sorted({PRELOAD[s.name] for s in todo if s.name in PRELOAD}):
+        importlib.import_module(module).preload()
+
+
 def _run_in_two_lanes(
     todo: list[WriterSpec],
     heavy: list[WriterSpec],
@@ -271,6 +283,8 @@ def _run_in_two_lanes(
     """Balance writers over this process and one forked worker by their usual cost."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    _preload(todo)
 
     lanes: list[list[WriterSpec]] = [[], []]
     loads = [0.0, 0.0]
