@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,23 +26,34 @@ def hash_text(*parts: str) -> str:
 
 
 def folder_files(root: Path) -> list[Path]:
-    """Every regular file under root that a build could read, in a stable order."""
+    """Every file under root that a build could read, in a stable order.
+
+    Symlinks are listed too, but `hash_files` never reads one that leads out of root.
+    """
     found: list[Path] = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part in _SKIP_DIRS or part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file():
+        if path.is_symlink() or path.is_file():
             found.append(path)
     return found
 
 
 def hash_files(files: list[Path], base: Path | None = None) -> str:
-    """One hash over names and contents; a file that vanished hashes as missing."""
+    """One hash over names and contents; a file that vanished hashes as missing.
+
+    Inside `base`, a symlink whose target lies outside it is hashed by the link text,
+    never opened: content is untrusted and must not make us read files elsewhere.
+    """
     digest = hashlib.sha256()
+    inside = base.resolve() if base else None
     for path in files:
         name = str(path.relative_to(base)) if base and path.is_relative_to(base) else str(path)
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        if inside is not None and path.is_symlink() and not path.resolve().is_relative_to(inside):
+            digest.update(b"<link>" + os.fsencode(os.readlink(path)))
+            continue
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:

@@ -19,7 +19,11 @@ def _explain(exc: OSError, path: Path) -> str:
         return f"cannot write {path}: the disk is full; free some space and build again"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"cannot write {path}: permission denied; choose a writable folder with --out"
-    return f"cannot write {path}: {exc.strerror or exc}"
+    if exc.errno in (errno.ENOTDIR, errno.EISDIR, errno.EEXIST):
+        return (f"cannot write {path}: {exc.strerror or exc}; a file or folder is in the way: "
+                "move it, or choose another output folder with --out")
+    return (f"cannot write {path}: {exc.strerror or exc}; check the output folder, "
+            "or choose another with --out")
 
 
 def _current_umask() -> int:
@@ -71,6 +75,9 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
         if not target.is_relative_to(root):
             raise OutputError(f"refusing to write {relative!r} outside {root}")
         targets.append((target, files[relative]))
+    for target, _data in targets:
+        if target.is_dir():  # found before anything is replaced, so nothing changes
+            raise OutputError(_explain(OSError(errno.EISDIR, "a folder has its name"), target))
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in targets:
@@ -80,11 +87,12 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
             _remove_quietly(tmp)
         raise
     with _interrupts_held():
-        for tmp, target in staged:
+        for index, (tmp, target) in enumerate(staged):
             try:
                 os.replace(tmp, target)
             except OSError as exc:
-                _remove_quietly(tmp)
+                for leftover, _target in staged[index:]:
+                    _remove_quietly(leftover)
                 raise OutputError(_explain(exc, target)) from None
     return [t for t, _ in targets]
 

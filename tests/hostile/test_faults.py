@@ -85,8 +85,6 @@ def test_an_out_folder_under_a_regular_file_fails_clearly_even_as_root(tmp_path:
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason="outputs.py _explain(): errors other than ENOSPC and "
-                   "EACCES/EPERM/EROFS (here ENOTDIR) print only the OS message, not what to do")
 def test_an_out_folder_under_a_regular_file_says_what_to_do(tmp_path: Path) -> None:
     course = tmp_path / COURSE_NAME
     shutil.copytree(GOOD_COURSE, course)
@@ -113,9 +111,6 @@ def test_a_read_only_file_system_fails_with_what_to_do(tmp_path: Path) -> None:
     assert_clean_failure(run, "permission denied; choose a writable folder with --out")
 
 
-@pytest.mark.xfail(strict=True, reason="outputs.py write_all(): when one os.replace fails (here "
-                   "an output path taken by a folder, EISDIR) the files renamed before it stay "
-                   "new, the ones after it stay old, and their staged .tmp files are left behind")
 def test_an_output_path_taken_by_a_folder_changes_nothing(
     tmp_path: Path, previous_build: tuple[Path, dict[str, bytes]]
 ) -> None:
@@ -241,10 +236,6 @@ def test_ctrl_c_at_any_moment_leaves_each_output_old_or_new(
 # --- a second build in the same process (tall-teach watch) --------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="writers/pptx/__init__.py: importing the submodule "
-                   "tall_teach.writers.pptx.draw (inside render_with_plan) rebinds the "
-                   "package attribute 'render' to that module, so the second render() in one "
-                   "process fails with TypeError: 'module' object is not callable")
 def test_the_deck_renders_twice_in_one_process(tmp_path: Path) -> None:
     from tall_teach.pipeline import render_one
     from tall_teach.reader import read_course

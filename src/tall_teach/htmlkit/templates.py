@@ -33,3 +33,8 @@ def render_template(folders: list[Path], name: str, **context: Any) -> str:
         line = getattr(exc, "lineno", None)
         at = f"{where}:{line}" if line else where
         raise ThemeError(f"template {at}: {exc}") from None
+    except Exception as exc:  # a theme is code-like: whatever it raises is the theme's fault
+        raise ThemeError(
+            f"template {name} failed while rendering ({type(exc).__name__}: {exc}); "
+            "fix the theme's template or switch the course back to the default theme"
+        ) from None

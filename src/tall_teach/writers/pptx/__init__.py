@@ -2,7 +2,7 @@
 
 Two steps, as in Pandoc's PowerPoint writer: `plan.plan_deck` decides every
 slide as data (layouts, text, sizes, continuations, warnings) and
-`render.render_plan` fills the template's named placeholders with python-pptx.
+`draw.render_plan` fills the template's named placeholders with python-pptx.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 def build_plan(course: Course, theme: Theme) -> DeckPlan:
     """The deck plan for a course with a theme (reads the template's geometry)."""
+    from tall_teach.writers.pptx.draw import open_template
     from tall_teach.writers.pptx.measure import Measurer
     from tall_teach.writers.pptx.plan import plan_deck
-    from tall_teach.writers.pptx.render import open_template
     from tall_teach.writers.pptx.settings import load_settings
     from tall_teach.writers.pptx.template import read_template
 
@@ -32,7 +32,7 @@ def build_plan(course: Course, theme: Theme) -> DeckPlan:
 
 def render_with_plan(course: Course, theme: Theme) -> tuple[bytes, DeckPlan]:
     """The deck's bytes and the plan they were drawn from (its warnings included)."""
-    from tall_teach.writers.pptx.render import open_template, render_plan
+    from tall_teach.writers.pptx.draw import open_template, render_plan
     from tall_teach.writers.pptx.settings import load_settings
 
     settings = load_settings(theme)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from tall_teach.model import (
     BulletList,
+    Cite,
     Code,
     Emph,
     Inline,
@@ -82,6 +83,9 @@ def inline_runs(inlines: Iterable[Inline], style: Run | None = None) -> tuple[Ru
             runs.extend(inline_runs(node.children, replace(base, url=safe_url(node.url))))
         elif isinstance(node, LineBreak):
             runs.append(replace(base, text="", line_break=True))
+        elif isinstance(node, Cite) and runs and runs[-1].text.endswith((" ", "\t")):
+            # "text [@x]." must not leave "text ." behind; the author's own spaces stay.
+            runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip(" \t"))
     return tidy(runs)
 
 
@@ -109,9 +113,7 @@ def tidy(runs: Iterable[Run]) -> tuple[Run, ...]:
         merged[-1] = replace(merged[-1], text=merged[-1].text.rstrip())
     while merged and merged[-1].line_break:
         merged.pop()
-    # A citation removed from "text [@x]." can leave " ." behind.
-    fixed = [replace(r, text=re.sub(r" ([.,;:])", r"\1", r.text)) for r in merged]
-    return tuple(r for r in fixed if r.text or r.line_break)
+    return tuple(r for r in merged if r.text or r.line_break)
 
 
 def plain(runs: Iterable[Run]) -> str:

@@ -33,7 +33,15 @@ def open_template(path: Any) -> Any:
     """The template as a python-pptx Presentation with any sample slides removed."""
     from pptx import Presentation
 
-    prs = Presentation(str(path))
+    from tall_teach.errors import ThemeError
+
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises many kinds for a damaged package
+        raise ThemeError(
+            f"the deck template {path} cannot be opened as a .pptx file ({exc}); "
+            "save it again from PowerPoint or point pptx.template at a valid file"
+        ) from None
     id_list = prs.slides._sldIdLst
     for slide_id in list(id_list):
         prs.part.drop_rel(slide_id.rId)
