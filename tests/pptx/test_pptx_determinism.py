@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from tall_teach.model import Course
 from tall_teach.theme import Theme
 from tall_teach.writers.pptx import render
@@ -39,3 +41,30 @@ def test_python_pptx_is_the_library_not_this_test_folder() -> None:
     import pptx
 
     assert hasattr(pptx, "Presentation"), "tests/pptx must not have an __init__.py"
+
+
+def test_remembered_part_names_give_the_same_deck_as_python_pptx_own_naming(
+    course: Course, theme: Theme, deck_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The O(1) part naming is an optimisation only: without it, python-pptx's walk over
+    the package must produce the very same bytes (charts, notes, workbooks included)."""
+    import tall_teach.writers.pptx.draw as draw
+
+    monkeypatch.setattr(draw, "remember_partnames", lambda package: None)
+    assert render(course, theme)["demo-deck.pptx"] == deck_bytes
+
+
+def test_remembered_part_names_skip_names_already_in_the_package() -> None:
+    from pptx import Presentation
+
+    from tall_teach.writers.pptx.partnames import remember_partnames
+
+    prs = Presentation()
+    package = prs.part.package
+    original = [package.next_partname("/ppt/charts/chart%d.xml")]
+    remember_partnames(package)
+    names = [package.next_partname("/ppt/charts/chart%d.xml") for _ in range(3)]
+    assert original == ["/ppt/charts/chart1.xml"]
+    assert names == ["/ppt/charts/chart1.xml", "/ppt/charts/chart2.xml", "/ppt/charts/chart3.xml"]
+    assert package.next_partname("/ppt/theme/theme%d.xml") not in {
+        str(p.partname) for p in package.iter_parts()}

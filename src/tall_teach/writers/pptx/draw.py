@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from tall_teach.writers.pptx.package import deterministic_package
+from tall_teach.writers.pptx.partnames import remember_partnames
 from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
 from tall_teach.writers.pptx.specs import (
     ChartSpec,
@@ -46,6 +47,7 @@ def open_template(path: Any) -> Any:
     for slide_id in list(id_list):
         prs.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
+    remember_partnames(prs.part.package)  # after the drops: names are scanned lazily
     return prs
 
 
