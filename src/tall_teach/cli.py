@@ -70,6 +70,21 @@ def _show(course_dir: Path, diagnostic: object) -> str:
     return f"{where}{line}: {severity}: {message}"
 
 
+def _exit_interrupted() -> None:
+    """Exit 130 at once. Not sys.exit: a Ctrl+C that lands inside an eval() (cssselect2
+    compiles WeasyPrint's selectors that way) makes CPython 3.11 believe it went unhandled,
+    and the interpreter then kills itself with SIGINT at exit although we handled it."""
+    import multiprocessing
+    import os
+
+    for child in multiprocessing.active_children():  # a worker forked a moment ago
+        child.terminate()
+        child.join()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tall-teach")
 def main() -> None:
@@ -103,7 +118,7 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
         except KeyboardInterrupt:
             click.echo(f"\n{course_dir}: interrupted; nothing half-written, previous outputs kept",
                        err=True)
-            sys.exit(130)
+            _exit_interrupted()
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 click.echo(_show(course_dir, diagnostic), err=True)

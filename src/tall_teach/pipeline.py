@@ -281,8 +281,7 @@ def _run_in_two_lanes(
     report: Report,
 ) -> dict[str, dict[str, bytes]]:
     """Balance writers over this process and one forked worker by their usual cost."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tall_teach.lanes import ForkedLane
 
     _preload(todo)
 
@@ -293,15 +292,13 @@ def _run_in_two_lanes(
         lanes[lane].append(spec)
         loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
     rendered: dict[str, dict[str, bytes]] = {}
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        futures = [(s, pool.submit(render_one, s.module, course, theme)) for s in lanes[1]]
+    with ForkedLane([(render_one, (s.module, course, theme)) for s in lanes[1]]) as worker:
         for spec in lanes[0]:
             report(f"  building {spec.name}…")
             rendered[spec.name], seconds = render_one(spec.module, course, theme)
             report(f"  built {spec.name} ({seconds:.2f} s)")
-        for spec, future in futures:
-            rendered[spec.name], seconds = future.result()
+        for spec, (files, seconds) in zip(lanes[1], worker.results(), strict=True):
+            rendered[spec.name] = files
             report(f"  built {spec.name} ({seconds:.2f} s, in parallel)")
     return {s.name: rendered[s.name] for s in todo}
 

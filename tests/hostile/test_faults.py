@@ -224,7 +224,13 @@ def test_ctrl_c_at_any_moment_leaves_each_output_old_or_new(
     run = interrupt_after(build_args(course, out_root), delay)
     shown = run.stdout + run.stderr
     assert "Traceback" not in shown, shown[-3000:]
-    assert run.status in (0, 130), shown[-2000:]
+    finished = "built 9, skipped 0" in run.stdout
+    # Ctrl+C after the build finished can reach Python while it shuts down, when SIGINT is
+    # back to its default action: the process then dies by the signal (the shell shows 130).
+    allowed = (0, 130, -signal.SIGINT) if finished else (130,)
+    assert run.status in allowed, shown[-2000:]
+    if not finished:
+        assert "interrupted; nothing half-written, previous outputs kept" in run.stderr
     after = snapshot(out_root / COURSE_NAME)
     cache = ".tall-teach-cache.json"
     outputs = sorted(set(after) - {cache})

@@ -1,0 +1,94 @@
+"""A second lane of work in a forked process that Ctrl+C cannot tear.
+
+Why not `concurrent.futures.ProcessPoolExecutor`: a terminal sends SIGINT to the whole
+process group, so its worker got KeyboardInterrupt wherever it happened to be (waiting
+on its queue, or still inside multiprocessing's start-up), printed tracebacks and
+sometimes made the parent die by the signal instead of exiting cleanly.
+
+Here the parent alone owns Ctrl+C: SIGINT is blocked across the fork, the child
+ignores it, and the parent terminates the child when it is interrupted or fails.
+"""
+
+from __future__ import annotations
+
+import signal
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+Task = tuple[Callable[..., Any], tuple[Any, ...]]
+
+
+class LaneError(RuntimeError):
+    """A task in the worker raised something that could not be sent back as is."""
+
+
+def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task]) -> None:
+    """Run in the child: each task's result, in order; stop at the first failure."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
+    try:
+        for function, args in tasks:
+            try:
+                conn.send(("ok", function(*args)))
+            except Exception as exc:  # sent to the parent, which raises it there
+                try:
+                    conn.send(("error", exc))
+                except Exception:  # the exception itself cannot be pickled
+                    conn.send(("error", LaneError("".join(traceback.format_exception(exc)))))
+                return
+    finally:
+        conn.close()
+
+
+class ForkedLane:
+    """Start `tasks` in a forked child now; `results()` yields them in order."""
+
+    def __init__(self, tasks: Sequence[Task]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._conn, child_conn = context.Pipe(duplex=False)
+        self._count = len(tasks)
+        self._process = context.Process(
+            target=_serve, args=(child_conn, self._conn, tasks), daemon=True
+        )
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._process.start()  # the child inherits the blocked mask, then ignores SIGINT
+            child_conn.close()
+        finally:
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl+C fires here
+            except BaseException:
+                self.close()
+                raise
+
+    def results(self) -> list[Any]:
+        """Every task's result; a task's exception is raised here, in the parent."""
+        out: list[Any] = []
+        for _ in range(self._count):
+            try:
+                status, value = self._conn.recv()
+            except EOFError:
+                code = self._process.exitcode
+                raise LaneError(f"the worker process stopped unexpectedly (exit {code})") from None
+            if status == "error":
+                raise value
+            out.append(value)
+        return out
+
+    def close(self) -> None:
+        """Stop the child if it is still working and reap it; safe to call twice."""
+        if self._process.pid is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+        self._conn.close()
+
+    def __enter__(self) -> ForkedLane:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

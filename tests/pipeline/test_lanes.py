@@ -1,0 +1,73 @@
+"""The forked second lane: results in order, errors raised in the parent, Ctrl+C owned by it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from tall_teach.errors import ThemeError
+from tall_teach.lanes import ForkedLane, LaneError
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail() -> None:
+    raise ThemeError("template broken")
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> object:
+        raise TypeError("no pickling")
+
+
+def _fail_unpicklably() -> None:
+    raise _Unpicklable("odd")
+
+
+def _sleep_then(value: str, seconds: float) -> str:
+    time.sleep(seconds)
+    return value
+
+
+def test_results_come_back_in_task_order() -> None:
+    with ForkedLane([(_square, (n,)) for n in range(5)]) as lane:
+        assert lane.results() == [0, 1, 4, 9, 16]
+
+
+def test_a_task_error_is_raised_in_the_parent_with_its_own_type() -> None:
+    with ForkedLane([(_square, (2,)), (_fail, ())]) as lane, pytest.raises(ThemeError):
+        lane.results()
+
+
+def test_an_error_that_cannot_be_pickled_still_arrives_with_its_traceback() -> None:
+    with ForkedLane([(_fail_unpicklably, ())]) as lane, pytest.raises(LaneError, match="odd"):
+        lane.results()
+
+
+def test_the_worker_ignores_ctrl_c_so_only_the_parent_decides() -> None:
+    with ForkedLane([(_sleep_then, ("done", 0.5))]) as lane:
+        time.sleep(0.2)
+        os.kill(lane._process.pid, signal.SIGINT)
+        assert lane.results() == ["done"]
+
+
+def test_closing_a_busy_lane_stops_the_worker_at_once() -> None:
+    lane = ForkedLane([(_sleep_then, ("late", 30.0))])
+    started = time.perf_counter()
+    lane.close()
+    assert time.perf_counter() - started < 5
+    assert lane._process.exitcode == -signal.SIGTERM
+
+
+def test_ctrl_c_in_the_parent_while_waiting_stops_the_worker() -> None:
+    lane = ForkedLane([(_sleep_then, ("late", 30.0))])
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt), lane:
+        lane.results()
+    assert not lane._process.is_alive()
