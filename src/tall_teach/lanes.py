@@ -24,20 +24,25 @@ class LaneError(RuntimeError):
 
 
 def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task]) -> None:
-    """Run in the child: each task's result, in order; stop at the first failure."""
+    """Run in the child: every task, then all results in one message.
+
+    One message at the end, not one per task: a pipe holds 64 KiB, so sending the first
+    result would block this process until the parent, busy with its own lane, reads it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
     try:
-        for function, args in tasks:
-            try:
-                conn.send(("ok", function(*args)))
-            except Exception as exc:  # sent to the parent, which raises it there
-                try:
-                    conn.send(("error", exc))
-                except Exception:  # the exception itself cannot be pickled
-                    conn.send(("error", LaneError("".join(traceback.format_exception(exc)))))
-                return
+        try:
+            message: tuple[str, Any] = ("ok", [function(*args) for function, args in tasks])
+        except Exception as exc:  # sent to the parent, which raises it there
+            message = ("error", exc)
+        try:
+            conn.send(message)
+        except Exception:  # the exception cannot be pickled: send its traceback instead
+            text = "".join(traceback.format_exception(message[1])) if message[0] == "error" \
+                else "a result could not be sent back"
+            conn.send(("error", LaneError(text)))
     finally:
         conn.close()
 
@@ -50,7 +55,6 @@ class ForkedLane:
 
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
-        self._count = len(tasks)
         self._process = context.Process(
             target=_serve, args=(child_conn, self._conn, tasks), daemon=True
         )
@@ -66,18 +70,15 @@ class ForkedLane:
                 raise
 
     def results(self) -> list[Any]:
-        """Every task's result; a task's exception is raised here, in the parent."""
-        out: list[Any] = []
-        for _ in range(self._count):
-            try:
-                status, value = self._conn.recv()
-            except EOFError:
-                code = self._process.exitcode
-                raise LaneError(f"the worker process stopped unexpectedly (exit {code})") from None
-            if status == "error":
-                raise value
-            out.append(value)
-        return out
+        """Every task's result, in order; a task's exception is raised here, in the parent."""
+        try:
+            status, value = self._conn.recv()
+        except EOFError:
+            code = self._process.exitcode
+            raise LaneError(f"the worker process stopped unexpectedly (exit {code})") from None
+        if status == "error":
+            raise value
+        return list(value)
 
     def close(self) -> None:
         """Stop the child if it is still working and reap it; safe to call twice."""

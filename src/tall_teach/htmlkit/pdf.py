@@ -8,6 +8,40 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 
+def load_weasyprint() -> Any:
+    """Import WeasyPrint, on Linux without ctypes.util.find_library.
+
+    WeasyPrint opens Pango, HarfBuzz and friends by trying several names per library;
+    every name that fails sends cffi to `find_library`, which runs ldconfig and gcc:
+    24 lookups and ~80 subprocesses, 0.2 s of every build. The sonames it tries last
+    open directly, so the lookups are skipped; should that fail on some system, the
+    import is simply redone the normal way.
+    """
+    import sys
+
+    if "weasyprint.text.ffi" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import contextlib
+    import ctypes.util
+    import io
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # its "could not import" advice
+            import weasyprint.text.ffi
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = original
+    import weasyprint
+
+    return weasyprint
+
+
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     resolved = path.resolve()
     return any(resolved.is_relative_to(root.resolve()) for root in roots)
@@ -24,6 +58,7 @@ def make_offline_fetcher(allowed_roots: Sequence[Path] = ()) -> Any:
     theme's font folder). Anything else raises, so a stray external reference shows
     up as a WeasyPrint warning instead of a silent download.
     """
+    load_weasyprint()
     from weasyprint.urls import URLFetcher
 
     roots = tuple(allowed_roots)
@@ -51,7 +86,7 @@ def preload() -> None:
     Called once before the pipeline forks its worker, so that both processes share the
     loaded modules instead of each paying for them.
     """
-    import weasyprint
+    load_weasyprint()
     import weasyprint.text.fonts  # noqa: F401
 
 
@@ -69,7 +104,7 @@ def html_to_pdf(
     @font-face rules); `allowed_roots` are folders whose files may be read through
     file: URLs (fonts of a theme). Nothing else is ever fetched.
     """
-    import weasyprint
+    weasyprint = load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = make_offline_fetcher(allowed_roots)
