@@ -150,3 +150,22 @@ def test_any_chart_gives_well_formed_svg_whose_marks_are_the_data(data: Chart, w
         for name in ("x", "y", "width", "height", "cx", "cy"):
             if element.get(name) is not None:
                 assert "nan" not in element.get(name) and "inf" not in element.get(name)
+
+
+def test_a_line_chart_of_values_far_from_zero_spreads_them_over_the_plot() -> None:
+    """121 and 136 mmHg on a 0-based axis would run as two flat lines along the top."""
+    far = (Series("Intensive", (121.4, 121.5, 121.6)), Series("Standard", (136.2, 135.9, 136.0)))
+    root = parse(chart_svg(chart("line", far, "mmHg"), STYLE, "c1"))
+    circles = [e for e in marks(root) if e.tag == f"{SVG}circle"]
+    lows = [float(e.get("cy") or 0) for e in circles if float(e.get("data-value") or 0) < 130]
+    highs = [float(e.get("cy") or 0) for e in circles if float(e.get("data-value") or 0) > 130]
+    assert len(lows) == len(highs) == 3
+    assert min(lows) - max(highs) > 60  # pixels apart, out of a 170 px plot
+
+
+def test_a_line_chart_that_reaches_near_zero_keeps_a_zero_based_axis() -> None:
+    root = parse(chart_svg(chart("line", ONE), STYLE, "c2"))
+    axis = next(e for e in root.iter() if e.get("class") == "axis")
+    bottom = float(axis.get("y1") or 0)
+    cys = [float(e.get("cy") or 0) for e in marks(root)]
+    assert bottom - max(cys) > 40  # 47.6 is well above a zero line

@@ -28,7 +28,7 @@ from tall_teach.writers.pptx import render_with_plan
 from tall_teach.writers.pptx.charts import chart_title, number_format
 from tall_teach.writers.pptx.plan import format_date
 from tall_teach.writers.pptx.specs import ChartSpec
-from tall_teach.writers.pptx.text import Run, clean, inline_runs, safe_url
+from tall_teach.writers.pptx.text import Run, clean, inline_runs, safe_url, text_paras
 
 HOSTILE = 'Tags <b>&amp; "quotes"</b>\x00\x07 ctrl, RTL שלום مرحبا, emoji 🧪, tab\there'
 
@@ -50,6 +50,15 @@ def hostile_course(course: Course) -> Course:
     )
     module = Module("h", "Hostile", (), "modules/h.md", slides, SRC)
     return dataclasses.replace(course, modules=(module,), title=HOSTILE)
+
+
+def test_a_paragraph_that_only_labels_its_citation_is_left_out_of_the_body() -> None:
+    """"Source: [@x]" would leave a bare "Source:" once the citation goes to the footer."""
+    label = Paragraph((Text("Source: "), Cite(("a",))), SRC)
+    data = Paragraph((Text("Adapted from: "), Cite(("a",)), Text(" with changes")), SRC)
+    plain_label = Paragraph((Text("Source:"),), SRC)
+    assert [p.text for p in text_paras([label, data, plain_label])] == [
+        "Adapted from: with changes", "Source:"]
 
 
 def test_inline_runs_drop_citations_and_tidy_the_space_they_leave() -> None:

@@ -30,6 +30,20 @@ def test_units_keep_their_spelling_and_agree_in_number() -> None:
     assert all(v.endswith(" months") for v in values("15.1 months"))
 
 
+def test_clinical_measurements_move_on_a_grid_a_clinician_would_write() -> None:
+    """Half or double a blood pressure (60 or 240 mmHg) would give the key away."""
+    assert values("120 mmHg", below=1) == ["110 mmHg", "130 mmHg", "140 mmHg"]
+    assert values("5.5 mmol/L", below=2) == ["4.5 mmol/L", "5.0 mmol/L", "6.0 mmol/L"]
+    assert values("250 mg/dL", below=1) == ["230 mg/dL", "270 mg/dL", "290 mg/dL"]
+
+
+def test_below_and_above_are_bounds_too() -> None:
+    assert values("below 130 mmHg", below=1) == ["below 120 mmHg", "below 140 mmHg",
+                                                  "below 150 mmHg"]
+    bound = parse_quantity("above 30 kg/m2")
+    assert bound is not None and bound.is_bound
+
+
 def test_course_values_of_the_same_unit_and_precision_come_first() -> None:
     key = parse_quantity("94%")
     assert key is not None

@@ -65,3 +65,14 @@ def test_footer_joins_distinct_known_citations_in_order() -> None:
         handout=HandoutSettings(), quiz=QuizSettings(), source=SRC,
     )
     assert footer_text(("b", "a", "b", "missing"), course) == "Bob B, K 2002; Ann A et al, J 2001"
+
+
+def test_a_paragraph_that_only_labels_its_citation_is_recognised() -> None:
+    from tall_teach.model import Cite, Text
+    from tall_teach.transforms.citations import only_labels_its_citation
+
+    assert only_labels_its_citation((Text("Source: "), Cite(("a",))))
+    assert only_labels_its_citation((Text("Adapted from:"), Cite(("a", "b"))))
+    assert not only_labels_its_citation((Text("Source:"),))  # no citation: the author's text
+    assert not only_labels_its_citation((Text("Relapse in 30%: "), Cite(("a",))))
+    assert not only_labels_its_citation((Text("Outcome improved "), Cite(("a",))))

@@ -11,7 +11,7 @@ import random
 
 from tall_teach.quiz.numbers import Quantity, choose_values, find_quantities
 from tall_teach.quiz.terms import FALLBACK_MARKER_CATEGORY, KeyTerm, Vocabulary, is_marker
-from tall_teach.quiz.text import contains_term, normalise
+from tall_teach.quiz.text import contains_term, content_words, normalise
 
 # Common CD names, used only when neither the glossary nor the course offers enough:
 # nomenclature, not facts, so no claim about any of them is made.
@@ -31,14 +31,42 @@ def category_pool(term: KeyTerm, vocab: Vocabulary) -> list[str]:
     return pool
 
 
-def usable(candidate: str, key: str, message_text: str) -> bool:
+def usable(
+    candidate: str, key: str, message_text: str, generic: frozenset[str] = frozenset()
+) -> bool:
     """Not the key (normalised), not nested in it or around it, not written in the message."""
     cand, key_norm = normalise(candidate), normalise(key)
     if not cand or cand == key_norm:
         return False
     if contains_term(candidate, key) or contains_term(key, candidate):
         return False
-    return not contains_term(message_text, candidate)
+    if contains_term(message_text, candidate):
+        return False
+    return not echoes_the_message(candidate, key, message_text, generic)
+
+
+def echoes_the_message(
+    candidate: str, key: str, message_text: str, generic: frozenset[str] = frozenset()
+) -> bool:
+    """The candidate repeats a distinctive word the message says beside the key.
+
+    "Confirm with ambulatory monitoring or home readings": "home monitoring" is not
+    written there, yet it is arguably right. Words shared with the key and the
+    category's generic words ("monitoring", "blockers": in several of its terms) are
+    fine: they keep the options homogeneous.
+    """
+    ignored = content_words(key) | generic
+    own = {w for w in content_words(candidate) - ignored if len(w) >= 4}
+    return bool(own & (content_words(message_text) - ignored))
+
+
+def generic_words(pool: list[str]) -> frozenset[str]:
+    """Words found in two or more terms of a category."""
+    counts: dict[str, int] = {}
+    for term in {normalise(t): t for t in pool}.values():
+        for word in content_words(term):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 2)
 
 
 def term_alternatives(
@@ -51,8 +79,10 @@ def term_alternatives(
     always favour the same term.
     """
     seen: dict[str, str] = {}
-    for candidate in category_pool(term, vocab):
-        if usable(candidate, term.option_text, message_text):
+    pool = category_pool(term, vocab)
+    generic = generic_words(pool)
+    for candidate in pool:
+        if usable(candidate, term.option_text, message_text, generic):
             seen.setdefault(normalise(candidate), candidate)
     ordered = sorted(seen.items())  # a fixed order before the seeded draw
     key_len = len(term.option_text)

@@ -21,16 +21,31 @@ _UNIT_FORMS: dict[str, str] = {
     "patient": "patient", "patients": "patient", "pt": "patient", "pts": "patient",
     "cycle": "cycle", "cycles": "cycle",
     "mg/m2": "mg/m2", "mg/m²": "mg/m2", "mg/kg": "mg/kg", "mg": "mg", "g/l": "g/l",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "mmhg": "mmhg", "mmol/l": "mmol/l", "µmol/l": "umol/l", "umol/l": "umol/l",
+    "mg/dl": "mg/dl", "g/dl": "g/dl", "mg/l": "mg/l", "ng/ml": "ng/ml", "pg/ml": "pg/ml",
+    "u/l": "u/l", "iu/l": "iu/l", "ml/min": "ml/min", "ml": "ml", "kg": "kg", "cm": "cm",
+    "kg/m2": "kg/m2", "kg/m²": "kg/m2", "bpm": "bpm", "µg": "ug", "mcg": "ug",
 }  # fmt: skip
+# Measurement scales (blood pressure, lab values, body size): wrong values a clinician
+# would write sit on an additive grid around the key (110/120/130/140 mmHg), not at
+# half or double it (60/240 mmHg would give the answer away).
+_SCALES = frozenset({
+    "mmhg", "mmol/l", "umol/l", "mg/dl", "g/dl", "mg/l", "ng/ml", "pg/ml", "u/l", "iu/l",
+    "ml/min", "kg", "cm", "kg/m2", "bpm",
+})  # fmt: skip
 _PLURAL = {
     "month": "months", "year": "years", "yr": "yrs", "week": "weeks", "wk": "wks",
     "day": "days", "hour": "hours", "hr": "hrs", "patient": "patients", "pt": "pts",
-    "cycle": "cycles", "mo": "mos",
+    "cycle": "cycles", "mo": "mos", "minute": "minutes", "min": "mins",
 }  # fmt: skip
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
 _NUM = r"\d+(?:\.\d+)?"
-_SEMANTIC_QUAL = r"(?:less|more|greater|fewer) than|up to|at least|at most|over|under|[<>≤≥]"
+_SEMANTIC_QUAL = (
+    r"(?:less|more|greater|fewer|lower|higher) than|up to|at least|at most|over|under|"
+    r"below|above|[<>≤≥]"
+)
 _BOUND = re.compile(rf"(?:{_SEMANTIC_QUAL})", re.IGNORECASE)
 _APPROX_QUAL = r"about|approximately|around|nearly|almost|~"
 _UNITS = "|".join(sorted((re.escape(u) for u in _UNIT_FORMS), key=len, reverse=True))
@@ -177,16 +192,27 @@ def _nice(value: float) -> float:
     return min(ladder, key=lambda step: abs(math.log(step / value)) if value > 0 else step)
 
 
+def _round_step(value: float) -> float:
+    """The nearest 1, 2 or 5 times a power of ten (any magnitude)."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return min((power, 2 * power, 5 * power, 10 * power),
+               key=lambda step: abs(math.log(step / value)))
+
+
 def percent_step(key: Quantity) -> float:
-    """Additive step between percentage options: about 60% of the value, 1 to 20 points."""
-    step = _nice(max(key.mid, 0.1) * 0.6)
+    """Additive step between options: for percentages about 60% of the value, 1 to 20
+    points; on a measurement scale about a tenth of the value."""
     floor = 10**-key.decimals
+    if key.canonical_unit in _SCALES:
+        return max(_round_step(max(key.mid, floor) * 0.1), floor)
+    step = _nice(max(key.mid, 0.1) * 0.6)
     return max(min(step, 20.0), floor, 1.0 if key.decimals == 0 else floor)
 
 
 def _additive(key: Quantity) -> bool:
-    """Percentages of 10 or more move on an additive grid; small ones and other units by factors."""
-    return key.canonical_unit == "%" and key.mid >= 10
+    """Percentages of 10 or more and measurement scales move on an additive grid; small
+    percentages, counts and durations by factors."""
+    return (key.canonical_unit == "%" and key.mid >= 10) or key.canonical_unit in _SCALES
 
 
 def in_bounds(q: Quantity) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from tall_teach.model import Course, Name, Reference
+from tall_teach.model import Course, Inline, Name, Reference, cited_keys, plain_text
 
 
 def _initials(given: str) -> str:
@@ -89,3 +90,13 @@ def reference_order(course: Course) -> tuple[str, ...]:
     for ref in course.references:
         order.setdefault(ref.key, None)
     return tuple(order)
+
+
+_LABEL = re.compile(r"[^\W\d][\w .'-]{0,24}:")
+
+
+def only_labels_its_citation(inlines: Iterable[Inline]) -> bool:
+    """True for "Source: [@key]": once the citation moves to a footer, a bare "Source:"
+    would be left behind, so writers that move citations leave the paragraph out."""
+    inlines = tuple(inlines)
+    return bool(cited_keys(inlines)) and _LABEL.fullmatch(plain_text(inlines)) is not None

@@ -27,6 +27,7 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
+from tall_teach.transforms.citations import only_labels_its_citation
 from tall_teach.writers.handout.svgchart import ChartStyle, chart_svg
 
 
@@ -197,6 +198,8 @@ def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | 
     """One block as a view; `element_id` keeps ids inside charts unique in the document."""
     match block:
         case Paragraph():
+            if not ctx.inline_cites and only_labels_its_citation(block.inlines):
+                return None  # "Source:" alone: the citation is in the card's footer
             return ParagraphView(ctx.html(block.inlines))
         case BulletList():
             return _list_view(block, ctx)

@@ -133,6 +133,21 @@ def _value_domain(chart: Chart) -> tuple[float, float]:
     return low, high
 
 
+def _line_domain(chart: Chart) -> tuple[float, float]:
+    """Like a spreadsheet's automatic axis: a line chart of values that all sit far from
+    zero (the smallest at least 5/6 of the largest) starts just below them, so the lines
+    do not run flat along the top; bars and columns always start at zero."""
+    values = [v for s in chart.series for v in s.values]
+    if not values or min(values) <= 0:
+        return _value_domain(chart)
+    low, high = min(values), max(values)
+    if low < high * 5 / 6:
+        return _value_domain(chart)
+    span = high - low or abs(high) * 0.1 or 1.0
+    step = 10 ** math.floor(math.log10(span / 2))
+    return max(0.0, (math.floor(low / step) - 1) * step), high
+
+
 def _legend(chart: Chart, style: ChartStyle, top: float, width: float) -> tuple[str, float]:
     """Swatches and series names wrapped across the width; returns markup and its height."""
     if len(chart.series) < 2:
@@ -257,7 +272,7 @@ def _line_chart(
     """One polyline per series with point markers and labels (top series above, others below)."""
     plot_h = 170.0
     room = FONT_SIZE + 8
-    low, high = _value_domain(chart)
+    low, high = _line_domain(chart)
     scale = (plot_h - 2 * room) / (high - low)
     count = max(1, len(chart.categories))
     band = width / count

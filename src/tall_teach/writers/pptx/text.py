@@ -18,6 +18,7 @@ from tall_teach.model import (
     Strong,
     Text,
 )
+from tall_teach.transforms.citations import only_labels_its_citation
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # Characters XML 1.0 cannot carry; content is untrusted, so they are dropped.
@@ -139,7 +140,7 @@ def text_paras(blocks: Iterable[Paragraph | BulletList]) -> tuple[Para, ...]:
     for block in blocks:
         if isinstance(block, Paragraph):
             runs = inline_runs(block.inlines)
-            if runs:
+            if runs and not only_labels_its_citation(block.inlines):
                 paras.append(Para(runs, 0, "none"))
         else:
             paras.extend(list_paras(block, 0))
