@@ -115,9 +115,12 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
         started = time.perf_counter()
         try:
             result = build_course(course_dir, out, kinds, force=force, report=report)
-        except KeyboardInterrupt:
-            click.echo(f"\n{course_dir}: interrupted; nothing half-written, previous outputs kept",
-                       err=True)
+        except KeyboardInterrupt as exc:
+            from tall_teach.outputs import InterruptedAfterWriting
+
+            kept = ("the new outputs were already in place (the cache was not updated)"
+                    if isinstance(exc, InterruptedAfterWriting) else "previous outputs kept")
+            click.echo(f"\n{course_dir}: interrupted; nothing half-written, {kept}", err=True)
             _exit_interrupted()
         except ContentError as exc:
             for diagnostic in exc.diagnostics:

@@ -66,7 +66,8 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
     """All or nothing: stage every file first, then rename them all with Ctrl+C held back.
 
     A failure while staging (disk full, interrupt) removes the staged files and
-    leaves every previous output untouched.
+    leaves every previous output untouched; Ctrl+C while renaming finishes the
+    renames, then raises InterruptedAfterWriting.
     """
     root = out_dir.resolve()
     targets: list[tuple[Path, bytes]] = []
@@ -79,14 +80,19 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
         if target.is_dir():  # found before anything is replaced, so nothing changes
             raise OutputError(_explain(OSError(errno.EISDIR, "a folder has its name"), target))
     staged: list[tuple[str, Path]] = []
-    try:
-        for target, data in targets:
-            staged.append((_stage(target, data), target))
-    except BaseException:
-        for tmp, _target in staged:
-            _remove_quietly(tmp)
-        raise
-    with _interrupts_held():
+    # Ctrl+C is caught by a flag for the whole section, so no KeyboardInterrupt can land
+    # between mkstemp and its bookkeeping: while staging it aborts cleanly (previous
+    # outputs kept); while renaming it waits until every output is in place.
+    with _interrupts_held() as pressed:
+        try:
+            for target, data in targets:
+                staged.append((_stage(target, data), target))
+                if pressed:
+                    raise KeyboardInterrupt
+        except BaseException:
+            for tmp, _target in staged:
+                _remove_quietly(tmp)
+            raise
         for index, (tmp, target) in enumerate(staged):
             try:
                 os.replace(tmp, target)
@@ -97,20 +103,24 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [t for t, _ in targets]
 
 
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """Ctrl+C arrived while outputs were written: they were finished first, all new."""
+
+
 @contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
+def _interrupts_held() -> Iterator[list[object]]:
     """Defer SIGINT while renaming, so Ctrl+C cannot leave a mix of old and new outputs."""
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield []
         return
     pressed: list[object] = []
     previous = signal.signal(signal.SIGINT, lambda *args: pressed.append(args))
     try:
-        yield
+        yield pressed
     finally:
         signal.signal(signal.SIGINT, previous)
     if pressed:
-        raise KeyboardInterrupt
+        raise InterruptedAfterWriting
 
 
 def _remove_quietly(path: str) -> None:

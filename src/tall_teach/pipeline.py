@@ -324,13 +324,18 @@ def _write_outputs(
         files["CHANGES.md"] = changes.encode("utf-8")
         result.changes = changes
     write_all(out_dir, files)
-    for name, output in rendered.items():
-        _remove_stale(out_dir, cache.outputs.get(name, {}).get("files", []), output)
-        cache.outputs[name] = {"key": keys[name], "files": sorted(output)}
-    cache.manifest = manifest
-    cache.theme_files = [str(p) for p in theme.files()]
-    cache.inputs = _inputs_fingerprint(result.course_dir, cache.theme_files, selection)
-    write_atomic(out_dir / CACHE_NAME, cache.to_bytes())
+    try:
+        for name, output in rendered.items():
+            _remove_stale(out_dir, cache.outputs.get(name, {}).get("files", []), output)
+            cache.outputs[name] = {"key": keys[name], "files": sorted(output)}
+        cache.manifest = manifest
+        cache.theme_files = [str(p) for p in theme.files()]
+        cache.inputs = _inputs_fingerprint(result.course_dir, cache.theme_files, selection)
+        write_atomic(out_dir / CACHE_NAME, cache.to_bytes())
+    except KeyboardInterrupt as exc:  # the outputs are new already: say so
+        from tall_teach.outputs import InterruptedAfterWriting
+
+        raise InterruptedAfterWriting from exc
 
 
 def _remove_stale(out_dir: Path, previous: list[str], current: dict[str, bytes]) -> None:

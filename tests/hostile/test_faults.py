@@ -162,7 +162,7 @@ def test_ctrl_c_while_renaming_finishes_the_new_outputs_then_stops(
     course = second_edition(tmp_path)
     new = expected_new_outputs(course, good_outputs, tmp_path)
     run = run_faulty("sigint-replace", 2, build_args(course, out_root))
-    assert_interrupted(run)
+    assert_interrupted(run, "the new outputs were already in place")
     after = snapshot(out_root / COURSE_NAME)
     cache = ".tall-teach-cache.json"  # written after the outputs: old until a build completes
     assert {k: v for k, v in after.items() if k != cache} == {
@@ -171,11 +171,11 @@ def test_ctrl_c_while_renaming_finishes_the_new_outputs_then_stops(
     assert leftovers(out_root) == []
 
 
-def assert_interrupted(run: Run) -> None:
+def assert_interrupted(run: Run, outputs: str = "previous outputs kept") -> None:
     shown = run.stdout + run.stderr
     assert "Traceback" not in shown, shown[-3000:]
     assert run.status == 130, shown[-2000:]
-    assert "interrupted; nothing half-written, previous outputs kept" in run.stderr
+    assert f"interrupted; nothing half-written, {outputs}" in run.stderr
 
 
 def slow_course(tmp_path: Path) -> Path:
@@ -229,13 +229,18 @@ def test_ctrl_c_at_any_moment_leaves_each_output_old_or_new(
     # back to its default action: the process then dies by the signal (the shell shows 130).
     allowed = (0, 130, -signal.SIGINT) if finished else (130,)
     assert run.status in allowed, shown[-2000:]
-    if not finished:
-        assert "interrupted; nothing half-written, previous outputs kept" in run.stderr
+    kept_old = "interrupted; nothing half-written, previous outputs kept" in run.stderr
+    all_new = finished or "interrupted; nothing half-written, the new outputs were already in " \
+        "place" in run.stderr
+    assert kept_old != all_new, shown[-2000:]  # exactly one story is told
     after = snapshot(out_root / COURSE_NAME)
     cache = ".tall-teach-cache.json"
     outputs = sorted(set(after) - {cache})
-    assert all(after[k] == before.get(k) for k in outputs) or all(
-        after[k] == new.get(k) for k in outputs), "a mix of old and new outputs"
+    wanted = before if kept_old else new
+    differ = [k for k in outputs if after[k] != wanted.get(k)]
+    assert differ == [] and set(outputs) == set(wanted) - {cache}, (
+        f"{'old' if kept_old else 'new'} outputs expected; these differ: {differ}; "
+        f"{shown[-1500:]}")
     assert leftovers(out_root) == []
 
 
