@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from deck_course import SRC, big_table, bullets, long_bullets, para, slide
+from deck_course import SRC, big_table, bullets, long_bullets, para, slide, t
 
 from tall_teach.model import Course, Module, Slide
 from tall_teach.theme import Theme
@@ -100,6 +100,23 @@ def test_a_forty_row_table_splits_with_its_header_repeated(
     assert [p.title_text for p in pages][1] == "Rain (cont.)"
     assert pieces[1].rows[0][0][0].text == "Site 11"
     assert "(rows 11-20 of 40)" in pieces[1].alt
+    assert_within_bounds(plan, measurer)
+
+
+def test_a_table_cell_longer_than_a_slide_is_cut_with_an_ellipsis(
+    course: Course, theme: Theme, measurer: Measurer
+) -> None:
+    from tall_teach.model import Strong, Table, Text
+
+    huge = (Strong((Text("Key point: "),)), Text("word " * 1500))
+    table = Table((t("Finding"), t("N")), ((huge, t("12")), (t("short"), t("3"))), ("", ""), SRC)
+    plan = build_plan(with_slides(course, slide("m/t", "Findings", table)), theme)
+    pieces = [s.slots[0].content for s in content_slides(plan)]
+    cell = pieces[0].rows[0][0]
+    assert cell[0].bold and cell[0].text.strip() == "Key point:"  # the start and its style stay
+    assert cell[-1].text.endswith("word…") and 200 < len("".join(r.text for r in cell)) < 7000
+    assert [r[0][0].text for p in pieces for r in p.rows][1] == "short"
+    assert any("too long for a slide" in w.message for w in plan.warnings)
     assert_within_bounds(plan, measurer)
 
 

@@ -6,6 +6,7 @@ import math
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tall_teach.model import Chart, Figure, Placeholder, Table, plain_text
 from tall_teach.transforms.citations import footer_text
@@ -177,7 +178,17 @@ def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) ->
         if widths is not None:
             break
     cap_h = caption_height(caption, frame, ctx.size("caption"), ctx)
-    heights = [row_height(r, widths, size, ctx) for r in [header, *rows]]
+    header_h = row_height(header, widths, size, ctx)
+    room = frame.h - cap_h - header_h
+    fitted = [fit_row(r, widths, size, room, ctx) for r in rows]
+    if fitted != rows:
+        ctx.warn(
+            table.source,
+            "a table cell is too long for a slide: the deck shows its beginning, ending "
+            "in '…' (the handout keeps it whole); shorten the cell",
+        )
+        rows = fitted
+    heights = [header_h] + [row_height(r, widths, size, ctx) for r in rows]
     groups = split_rows(
         heights[0], heights[1:], [first_room - cap_h, frame.h - cap_h], ctx.settings.table_max_rows
     )
@@ -204,6 +215,48 @@ def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) ->
             )
         )
     return specs
+
+
+def fit_row(row: Cells, widths: Sequence[int], size: float, room: int, ctx: PlanContext) -> Cells:
+    """The row as it is when it fits `room`; else its longest cells cut to the most words
+    that fit, ending in an ellipsis (a row cannot be split over slides)."""
+    if row_height(row, widths, size, ctx) <= room:
+        return row
+    cells = list(row)
+    for col in sorted(range(len(cells)), key=lambda c: -len(plain(cells[c]))):
+        original = cells[col]
+        words = len(plain(original).split())
+        low, high = 0, words  # the most words of this cell that still fit: binary search
+        while low < high:
+            mid = (low + high + 1) // 2
+            cells[col] = cut_runs(original, mid)
+            if row_height(tuple(cells), widths, size, ctx) <= room:
+                low = mid
+            else:
+                high = mid - 1
+        cells[col] = cut_runs(original, low)
+        if row_height(tuple(cells), widths, size, ctx) <= room:
+            break
+    return tuple(cells)
+
+
+def cut_runs(runs: tuple[Run, ...], words: int) -> tuple[Run, ...]:
+    """The first `words` words of styled runs, then "…" (styles kept)."""
+    out: list[Run] = []
+    left = words
+    for run in runs:
+        if run.line_break:
+            if left > 0:
+                out.append(run)
+            continue
+        parts = re.findall(r"\s*\S+", run.text)
+        if len(parts) <= left:
+            out.append(run)
+            left -= len(parts)
+            continue
+        out.append(replace(run, text="".join(parts[:left]).rstrip() + "…"))
+        return tuple(r for r in out if r.text or r.line_break)
+    return runs  # every word fits
 
 
 def pad_row(row: Cells, width: int) -> Cells:
