@@ -120,6 +120,21 @@ def test_a_table_cell_longer_than_a_slide_is_cut_with_an_ellipsis(
     assert_within_bounds(plan, measurer)
 
 
+def test_a_figure_placeholder_description_too_long_for_its_box_is_cut(
+    course: Course, theme: Theme, measurer: Measurer
+) -> None:
+    from tall_teach.model import Placeholder
+
+    text = "A description of the figure. " * 150
+    placeholder = Placeholder((para(text),), (), SRC)
+    plan = build_plan(with_slides(course, slide("m/p", "Figure", placeholder)), theme)
+    box = content_slides(plan)[0].slots[0].content
+    shown = " ".join(p.text for p in box.paras)
+    assert shown.endswith("…") and 100 < len(shown) < len(text)
+    assert any("too long for its box" in w.message for w in plan.warnings)
+    assert_within_bounds(plan, measurer)
+
+
 def test_a_paragraph_longer_than_a_slide_is_cut_between_words(
     course: Course, theme: Theme, measurer: Measurer
 ) -> None:

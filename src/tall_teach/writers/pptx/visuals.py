@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tall_teach.model import Chart, Figure, Placeholder, Table, plain_text
@@ -120,9 +120,44 @@ def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBox
     base, floor = ctx.size("body"), ctx.size("body_min")
     size = ctx.body.largest_size(measured, inner, base, floor, inner.inner_height_pt)
     if size is None:
-        ctx.warn(block.source, "figure placeholder text is too long for its box; shorten it")
+        ctx.warn(
+            block.source,
+            "figure placeholder text is too long for its box: the deck shows its beginning, "
+            "ending in '…'; shorten it",
+        )
         size = floor
+        paras = tuple(_cut_to_fit(paras, lambda ps: ctx.body.largest_size(
+            figure_box_paras(label, ps, source, ctx.settings.label("source")),
+            inner, floor, floor, inner.inner_height_pt) is not None))
     return FigureBoxSpec(label, paras, source, size)
+
+
+def _cut_to_fit(paras: Sequence[Para], fits: Callable[[list[Para]], bool]) -> list[Para]:
+    """The most words of `paras`, in order, that still fit, the last cut with "…"."""
+    total = sum(len(plain(p.runs).split()) for p in paras)
+    low, high = 0, total
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(cut_paras(paras, mid)):
+            low = mid
+        else:
+            high = mid - 1
+    return cut_paras(paras, low)
+
+
+def cut_paras(paras: Sequence[Para], words: int) -> list[Para]:
+    """The first `words` words over several paragraphs; the one cut ends in "…"."""
+    out: list[Para] = []
+    left = words
+    for para in paras:
+        count = len(plain(para.runs).split())
+        if count <= left:
+            out.append(para)
+            left -= count
+            continue
+        out.append(replace(para, runs=cut_runs(para.runs, left)))
+        break
+    return out
 
 
 def figure_box_insets(box: Box) -> tuple[int, int, int, int]:
