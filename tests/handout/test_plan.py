@@ -144,3 +144,12 @@ def test_glossary_categories_are_capitalised_once_and_keep_their_spelling() -> N
 
     assert category_label("car-t issue") == "Car-t issue"
     assert category_label("cd_marker") == "Cd marker"
+
+
+def test_a_glossary_category_word_that_is_a_term_takes_the_terms_spelling() -> None:
+    from tall_teach.writers.handout.plan import category_label
+
+    spellings = {"car-t": "CAR-T", "cd7": "CD7"}
+    assert category_label("car-t issue", spellings) == "CAR-T issue"
+    assert category_label("issue of car-t", spellings) == "Issue of CAR-T"
+    assert category_label("cd_marker", spellings) == "Cd marker"

@@ -237,16 +237,24 @@ def module_plan(
 
 
 def glossary_views(course: Course) -> tuple[GlossaryView, ...]:
+    spellings = {t.casefold(): t for _, ts in course.glossary.categories for t in ts}
     return tuple(
-        GlossaryView(category_label(name), tuple(terms))
+        GlossaryView(category_label(name, spellings), tuple(terms))
         for name, terms in course.glossary.categories
         if terms
     )
 
 
-def category_label(name: str) -> str:
-    """"car-t issue" -> "Car-t issue", "cd_marker" -> "Cd marker": as written, capitalised once."""
-    text = " ".join(name.replace("_", " ").split())
+def category_label(name: str, spellings: Mapping[str, str] | None = None) -> str:
+    """"cd_marker" -> "Cd marker"; "car-t issue" -> "CAR-T issue" when CAR-T is a term.
+
+    YAML keys are usually typed in lower case, so a word that is also a glossary term
+    takes the term's spelling; then the label is capitalised once.
+    """
+    words = name.replace("_", " ").split()
+    if spellings:
+        words = [spellings.get(w.casefold(), w) for w in words]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 
