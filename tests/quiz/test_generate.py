@@ -47,14 +47,47 @@ def test_a_percent_range_is_asked_with_percent_ranges_in_ascending_order() -> No
     assert {o.text for o in item.options} & {"10-15%", "50-55%"}
 
 
-def test_less_than_20_percent_keeps_the_bound_in_the_stem_and_never_swaps_it() -> None:
+def test_less_than_20_percent_is_asked_with_exclusive_bins_and_never_swapped() -> None:
+    # "less than _____" with 30% or 40% offered would have three true answers.
     text = "The prognosis remains dismal, with less than 20% long-term survivors"
     course, warnings = generated(text, per_message=2)
     (item,) = course.items
-    assert "less than _____ long-term survivors" in item.stem
-    assert all(parse_quantity(o.text).unit == "%" for o in item.options)
-    assert all(0 < parse_quantity(o.text).low <= 100 for o in item.options)
+    assert "with _____ long-term survivors" in item.stem
+    assert [o.text for o in item.options] == ["Less than 20%", "20-30%", "30-40%", "More than 40%"]
+    assert item.options[item.key_index].text == "Less than 20%"
     assert "bound" in warnings[0].message  # the statement template refused: higher would be true
+
+
+def test_a_bound_written_before_a_bold_number_is_part_of_the_key() -> None:
+    # "at least **3.0 mmol/L**": "at least 2.0-2.5 mmol/L" would not read, and a lower
+    # floor offered beside it would be true as well.
+    course, _ = generated("DKA needs ketonaemia of at least **3.0 mmol/L** and acidosis")
+    (item,) = course.items
+    assert item.kind == "cloze"
+    assert "ketonaemia of _____ and acidosis" in item.stem
+    texts = [o.text for o in item.options]
+    assert texts[-1] == "At least 3.0 mmol/L" and texts[-1] == item.options[item.key_index].text
+    assert texts[0].startswith("Less than ")
+    assert all(parse_quantity(t).high <= 3.0 for t in texts[1:-1])
+
+
+def test_a_dose_with_a_compound_unit_is_a_number_with_finer_wrong_doses() -> None:
+    course, warnings = generated("Start a fixed-rate insulin infusion at **0.1 units/kg/h**")
+    (item,) = course.items
+    assert warnings == []
+    texts = [o.text for o in item.options]
+    assert all(t.endswith(" units/kg/h") for t in texts)
+    assert "0.05 units/kg/h" in texts  # half the dose, not rounded back onto the key
+    assert len(set(texts)) == 4
+
+
+def test_wrong_ranges_never_overlap_the_key_range() -> None:
+    course, _ = generated("Add potassium when the serum potassium is **3.5-5.5 mmol/L**")
+    (item,) = course.items
+    for option in item.options:
+        if not option.correct:
+            q = parse_quantity(option.text)
+            assert q is not None and (q.high <= 3.5 or q.low >= 5.5)
 
 
 def test_several_bold_terms_give_items_on_different_terms() -> None:

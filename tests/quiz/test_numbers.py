@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tall_teach.quiz.numbers import choose_values, find_quantities, parse_quantity
+from tall_teach.quiz.numbers import (
+    bound_before,
+    bound_bins,
+    choose_values,
+    find_quantities,
+    parse_quantity,
+)
 
 
 def values(text: str, below: int = 1, count: int = 3) -> list[str]:
@@ -42,6 +48,49 @@ def test_below_and_above_are_bounds_too() -> None:
                                                   "below 150 mmHg"]
     bound = parse_quantity("above 30 kg/m2")
     assert bound is not None and bound.is_bound
+
+
+def bins(text: str, count: int = 3) -> list[str]:
+    key = parse_quantity(text)
+    assert key is not None
+    return [q.text() for q in bound_bins(key, count)]
+
+
+def test_a_bound_is_answered_by_bins_on_the_side_where_it_is_false() -> None:
+    """A higher ceiling than "less than 20%" is true as well: never offer one."""
+    assert bins("less than 20%") == ["20-30%", "30-40%", "more than 40%"]
+    assert bins("less than 1%") == ["1-2%", "2-4%", "more than 4%"]
+    assert bins("at least 3.0 mmol/L") == ["less than 2.0 mmol/L", "2.0-2.5 mmol/L",
+                                           "2.5-3.0 mmol/L"]
+    assert bins("<20%") == ["20-30%", "30-40%", ">40%"]
+    assert bins("more than 12 months") == ["less than 3 months", "3-6 months", "6-12 months"]
+
+
+def test_bound_bins_stop_where_the_scale_does() -> None:
+    for text in ("up to 90%", "more than 80%", "less than 99%", "at least 1 day"):
+        key = parse_quantity(text)
+        assert key is not None
+        for q in bound_bins(key, 3):
+            assert (q.low > 0 and (q.high or q.low) < 100) or q.unit != "%"
+    assert bins("30%") == []  # not a bound
+
+
+def test_a_bound_written_before_a_number_is_found() -> None:
+    text = "DKA needs ketonaemia of at least 3.0 mmol/L and (below 7.3"
+    assert bound_before(text, text.index("3.0")) == "at least"
+    assert bound_before(text, text.index("7.3")) == "below"
+    assert bound_before("moreover 3 days", len("moreover ")) == ""
+    assert bound_before("give 3 days", len("give ")) == ""
+
+
+def test_doses_volumes_and_rates_are_numbers_with_units() -> None:
+    found = [t for _, t, _ in find_quantities(
+        "0.1 units/kg/h, 1 L over an hour, 125 mL/h, 320 mOsm/kg, 0.5 mmol/L/h, 40 mmol"
+    )]  # fmt: skip
+    assert found == ["0.1 units/kg/h", "1 L", "125 mL/h", "320 mOsm/kg", "0.5 mmol/L/h",
+                     "40 mmol"]
+    assert values("0.1 units/kg/h", below=1) == ["0.05 units/kg/h", "0.2 units/kg/h",
+                                                  "0.3 units/kg/h"]
 
 
 def test_course_values_of_the_same_unit_and_precision_come_first() -> None:

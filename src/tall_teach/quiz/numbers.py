@@ -7,6 +7,7 @@ decimals) so a distractor reads exactly like the key: "30-35%" gives "10-15%",
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -26,18 +27,26 @@ _UNIT_FORMS: dict[str, str] = {
     "mg/dl": "mg/dl", "g/dl": "g/dl", "mg/l": "mg/l", "ng/ml": "ng/ml", "pg/ml": "pg/ml",
     "u/l": "u/l", "iu/l": "iu/l", "ml/min": "ml/min", "ml": "ml", "kg": "kg", "cm": "cm",
     "kg/m2": "kg/m2", "kg/m²": "kg/m2", "bpm": "bpm", "µg": "ug", "mcg": "ug",
+    "g": "g", "l": "l", "mmol": "mmol", "meq/l": "meq/l", "mosm/kg": "mosm/kg",
+    "mmol/l/h": "mmol/l/h", "mmol/l/hr": "mmol/l/h", "ml/h": "ml/h", "ml/hr": "ml/h",
+    "ml/kg": "ml/kg", "ml/kg/h": "ml/kg/h", "ml/kg/hr": "ml/kg/h", "l/min": "l/min",
+    "mg/kg/day": "mg/kg/day", "mg/kg/d": "mg/kg/day", "mg/day": "mg/day", "mg/d": "mg/day",
+    "µg/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min", "ug/kg/min": "ug/kg/min",
+    "unit": "unit", "units": "unit", "iu": "unit", "units/h": "unit/h", "units/hr": "unit/h",
+    "units/kg": "unit/kg", "units/kg/h": "unit/kg/h", "units/kg/hr": "unit/kg/h",
+    "u/kg/h": "unit/kg/h", "iu/kg/h": "unit/kg/h", "u/kg": "unit/kg", "iu/kg": "unit/kg",
 }  # fmt: skip
 # Measurement scales (blood pressure, lab values, body size): wrong values a clinician
 # would write sit on an additive grid around the key (110/120/130/140 mmHg), not at
 # half or double it (60/240 mmHg would give the answer away).
 _SCALES = frozenset({
     "mmhg", "mmol/l", "umol/l", "mg/dl", "g/dl", "mg/l", "ng/ml", "pg/ml", "u/l", "iu/l",
-    "ml/min", "kg", "cm", "kg/m2", "bpm",
+    "ml/min", "kg", "cm", "kg/m2", "bpm", "meq/l", "mosm/kg",
 })  # fmt: skip
 _PLURAL = {
     "month": "months", "year": "years", "yr": "yrs", "week": "weeks", "wk": "wks",
     "day": "days", "hour": "hours", "hr": "hrs", "patient": "patients", "pt": "pts",
-    "cycle": "cycles", "mo": "mos", "minute": "minutes", "min": "mins",
+    "cycle": "cycles", "mo": "mos", "minute": "minutes", "min": "mins", "unit": "units",
 }  # fmt: skip
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
@@ -227,7 +236,7 @@ def in_bounds(q: Quantity) -> bool:
 def separated(key: Quantity, a: Quantity, b: Quantity) -> bool:
     """True when two options are far enough apart to be different answers, not rounding."""
     if _additive(key):
-        return abs(a.mid - b.mid) >= percent_step(key) / 2 - 1e-9
+        return abs(a.mid - b.mid) >= grid_step(key) / 2 - 1e-9
     small, large = sorted((abs(a.mid), abs(b.mid)))
     return (small == 0 and large > 0) or (small > 0 and large / small >= 1.25)
 
@@ -237,26 +246,112 @@ def plausible(key: Quantity, other: Quantity) -> bool:
     if other.canonical_unit != key.canonical_unit or other.is_range != key.is_range:
         return False
     if _additive(key):
-        return abs(other.mid - key.mid) <= 3 * percent_step(key) + 1e-9
+        return abs(other.mid - key.mid) <= 3 * grid_step(key) + 1e-9
     if key.mid <= 0 or other.mid <= 0:
         return False
     return 1 / 4 <= other.mid / key.mid <= 4
+
+
+def grid_step(key: Quantity) -> float:
+    """The additive step between options; a range moves by at least its own width,
+    so no wrong range overlaps the key ("4.0-6.0" would half-contain "3.5-5.5")."""
+    step = percent_step(key)
+    if key.width > step:
+        step = _round_up_step(key.width, 10**-key.decimals)
+    return step
+
+
+def _round_up_step(value: float, floor: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is at least `value`."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return max(next(s for s in (power, 2 * power, 5 * power, 10 * power) if s >= value - 1e-9),
+               floor)
+
+
+def _scaled(key: Quantity, factor: float) -> Quantity:
+    """`key` times `factor`; one more decimal when the key's precision would collapse the
+    value onto zero or the key itself (0.1 units/kg/h x 0.5 is 0.05, not 0.1)."""
+    low = key.low * factor
+    high = None if key.high is None else key.high * factor
+    moved = key.moved(low, high)
+    if moved.low <= 0 or moved.values() == key.values():
+        moved = replace(key, decimals=key.decimals + 1).moved(low, high)
+    return moved
 
 
 def ladder(key: Quantity) -> list[Quantity]:
     """Generated wrong values: percentages on an additive grid, other units by factors."""
     out: list[Quantity] = []
     if _additive(key):
-        step = percent_step(key)
+        step = grid_step(key)
         for k in (1, -1, 2, -2, 3, -3):
             shift = k * step
             out.append(key.moved(key.low + shift, None if key.high is None else key.high + shift))
     else:
-        for factor in (0.5, 2, 1 / 3, 3, 0.25, 4):
-            low = key.low * factor
-            high = None if key.high is None else key.high * factor
-            out.append(key.moved(low, high))
+        out = [_scaled(key, factor) for factor in (0.5, 2, 1 / 3, 3, 0.25, 4)]
     return [q for q in out if in_bounds(q)]
+
+
+_OPPOSITE = {
+    "less than": "more than", "fewer than": "more than", "lower than": "higher than",
+    "up to": "more than", "at most": "more than", "under": "over", "below": "above",
+    "<": ">", "≤": ">", "more than": "less than", "greater than": "less than",
+    "higher than": "lower than", "at least": "less than", "over": "under",
+    "above": "below", ">": "<", "≥": "<",
+}  # fmt: skip
+
+
+def is_upper_bound(q: Quantity) -> bool:
+    """ "less than 20%", "up to 3 days": the value is a ceiling (else a floor)."""
+    opposite = _OPPOSITE.get(q.qualifier.casefold(), "")
+    return opposite in ("more than", "higher than", "over", "above", ">")
+
+
+def bound_bins(key: Quantity, count: int) -> list[Quantity]:
+    """`count` wrong answers to a bound ("less than 20%"), ascending: bins on the side where the
+    bound is false, the farthest one the opposite bound, so the options exclude each
+    other and cover the scale: less than 20% / 20-30% / 30-40% / more than 40%.
+
+    A higher ceiling (or a lower floor) would be true as well, so it is never offered.
+    Fewer bins come back when the scale runs out (percentages stop below 100, values
+    above 0).
+    """
+    if count < 1 or not key.is_bound or key.is_range:
+        return []
+    upper = is_upper_bound(key)
+    bare = replace(key, qualifier="")
+    for edges_wanted in range(count, 0, -1):
+        for step in _bin_steps(key):
+            edges = [_bin_edge(key, i, step, upper) for i in range(edges_wanted)]
+            rounded = [round(e, key.decimals) for e in edges]
+            if len(set(rounded)) == len(rounded) and all(_edge_ok(key, e) for e in rounded):
+                pairs = itertools.pairwise(rounded)
+                bins = [bare.moved(min(x, y), max(x, y)) for x, y in pairs]
+                far_qualifier = _OPPOSITE.get(key.qualifier.casefold(), "")
+                far = replace(key, qualifier=far_qualifier).moved(rounded[-1], None)
+                return sorted([*bins, far], key=lambda q: q.mid)
+    return []
+
+
+def _bin_steps(key: Quantity) -> list[float]:
+    """Bin widths to try, widest first: the additive grid, or doubling (step 0)."""
+    if not _additive(key):
+        return [0.0]
+    floor = 10**-key.decimals
+    first = percent_step(key)
+    if key.canonical_unit in _SCALES:
+        first = max(_round_step(max(key.low, floor) * 0.15), floor)
+    return [s for s in (first, first / 2, first / 5) if s >= floor - 1e-12] or [floor]
+
+
+def _bin_edge(key: Quantity, i: int, step: float, upper: bool) -> float:
+    if step == 0.0:
+        return key.low * 2.0**i if upper else key.low / 2.0**i
+    return key.low + i * step if upper else key.low - i * step
+
+
+def _edge_ok(key: Quantity, edge: float) -> bool:
+    return edge > 0 and not (key.canonical_unit == "%" and edge >= 100)
 
 
 def choose_values(
@@ -297,3 +392,13 @@ def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: i
         if all(separated(key, q, other) for other in (key, *chosen)):
             chosen.append(q)
             added += 1
+
+
+_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<qual>{_SEMANTIC_QUAL})\s*$", re.IGNORECASE)
+
+
+def bound_before(text: str, start: int) -> str:
+    """The bound written just before position `start` ("at least " in "at least 3.0 mmol/L"),
+    or ""."""
+    match = _BEFORE.search(text[:start])
+    return match.group("qual") if match else ""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tall_teach.quiz.distractors import numeric_alternatives, term_alternatives
-from tall_teach.quiz.numbers import Quantity
+from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins
 from tall_teach.quiz.terms import KeyTerm, Vocabulary
 from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
 
@@ -118,8 +118,16 @@ def _require(values: list[str], term: KeyTerm) -> None:
 def _layouts(
     term: KeyTerm, info: MessageInfo, key: str, render: Callable[[str], str]
 ) -> tuple[tuple[str, ...], ...]:
-    """Numeric items: for each wanted key index, every option in ascending order of value."""
+    """Numeric items: for each wanted key index, every option in ascending order of value.
+
+    A bound has one layout: its bins all lie on the side where it is false.
+    """
     assert term.quantity is not None
+    if term.quantity.is_bound:
+        bins = bound_bins(term.quantity, info.options - 1)
+        _require([q.text() for q in bins], term)
+        ranked = [(q.mid, render(q.text())) for q in bins] + [(term.quantity.mid, key)]
+        return (tuple(text for _, text in sorted(ranked)),)
     layouts = []
     for values in _value_sets(term, info):
         ranked = [(q.mid, render(q.text())) for q in values] + [(term.quantity.mid, key)]
@@ -152,18 +160,31 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
 def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
     """The term the blank replaces and the key option.
 
-    A bound ("less than 20%") stays in the stem and only the value is asked for, since
-    "less than 40%" would be true as well; a head noun ("CAR-T cells") joins the key.
+    A bound ("less than 20%", or "at least **3.0 mmol/L**") is blanked whole, with its
+    qualifier: "less than _____" would make every higher value true as well. A head
+    noun ("CAR-T cells") joins the key.
     """
-    if term.quantity is not None and term.quantity.is_bound:
-        unbound = replace(term.quantity, qualifier="")
-        term = replace(term, text=unbound.text(), quantity=unbound)
+    term = with_bound(term, info.text)
     _written_out(term, info)
     key = display(term.quantity.text() if term.quantity else term.option_text)
     head = head_noun(term, info.text)
     if head:
         return replace(term, text=f"{term.text} {head}"), f"{key} {head}"
     return term, key
+
+
+def with_bound(term: KeyTerm, text: str) -> KeyTerm:
+    """A number the message bounds just before it ("at least 3.0 mmol/L") as that bound."""
+    quantity = term.quantity
+    if quantity is None or quantity.is_bound or quantity.is_range:
+        return term
+    spans = occurrences(text, term.text)
+    qualifier = bound_before(text, spans[0][0]) if spans else ""
+    if not qualifier:
+        return term
+    bound = replace(quantity, qualifier=qualifier)
+    start = len(text[: spans[0][0]].rstrip()) - len(qualifier)
+    return replace(term, text=text[start : spans[0][1]], quantity=bound)
 
 
 HEAD_NOUNS = ("cells", "cell")
@@ -228,6 +249,7 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
 def _swappable(term: KeyTerm, info: MessageInfo) -> None:
     """Refuse swaps that would not read, or whose copies could be true as well."""
     _written_out(term, info)
+    term = with_bound(term, info.text)
     head = head_noun(term, info.text)
     if head:
         raise TemplateError(
