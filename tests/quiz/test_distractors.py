@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tall_teach.quiz.distractors import generic_words, usable
+from tall_teach.quiz.distractors import apart, generic_words, usable
 
 DRUGS = ["ACE inhibitors", "ARBs", "thiazide diuretics", "calcium channel blockers",
          "beta blockers"]
@@ -27,3 +27,10 @@ def test_words_shared_by_several_terms_of_the_category_do_not_count_as_echoes() 
 def test_the_key_in_another_spelling_is_never_a_distractor() -> None:
     assert not usable("allo HSCT", "allo-HSCT", "Consolidated with allo-HSCT")
     assert not usable("Allo-hsct", "allo-HSCT", "Consolidated with allo-HSCT")
+
+
+def test_a_term_nested_in_one_already_taken_waits_while_others_are_left() -> None:
+    ranked = ["Dara-Ven-CAGE", "CAGE", "HCVAD", "BFM"]
+    assert apart(ranked, 3) == ["Dara-Ven-CAGE", "HCVAD", "BFM"]
+    assert apart(ranked, 4) == ranked  # nothing else left: the nested one fills the gap
+    assert apart(["CAGE", "HCVAD"], 1) == ["CAGE"]

@@ -94,7 +94,21 @@ def term_alternatives(
         return in_course, similar, rng.random()
 
     ranked = sorted(((rank(e), e[1]) for e in ordered), key=lambda r: r[0])
-    return [text for _, text in ranked[:count]]
+    return apart([text for _, text in ranked], count)
+
+
+def apart(ranked: list[str], count: int) -> list[str]:
+    """The first `count` terms, passing over one nested in a term already taken
+    ("CAGE" beside "Dara-Ven-CAGE": both cannot be wrong alone, so test-wise examinees
+    strike both) while other terms are left; nested ones only fill what remains."""
+    chosen: list[str] = []
+    for text in ranked:
+        nested = any(contains_term(text, c) or contains_term(c, text) for c in chosen)
+        if len(chosen) < count and not nested:
+            chosen.append(text)
+    rest = [t for t in ranked if t not in chosen]
+    chosen += rest[: count - len(chosen)]
+    return sorted(chosen, key=ranked.index)
 
 
 def numeric_alternatives(
