@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -169,3 +170,17 @@ def test_a_line_chart_that_reaches_near_zero_keeps_a_zero_based_axis() -> None:
     bottom = float(axis.get("y1") or 0)
     cys = [float(e.get("cy") or 0) for e in marks(root)]
     assert bottom - max(cys) > 40  # 47.6 is well above a zero line
+
+
+def test_pie_labels_of_crowded_small_slices_do_not_overlap() -> None:
+    values = (48.0, 22.0, 11.0, 8.0, 6.0, 5.0)
+    names = ("Lung", "Abdomen", "Urinary tract", "Skin", "Bloodstream", "Other")
+    data = chart("pie", (Series("Share", values),), categories=names)
+    root = parse(chart_svg(data, STYLE, "p"))
+    labels = [e for e in root.iter(f"{SVG}text") if e.get("class") == "value-label"]
+    assert [e.text.split(":")[0] for e in labels] == list(names)  # reading order kept
+    for anchor in ("start", "end"):
+        side = [e for e in labels if (e.get("text-anchor") or "start") == anchor]
+        ys = sorted(float(e.get("y")) for e in side)
+        assert all(b - a >= 13 for a, b in itertools.pairwise(ys)), ys
+    assert list(root.iter(f"{SVG}polyline"))  # moved labels are joined to their slice

@@ -309,25 +309,56 @@ def _line_chart(
 def _pie_chart(
     chart: Chart, style: ChartStyle, top: float, width: float
 ) -> tuple[str, float]:
-    """The first series as slices clockwise from 12 o'clock, labelled "Category: value"."""
+    """The first series as slices clockwise from 12 o'clock, labelled "Category: value".
+
+    Labels sit beside their slice; where small slices crowd them, labels on the same
+    side are pushed apart and joined to their slice by a short leader line.
+    """
     values = chart.series[0].values if chart.series else ()
     total = sum(v for v in values if v > 0) or 1.0
     radius = 78.0
     cx, cy = width / 2, top + radius + 30
     parts: list[str] = []
+    bottom = 2 * radius + 60
+    labels: list[tuple[float, float, float, str]] = []  # cos, sin, y of the label, text
     angle = -math.pi / 2
     for ci, value in enumerate(values):
         sweep = 2 * math.pi * max(value, 0) / total
         parts.append(_slice(cx, cy, radius, angle, sweep, _colour(style, ci),
                             _mark_attrs(0, ci, value)))
         middle = angle + sweep / 2
-        lx, ly = cx + math.cos(middle) * (radius + 12), cy + math.sin(middle) * (radius + 12)
-        anchor = "start" if math.cos(middle) >= 0 else "end"
+        cos, sin = math.cos(middle), math.sin(middle)
         label = f"{chart.categories[ci]}: {value_label(value, chart.unit)}"
-        parts.append(_text(lx, ly + FONT_SIZE * 0.35, label, anchor=anchor, cls="value-label",
-                           fill=style.text, weight="bold"))
+        labels.append((cos, sin, cy + sin * (radius + 12), label))
         angle += sweep
-    return "".join(parts), 2 * radius + 60
+    drawn: dict[int, str] = {}  # category index -> its label (and leader), kept in order
+    for right in (True, False):
+        side = sorted((i for i, lab in enumerate(labels) if (lab[0] >= 0) == right),
+                      key=lambda i: labels[i][2])
+        for i, y in zip(side, _spread([labels[i][2] for i in side]), strict=True):
+            cos, sin, wanted, label = labels[i]
+            lx = cx + cos * (radius + 12)
+            leader = ""
+            if abs(y - wanted) > 1:
+                ex, ey = cx + cos * (radius + 2), cy + sin * (radius + 2)
+                lx = cx + (1 if right else -1) * (radius + 14)
+                leader = (f'<polyline points="{_num(ex)},{_num(ey)} {_num(lx)},{_num(y)}" '
+                          f'fill="none" stroke="#{style.muted}" stroke-width="0.8"/>')
+                lx += 3 if right else -3
+            drawn[i] = leader + _text(lx, y + FONT_SIZE * 0.35, label,
+                                      anchor="start" if right else "end", cls="value-label",
+                                      fill=style.text, weight="bold")
+            bottom = max(bottom, y - top + FONT_SIZE)
+    parts.extend(drawn[i] for i in sorted(drawn))
+    return "".join(parts), bottom
+
+
+def _spread(ys: list[float], gap: float = FONT_SIZE * 1.2) -> list[float]:
+    """Label baselines in the same order, at least `gap` apart: crowded ones pushed down."""
+    out: list[float] = []
+    for y in ys:
+        out.append(max(y, out[-1] + gap) if out else y)
+    return out
 
 
 def _slice(
