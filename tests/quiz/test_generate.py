@@ -153,7 +153,9 @@ def test_every_item_passes_the_checks_and_carries_its_explanation_and_source() -
         key = item.options[item.key_index]
         assert key.feedback == f"Correct: {item.message}."
         assert all(
-            "not what the lecture states" in o.feedback for o in item.options if not o.correct
+            "not what the lecture states" in o.feedback.lower()
+            for o in item.options
+            if not o.correct
         )
         assert len(item.options) == 4
 
@@ -335,3 +337,14 @@ def test_coverage_names_an_item_left_with_fewer_options_than_asked() -> None:
     assert len(item.options) == 3 and warnings == []
     (short,) = coverage(course)
     assert "3 of 4 options" in short.message and short.source == item.source
+
+
+def test_cloze_feedback_names_the_wrong_option_as_written_mid_sentence() -> None:
+    # Not "GSI inhibitors is not what...", nor "not Chemotherapy" with the option's capital.
+    course, _ = generated("Clinical development of **CAR-T** in the R/R T-ALL setting is ongoing")
+    (item,) = course.items
+    wrong = {o.text: o.feedback for o in item.options if not o.correct}
+    assert "Chemotherapy" in wrong
+    assert wrong["Chemotherapy"] == "Not what the lecture states: it gives CAR-T, not chemotherapy."
+    lead = "Not what the lecture states: it gives CAR-T, not "
+    assert all(f.startswith(lead) for f in wrong.values())

@@ -139,18 +139,26 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     """A message with its key term blanked: "About _____ of T-ALL patients still relapse."."""
     term, key = _cloze_key(term, info)
     if term.quantity is not None:
-        layouts = _layouts(term, info, key, display)
+        written: dict[str, str] = {}  # option as shown -> as written inside a sentence
+
+        def shown(text: str) -> str:
+            written[display(text)] = text
+            return display(text)
+
+        layouts = _layouts(term, info, key, shown)
         distractors = tuple(o for o in layouts[0] if o != key)
         every = sorted({o for layout in layouts for o in layout})
     else:
         layouts = ()
-        distractors = tuple(display(d) for d in _term_alternatives(term, info))
+        alternatives = _term_alternatives(term, info)
+        written = {display(d): d for d in alternatives}
+        distractors = tuple(written)
         every = [key, *distractors]
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
         (o, f"Correct: {as_sentence(info.text)}" if o == key
-         else f"{o} is not what the lecture states; it gives {term.text}.")
+         else f"Not what the lecture states: it gives {term.text}, not {written.get(o, o)}.")
         for o in every
     )  # fmt: skip
     return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
