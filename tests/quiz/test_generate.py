@@ -348,3 +348,12 @@ def test_cloze_feedback_names_the_wrong_option_as_written_mid_sentence() -> None
     assert wrong["Chemotherapy"] == "Not what the lecture states: it gives CAR-T, not chemotherapy."
     lead = "Not what the lecture states: it gives CAR-T, not "
     assert all(f.startswith(lead) for f in wrong.values())
+
+
+def test_over_a_duration_is_a_time_span_not_a_bound() -> None:
+    course, _ = generated("Infuse the dose over **24 hours**")
+    (item,) = course.items
+    assert "over _____" in item.stem
+    assert [o.text for o in item.options] == ["12 hours", "24 hours", "48 hours", "72 hours"]
+    quantity = parse_quantity("over 24 hours")
+    assert quantity is not None and not quantity.is_bound

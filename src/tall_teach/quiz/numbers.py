@@ -43,6 +43,7 @@ _SCALES = frozenset({
     "mmhg", "mmol/l", "umol/l", "mg/dl", "g/dl", "mg/l", "ng/ml", "pg/ml", "u/l", "iu/l",
     "ml/min", "kg", "cm", "kg/m2", "bpm", "meq/l", "mosm/kg",
 })  # fmt: skip
+_DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PLURAL = {
     "month": "months", "year": "years", "yr": "yrs", "week": "weeks", "wk": "wks",
     "day": "days", "hour": "hours", "hr": "hrs", "patient": "patients", "pt": "pts",
@@ -104,7 +105,10 @@ class Quantity:
 
     @property
     def is_bound(self) -> bool:
-        """ "less than 20%": every higher threshold would be true as well."""
+        """ "less than 20%": every higher threshold would be true as well. "Over 24 hours"
+        is a duration ("infuse over 24 hours"), not a bound."""
+        if self.qualifier.casefold() in ("over", "under") and self.canonical_unit in _DURATIONS:
+            return False
         return bool(self.qualifier) and _BOUND.fullmatch(self.qualifier) is not None
 
     @property

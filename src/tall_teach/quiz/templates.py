@@ -191,6 +191,8 @@ def with_bound(term: KeyTerm, text: str) -> KeyTerm:
     if not qualifier:
         return term
     bound = replace(quantity, qualifier=qualifier)
+    if not bound.is_bound:  # "over 24 hours": a duration
+        return term
     start = len(text[: spans[0][0]].rstrip()) - len(qualifier)
     return replace(term, text=text[start : spans[0][1]], quantity=bound)
 
