@@ -11,14 +11,29 @@ SERIES_COLORS = ("ACCENT_1", "ACCENT_2", "ACCENT_3", "ACCENT_4", "ACCENT_5", "AC
 SHORT_UNIT = 4  # units up to this length go into the labels, longer ones into the title
 
 
+def format_number(value: float) -> str:
+    """57.1 -> "57.1", 94.0 -> "94"; no float noise in labels or alt text."""
+    text = f"{value:.6g}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def unit_suffix(spec: ChartSpec) -> str:
+    """What follows each value in a label: a short unit, spaced unless a sign."""
+    unit = spec.unit.replace('"', "").replace("\\", "").strip()
+    if not unit or len(unit) > SHORT_UNIT:
+        return ""
+    return unit if unit in ("%", "‰", "°") else f" {unit}"
+
+
+def label_text(value: float, spec: ChartSpec) -> str:
+    """A data label as the chart shows it."""
+    return format_number(value) + unit_suffix(spec)
+
+
 def number_format(spec: ChartSpec) -> str:
     """An Excel number format: each value as written ("General"), then the unit."""
-    code = "General"
-    unit = spec.unit.replace('"', "").replace("\\", "").strip()
-    if unit and len(unit) <= SHORT_UNIT:
-        spacer = "" if unit in ("%", "‰", "°") else " "
-        code += f'"{spacer}{unit}"'
-    return code
+    suffix = unit_suffix(spec)
+    return f'General"{suffix}"' if suffix else "General"
 
 
 def chart_title(spec: ChartSpec) -> str:
@@ -80,16 +95,19 @@ def style_text(chart: Any, spec: ChartSpec) -> None:
 
 
 def style_labels(chart: Any, spec: ChartSpec, fmt: str) -> None:
-    """Direct data labels with the unit, outside the bars, category names on a pie."""
+    """Direct data labels with the unit where they fit (chartfit decides): outside the
+    bars, above a line's points or only at its right-hand end, category names on a pie."""
     from pptx.enum.chart import XL_LABEL_POSITION
     from pptx.util import Pt
 
     plot = chart.plots[0]
-    plot.has_data_labels = True
+    plot.has_data_labels = spec.labels != "none"
+    if spec.labels == "none":
+        return
     labels = plot.data_labels
     labels.number_format = fmt
     labels.number_format_is_linked = False
-    labels.show_value = True
+    labels.show_value = spec.labels == "all"
     labels.font.size = Pt(spec.size)
     if spec.kind == "pie":
         labels.show_category_name = True
@@ -99,6 +117,25 @@ def style_labels(chart: Any, spec: ChartSpec, fmt: str) -> None:
     else:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         labels.font.bold = True
+    if spec.labels == "last":
+        for series in plot.series:
+            end_label(series, len(spec.categories) - 1, spec, fmt)
+
+
+def end_label(series: Any, index: int, spec: ChartSpec, fmt: str) -> None:
+    """The value of a line's last point, to the right of it, in the line's own format."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.oxml.xmlchemy import OxmlElement
+    from pptx.util import Pt
+
+    label = series.points[index].data_label
+    label.position = XL_LABEL_POSITION.RIGHT
+    label.font.size = Pt(spec.size)
+    label.font.bold = True
+    num_fmt = OxmlElement("c:numFmt")
+    num_fmt.set("formatCode", fmt)
+    num_fmt.set("sourceLinked", "0")
+    label._dLbl.idx.addnext(num_fmt)  # numFmt follows idx in the schema's order
 
 
 def style_series(chart: Any, spec: ChartSpec) -> None:
@@ -142,7 +179,7 @@ def style_pie(chart: Any) -> None:
 
 
 def style_axes(chart: Any, spec: ChartSpec, fmt: str) -> None:
-    """Bars carry their values, so their value axis is hidden; a line keeps a light grid."""
+    """Labelled bars hide their value axis; a line, or bars without labels, keep a grid."""
     from pptx.enum.chart import XL_TICK_LABEL_POSITION, XL_TICK_MARK
     from pptx.util import Pt
 
@@ -161,11 +198,15 @@ def style_axes(chart: Any, spec: ChartSpec, fmt: str) -> None:
     values = [v for _, series in spec.series for v in series]
     if spec.kind != "line" and values and min(values) >= 0:
         value.minimum_scale = 0
-        if max(values) > 0:  # headroom so labels above the tallest bar clear the title
+        if max(values) > 0 and spec.labels == "all":  # labels above the tallest bar clear it
             value.maximum_scale = max(values) * 1.18
+    if spec.axis_step:
+        value.major_unit, value.maximum_scale = spec.axis_step, spec.axis_max
     if spec.kind == "bar":
         category.reverse_order = True  # the first category on top, as it reads
-    if spec.kind == "line":
+        value_axis_at_last_category(value)  # which is at the bottom: the value axis stays there
+    if spec.kind == "line" or spec.labels == "none":  # values read off a light grid
+        value.has_major_gridlines = True
         value.major_gridlines.format.line.fill.solid()
         theme_color(value.major_gridlines.format.line.fill, "BACKGROUND_2", -0.1)
         value.format.line.fill.background()
@@ -173,3 +214,13 @@ def style_axes(chart: Any, spec: ChartSpec, fmt: str) -> None:
         value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
         value.major_tick_mark = XL_TICK_MARK.NONE
         value.format.line.fill.background()
+
+
+def value_axis_at_last_category(value: Any) -> None:
+    """Where the value axis crosses the category axis (python-pptx sets only the reverse)."""
+    from pptx.enum.chart import XL_AXIS_CROSSES
+
+    element = value._element
+    element._remove_crossesAt()
+    element._remove_crosses()
+    element._add_crosses(val=XL_AXIS_CROSSES.MAXIMUM)

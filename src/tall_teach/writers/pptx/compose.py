@@ -139,7 +139,7 @@ def fit_whole(paras: tuple[Para, ...], frame: TextFrame, ctx: PlanContext) -> Te
 def visual_slot(block: Block | None, box: Box, ctx: PlanContext) -> Slot:
     """A chart, picture or figure box filling `box` (tables are planned by rows instead)."""
     if isinstance(block, Chart):
-        content = chart_spec(block, ctx)
+        content = chart_spec(block, ctx, box)
     elif isinstance(block, Figure):
         content = picture_spec(block, box, ctx)
     else:

@@ -29,6 +29,9 @@ class ChartSpec:
     series: tuple[tuple[str, tuple[float, ...]], ...]
     alt: str
     size: float
+    labels: str = "all"  # all | last (a line's right-hand ends) | none (a value axis instead)
+    axis_step: float = 0.0  # a horizontal value axis's tick step and top; 0: the renderer's
+    axis_max: float = 0.0
 
 
 @dataclass(frozen=True)

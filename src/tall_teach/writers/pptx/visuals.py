@@ -7,16 +7,20 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from tall_teach.model import Chart, Figure, Placeholder, Table, plain_text
 from tall_teach.transforms.citations import footer_text
+from tall_teach.writers.pptx.chartfit import ChartText, label_mode, value_ticks
+from tall_teach.writers.pptx.charts import chart_title, format_number, label_text, unit_suffix
+from tall_teach.writers.pptx.colwidths import CELL_PAD_X, column_widths
 from tall_teach.writers.pptx.context import EMU_PER_INCH, PlanContext
 from tall_teach.writers.pptx.fit import size_ladder
+from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.specs import ChartSpec, FigureBoxSpec, PictureSpec, TableSpec
 from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
 from tall_teach.writers.pptx.text import Para, Run, inline_runs, plain, text_paras
 
-CELL_PAD_X = int(0.09 * EMU_PER_INCH)
 CELL_PAD_Y = int(0.04 * EMU_PER_INCH)
 BOX_PAD = int(0.3 * EMU_PER_INCH)
 BOX_TEXT_WIDTH = int(8.0 * EMU_PER_INCH)  # a figure box's text column at most (lines stay short)
@@ -29,13 +33,7 @@ _NUMERIC = re.compile(r"^[<>≤≥~±+\-−]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})
 Cells = tuple[tuple[Run, ...], ...]
 
 
-def format_number(value: float) -> str:
-    """57.1 -> "57.1", 94.0 -> "94"; no float noise in labels or alt text."""
-    text = f"{value:.6g}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def chart_spec(chart: Chart, ctx: PlanContext) -> ChartSpec:
+def chart_spec(chart: Chart, ctx: PlanContext, box: Box | None = None) -> ChartSpec:
     kind = chart.type if chart.type in CHART_NAMES else "column"
     if kind != chart.type:
         ctx.warn(chart.source, f"unknown chart type {chart.type!r}; drawn as a column chart")
@@ -43,7 +41,7 @@ def chart_spec(chart: Chart, ctx: PlanContext) -> ChartSpec:
     if kind == "pie" and len(series) > 1:
         ctx.warn(chart.source, "a pie chart shows one series; only the first is drawn")
         series = series[:1]
-    return ChartSpec(
+    spec = ChartSpec(
         kind,
         chart.title,
         chart.unit,
@@ -52,6 +50,28 @@ def chart_spec(chart: Chart, ctx: PlanContext) -> ChartSpec:
         chart_alt(kind, chart.title, chart.unit, chart.categories, series),
         ctx.size("chart"),
     )
+    return spec if box is None else fit_labels(spec, box, ctx)
+
+
+def fit_labels(spec: ChartSpec, box: Box, ctx: PlanContext) -> ChartSpec:
+    """The data labels that fit the chart in `box`, else a readable value axis (chartfit)."""
+    text = ChartText(
+        spec.kind,
+        chart_title(spec),
+        spec.categories,
+        tuple(values for _, values in spec.series),
+        tuple(tuple(label_text(v, spec) for v in values) for _, values in spec.series),
+        spec.size,
+        unit_suffix(spec),
+    )
+    width = partial(bold_width, ctx.measurer)
+    mode = label_mode(text, box, width)
+    step, top = value_ticks(text, box, width) if mode == "none" else (0.0, 0.0)
+    return replace(spec, labels=mode, axis_step=step, axis_max=top)
+
+
+def bold_width(measurer: Measurer, text: str, size: float) -> float:
+    return measurer.width(text, size, "bold")
 
 
 def chart_alt(
@@ -126,9 +146,21 @@ def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBox
             "ending in '…'; shorten it",
         )
         size = floor
-        paras = tuple(_cut_to_fit(paras, lambda ps: ctx.body.largest_size(
-            figure_box_paras(label, ps, source, ctx.settings.label("source")),
-            inner, floor, floor, inner.inner_height_pt) is not None))
+        paras = tuple(
+            _cut_to_fit(
+                paras,
+                lambda ps: (
+                    ctx.body.largest_size(
+                        figure_box_paras(label, ps, source, ctx.settings.label("source")),
+                        inner,
+                        floor,
+                        floor,
+                        inner.inner_height_pt,
+                    )
+                    is not None
+                ),
+            )
+        )
     return FigureBoxSpec(label, paras, source, size)
 
 
@@ -209,7 +241,8 @@ def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) ->
     caption = plain(inline_runs(table.caption))
     base, floor = ctx.size("table"), ctx.size("body_min")
     for size in size_ladder(base, floor):
-        widths = column_widths(header, rows, frame.w, size, ctx, strict=size > floor)
+        columns = list(zip(*[header, *rows], strict=True))
+        widths = column_widths(columns, frame.w, size, ctx.measurer, strict=size > floor)
         if widths is not None:
             break
     cap_h = caption_height(caption, frame, ctx.size("caption"), ctx)
@@ -298,40 +331,6 @@ def pad_row(row: Cells, width: int) -> Cells:
     return tuple(row[:width]) + ((),) * max(0, width - len(row))
 
 
-def column_widths(
-    header: Cells, rows: Sequence[Cells], total: int, size: float, ctx: PlanContext, strict: bool
-) -> list[int] | None:
-    """Widths filling `total`: every word fits its column, the rest shared by need.
-
-    None when `strict` and the longest words do not fit side by side at this size.
-    """
-    measure = ctx.measurer
-    pad = 2 * CELL_PAD_X
-    cols = list(zip(*[header, *rows], strict=True))
-    least = [
-        max(measure.widest_word(c, size) for c in col) * EMU_PER_PT / 0.97 + pad for col in cols
-    ]
-    natural = [max(measure.natural_width(c, size) for c in col) * EMU_PER_PT + pad for col in cols]
-    if sum(least) > total:
-        if strict:
-            return None
-        return fill_widths([w / sum(least) * total for w in least], total)
-    if sum(natural) <= total:
-        return fill_widths([w * total / sum(natural) for w in natural], total)
-    spare = total - sum(least)
-    wants = [n - m for n, m in zip(natural, least, strict=True)]
-    return fill_widths(
-        [m + spare * w / sum(wants) for m, w in zip(least, wants, strict=True)], total
-    )
-
-
-def fill_widths(widths: Sequence[float], total: int) -> list[int]:
-    """Integer EMU widths that add up to exactly `total`."""
-    floors = [int(w) for w in widths]
-    floors[-1] += total - sum(floors)
-    return floors
-
-
 def row_height(cells: Cells, widths: Sequence[int], size: float, ctx: PlanContext) -> int:
     pitch = ctx.measurer.line_pitch(size)
     lines = max(
@@ -348,10 +347,29 @@ def split_rows(
     balanced so the last piece is not a stub."""
     pieces = _greedy_rows(header, heights, rooms, max_rows)
     if len(pieces) > 1:
-        even = math.ceil(len(heights) / len(pieces))
-        balanced = _greedy_rows(header, heights, rooms, even)
+        most = math.ceil(len(heights) / len(pieces))
+        balanced = _even_rows(header, heights, rooms, len(pieces)) or _greedy_rows(
+            header, heights, rooms, most
+        )
         if len(balanced) == len(pieces):
             pieces = balanced
+    return pieces
+
+
+def _even_rows(
+    header: int, heights: Sequence[int], rooms: Sequence[int], count: int
+) -> list[list[int]] | None:
+    """`count` pieces whose row counts differ by one at most (22 rows: 5, 5, 4, 4, 4),
+    or None when one of them would not fit its room."""
+    size, extra = divmod(len(heights), count)
+    pieces, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        room = rooms[0] if n == 0 else rooms[1]
+        if header + sum(heights[start:end]) > room:
+            return None
+        pieces.append(list(range(start, end)))
+        start = end
     return pieces
 
 
