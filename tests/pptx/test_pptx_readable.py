@@ -185,3 +185,16 @@ def test_a_doses_table_is_not_split_into_a_stub(course: Course, theme: Theme) ->
         if isinstance(s.content, TableSpec)
     ]
     assert sum(sizes) == 22 and max(sizes) - min(sizes) <= 1
+
+
+def test_a_slide_and_its_continuations_share_one_title_size(course: Course, theme: Theme) -> None:
+    title = (
+        "Laboratory work-up at first presentation: all the tests, with the usual reason "
+        "for ordering each one and what an abnormal result changes"
+    )
+    rows = tuple((t(f"Test {i}"), t("Why it is ordered")) for i in range(26))
+    table = Table((t("Test"), t("Why")), rows, (), SRC)
+    plan = build_plan(with_slides(course, slide("m/lab", title, table)), theme)
+    pages = [p for p in plan.slides if p.source_id == "m/lab"]
+    assert len(pages) >= 3 and pages[1].title_text.endswith("(cont.)")
+    assert len({p.title_size for p in pages}) == 1

@@ -45,7 +45,7 @@ def plan_deck(
     for module in course.modules:
         slides += module_slides(module, ctx)
     slides += reference_slides(ctx)
-    slides = [finish(s, ctx) for s in unique_titles(slides, ctx)]
+    slides = same_title_sizes([finish(s, ctx) for s in unique_titles(slides, ctx)])
     return DeckPlan(tuple(slides), core_props(course, ctx), tuple(ctx.warnings))
 
 
@@ -241,6 +241,23 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
             ctx.warn(None, f"the source footer of {slide.title_text!r} is long for one slide")
         footer_size = found or ctx.size("footer_min")
     return replace(slide, title_size=title_size, footer_size=footer_size)
+
+
+def same_title_sizes(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """A slide and its continuations carry their titles at one size: the smallest any of
+    them needed (" (cont.)" makes a long title longer)."""
+    result = list(slides)
+    start = 0
+    while start < len(result):
+        end = start + 1
+        source = result[start].source_id
+        while end < len(result) and source and result[end].source_id == source:
+            end += 1
+        if result[start].kind not in ("title", "section"):
+            size = min(s.title_size for s in result[start:end])
+            result[start:end] = [replace(s, title_size=size) for s in result[start:end]]
+        start = end
+    return result
 
 
 CORE_LIMIT = 255  # characters a core property may hold
