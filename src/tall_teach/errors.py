@@ -9,7 +9,11 @@ from tall_teach.model.source import SourceRef
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem found in a course. `severity` is "error" or "warning"."""
+    """One problem found in a course. `severity` is "error", "warning" or "note".
+
+    A note is information the author may act on (as gcc's notes); `--strict` fails on
+    warnings, never on notes.
+    """
 
     severity: str
     source: SourceRef | None

@@ -337,6 +337,14 @@ def test_coverage_names_an_item_left_with_fewer_options_than_asked() -> None:
     assert len(item.options) == 3 and warnings == []
     (short,) = coverage(course)
     assert "3 of 4 options" in short.message and short.source == item.source
+    assert short.severity == "note"  # a sound 3-option item: --strict does not fail on it
+
+
+def test_coverage_warns_about_a_message_left_without_an_item() -> None:
+    course, _ = generated("Options at relapse are still limited")
+    assert course.items == () or all(i.kind == "authored" for i in course.items)
+    (missing,) = coverage(course)
+    assert missing.severity == "warning" and "has no quiz item" in missing.message
 
 
 def test_cloze_feedback_names_the_wrong_option_as_written_mid_sentence() -> None:

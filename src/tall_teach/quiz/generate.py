@@ -232,7 +232,11 @@ def _unique_ids(
 
 def coverage(course: Course) -> list[Diagnostic]:
     """For `tall-teach check`: a warning at each take-home message that has no quiz item,
-    saying why, and at each generated item left with fewer options than asked for.
+    saying why, and a note at each generated item left with fewer options than asked for.
+
+    A short item still has the 3 options a sound single-best-answer item needs (fewer
+    fail `option-count` and are dropped), and three clean options beat a fourth that
+    is arguably true, so it is a note, which `--strict` does not count.
     Uses `course.items` when generation has run, else generates."""
     if course.quiz.per_message < 1:  # generation switched off: nothing is missing
         return []
@@ -253,11 +257,11 @@ def coverage(course: Course) -> list[Diagnostic]:
         ))  # fmt: skip
     warnings.extend(
         Diagnostic(
-            "warning",
+            "note",
             item.source,
             f"quiz coverage: item {item.id} has {len(item.options)} of {course.quiz.options} "
-            f"options: too few other terms like '{item.key_term}' (add some to its glossary "
-            "category)",
+            f"options: too few other terms like '{item.key_term}' (for more, add terms to its "
+            "glossary category that the lecture shows to be wrong here)",
         )
         for item in generated
         if len(item.options) < course.quiz.options
