@@ -199,6 +199,37 @@ def gen_module_symlink_out(root: Path) -> None:
     (root / "modules" / "two.md").symlink_to(secret)
 
 
+def gen_symlink_loop(root: Path) -> None:
+    """figures/dot.png -> loop.png -> dot.png."""
+    link = root / "figures" / "dot.png"
+    link.unlink()
+    link.symlink_to("loop.png")
+    (root / "figures" / "loop.png").symlink_to("dot.png")
+
+
+def gen_unused_symlink_loop(root: Path) -> None:
+    (root / "figures" / "a.png").symlink_to("b.png")
+    (root / "figures" / "b.png").symlink_to("a.png")
+
+
+def gen_fifo_image(root: Path) -> None:
+    """A named pipe where the image belongs: opening it for reading would block forever."""
+    image = root / "figures" / "dot.png"
+    image.unlink()
+    os.mkfifo(image)
+
+
+def gen_theme_in_course(root: Path) -> None:
+    """A copy of the default theme inside the course, its handout template made hostile."""
+    from tall_teach.theme import theme_search_path
+
+    default = next(p / "default" for p in theme_search_path() if (p / "default").is_dir())
+    shutil.copytree(default, root / "mytheme")
+    template = root / "mytheme" / "handout" / "handout.html.j2"
+    payload = "{{ cycler.__init__.__globals__.os.system('true') }}\n"
+    template.write_text(payload + template.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "invalid_utf8": gen_invalid_utf8,
     "bom": gen_bom,
@@ -211,6 +242,10 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "symlink_out": gen_symlink_out,
     "unused_symlink_out": gen_unused_symlink_out,
     "module_symlink_out": gen_module_symlink_out,
+    "symlink_loop": gen_symlink_loop,
+    "unused_symlink_loop": gen_unused_symlink_loop,
+    "fifo_image": gen_fifo_image,
+    "theme_in_course": gen_theme_in_course,
 }
 
 

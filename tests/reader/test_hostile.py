@@ -274,3 +274,21 @@ def test_a_truncated_image_is_an_error_even_after_weasyprint_was_imported(
     (error,) = errors_of(root)
     assert "figures/cut.png" in error.message
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as WeasyPrint wants it
+
+
+def test_a_symlink_loop_is_an_error_not_a_crash(course_dir: CourseDir) -> None:
+    root = course_dir(module=image_module("figures/a.png"))
+    (root / "figures").mkdir(exist_ok=True)
+    (root / "figures" / "a.png").symlink_to("b.png")
+    (root / "figures" / "b.png").symlink_to("a.png")
+    (error,) = errors_of(root)
+    assert located([error]) == [("modules/one.md", 3)]
+    assert "is a symbolic link that loops back on itself" in error.message
+
+
+def test_a_named_pipe_is_refused_without_being_opened(course_dir: CourseDir) -> None:
+    root = course_dir(module=image_module("figures/pipe.png"))
+    (root / "figures").mkdir(exist_ok=True)
+    os.mkfifo(root / "figures" / "pipe.png")  # opening it to read would block forever
+    (error,) = errors_of(root)
+    assert "is not a regular file (a pipe, device or socket)" in error.message

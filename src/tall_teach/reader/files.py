@@ -63,6 +63,11 @@ class CourseFiles:
             inside = real.is_relative_to(self.root)
             is_file = inside and real.is_file()
             exists = inside and real.exists()
+            is_dir = inside and real.is_dir()
+        except RuntimeError:  # Python 3.11-3.12: pathlib's "Symlink loop from ..."
+            self.collector.error(path, line, f"{what} '{ref}' is a symbolic link that loops "
+                                 "back on itself: replace the link with the file")
+            return None
         except (OSError, ValueError):
             self.collector.error(path, line, f"{what} path '{ref}' is not a valid file name")
             return None
@@ -76,7 +81,9 @@ class CourseFiles:
             )
             return None
         if not is_file:
-            state = "is a folder, not a file" if exists else "does not exist"
+            state = ("is a folder, not a file" if is_dir
+                     else "is not a regular file (a pipe, device or socket)" if exists
+                     else "does not exist")
             hint = "" if exists else self._nearest_sibling(relative)
             self.collector.error(path, line, self._missing(ref, what, state) + hint)
             return None
