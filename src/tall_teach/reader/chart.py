@@ -15,6 +15,7 @@ CHART_KEYS = ("type", "title", "unit", "categories", "series", "source")
 CHART_TYPES = ("bar", "column", "line", "pie")
 SERIES_KEYS = ("name", "values")
 _NUMBER_WITH_UNIT = re.compile(r"^[-+]?\d+(?:[.,]\d+)?\s*\S*$")
+_EXPONENT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+$")
 
 
 def convert_chart(node: Node, ctx: ModuleContext) -> Chart | None:
@@ -36,6 +37,8 @@ def convert_chart(node: Node, ctx: ModuleContext) -> Chart | None:
         ctx.error(data.value["series"].key_line,
                   f"a pie chart has exactly one series, not {len(series)}: "
                   "use a bar or column chart to compare series")
+    if chart_type == "pie" and series:
+        _check_pie(series[0], data.value["series"].key_line, ctx)
     citations = _source(fields, ctx)
     title = fields.text("title")
     unit = fields.text("unit")
@@ -43,6 +46,17 @@ def convert_chart(node: Node, ctx: ModuleContext) -> Chart | None:
         return None
     return Chart(chart_type, title, unit, categories, series, citations,
                  SourceRef(ctx.path, node.line))
+
+
+def _check_pie(series: Series, line: int, ctx: ModuleContext) -> None:
+    """A pie shows shares of a whole: no negative slice, and something to share."""
+    negative = [v for v in series.values if v < 0]
+    if negative:
+        ctx.error(line, f"a pie chart cannot show negative values (series '{series.name}' has "
+                  f"{negative[0]:g}): use a bar or column chart")
+    elif not any(series.values):
+        ctx.error(line, f"the values of pie series '{series.name}' are all 0: a pie needs "
+                  "something to share out")
 
 
 def _chart_type(fields: Fields, line: int) -> str:
@@ -110,8 +124,14 @@ def _one_series(item: YNode, fields: Fields, categories: tuple[str, ...] | None)
 
 def _number(node: YNode, name: str, fields: Fields) -> float | None:
     value = node.value
+    if isinstance(value, str) and _EXPONENT.match(value.strip()):
+        value = float(value)  # 1e5: YAML 1.1 reads an exponent without a '.' as text
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        fields.collector.error(fields.path, node.line, f"series '{name}' has {str(node.value)!r}, "
+                               "which is not a finite number: write a plain number such as 57.1")
+        return None
     if isinstance(value, str) and _NUMBER_WITH_UNIT.match(value.strip()):
         advice = "drop the unit and put it in 'unit:' (for example unit: \"%\")"
     else:
