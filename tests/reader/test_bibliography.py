@@ -165,3 +165,38 @@ def test_a_citation_without_any_bibliography_says_to_add_one(course_dir: CourseD
     root = course_dir({"references.yaml": None, "modules/one.md": "## A [@zhang2023]\n"})
     (error,) = errors_of(root)
     assert "the course has no bibliography" in error.message
+
+
+LATEX_BIBTEX = r"""@string{jed = "Journal of " # "Example Drinks"}
+@article{leaf2020,
+  author = {Leaf, Ad{\"a} and {World Health Organization}},
+  title = {An {\em example} study of \emph{pH} and \textit{steeping}: 5--10~min, A---B \& more},
+  journal = jed,
+  year = 2020,
+  pages = {1--10},
+  url = {https://example.org/~leaf/a--b},
+}
+"""
+
+
+def test_bibtex_font_commands_dashes_and_ties_become_plain_text(course_dir: CourseDir) -> None:
+    root = course_with(course_dir, "refs.bib", LATEX_BIBTEX)
+    (root / "modules" / "one.md").write_text("## A [@leaf2020]\n", encoding="utf-8")
+    course, _ = read_ok(root)
+    (ref,) = course.references
+    assert ref.title == "An example study of pH and steeping: 5\u201310\u00a0min, A\u2014B & more"
+    assert ref.container == "Journal of Example Drinks"
+    assert ref.authors[0] == Name("Leaf", "Ad\u00e4")
+    assert ref.pages == "1-10"
+    assert ref.url == "https://example.org/~leaf/a--b"  # URLs keep their tildes and dashes
+
+
+def test_an_undefined_bibtex_string_is_named_at_its_line_without_cascading(
+    course_dir: CourseDir,
+) -> None:
+    text = LATEX_BIBTEX.replace("journal = jed", "journal = jxd")
+    root = course_with(course_dir, "refs.bib", text)
+    (root / "modules" / "one.md").write_text("## A [@leaf2020]\n", encoding="utf-8")
+    (error,) = errors_of(root)  # not also "unknown citation key 'leaf2020'"
+    assert located([error]) == [("refs.bib", 5)]
+    assert "BibTeX string 'jxd' is not defined" in error.message

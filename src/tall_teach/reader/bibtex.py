@@ -10,6 +10,10 @@ from tall_teach.reader.diagnostics import Collector
 
 _HEADER = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
 _NOT_ENTRIES = ("string", "comment", "preamble")
+# Font commands keep their text: \emph{x}, \textit{x}, ... and {\em x}, {\bf x}, ...
+_FONT_COMMAND = re.compile(r"\\(?:emph|text(?:it|bf|sc|tt|rm|sf|sl|up|normal)|mathrm|mbox)"
+                           r"\s*\{([^{}]*)\}")
+_FONT_SWITCH = re.compile(r"\{\\(?:em|it|bf|sc|tt|rm|sf|sl|normalfont)\s+([^{}]*)\}")
 _TYPES = {"article": "article-journal", "inproceedings": "paper-conference",
           "conference": "paper-conference", "book": "book", "incollection": "chapter",
           "inbook": "chapter", "phdthesis": "thesis", "mastersthesis": "thesis",
@@ -19,6 +23,7 @@ _TYPES = {"article": "article-journal", "inproceedings": "paper-conference",
 def bibtex_entries(text: str, path: str, collector: Collector) -> list[Reference]:
     """Every entry; a header whose entry the parser could not read is an error at its line."""
     import bibtexparser
+    from bibtexparser.bibdatabase import UndefinedString
     from bibtexparser.bparser import BibTexParser
 
     headers = [(m.group(2), text.count("\n", 0, m.start()) + 1) for m in _HEADER.finditer(text)
@@ -26,6 +31,13 @@ def bibtex_entries(text: str, path: str, collector: Collector) -> list[Reference
     parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
     try:
         database = bibtexparser.loads(text, parser)
+    except UndefinedString as exc:
+        name = str(exc.args[0]) if exc.args else ""
+        found = re.search(rf"=\s*{re.escape(name)}\b", text) if name else None
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        collector.error(path, line, f"BibTeX string '{name}' is not defined: put the value in "
+                        f"braces ({{...}}) or define it first with @string{{{name} = \"...\"}}")
+        return []
     except Exception as exc:
         collector.error(path, 1, f"cannot read this BibTeX file ({type(exc).__name__}): check "
                         "its braces, commas and quotes")
@@ -48,14 +60,14 @@ def _reference(entry: dict[str, Any], path: str, line: int) -> Reference:
         key=entry["ID"],
         type=_TYPES.get(entry.get("ENTRYTYPE", "").lower(), "article-journal"),
         authors=authors,
-        title=_clean(entry.get("title", "")),
-        container=_clean(entry.get("journal") or entry.get("booktitle") or ""),
+        title=_prose(entry.get("title", "")),
+        container=_prose(entry.get("journal") or entry.get("booktitle") or ""),
         year=_clean(entry.get("year", "")),
         source=SourceRef(path, line),
         volume=_clean(entry.get("volume", "")),
         issue=_clean(entry.get("number", "")),
         pages=_clean(entry.get("pages", "")).replace("--", "-"),
-        note=_clean(entry.get("note", "")),
+        note=_prose(entry.get("note", "")),
         url=_clean(entry.get("url", "")),
         doi=_clean(entry.get("doi", "")),
         et_al=et_al,
@@ -63,11 +75,21 @@ def _reference(entry: dict[str, Any], path: str, line: int) -> Reference:
 
 
 def _clean(value: str) -> str:
-    """LaTeX accents to Unicode, protecting braces dropped, whitespace collapsed."""
+    """LaTeX accents to Unicode, font commands and protecting braces dropped, whitespace
+    collapsed."""
     from bibtexparser.customization import latex_to_unicode
 
-    text = latex_to_unicode(str(value)).replace("{", "").replace("}", "")
+    text = str(value)
+    for _ in range(4):  # nested font commands, innermost first
+        text = _FONT_SWITCH.sub(r"\1", _FONT_COMMAND.sub(r"\1", text))
+    text = latex_to_unicode(text).replace("{", "").replace("}", "")
     return " ".join(text.split())
+
+
+def _prose(value: str) -> str:
+    """A title, journal or note: also LaTeX dashes and ties (not for URLs, DOIs)."""
+    text = _clean(value).replace("---", "\u2014").replace("--", "\u2013")
+    return re.sub(r"(?<!\\)~", "\u00a0", text)
 
 
 def _names(field: str) -> tuple[tuple[Name, ...], bool]:

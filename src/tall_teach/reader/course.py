@@ -58,9 +58,13 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         raise ContentError.at(CONFIG, 1, "course.yaml is empty: add 'title:' and 'modules:'")
     fields = Fields(config, CONFIG, CONFIG, collector)
     fields.check_keys(COURSE_KEYS)
+    errors_before = len(collector.errors)
     references = _references(files, fields)
+    # A bibliography that could not be read at all (its errors are reported) would make
+    # every citation 'unknown' with the wrong advice: then citations are not checked.
+    unreadable = not references and len(collector.errors) > errors_before
+    keys = None if unreadable else {ref.key for ref in references}
     glossary = _glossary(files, fields)
-    keys = {ref.key for ref in references}
     modules = [m for m in _modules(files, fields, keys) if m is not None]
     _check_module_ids(modules, files, collector)
     check_block_ids(modules, collector)
@@ -115,7 +119,8 @@ def _glossary(files: CourseFiles, fields: Fields) -> Glossary:
     return read_glossary(files, default, (CONFIG, 0)) if default else Glossary()
 
 
-def _modules(files: CourseFiles, fields: Fields, keys: set[str]) -> list[Module | None]:
+def _modules(files: CourseFiles, fields: Fields, keys: set[str] | None
+             ) -> list[Module | None]:
     listed = _listed_modules(fields)
     return [_read_module(files, item, keys) for item in listed]
 
@@ -149,7 +154,7 @@ def _listed_modules(fields: Fields) -> list[_Listed]:
     return listed
 
 
-def _read_module(files: CourseFiles, listed: _Listed, keys: set[str]) -> Module | None:
+def _read_module(files: CourseFiles, listed: _Listed, keys: set[str] | None) -> Module | None:
     collector = files.collector
     resolved = files.resolve(listed.written, (CONFIG, listed.line), "module")
     if resolved is None:
