@@ -21,10 +21,13 @@ from tall_teach.model import (
 )
 from tall_teach.reader.context import ModuleContext
 from tall_teach.reader.inlines import convert_inlines
-from tall_teach.reader.markdown import Node, inline_token
+from tall_teach.reader.markdown import Node, citation_keys, inline_token
 
 LIST_TYPES = ("bullet_list", "ordered_list")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_SETEXT_H1 = re.compile(r"^=+[ \t]*$")
+_PREFIXED_CITE = re.compile(r"\[([^\[\]@]*\S\s+)(-?@[^\[\]]+)\](?![(\[])")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
 def convert_blocks(nodes: list[Node], ctx: ModuleContext, where: str) -> list[Block]:
@@ -47,6 +50,8 @@ def convert_block(node: Node, ctx: ModuleContext, where: str) -> list[Block]:
     kind = node.type
     source = SourceRef(ctx.path, node.line)
     if kind == "paragraph":
+        _warn_setext(node, ctx)
+        _warn_prefixed_citations(node, ctx)
         inlines = convert_inlines(inline_token(node), ctx, node.line)
         return [Paragraph(inlines, source)] if _visible(inlines) else []
     if kind in LIST_TYPES:
@@ -80,6 +85,31 @@ def convert_block(node: Node, ctx: ModuleContext, where: str) -> list[Block]:
                  "and is ignored")
         return []
     return []
+
+
+def _warn_setext(node: Node, ctx: ModuleContext) -> None:
+    """A line of '=' under text is a setext heading elsewhere; here it is shown as text."""
+    token = inline_token(node)
+    lines = token.content.split("\n") if token is not None else []
+    if len(lines) > 1 and _SETEXT_H1.match(lines[-1]):
+        ctx.warn(node.line + len(lines) - 1, "a line of '=' under text makes no heading here "
+                 "and is shown as text: write '# Title' for a section or '## Title' for a slide")
+
+
+def _warn_prefixed_citations(node: Node, ctx: ModuleContext) -> None:
+    """Pandoc's `[see @key, p. 3]` is no citation here: say so rather than let an unchecked
+    key and no source footer pass in silence."""
+    token = inline_token(node)
+    if token is None or "@" not in token.content:
+        return
+    text = _CODE_SPAN.sub("", token.content)
+    for match in _PREFIXED_CITE.finditer(text):
+        keys = citation_keys(match.group(2))
+        if keys:
+            line = node.line + text.count("\n", 0, match.start())
+            ctx.warn(line, f"{match.group(0)[:60]!r} is shown as text, not a citation (a prefix "
+                     f"such as '{match.group(1).strip()[:20]}' is not supported): write "
+                     f"'[@{keys[0]}]' to cite it")
 
 
 def _html_block(node: Node, ctx: ModuleContext, source: SourceRef) -> list[Block]:
