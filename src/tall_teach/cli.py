@@ -70,6 +70,36 @@ def _show(course_dir: Path, diagnostic: object) -> str:
     return f"{where}{line}: {severity}: {message}"
 
 
+def _internal_error(course_dir: Path, exc: Exception) -> str:
+    """One clear line for an exception that is a bug in tall-teach, not in the course.
+
+    The traceback is shown only with TALL_TEACH_DEBUG=1: an author cannot act on it, and
+    a build that fails this way has replaced no output (they are renamed into place only
+    once every one has rendered).
+    """
+    import os
+    import traceback
+
+    if os.environ.get("TALL_TEACH_DEBUG"):
+        traceback.print_exception(exc)
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    detail = f"{type(exc).__name__}: {lines[-1][:300]}" if lines else type(exc).__name__
+    return (f"{course_dir}: internal error ({detail}): this is a bug in tall-teach, not a "
+            "mistake in the course; please report it with the course "
+            "(TALL_TEACH_DEBUG=1 shows the details)")
+
+
+def _check_out_folder(course_dir: Path, out: Path) -> None:
+    """Refuse an output folder that is the course folder or holds it: outputs such as
+    CHANGES.md or quiz/ would land among the sources and could overwrite the author's."""
+    target = (out / course_dir.resolve().name).resolve()
+    course = course_dir.resolve()
+    if course == target or course.is_relative_to(target):
+        raise click.UsageError(
+            f"--out {out} would write the outputs of {course_dir} into the course folder "
+            "itself: choose a folder outside the course (the default is build/)")
+
+
 def _exit_interrupted() -> None:
     """Exit 130 at once. Not sys.exit: a Ctrl+C that lands inside an eval() (cssselect2
     compiles WeasyPrint's selectors that way) makes CPython 3.11 believe it went unhandled,
@@ -111,7 +141,10 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
     kinds = _parse_only(only)
     failed = False
     report = _reporter()
-    for course_dir in _courses(courses):
+    selected = _courses(courses)
+    for course_dir in selected:
+        _check_out_folder(course_dir, out)
+    for course_dir in selected:
         started = time.perf_counter()
         try:
             result = build_course(course_dir, out, kinds, force=force, report=report)
@@ -131,6 +164,10 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
             continue
         except TallTeachError as exc:
             click.echo(f"{course_dir}: error: {exc}", err=True)
+            failed = True
+            continue
+        except Exception as exc:  # a bug of ours: a clear line, not a traceback
+            click.echo(_internal_error(course_dir, exc), err=True)
             failed = True
             continue
         if sys.stdout.isatty():
@@ -165,6 +202,10 @@ def check(courses: tuple[Path, ...], strict: bool) -> None:
             click.echo(f"{course_dir}: error: {exc}")
             errors += 1
             continue
+        except Exception as exc:  # a bug of ours: a clear line, not a traceback
+            click.echo(_internal_error(course_dir, exc))
+            errors += 1
+            continue
         for diagnostic in diagnostics:
             click.echo(_show(course_dir, diagnostic))
         errors += sum(d.severity == "error" for d in diagnostics)
@@ -196,6 +237,8 @@ def dump(course: Path, with_quiz: bool) -> None:
         sys.exit(1)
     except TallTeachError as exc:
         _fail(f"{course}: error: {exc}")
+    except Exception as exc:  # a bug of ours: a clear line, not a traceback
+        _fail(_internal_error(course, exc))
     click.echo(dump_json(model), nl=False)
 
 
@@ -228,4 +271,6 @@ def watch(course: Path | None, out: Path, only: tuple[str, ...], timeout: float)
 
     kinds = _parse_only(only)
     courses = _courses((course,) if course else ())
+    for course_dir in courses:
+        _check_out_folder(course_dir, out)
     watch_courses(courses, out, kinds, timeout=timeout, echo=click.echo)
