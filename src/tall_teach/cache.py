@@ -40,6 +40,14 @@ def folder_files(root: Path) -> list[Path]:
     return found
 
 
+def _resolves_inside(link: Path, inside: Path) -> bool:
+    """False for a link leading out of `inside`, and for one that loops (resolve() raises)."""
+    try:
+        return link.resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):
+        return False
+
+
 def hash_files(files: list[Path], base: Path | None = None) -> str:
     """One hash over names and contents; a file that vanished hashes as missing.
 
@@ -51,7 +59,7 @@ def hash_files(files: list[Path], base: Path | None = None) -> str:
     for path in files:
         name = str(path.relative_to(base)) if base and path.is_relative_to(base) else str(path)
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        if inside is not None and path.is_symlink() and not path.resolve().is_relative_to(inside):
+        if inside is not None and path.is_symlink() and not _resolves_inside(path, inside):
             digest.update(b"<link>" + os.fsencode(os.readlink(path)))
             continue
         try:

@@ -1,4 +1,4 @@
-"""A Jinja2 environment over a theme's template folders, autoescaping on."""
+"""A sandboxed Jinja2 environment over a theme's template folders, autoescaping on."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from typing import Any
 
 
 def make_environment(folders: list[Path]) -> Any:
-    """Autoescaping, strict undefined: a typo in a template fails loudly, content is escaped."""
-    import jinja2
+    """Autoescaping, strict undefined: a typo in a template fails loudly, content is escaped.
 
-    return jinja2.Environment(
+    Sandboxed: a theme may travel inside a shared course folder, and a plain Jinja
+    environment lets a template reach Python (`cycler.__init__.__globals__.os`) and run
+    anything at build time. The immutable sandbox refuses such attribute walks and
+    calls that mutate what the writers pass in.
+    """
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -28,6 +35,11 @@ def render_template(folders: list[Path], name: str, **context: Any) -> str:
 
     try:
         return make_environment(folders).get_template(name).render(**context)
+    except jinja2.exceptions.SecurityError as exc:
+        raise ThemeError(
+            f"template {name} tried something a theme may not do ({exc}); templates can "
+            "only show the values they are given"
+        ) from None
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)

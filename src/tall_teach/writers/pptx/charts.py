@@ -30,10 +30,18 @@ def label_text(value: float, spec: ChartSpec) -> str:
     return format_number(value) + unit_suffix(spec)
 
 
+_NOT_IN_FORMAT = str.maketrans("", "", '"<>&')
+
+
 def number_format(spec: ChartSpec) -> str:
-    """An Excel number format: each value as written ("General"), then the unit."""
-    suffix = unit_suffix(spec)
-    return f'General"{suffix}"' if suffix else "General"
+    """An Excel number format: each value as written ("General"), then the unit.
+
+    The unit is a quoted literal, which cannot hold a double quote; and python-pptx
+    pastes this format into the chart XML unescaped. So `"`, `<`, `>` and `&` are left
+    out of it (labels then show the rest of the unit; a long unit is also in the title).
+    """
+    suffix = unit_suffix(spec).translate(_NOT_IN_FORMAT)
+    return f'General"{suffix}"' if suffix.strip() else "General"
 
 
 def chart_title(spec: ChartSpec) -> str:
