@@ -180,7 +180,7 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
         else:
             click.echo(f"{course_dir}: built {len(result.written)}, skipped "
                        f"{len(result.skipped)} into {result.out_dir} ({elapsed:.2f} s)")
-        if strict and result.warnings:
+        if strict and any(w.severity != "note" for w in result.warnings):
             failed = True
     if failed:
         sys.exit(1)
@@ -194,7 +194,7 @@ def check(courses: tuple[Path, ...], strict: bool) -> None:
     from tall_teach.errors import TallTeachError
     from tall_teach.pipeline import check_course
 
-    errors = warnings = 0
+    errors = warnings = notes = 0
     for course_dir in _courses(courses):
         try:
             diagnostics = check_course(course_dir)
@@ -210,7 +210,9 @@ def check(courses: tuple[Path, ...], strict: bool) -> None:
             click.echo(_show(course_dir, diagnostic))
         errors += sum(d.severity == "error" for d in diagnostics)
         warnings += sum(d.severity == "warning" for d in diagnostics)
-    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+        notes += sum(d.severity == "note" for d in diagnostics)
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    click.echo(summary + (f", {notes} note{'s' * (notes != 1)}" if notes else ""))
     if errors or (strict and warnings):
         sys.exit(1)
 

@@ -106,3 +106,18 @@ def test_courses_default_to_every_course_under_content(course: Path) -> None:
     result = run("check", cwd=course.parent.parent)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors" in result.stdout
+
+
+def test_check_counts_notes_apart_and_strict_does_not_fail_on_them(course: Path) -> None:
+    # Two terms in the glossary category: the generated item gets 3 of 4 options, a note.
+    glossary = course / "glossary.yaml"
+    glossary.write_text("tool: [Markdown, YAML, BibTeX]\n", encoding="utf-8")
+    (course / "modules" / "01-example.md").write_text(
+        "---\nid: example\ntitle: Example\n---\n\n## Take-home\n\n::: takehome\n"
+        "- Every course is written once in **Markdown** files\n:::\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(course), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert ": note: quiz coverage: item" in result.output
+    assert result.output.strip().endswith("0 errors, 0 warnings, 1 note")
