@@ -63,10 +63,10 @@ def test_a_long_slide_continues_on_numbered_continuation_slides(
     assert [p.title_text for p in pages] == [
         "Long",
         "Long (cont.)",
-        "Long (cont. 2)",
-        "Long (cont. 3)",
-        "Long (cont. 4)",
-        "Long (cont. 5)",
+        "Long (cont.\u00a02)",
+        "Long (cont.\u00a03)",
+        "Long (cont.\u00a04)",
+        "Long (cont.\u00a05)",
     ]
     texts = [r.text for p in pages for para in p.slots[0].content.paras for r in para.runs]
     assert len(texts) == 30 and texts[0].startswith("Point number 1:")

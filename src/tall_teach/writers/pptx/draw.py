@@ -81,6 +81,8 @@ def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[
             ph._element.getparent().remove(ph._element)
     if title is not None:
         move_first(title._element)
+        if plan.title_box is not None:
+            raise_title(slide, layout, title, plan.title_box)
     if plan.footer:
         add_footer(slide, layout, "ftr", plan.footer, plan.footer_size)
     if plan.numbered:
@@ -192,6 +194,91 @@ def move_first(element: Any) -> None:
     tree = element.getparent()
     tree.remove(element)
     tree.insert(2, element)  # after nvGrpSpPr and grpSpPr
+
+
+SHAPE_TAGS = tuple(f"{P}{t}" for t in ("sp", "pic", "grpSp", "cxnSp", "graphicFrame"))
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def raise_title(slide: Any, layout: Any, title: Any, box: Box) -> None:
+    """Give the slide's title placeholder a taller box (still the layout's placeholder,
+    first in reading order) and move the layout's decorations between the title and
+    the body (an accent rule) down as far as the title's bottom moved."""
+    old = Box(int(title.left), int(title.top), int(title.width), int(title.height))
+    title.left, title.top, title.width, title.height = box.x, box.y, box.w, box.h
+    drop = box.bottom - old.bottom
+    if drop <= 0 or slide._element.get("showMasterSp") == "0":
+        return
+    band = (old.bottom, body_top(layout, old))
+    owners = [layout]
+    if layout._element.get("showMasterSp") != "0":
+        owners.insert(0, layout.slide_master)  # drawn first, behind the layout's own
+    decorations = [
+        (owner, shape)
+        for owner in owners
+        for shape in owner.shapes
+        if not shape.is_placeholder and shape._element.tag in SHAPE_TAGS
+    ]
+    if not decorations:
+        return
+    slide._element.set("showMasterSp", "0")  # the copies stand in for the layout's shapes
+    after = title._element
+    for owner, shape in decorations:  # behind the content, after the title in reading order
+        element = copied_shape(slide, owner, shape, drop if in_band(shape, old, band) else 0)
+        after.addnext(element)
+        after = element
+
+
+def body_top(layout: Any, title: Box) -> int:
+    """Where the content area starts under the title: the highest body placeholder below
+    it on the layout, else on the master; else right under the title."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    skip = (PH.TITLE, PH.CENTER_TITLE, PH.FOOTER, PH.SLIDE_NUMBER, PH.DATE, PH.HEADER)
+    for owner in (layout, layout.slide_master):
+        tops = [
+            int(ph.top)
+            for ph in owner.placeholders
+            if ph.placeholder_format.type not in skip
+            and ph.top is not None
+            and int(ph.top) >= title.bottom
+        ]
+        if tops:
+            return min(tops)
+    return title.bottom
+
+
+def in_band(shape: Any, title: Box, band: tuple[int, int]) -> bool:
+    """A decoration under the title, above the body, and across the title's width."""
+    if shape.top is None or shape.left is None or shape.width is None:
+        return False
+    left, top, right = int(shape.left), int(shape.top), int(shape.left) + int(shape.width)
+    return band[0] <= top < max(band[1], band[0] + 1) and left < title.right and right > title.x
+
+
+def copied_shape(slide: Any, owner: Any, shape: Any, drop: int) -> Any:
+    """A copy of a layout or master shape for the slide, `drop` EMU lower, with its own
+    id and its pictures or links related from the slide."""
+    element = copy.deepcopy(shape._element)
+    if drop:
+        offset = element.find(f"./*/{A}xfrm/{A}off")
+        if offset is None:
+            offset = element.find(f"./{P}xfrm/{A}off")
+        if offset is not None:
+            offset.set("y", str(int(offset.get("y")) + drop))
+    tree = slide.shapes._spTree
+    next_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
+    for n, c_nv_pr in enumerate(element.iter(f"{P}cNvPr")):
+        c_nv_pr.set("id", str(next_id + n))
+    for node in element.iter():
+        for name, value in list(node.attrib.items()):
+            if name.startswith(R) and value in owner.part.rels:
+                rel = owner.part.rels[value]
+                if rel.is_external:
+                    node.set(name, slide.part.relate_to(rel.target_ref, rel.reltype, True))
+                else:
+                    node.set(name, slide.part.relate_to(rel.target_part, rel.reltype))
+    return element
 
 
 def add_footer(slide: Any, layout: Any, kind: str, text: str, size: float) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tall_teach.errors import Diagnostic
 from tall_teach.model import BulletList, Course, Module, Paragraph, Slide
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
 from tall_teach.writers.pptx.compose import Page, compose_slide, segments
@@ -18,6 +19,7 @@ from tall_teach.writers.pptx.settings import PptxSettings
 from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
 from tall_teach.writers.pptx.template import TemplateInfo
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
+from tall_teach.writers.pptx.titles import fit_title, lines_needed, lowered
 
 REFERENCE_SPACING = 4.0  # points between reference entries: a list, not separate points
 MONTHS = (
@@ -99,21 +101,21 @@ def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
         if slide.kind == "section":
             plans += section_slides(slide, title, ctx)
         else:
-            plans += content_slides(slide, title, compose_slide(slide, ctx), ctx)
+            plans += content_slides(slide, title, ctx)
     return plans
 
 
 def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> tuple[Run, ...]:
-    """Page n (1-based) of a slide: "Title (cont.)", then "Title (cont. 2)"."""
+    """Page n (1-based) of a slide: "Title (cont.)", then "Title (cont. 2)" (a no-break
+    space: a wrapped title never ends on a bare "2)")."""
     runs = (Run(title),) if isinstance(title, str) else title
     label = ctx.settings.label("continued")
-    suffix = f" ({label})" if n == 1 else f" ({label} {n})"
+    suffix = f" ({label})" if n == 1 else f" ({label}\u00a0{n})"
     return (*runs, Run(suffix))
 
 
-def content_slides(
-    slide: Slide, title: tuple[Run, ...], pages: list[Page], ctx: PlanContext
-) -> list[SlidePlan]:
+def content_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
+    lines, pages = title_pages(slide, title, ctx)
     footer = footer_text(slide.citations, ctx.course)
     notes = notes_paras(slide)
     plans = []
@@ -128,9 +130,26 @@ def content_slides(
                 footer,
                 notes=notes if n == 0 else (),
                 source_id=slide.id,
+                title_lines=lines,
+                title_tail=0 if n == 0 else 1,
             )
         )
     return plans
+
+
+def title_pages(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> tuple[int, list[Page]]:
+    """The pages of a slide, laid out under a title box tall enough for the longest of
+    its titles (" (cont.)" makes a title longer): every page shares that box."""
+    lines, want = -1, lines_needed(title, ctx)
+    pages: list[Page] = []
+    scratch: list[Diagnostic] = []
+    while want > lines:  # at most MAX_TITLE_LINES + 1 rounds: `want` only grows
+        lines, scratch = want, []
+        pages = compose_slide(slide, lowered(ctx, lines, scratch))
+        more = (continued_title(title, n, ctx) for n in range(1, len(pages)))
+        want = max([lines, *(lines_needed(t, ctx) for t in more)])
+    ctx.warnings.extend(scratch)
+    return lines, pages
 
 
 def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
@@ -159,7 +178,7 @@ def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> li
     if not rest or not segments(rest):
         return [plan]
     follow = replace(slide, kind="content", blocks=rest, notes=())
-    more = content_slides(follow, continued_title(title, 1, ctx), compose_slide(follow, ctx), ctx)
+    more = content_slides(follow, continued_title(title, 1, ctx), ctx)
     return [plan, *more]
 
 
@@ -210,26 +229,26 @@ def unique_titles(slides: list[SlidePlan], ctx: PlanContext) -> list[SlidePlan]:
         if n > 1:
             ctx.warn(None, f"slide title {slide.title_text!r} repeats; numbered {plain(title)!r}")
         seen.add(key)
-        result.append(replace(slide, title=title))
+        result.append(replace(slide, title=title, title_tail=slide.title_tail + (n > 1)))
     return result
 
 
 def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
-    """Title and footer sizes that fit their placeholders."""
-    geometry = ctx.template.layout(slide.kind)
-    title_size = slide.title_size
+    """Title and footer sizes that fit their placeholders; a title too long even for its
+    taller box is cut."""
+    geometry = lowered(ctx, slide.title_lines).template.layout(slide.kind)
+    title, title_size, title_box = slide.title, slide.title_size, None
     if geometry.title is not None:
-        para = Para(tuple(replace(r, bold=True) for r in slide.title), 0, "none")
-        floor = min(ctx.size("title_min"), title_size)
         frame = geometry.title
-        title_size = (
-            ctx.titles.largest_size([para], frame, title_size, floor, frame.inner_height_pt) or 0.0
-        )
-        if not title_size:
-            title_size = ctx.titles.largest_size(
-                [para], frame, floor, ctx.size("body_min"), frame.inner_height_pt
-            ) or ctx.size("body_min")
-            ctx.warn(None, f"slide title {slide.title_text!r} is long; set at {title_size:g} pt")
+        title, title_size, cut = fit_title(title, slide.title_tail, frame, title_size, ctx)
+        if cut:
+            ctx.warn(
+                None,
+                f"slide title {slide.title_text!r} is long; cut to {plain(title)!r} "
+                f"to fit at {title_size:g} pt (shorten it)",
+            )
+        if frame.box != ctx.template.layout(slide.kind).title.box:  # type: ignore[union-attr]
+            title_box = frame.box
     footer_size = ctx.size("footer")
     if slide.footer and geometry.footer is not None:
         para = Para((Run(slide.footer),), 0, "none")
@@ -240,7 +259,9 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
         if found is None:
             ctx.warn(None, f"the source footer of {slide.title_text!r} is long for one slide")
         footer_size = found or ctx.size("footer_min")
-    return replace(slide, title_size=title_size, footer_size=footer_size)
+    return replace(
+        slide, title=title, title_size=title_size, title_box=title_box, footer_size=footer_size
+    )
 
 
 def same_title_sizes(slides: list[SlidePlan]) -> list[SlidePlan]:

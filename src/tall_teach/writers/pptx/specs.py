@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tall_teach.errors import Diagnostic
-from tall_teach.writers.pptx.template import TextFrame
+from tall_teach.writers.pptx.template import Box, TextFrame
 from tall_teach.writers.pptx.text import Para, Run
 
 
@@ -92,6 +92,9 @@ class SlidePlan:
     notes: tuple[Para, ...] = ()
     numbered: bool = True
     source_id: str = ""
+    title_lines: int = 0  # lines at title_min the title box was made taller for; 0: the layout's
+    title_box: Box | None = None  # the taller title box on this slide; None: the layout's
+    title_tail: int = 0  # trailing title runs a cut keeps (" (cont.)", " (2)")
 
     @property
     def title_text(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tall_teach.errors import ThemeError
@@ -80,6 +80,28 @@ class LayoutGeometry:
     headings: tuple[TextFrame, ...]
     footer: TextFrame | None
     number: TextFrame | None
+
+    def lowered(self, drop: int) -> LayoutGeometry:
+        """The layout with its title `drop` EMU taller (its top stays) and what lies below
+        the title's top moved down as much: headings keep their height, bodies their bottom."""
+        if drop <= 0 or self.title is None:
+            return self
+        top = self.title.box.y
+
+        def moved(frame: TextFrame, keep_bottom: bool) -> TextFrame:
+            box = frame.box
+            if box.y < top:
+                return frame
+            return frame.with_box(Box(box.x, box.y + drop, box.w, box.h - drop * keep_bottom))
+
+        title = self.title.box
+        return replace(
+            self,
+            title=self.title.with_box(Box(title.x, title.y, title.w, title.h + drop)),
+            subtitle=moved(self.subtitle, True) if self.subtitle else None,
+            bodies=tuple(moved(f, True) for f in self.bodies),
+            headings=tuple(moved(f, False) for f in self.headings),
+        )
 
 
 @dataclass(frozen=True)
