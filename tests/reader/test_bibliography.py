@@ -200,3 +200,18 @@ def test_an_undefined_bibtex_string_is_named_at_its_line_without_cascading(
     (error,) = errors_of(root)  # not also "unknown citation key 'leaf2020'"
     assert located([error]) == [("refs.bib", 5)]
     assert "BibTeX string 'jxd' is not defined" in error.message
+
+
+def test_a_csl_field_that_is_a_list_is_reported_not_silently_dropped(
+    course_dir: CourseDir,
+) -> None:
+    text = ('[\n {"id": "zhang2023", "title": ["Part one", "part two"],\n'
+            '  "container-title": "AJH", "volume": {"v": 1}},\n {"id": "group2020"}\n]')
+    course, warnings = read_ok(course_with(course_dir, "refs.json", text))
+    ref = course.references[0]
+    assert ref.title == "" and ref.container == "AJH" and ref.volume == ""
+    said = [w.message for w in warnings if w.source and w.source.path == "refs.json"]
+    assert any("'title' should be text, not a list" in m for m in said)
+    assert any("'volume' should be text, not a mapping" in m for m in said)
+    assert located([w for w in warnings if "should be text" in w.message]) == [
+        ("refs.json", 2), ("refs.json", 2)]

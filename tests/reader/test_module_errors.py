@@ -196,3 +196,12 @@ def test_a_misspelt_image_name_suggests_the_file_next_to_it(
                       "## A\n\n![Alt](figures/survival-curve.pgn)\n")
     (error,) = errors_of(root)
     assert error.message.endswith("did you mean 'figures/survival-curve.png'?")
+
+
+@pytest.mark.parametrize(("text", "line", "says"), [
+    ("## A slide\n\n- text\n\n#\n\n## Next\n\n- more\n", 5, "'#' with no title"),
+    ("## A slide\n\n- text\n\n##   \n\n- untitled\n", 5, "'##' with no title"),
+])
+def test_a_heading_without_text_is_a_warning_at_its_line(text: str, line: int, says: str) -> None:
+    _module, warnings = read_module_text(text, "modules/m.md", known_keys=KEYS)
+    assert [(w.source.line, says in w.message) for w in warnings if w.source] == [(line, True)]

@@ -137,21 +137,35 @@ def csl_reference(entry: dict[str, Any], path: str, line: int, collector: Collec
                         "(the key you cite as [@key])")
         return None
     authors, et_al = _csl_names(entry.get("author"), path, line, collector)
-    container = entry.get("container-title-short") or entry.get("container-title") or ""
+
+    def field(*names: str) -> str:
+        """The first of `names` the entry has, as text; a list or mapping there is
+        reported (CSL wants text) instead of silently dropped."""
+        for name in names:
+            value = entry.get(name)
+            if isinstance(value, list | dict):
+                collector.warn(path, line, f"entry '{key}': '{name}' should be text, not a "
+                               f"{'list' if isinstance(value, list) else 'mapping'}; it is "
+                               "left out: write it as one string")
+                continue
+            if value not in (None, ""):
+                return _text(value)
+        return ""
+
     return Reference(
         key=str(key).strip(),
-        type=_text(entry.get("type")) or "article-journal",
+        type=field("type") or "article-journal",
         authors=authors,
-        title=_text(entry.get("title")),
-        container=_text(container),
+        title=field("title"),
+        container=field("container-title-short", "container-title"),
         year=csl_year(entry.get("issued")),
         source=SourceRef(path, line),
-        volume=_text(entry.get("volume")),
-        issue=_text(entry.get("issue")),
-        pages=_text(entry.get("page") or entry.get("pages")),
-        note=_text(entry.get("note")),
-        url=_text(entry.get("URL") or entry.get("url")),
-        doi=_text(entry.get("DOI") or entry.get("doi")),
+        volume=field("volume"),
+        issue=field("issue"),
+        pages=field("page", "pages"),
+        note=field("note"),
+        url=field("URL", "url"),
+        doi=field("DOI", "doi"),
         et_al=et_al or entry.get("et-al") is True,
     )
 

@@ -37,6 +37,11 @@ def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
                           "'_' and '.'")
                 ident = ""
             kind = "section" if node.token.tag == "h1" else "content"
+            if not plain_text(title).strip():
+                marks = "#" if kind == "section" else "##"
+                ctx.warn(node.line, f"'{marks}' with no title: write the "
+                         f"{'section' if kind == 'section' else 'slide'} title after it "
+                         "(an untitled slide can start with a '---' line instead)")
             drafts.append(_Draft(kind, title, node.line, ident))
             drafts[-1].blocks.extend(ctx.take_figures())
             continue
