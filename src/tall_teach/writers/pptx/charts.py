@@ -17,9 +17,18 @@ def format_number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NOT_IN_FORMAT = str.maketrans("", "", '"\\<>&')
+
+
 def unit_suffix(spec: ChartSpec) -> str:
-    """What follows each value in a label: a short unit, spaced unless a sign."""
-    unit = spec.unit.replace('"', "").replace("\\", "").strip()
+    """What follows each value in a label: a short unit, spaced unless a sign.
+
+    Labels show it through an Excel number format: a quoted literal, which cannot hold
+    `"` or `\\`, pasted by python-pptx into the chart XML unescaped, so no `<`, `>`,
+    `&` either. Those are left out here, so what is measured is what is drawn (a long
+    unit goes into the title, as written).
+    """
+    unit = spec.unit.translate(_NOT_IN_FORMAT).strip()
     if not unit or len(unit) > SHORT_UNIT:
         return ""
     return unit if unit in ("%", "‰", "°") else f" {unit}"
@@ -30,18 +39,10 @@ def label_text(value: float, spec: ChartSpec) -> str:
     return format_number(value) + unit_suffix(spec)
 
 
-_NOT_IN_FORMAT = str.maketrans("", "", '"<>&')
-
-
 def number_format(spec: ChartSpec) -> str:
-    """An Excel number format: each value as written ("General"), then the unit.
-
-    The unit is a quoted literal, which cannot hold a double quote; and python-pptx
-    pastes this format into the chart XML unescaped. So `"`, `<`, `>` and `&` are left
-    out of it (labels then show the rest of the unit; a long unit is also in the title).
-    """
-    suffix = unit_suffix(spec).translate(_NOT_IN_FORMAT)
-    return f'General"{suffix}"' if suffix.strip() else "General"
+    """An Excel number format: each value as written ("General"), then the unit."""
+    suffix = unit_suffix(spec)
+    return f'General"{suffix}"' if suffix else "General"
 
 
 def chart_title(spec: ChartSpec) -> str:

@@ -146,35 +146,30 @@ def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBox
             "ending in '…'; shorten it",
         )
         size = floor
-        paras = tuple(
-            _cut_to_fit(
-                paras,
-                lambda ps: (
-                    ctx.body.largest_size(
-                        figure_box_paras(label, ps, source, ctx.settings.label("source")),
-                        inner,
-                        floor,
-                        floor,
-                        inner.inner_height_pt,
-                    )
-                    is not None
-                ),
-            )
-        )
+        whole = paras
+
+        def fits(words: int) -> bool:
+            shown = figure_box_paras(label, cut_paras(whole, words), source,
+                                     ctx.settings.label("source"))
+            return ctx.body.largest_size(shown, inner, floor, floor,
+                                         inner.inner_height_pt) is not None
+
+        total = sum(len(plain(p.runs).split()) for p in whole)
+        paras = tuple(cut_paras(whole, most_words(total, fits)))
     return FigureBoxSpec(label, paras, source, size)
 
 
-def _cut_to_fit(paras: Sequence[Para], fits: Callable[[list[Para]], bool]) -> list[Para]:
-    """The most words of `paras`, in order, that still fit, the last cut with "…"."""
-    total = sum(len(plain(p.runs).split()) for p in paras)
+def most_words(total: int, fits: Callable[[int], bool]) -> int:
+    """The largest count of words, 0 to `total`, for which `fits` holds (binary search:
+    fitting is monotone in the words kept). 0 when not even one word fits."""
     low, high = 0, total
     while low < high:
         mid = (low + high + 1) // 2
-        if fits(cut_paras(paras, mid)):
+        if fits(mid):
             low = mid
         else:
             high = mid - 1
-    return cut_paras(paras, low)
+    return low
 
 
 def cut_paras(paras: Sequence[Para], words: int) -> list[Para]:
@@ -293,16 +288,12 @@ def fit_row(row: Cells, widths: Sequence[int], size: float, room: int, ctx: Plan
     cells = list(row)
     for col in sorted(range(len(cells)), key=lambda c: -len(plain(cells[c]))):
         original = cells[col]
-        words = len(plain(original).split())
-        low, high = 0, words  # the most words of this cell that still fit: binary search
-        while low < high:
-            mid = (low + high + 1) // 2
-            cells[col] = cut_runs(original, mid)
-            if row_height(tuple(cells), widths, size, ctx) <= room:
-                low = mid
-            else:
-                high = mid - 1
-        cells[col] = cut_runs(original, low)
+
+        def fits(words: int, col: int = col, original: Cells = original) -> bool:
+            trial = (*cells[:col], cut_runs(original, words), *cells[col + 1 :])
+            return row_height(trial, widths, size, ctx) <= room
+
+        cells[col] = cut_runs(original, most_words(len(plain(original).split()), fits))
         if row_height(tuple(cells), widths, size, ctx) <= room:
             break
     return tuple(cells)
