@@ -20,9 +20,10 @@ from tall_teach.htmlkit.templates import render_template
     ],
 )
 def test_a_template_cannot_reach_python(tmp_path: Path, template: str) -> None:
-    (tmp_path / "t.html.j2").write_text(template, encoding="utf-8")
-    with pytest.raises(ThemeError, match="may not do"):
+    (tmp_path / "t.html.j2").write_text("<p>\n" + template, encoding="utf-8")
+    with pytest.raises(ThemeError, match="may not do") as caught:
         render_template([tmp_path], "t.html.j2", items=[])
+    assert f"{tmp_path / 't.html.j2'}:2 " in str(caught.value)  # the file and line at fault
 
 
 def test_a_sandboxed_template_still_renders_and_escapes(tmp_path: Path) -> None:

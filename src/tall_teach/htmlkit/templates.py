@@ -37,16 +37,30 @@ def render_template(folders: list[Path], name: str, **context: Any) -> str:
         return make_environment(folders).get_template(name).render(**context)
     except jinja2.exceptions.SecurityError as exc:
         raise ThemeError(
-            f"template {name} tried something a theme may not do ({exc}); templates can "
-            "only show the values they are given"
+            f"template {_place(exc, name)} tried something a theme may not do ({exc}); "
+            "templates can only show the values they are given"
         ) from None
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
-        at = f"{where}:{line}" if line else where
-        raise ThemeError(f"template {at}: {exc}") from None
+        raise ThemeError(f"template {f'{where}:{line}' if line else where}: {exc}") from None
     except Exception as exc:  # a theme is code-like: whatever it raises is the theme's fault
         raise ThemeError(
-            f"template {name} failed while rendering ({type(exc).__name__}: {exc}); "
-            "fix the theme's template or switch the course back to the default theme"
+            f"template {_place(exc, name)} failed while rendering ({type(exc).__name__}: "
+            f"{exc}); fix the theme's template or switch the course back to the default theme"
         ) from None
+
+
+def _place(exc: BaseException, name: str) -> str:
+    """`file:line` of the template at fault, from the traceback: Jinja maps the frames of
+    a template being rendered back to its file and line."""
+    where: str | None = None
+    line: int | None = None
+    frame = exc.__traceback__
+    while frame is not None:
+        code = frame.tb_frame.f_code.co_filename
+        if code.endswith(".j2"):
+            where, line = code, frame.tb_lineno
+        frame = frame.tb_next
+    where = where or name
+    return f"{where}:{line}" if line else where
