@@ -17,6 +17,7 @@ from tall_teach.model.blocks import (
     Paragraph,
     Placeholder,
     Question,
+    QuizControls,
     Series,
     Table,
     TakeHome,
@@ -44,7 +45,7 @@ from tall_teach.model.inline import (
     plain_text,
     strong_spans,
 )
-from tall_teach.model.quiz import Option, QuizItem
+from tall_teach.model.quiz import Option, QuizDecline, QuizItem
 from tall_teach.model.source import SourceRef
 
 __all__ = [
@@ -72,6 +73,8 @@ __all__ = [
     "Paragraph",
     "Placeholder",
     "Question",
+    "QuizControls",
+    "QuizDecline",
     "QuizItem",
     "QuizSettings",
     "Reference",

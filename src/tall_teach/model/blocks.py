@@ -95,12 +95,23 @@ class Columns:
 
 
 @dataclass(frozen=True, slots=True)
+class QuizControls:
+    """An author's say over one message's generated items: `{.noquiz}`,
+    `distractors="a; b"` (used first, as written), `exclude="c; d"` (never offered)."""
+
+    generate: bool = True
+    distractors: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One take-home message. Its id is stable: authored `{#id}` or a slug of its text."""
 
     id: str
     inlines: tuple[Inline, ...]
     source: SourceRef
+    controls: QuizControls = field(default_factory=QuizControls)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from tall_teach.model.blocks import Block
 from tall_teach.model.inline import Inline
-from tall_teach.model.quiz import QuizItem
+from tall_teach.model.quiz import QuizDecline, QuizItem
 from tall_teach.model.source import SourceRef
 
 
@@ -66,19 +66,31 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Glossary:
-    """Key terms by category; terms of one category are interchangeable distractors."""
+    """Key terms by category; terms of one category are interchangeable distractors.
+
+    A category may hold sub-kinds ("drug" with "drug/BTK inhibitor" and
+    "drug/chemotherapy"): a sub-kind's name is its parent's, a slash, and its own.
+    A term's kind is the finest one that lists it.
+    """
 
     categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def category_of(self, term: str) -> str | None:
         wanted = term.casefold()
-        for name, terms in self.categories:
-            if any(t.casefold() == wanted for t in terms):
-                return name
-        return None
+        found = [name for name, terms in self.categories
+                 if any(t.casefold() == wanted for t in terms)]  # fmt: skip
+        return max(found, key=lambda n: n.count("/")) if found else None
 
     def terms(self, category: str) -> tuple[str, ...]:
         return dict(self.categories).get(category, ())
+
+    def terms_under(self, category: str) -> tuple[str, ...]:
+        """The category's own terms and those of all its sub-kinds."""
+        prefix = f"{category}/"
+        return tuple(
+            t for name, terms in self.categories
+            if name == category or name.startswith(prefix) for t in terms
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +127,7 @@ class Course:
     source: SourceRef
     institution: str = ""
     items: tuple[QuizItem, ...] = field(default=())  # filled by the quiz generators
+    declined: tuple[QuizDecline, ...] = field(default=())  # messages left without an item
 
     def reference(self, key: str) -> Reference | None:
         for ref in self.references:

@@ -43,7 +43,20 @@ class QuizItem:
     message_id: str = ""  # the source Message's id; one flashcard per message
     rationale: str = ""  # the explanation proper, without the slide and source line
     where: str = ""  # "Slide: <title>. Source: <short citations>."
+    # Why the generator built the item this way: key term, candidates kept and rejected
+    # (with the course text that rejected them). Empty for authored items.
+    reasons: tuple[str, ...] = ()
 
     @property
     def key_index(self) -> int:
         return next(i for i, o in enumerate(self.options) if o.correct)
+
+
+@dataclass(frozen=True, slots=True)
+class QuizDecline:
+    """A take-home message the generator made no item from, and why (for the quiz report)."""
+
+    message_id: str
+    message: str
+    source: SourceRef
+    reasons: tuple[str, ...]

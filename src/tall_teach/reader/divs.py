@@ -16,6 +16,7 @@ from tall_teach.model import (
     Paragraph,
     Placeholder,
     Question,
+    QuizControls,
     SourceRef,
     Strong,
     TakeHome,
@@ -45,17 +46,8 @@ def div_attributes(info: str) -> tuple[list[str], str] | None:
         return [info], ""
     if not (info.startswith("{") and info.endswith("}")):
         return None
-    inner, pos, classes, ident = info[1:-1], 0, [], ""
-    while pos < len(inner.rstrip()):
-        match = _ATTRIBUTE.match(inner, pos)
-        if not match:
-            return None
-        if match.group(1):
-            classes.append(match.group(1))
-        elif match.group(2):
-            ident = match.group(2)
-        pos = match.end()
-    return classes, ident
+    parsed = _attribute_items(info[1:-1])
+    return None if parsed is None else (parsed[1], parsed[0])
 
 
 def div_kind(node: Node) -> str:
@@ -131,14 +123,69 @@ def _message(item: ListItem, ctx: ModuleContext) -> Message | None:
         ctx.error(item.children[0].source.line, "a take-home message cannot have sub-items: "
                   "make each one its own '- ' item")
         return None
-    inlines, authored = split_trailing_id(item.inlines)
+    inlines, authored, controls = _message_attributes(item.inlines, ctx, line)
     if not plain_text(inlines):
         ctx.error(line, "empty take-home message: write the message or remove the '- '")
         return None
     terms = strong_spans(inlines)
     base = slugify(terms[0]) if terms else slugify(" ".join(plain_text(inlines).split()[:4]))
     ident = _block_id(ctx, authored, f"{ctx.module_id}-{base or 'message'}", line)
-    return Message(ident, inlines, SourceRef(ctx.path, line))
+    return Message(ident, inlines, SourceRef(ctx.path, line), controls)
+
+
+MESSAGE_CLASSES = ("noquiz",)
+MESSAGE_KEYS = ("distractors", "exclude")
+
+
+def _message_attributes(
+    inlines: tuple[Inline, ...], ctx: ModuleContext, line: int
+) -> tuple[tuple[Inline, ...], str, QuizControls]:
+    """A message's trailing `{#id .noquiz distractors="a; b" exclude="c"}` taken off its
+    text: the id and the author's quiz controls (unknown ones are errors at the line)."""
+    if not inlines or not isinstance(inlines[-1], Text):
+        return inlines, "", QuizControls()
+    match = _TRAILING_ATTRIBUTES.search(inlines[-1].text)
+    if not match or not re.match(r"\{\s*(?:[#.]|[\w-]+=)", match.group(1)):
+        return inlines, "", QuizControls()  # braces that are the message's own text
+    parsed = _attribute_items(match.group(1)[1:-1])
+    if parsed is None:
+        ctx.error(line, f"cannot read the attributes '{match.group(1)}': write for example "
+                  '{#my-id .noquiz} or {distractors="term one; term two" exclude="term"}')
+        return inlines, "", QuizControls()
+    ident, classes, pairs = parsed
+    for name in classes:
+        if name not in MESSAGE_CLASSES:
+            near = did_you_mean(f".{name}", [f".{c}" for c in MESSAGE_CLASSES])
+            ctx.error(line, f"unknown message class '.{name}'{near}"
+                      " (a take-home message knows '.noquiz')")
+    for key in pairs:
+        if key not in MESSAGE_KEYS:
+            ctx.error(line, f"unknown message attribute '{key}'{did_you_mean(key, MESSAGE_KEYS)}"
+                      f" (known: {', '.join(MESSAGE_KEYS)})")
+
+    def terms(key: str) -> tuple[str, ...]:
+        return tuple(t.strip() for t in pairs.get(key, "").split(";") if t.strip())
+
+    controls = QuizControls("noquiz" not in classes, terms("distractors"), terms("exclude"))
+    rest = inlines[-1].text[: match.start()].rstrip()
+    return inlines[:-1] + ((Text(rest),) if rest else ()), ident, controls
+
+
+def _attribute_items(inner: str) -> tuple[str, list[str], dict[str, str]] | None:
+    """(id, classes, key=value pairs) of the inside of `{...}`, or None if unreadable."""
+    pos, ident, classes, pairs = 0, "", [], {}
+    while pos < len(inner.rstrip()):
+        match = _ATTRIBUTE.match(inner, pos)
+        if not match:
+            return None
+        if match.group(1):
+            classes.append(match.group(1))
+        elif match.group(2):
+            ident = match.group(2)
+        else:
+            pairs[match.group(3)] = match.group(4).strip('"')
+        pos = match.end()
+    return ident, classes, pairs
 
 
 def split_trailing_id(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str]:
