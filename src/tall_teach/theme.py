@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tall_teach.a11y.palette import check_palette
 from tall_teach.errors import ThemeError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -87,8 +88,12 @@ def load_theme(name: str, course_root: Path | None = None) -> Theme:
     if parent:
         base = load_theme(str(parent))
         own = {k: v for k, v in settings.items() if k != "extends"}
-        return Theme(name=name, roots=(root, *base.roots), settings=_deep_merge(base.settings, own))
-    return Theme(name=name, roots=(root,), settings=settings)
+        merged = _deep_merge(base.settings, own)
+        theme = Theme(name=name, roots=(root, *base.roots), settings=merged)
+    else:
+        theme = Theme(name=name, roots=(root,), settings=settings)
+    check_palette(name, theme.settings.get("colors"))
+    return theme
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tall_teach.a11y.palette import contrast
 from tall_teach.errors import ThemeError
 from tall_teach.model import Course
 from tall_teach.theme import Theme, load_theme
@@ -149,20 +150,6 @@ def test_an_unknown_slide_kind_in_the_mapping_is_a_theme_error(tmp_path: Path) -
     theme = institution_theme(tmp_path, {}, {"sidebar": "Title Only"})
     with pytest.raises(ThemeError, match=r"pptx\.layouts\.sidebar"):
         load_settings(theme)
-
-
-def luminance(hex_color: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def card_css(theme: Theme) -> str:
         "text-align:left;line-height:1.4;padding:0 12px}"
         f".question{{color:{colour('primary', '1F3A5F')};font-weight:bold}}"
         ".options{list-style:none;padding:0;font-weight:normal}"
-        f".answer{{color:{colour('accent', '0F7C8C')};font-weight:bold;margin-bottom:12px}}"
+        f".answer{{color:{colour('accent', '0E7382')};font-weight:bold;margin-bottom:12px}}"
         f".source{{color:{colour('muted', '5A6470')};font-size:16px;margin-top:12px}}"
     )
 

@@ -15,14 +15,15 @@ import json
 import re
 from typing import Any
 
+from tall_teach.a11y.palette import tint
 from tall_teach.model import Course, QuizItem
 from tall_teach.quizkit import explanation_text, source_line, useful_feedback
 from tall_teach.theme import Theme
 
 DEFAULT_COLOURS = {
     "primary": "1F3A5F",
-    "accent": "0F7C8C",
-    "accent2": "C8553D",
+    "accent": "0E7382",
+    "accent2": "B04732",
     "text": "1E2329",
     "muted": "5A6470",
     "background": "FFFFFF",
@@ -43,13 +44,6 @@ def theme_colour(theme: Theme, name: str) -> str:
     """A theme colour as 6 hex digits; anything else falls back (no CSS injection via YAML)."""
     value = str(theme.get(f"colors.{name}", DEFAULT_COLOURS[name])).lstrip("#")
     return value.upper() if _HEX.fullmatch(value) else DEFAULT_COLOURS[name]
-
-
-def tint(hex_colour: str, amount: float) -> str:
-    """The colour mixed with white: `amount` of the colour, the rest white."""
-    channels = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
-    mixed = [round(255 - (255 - c) * amount) for c in channels]
-    return "".join(f"{c:02X}" for c in mixed)
 
 
 def colour_css(theme: Theme) -> str:

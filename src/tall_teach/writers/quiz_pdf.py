@@ -33,8 +33,8 @@ FONT_FACES = (  # theme.yaml fonts.files key, font-weight, font-style
 PALETTE = ("primary", "accent", "accent2", "text", "muted", "panel", "background")
 DEFAULT_PALETTE = {
     "primary": "1F3A5F",
-    "accent": "0F7C8C",
-    "accent2": "C8553D",
+    "accent": "0E7382",
+    "accent2": "B04732",
     "text": "1E2329",
     "muted": "5A6470",
     "panel": "F2F5F8",

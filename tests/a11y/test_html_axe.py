@@ -1,0 +1,59 @@
+"""axe-core finds nothing at WCAG 2.1 AA and best practice in any HTML page we write.
+
+Every .html in the build folder is checked (handout, quiz, and any page a writer adds
+later), on T-ALL and on the starter course that uses every block. The quiz page is
+checked again in each state a learner sees: feedback after a wrong and a right answer,
+and the score with its review list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .axe import new_page, open_browser, violations
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("a11y")]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from open_browser()
+
+
+def test_every_html_page_has_no_axe_violations(built: Path, browser: Any) -> None:
+    pages = sorted(built.rglob("*.html"))
+    names = {p.relative_to(built).as_posix() for p in pages}
+    assert {"handout.html", "quiz/quiz.html"} <= names
+    found = {}
+    for path in pages:
+        page = new_page(browser)
+        page.goto(path.as_uri())
+        found[path.relative_to(built).as_posix()] = violations(page)
+        page.context.close()
+    assert found == {name: [] for name in found}
+
+
+def test_the_quiz_page_has_no_axe_violations_in_any_state(built: Path, browser: Any) -> None:
+    """Answer first options and second options in turn; check each kind of feedback once."""
+    page = new_page(browser)
+    page.goto((built / "quiz" / "quiz.html").as_uri())
+    states: dict[str, list[str]] = {}
+    number = 0
+    while not page.is_visible("#score-view"):
+        page.locator("#options [role=radio]").nth(number % 2).click()
+        page.click("#check")
+        verdict = page.get_attribute("#feedback", "class") or ""
+        outcome = "wrong" if "incorrect" in verdict else "right"
+        state = f"feedback after a {outcome} answer"
+        if state not in states:
+            states[state] = violations(page)
+        page.click("#next")
+        number += 1
+    states["score and review"] = violations(page)
+    page.context.close()
+    assert "feedback after a wrong answer" in states
+    assert states == {state: [] for state in states}
