@@ -11,7 +11,9 @@ command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
-fc-list 2>/dev/null | grep -qi carlito || missing+=(fonts-crosextra-carlito)
+# fc-list, not `fc-list | grep -q`: under pipefail grep -q closes the pipe at the first
+# match, fc-list dies of SIGPIPE and the pipeline "fails" although the font is there.
+fc-list : family 2>/dev/null | grep -i carlito >/dev/null || missing+=(fonts-crosextra-carlito)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

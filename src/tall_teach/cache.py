@@ -77,6 +77,7 @@ class BuildCache:
     theme_files: list[str] = field(default_factory=list)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     manifest: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)  # repeated when up to date
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildCache:
@@ -91,6 +92,7 @@ class BuildCache:
             theme_files=list(data.get("theme_files", [])),
             outputs=dict(data.get("outputs", {})),
             manifest=dict(data.get("manifest", {})),
+            diagnostics=list(data.get("diagnostics", [])),
         )
 
     def to_bytes(self) -> bytes:
@@ -99,6 +101,7 @@ class BuildCache:
             "theme_files": self.theme_files,
             "outputs": self.outputs,
             "manifest": self.manifest,
+            "diagnostics": self.diagnostics,
         }
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 

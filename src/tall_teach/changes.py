@@ -48,7 +48,9 @@ def changes_markdown(course: Course, old: Manifest, new: Manifest) -> str | None
     if not old:
         slides, items = len(new.get("slides", {})), len(new.get("questions", {}))
         return (
-            f"# Changes in {course.title}\n\nFirst build: {slides} slides, {items} questions.\n"
+            f"# Changes in {course.title}\n\nFirst build: {slides} slides written in the "
+            f"modules (the deck adds its title, section, continuation and reference slides), "
+            f"{items} questions.\n"
         )
     sections: list[str] = []
     for kind, label in (("slides", "Slides"), ("questions", "Questions")):

@@ -40,7 +40,9 @@ def _courses(paths: tuple[Path, ...]) -> list[Path]:
 
     courses = find_courses(paths)
     if not courses:
-        raise click.UsageError("no course given and no content/<course>/course.yaml found here")
+        raise click.UsageError(
+            "no course given: name a course folder (one with a course.yaml), or run this "
+            "inside one, or in a folder with content/<course>/course.yaml")
     for course in courses:
         if not (course / "course.yaml").is_file():
             raise click.UsageError(f"{course} is not a course folder (it has no course.yaml)")
@@ -115,39 +117,75 @@ def _exit_interrupted() -> None:
     os._exit(130)
 
 
+def _echo_diagnostics(course_dir: Path, diagnostics: list[object], err: bool) -> None:
+    """The one way check, build and watch print problems: `path:line: severity: message`."""
+    for diagnostic in diagnostics:
+        click.echo(_show(course_dir, diagnostic), err=err)
+
+
+def _counts(diagnostics: list[object]) -> str:
+    """'2 errors, 1 warning' (and notes when there are some), the summary of check."""
+    errors = sum(getattr(d, "severity", "") == "error" for d in diagnostics)
+    warnings = sum(getattr(d, "severity", "") == "warning" for d in diagnostics)
+    notes = sum(getattr(d, "severity", "") == "note" for d in diagnostics)
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return summary + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
+
+
+def _left_as_is(out_dir: Path) -> str:
+    """What a failed build left: previous outputs only when there are some."""
+    from tall_teach.cache import CACHE_NAME
+
+    if (out_dir / CACHE_NAME).is_file():
+        return "previous outputs are left as they were"
+    return "nothing was written"
+
+
+OUT_HELP = ("Folder the outputs go under (DIR/<course folder name>/). "
+            "Default: build/ beside the course (beside content/ for content/<course>).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tall-teach")
 def main() -> None:
     """Turn a Markdown course into a lecture deck, a handout and quizzes.
 
-    COURSE is a course folder (with a course.yaml); where omitted, every course
-    under ./content/. Outputs go to build/<course folder name>/.
+    COURSE is a course folder (with a course.yaml); where omitted, the current folder if
+    it is a course, else every course under ./content/. Outputs go to a build/ folder
+    beside the course: build/<course folder name>/.
     """
 
 
 @main.command()
 @click.argument("courses", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("build"), show_default=True, help="Folder the outputs go under.")
+              default=None, help=OUT_HELP)
 @click.option("--only", multiple=True, help=ONLY_HELP)
 @click.option("--force", is_flag=True, help="Rebuild every output, even if nothing changed.")
-@click.option("--strict", is_flag=True, help="Fail when the course has warnings.")
-def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bool,
+@click.option("--strict", is_flag=True,
+              help="Fail on warnings, as check --strict does; then nothing is written.")
+def build(courses: tuple[Path, ...], out: Path | None, only: tuple[str, ...], force: bool,
           strict: bool) -> None:
-    """Build the deck, handout and quizzes of each COURSE."""
+    """Build the deck, handout and quizzes of each COURSE.
+
+    Prints the same warnings as check (again when the outputs are up to date).
+    """
     from tall_teach.errors import ContentError, TallTeachError
     from tall_teach.pipeline import build as build_course
+    from tall_teach.pipeline import output_root
 
     kinds = _parse_only(only)
     failed = False
     report = _reporter()
     selected = _courses(courses)
     for course_dir in selected:
-        _check_out_folder(course_dir, out)
+        _check_out_folder(course_dir, output_root(course_dir, out))
     for course_dir in selected:
         started = time.perf_counter()
+        root = output_root(course_dir, out)
         try:
-            result = build_course(course_dir, out, kinds, force=force, report=report)
+            result = build_course(course_dir, root, kinds, force=force, report=report,
+                                  strict=strict)
         except KeyboardInterrupt as exc:
             from tall_teach.outputs import InterruptedAfterWriting
 
@@ -156,64 +194,72 @@ def build(courses: tuple[Path, ...], out: Path, only: tuple[str, ...], force: bo
             click.echo(f"\n{course_dir}: interrupted; nothing half-written, {kept}", err=True)
             _exit_interrupted()
         except ContentError as exc:
-            for diagnostic in exc.diagnostics:
-                click.echo(_show(course_dir, diagnostic), err=True)
-            click.echo(f"{course_dir}: build failed; previous outputs are left as they were",
-                       err=True)
+            _clear_progress()
+            _echo_diagnostics(course_dir, exc.diagnostics, err=True)
+            out_dir = root / course_dir.resolve().name
+            click.echo(f"{course_dir}: build failed ({_counts(exc.diagnostics)}); "
+                       f"{_left_as_is(out_dir)}", err=True)
             failed = True
             continue
         except TallTeachError as exc:
+            _clear_progress()
             click.echo(f"{course_dir}: error: {exc}", err=True)
             failed = True
             continue
         except Exception as exc:  # a bug of ours: a clear line, not a traceback
+            _clear_progress()
             click.echo(_internal_error(course_dir, exc), err=True)
             failed = True
             continue
-        if sys.stdout.isatty():
-            click.echo("\r\033[K", nl=False)
-        for warning in result.warnings:
-            click.echo(_show(course_dir, warning), err=True)
+        _clear_progress()
+        _echo_diagnostics(course_dir, result.warnings, err=True)
         elapsed = time.perf_counter() - started
-        if result.up_to_date:
+        if result.strict_failed:
+            click.echo(f"{course_dir}: --strict: {_counts(result.warnings)}; not built, "
+                       f"{_left_as_is(result.out_dir)}", err=True)
+            failed = True
+        elif result.up_to_date:
             click.echo(f"{course_dir}: up to date ({result.out_dir}, {elapsed:.2f} s)")
         else:
             click.echo(f"{course_dir}: built {len(result.written)}, skipped "
                        f"{len(result.skipped)} into {result.out_dir} ({elapsed:.2f} s)")
-        if strict and any(w.severity != "note" for w in result.warnings):
-            failed = True
     if failed:
         sys.exit(1)
 
 
+def _clear_progress() -> None:
+    if sys.stdout.isatty():
+        click.echo("\r\033[K", nl=False)
+
+
 @main.command()
 @click.argument("courses", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (notes never fail).")
 def check(courses: tuple[Path, ...], strict: bool) -> None:
-    """Report every problem in each COURSE, one per line, without building."""
-    from tall_teach.errors import TallTeachError
+    """Report every problem in each COURSE, one per line, without building.
+
+    Finds what build finds: build prints the same lines.
+    """
+    from tall_teach.errors import Diagnostic, TallTeachError
     from tall_teach.pipeline import check_course
 
-    errors = warnings = notes = 0
+    found: list[object] = []
     for course_dir in _courses(courses):
         try:
             diagnostics = check_course(course_dir)
         except TallTeachError as exc:
             click.echo(f"{course_dir}: error: {exc}")
-            errors += 1
+            found.append(Diagnostic("error", None, str(exc)))
             continue
         except Exception as exc:  # a bug of ours: a clear line, not a traceback
             click.echo(_internal_error(course_dir, exc))
-            errors += 1
+            found.append(Diagnostic("error", None, "internal error"))
             continue
-        for diagnostic in diagnostics:
-            click.echo(_show(course_dir, diagnostic))
-        errors += sum(d.severity == "error" for d in diagnostics)
-        warnings += sum(d.severity == "warning" for d in diagnostics)
-        notes += sum(d.severity == "note" for d in diagnostics)
-    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    click.echo(summary + (f", {notes} note{'s' * (notes != 1)}" if notes else ""))
-    if errors or (strict and warnings):
+        _echo_diagnostics(course_dir, diagnostics, err=False)
+        found += diagnostics
+    click.echo(_counts(found))
+    severities = {getattr(d, "severity", "") for d in found}
+    if "error" in severities or (strict and "warning" in severities):
         sys.exit(1)
 
 
@@ -245,34 +291,47 @@ def dump(course: Path, with_quiz: bool) -> None:
 
 
 @main.command()
-@click.argument("name")
+@click.argument("path", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("content"), show_default=True, help="Folder to create the course in.")
-def new(name: str, parent: Path) -> None:
-    """Create a new course NAME from an example that uses every block."""
+              default=None, help="Folder to create PATH in (default: the current folder).")
+def new(path: Path, parent: Path | None) -> None:
+    """Create a new course folder PATH from an example that uses every block.
+
+    PATH may be anywhere (tall-teach new ~/teaching/my-course); its last part becomes the
+    course's name and the name of its outputs.
+    """
     from tall_teach.errors import TallTeachError
+    from tall_teach.pipeline import output_root
     from tall_teach.scaffold import create_course
 
+    target_path = parent / path if parent is not None else path
     try:
-        target = create_course(parent, name)
+        target = create_course(target_path.parent, target_path.name)
     except TallTeachError as exc:
         _fail(f"error: {exc}", 2)
+    out = output_root(target) / target.name
     click.echo(f"created {target}: edit {target / 'course.yaml'} and {target / 'modules'}/, "
-               f"then run: tall-teach build {target}")
+               f"then run: tall-teach check {target} and tall-teach build {target} "
+               f"(outputs in {out}/)")
 
 
 @main.command()
 @click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("build"), show_default=True)
+              default=None, help=OUT_HELP)
 @click.option("--only", multiple=True, help=ONLY_HELP)
 @click.option("--timeout", type=float, default=0, help="Stop after this many seconds (0: never).")
-def watch(course: Path | None, out: Path, only: tuple[str, ...], timeout: float) -> None:
-    """Rebuild COURSE whenever one of its files (or its theme) is saved."""
+def watch(course: Path | None, out: Path | None, only: tuple[str, ...], timeout: float) -> None:
+    """Build COURSE, then rebuild it whenever one of its files (or its theme) is saved.
+
+    Prints the build's warnings and errors each time; content errors never stop watching.
+    Stop with Ctrl+C.
+    """
+    from tall_teach.pipeline import output_root
     from tall_teach.watch import watch_courses
 
     kinds = _parse_only(only)
     courses = _courses((course,) if course else ())
     for course_dir in courses:
-        _check_out_folder(course_dir, out)
+        _check_out_folder(course_dir, output_root(course_dir, out))
     watch_courses(courses, out, kinds, timeout=timeout, echo=click.echo)

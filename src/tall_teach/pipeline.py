@@ -72,13 +72,39 @@ def select_writers(only: Iterable[str], quiz_formats: Iterable[str]) -> list[Wri
 
 
 def find_courses(paths: Iterable[Path], content_dir: Path = Path("content")) -> list[Path]:
-    """Course folders named on the command line, else every course under content/."""
+    """Course folders named on the command line, else the course in the current folder,
+    else every course under content/."""
     given = list(paths)
     if given:
         return given
+    if Path("course.yaml").is_file():
+        return [Path(".")]
     if not content_dir.is_dir():
         return []
     return sorted(p.parent for p in content_dir.glob("*/course.yaml"))
+
+
+def output_root(course_dir: Path, out: Path | None = None) -> Path:
+    """The folder a course's outputs go under: --out if given, else a build/ beside it.
+
+    A course in a project's content/ folder builds into the project's build/ (the
+    repository layout: content/x -> build/x); a course anywhere else builds into a build/
+    next to its own folder (~/teaching/course -> ~/teaching/build/course), never inside it.
+    """
+    if out is not None:
+        return out
+    parent = course_dir.resolve().parent
+    if parent.name == "content":
+        parent = parent.parent
+    return _shortest(parent / "build")
+
+
+def _shortest(path: Path) -> Path:
+    """A path relative to the current folder when it lies inside it, for readable messages."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 @dataclass
@@ -90,35 +116,51 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     changes: str | None = None
     up_to_date: bool = False
+    strict_failed: bool = False  # --strict found warnings: nothing was written
 
 
-def read_and_prepare(course_dir: Path) -> tuple[Course, list[Diagnostic]]:
-    """Reader, then quiz generation: the model every writer consumes."""
-    from tall_teach.quiz import generate_items
-    from tall_teach.reader import read_course
-
-    course, warnings = read_course(course_dir)
-    course, quiz_warnings = generate_items(course)
-    return course, [*warnings, *quiz_warnings]
+def blocking(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """What --strict fails on: errors and warnings, never notes."""
+    return [d for d in diagnostics if d.severity != "note"]
 
 
-def check_course(course_dir: Path) -> list[Diagnostic]:
-    """Every problem in a course, errors and warnings, without writing anything."""
+@dataclass
+class Diagnosis:
+    """A read course, its theme and every problem found: what check shows and build obeys."""
+
+    course: Course
+    theme: Theme
+    diagnostics: list[Diagnostic]
+
+
+def diagnose(course_dir: Path) -> Diagnosis:
+    """The one diagnostics path of check and build: read, lint, plan the deck, make the quiz.
+
+    Raises ContentError (carrying the warnings found so far too) when the course has errors.
+    """
     from tall_teach.quiz import coverage, generate_items
     from tall_teach.reader import read_course
     from tall_teach.theme import load_theme
     from tall_teach.transforms.lint import lint_course
 
-    try:
-        course, diagnostics = read_course(course_dir)
-    except ContentError as exc:
-        return exc.diagnostics
+    course, diagnostics = read_course(course_dir)
     theme = load_theme(course.theme, course_dir)
     diagnostics = [*diagnostics, *lint_course(course, theme), *_deck_warnings(course, theme)]
     course, quiz_warnings = generate_items(course)
     reported = {d.source for d in quiz_warnings}
     uncovered = [d for d in coverage(course) if d.source not in reported]
-    return [*diagnostics, *quiz_warnings, *uncovered]
+    found = [*diagnostics, *quiz_warnings, *uncovered]
+    if any(d.severity == "error" for d in found):
+        raise ContentError(found)
+    return Diagnosis(course, theme, found)
+
+
+def check_course(course_dir: Path) -> list[Diagnostic]:
+    """Every problem in a course, errors and warnings, without writing anything."""
+    try:
+        return diagnose(course_dir).diagnostics
+    except ContentError as exc:
+        return exc.diagnostics
 
 
 def _deck_warnings(course: Course, theme: Theme) -> list[Diagnostic]:
@@ -131,7 +173,8 @@ def _deck_warnings(course: Course, theme: Theme) -> list[Diagnostic]:
 def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
     course_hash = hash_files(folder_files(course_dir), course_dir)
     theme_hash = hash_files([Path(p) for p in theme_files])
-    return hash_text(__version__, selection, course_hash, theme_hash)
+    # "diagnostics": a record from before warnings were kept in the cache is not current.
+    return hash_text(__version__, "diagnostics", selection, course_hash, theme_hash)
 
 
 def build(
@@ -140,8 +183,14 @@ def build(
     only: Iterable[str] = (),
     force: bool = False,
     report: Report = lambda _line: None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Build one course into out_root/<course folder name>/, skipping what is current."""
+    """Build one course into out_root/<course folder name>/, skipping what is current.
+
+    The warnings are those of `check`; an up-to-date build repeats the ones recorded by
+    the build that made its outputs. With `strict`, warnings stop the build before
+    anything is written (result.strict_failed).
+    """
     out_dir = out_root / course_dir.resolve().name
     result = BuildResult(course_dir, out_dir)
     selection = ",".join(sorted(only))
@@ -153,13 +202,40 @@ def build(
         and cache.inputs == _inputs_fingerprint(course_dir, cache.theme_files, selection)
     ):
         result.up_to_date = True
+        result.warnings = _recorded(cache)
+        result.strict_failed = strict and bool(blocking(result.warnings))
         return result
-    course, warnings = read_and_prepare(course_dir)
-    result.warnings = warnings
-    theme = _load_theme(course, course_dir)
+    diagnosis = diagnose(course_dir)
+    course, theme = diagnosis.course, diagnosis.theme
+    result.warnings = diagnosis.diagnostics
+    if strict and blocking(result.warnings):
+        result.strict_failed = True
+        return result
     rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result, report)
     _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result)
     return result
+
+
+def _recorded(cache: BuildCache) -> list[Diagnostic]:
+    from tall_teach.model import SourceRef
+
+    found = []
+    for entry in cache.diagnostics:
+        if not isinstance(entry, dict):
+            continue
+        path, line = entry.get("path"), entry.get("line", 0)
+        source = SourceRef(str(path), line if isinstance(line, int) else 0) if path else None
+        found.append(Diagnostic(str(entry.get("severity", "warning")), source,
+                                str(entry.get("message", ""))))
+    return found
+
+
+def _to_record(diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]]:
+    return [
+        {"severity": d.severity, "message": d.message,
+         **({"path": d.source.path, "line": d.source.line} if d.source else {})}
+        for d in diagnostics
+    ]
 
 
 def _load_theme(course: Course, course_dir: Path) -> Theme:
@@ -329,6 +405,7 @@ def _write_outputs(
             _remove_stale(out_dir, cache.outputs.get(name, {}).get("files", []), output)
             cache.outputs[name] = {"key": keys[name], "files": sorted(output)}
         cache.manifest = manifest
+        cache.diagnostics = _to_record(result.warnings)
         cache.theme_files = [str(p) for p in theme.files()]
         cache.inputs = _inputs_fingerprint(result.course_dir, cache.theme_files, selection)
         write_atomic(out_dir / CACHE_NAME, cache.to_bytes())
@@ -349,9 +426,12 @@ __all__ = [
     "ONLY_CHOICES",
     "WRITERS",
     "BuildResult",
+    "Diagnosis",
     "TallTeachError",
     "build",
     "check_course",
+    "diagnose",
     "find_courses",
+    "output_root",
     "select_writers",
 ]

@@ -7,32 +7,43 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tall_teach.errors import ContentError, TallTeachError
+from tall_teach.errors import ContentError, Diagnostic, TallTeachError
 
 
-def build_once(course_dir: Path, out: Path, only: list[str], echo: Callable[[str], None]) -> bool:
+def _line(course_dir: Path, diagnostic: Diagnostic) -> str:
+    """`path:line: severity: message`, as check and build print it."""
+    if diagnostic.source is None:
+        return f"{course_dir}: {diagnostic.severity}: {diagnostic.message}"
+    line = f":{diagnostic.source.line}" if diagnostic.source.line else ""
+    return f"{course_dir / diagnostic.source.path}{line}: {diagnostic.severity}: " \
+        f"{diagnostic.message}"
+
+
+def build_once(
+    course_dir: Path, out: Path | None, only: list[str], echo: Callable[[str], None]
+) -> bool:
     """One incremental build; errors are printed, never raised, so watching goes on."""
-    from tall_teach.pipeline import build
+    from tall_teach.pipeline import build, output_root
 
     started = time.perf_counter()
     try:
-        result = build(course_dir, out, only, report=echo)
+        result = build(course_dir, output_root(course_dir, out), only, report=echo)
     except ContentError as exc:
         for diagnostic in exc.diagnostics:
-            where = f"{course_dir / diagnostic.source.path}:{diagnostic.source.line}" \
-                if diagnostic.source else str(course_dir)
-            echo(f"{where}: {diagnostic.severity}: {diagnostic.message}")
+            echo(_line(course_dir, diagnostic))
         echo(f"{course_dir}: not rebuilt (fix the errors above; previous outputs kept)")
         return False
     except TallTeachError as exc:
         echo(f"{course_dir}: error: {exc}")
         return False
+    for diagnostic in result.warnings:
+        echo(_line(course_dir, diagnostic))
     elapsed = time.perf_counter() - started
     if result.up_to_date:
         echo(f"{course_dir}: up to date ({elapsed:.2f} s)")
     else:
         rebuilt = ", ".join(result.written) or "nothing"
-        echo(f"{course_dir}: rebuilt {rebuilt} in {elapsed:.2f} s")
+        echo(f"{course_dir}: rebuilt {rebuilt} into {result.out_dir} in {elapsed:.2f} s")
     return True
 
 
@@ -50,7 +61,7 @@ def _theme_dirs(course_dir: Path) -> list[Path]:
 
 def watch_courses(
     courses: list[Path],
-    out: Path,
+    out: Path | None,
     only: list[str],
     timeout: float = 0,
     echo: Callable[[str], None] = print,

@@ -27,7 +27,7 @@ def test_a_second_build_with_nothing_changed_is_up_to_date_and_parses_nothing(
     def no_parsing(*_args: object) -> None:
         raise AssertionError("a no-op build must not read the course")
 
-    monkeypatch.setattr("tall_teach.pipeline.read_and_prepare", no_parsing)
+    monkeypatch.setattr("tall_teach.pipeline.diagnose", no_parsing)
     result = build(course, out, FAST)
     assert result.up_to_date
     assert snapshot(out / "demo") == before

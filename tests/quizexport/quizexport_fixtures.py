@@ -22,7 +22,6 @@ from tall_teach.model import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 TALL_COURSE = REPO / "content" / "t-all-adults"
 MINI_COURSE = REPO / "tests" / "fixtures" / "mini-course"
 

@@ -1,7 +1,7 @@
 """QTI 1.2 package: the assessment against the IMS QTI 1.2.1 DTD, the manifest against IMS CP.
 
-The schema files live in the shared folder next to the repository
-(`../shared/schemas/qti/`, see its README); the tests skip when it is absent.
+The schema files are vendored in `tests/fixtures/schemas/qti/` (see its README), so
+these tests never skip.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import io
 import re
 import zipfile
 
-import pytest
 from lxml import etree
 
 from tall_teach.model import Course
@@ -19,9 +18,9 @@ from tall_teach.quizkit import paragraph_html
 from tall_teach.theme import Theme
 from tall_teach.writers import qti
 
-from .quizexport_fixtures import SHARED
+from .quizexport_fixtures import REPO
 
-SCHEMAS = SHARED / "schemas" / "qti"
+SCHEMAS = REPO / "tests" / "fixtures" / "schemas" / "qti"
 CC_NS = b"http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CP_NS = b"http://www.imsglobal.org/xsd/imscp_v1p1"
 NCNAME_SAFE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -30,8 +29,7 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 def schema_file(name: str) -> str:
     path = SCHEMAS / name
-    if not path.is_file():
-        pytest.skip(f"{path} not found: the shared schema folder sits next to the repository")
+    assert path.is_file(), f"{path} is missing: the schemas are part of the repository"
     return str(path)
 
 
