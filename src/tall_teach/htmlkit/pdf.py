@@ -121,5 +121,8 @@ def html_to_pdf(
             for css in stylesheets
         ]
     if pdf_variant:
+        from tall_teach.htmlkit.pdftags import add_table_header_scopes
+
         options["pdf_variant"] = pdf_variant
+        options["finisher"] = add_table_header_scopes
     return document.write_pdf(font_config=font_config, **options)

@@ -160,7 +160,8 @@ def render_pdf(course: Course, theme: Theme, template: str, kind: str) -> bytes:
     context["css"] = Markup(context["css"])
     html = render_template([root / "quiz" for root in theme.roots], template, **context)
     fonts, folders = font_css(theme)
-    return html_to_pdf(html, stylesheets=[fonts], allowed_roots=folders)
+    variant = str(theme.get("quiz.pdf_variant", "pdf/ua-1") or "") or None
+    return html_to_pdf(html, pdf_variant=variant, stylesheets=[fonts], allowed_roots=folders)
 
 
 def render(course: Course, theme: Theme) -> dict[str, bytes]:
