@@ -37,6 +37,7 @@ WRITERS: tuple[WriterSpec, ...] = (
     WriterSpec("dump", "tall_teach.writers.dump", "dump"),
     WriterSpec("pptx", "tall_teach.writers.pptx", "pptx"),
     WriterSpec("handout", "tall_teach.writers.handout", "handout"),
+    WriterSpec("slides-html", "tall_teach.writers.slides_html", "slides"),
     WriterSpec("quiz-html", "tall_teach.writers.quiz_html", "quiz", "html", True),
     WriterSpec("moodle", "tall_teach.writers.moodle", "quiz", "moodle", True),
     WriterSpec("gift", "tall_teach.writers.gift", "quiz", "gift", True),
@@ -46,7 +47,9 @@ WRITERS: tuple[WriterSpec, ...] = (
 )
 
 # Usual relative cost of the slow writers, to balance them over two processes.
-HEAVY_WRITERS: dict[str, float] = {"pptx": 1.0, "handout": 1.5, "quiz-pdf": 0.6, "anki": 0.2}
+HEAVY_WRITERS: dict[str, float] = {
+    "pptx": 1.0, "handout": 1.5, "quiz-pdf": 0.6, "anki": 0.2, "slides-html": 0.5
+}
 
 # Modules whose `preload()` loads a heavy library the writer needs: run once before the
 # worker is forked, so that the two processes do not both pay for the import.
@@ -55,7 +58,9 @@ PRELOAD: dict[str, str] = {
     "quiz-pdf": "tall_teach.htmlkit.pdf",
 }
 
-ONLY_CHOICES = ("dump", "pptx", "handout", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki")
+ONLY_CHOICES = (
+    "dump", "pptx", "handout", "slides", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki"
+)
 
 
 def select_writers(only: Iterable[str], quiz_formats: Iterable[str]) -> list[WriterSpec]:

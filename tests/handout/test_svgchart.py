@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tall_teach.model import Chart, Series, SourceRef
-from tall_teach.writers.handout.svgchart import (
+from tall_teach.htmlkit.svgchart import (
     ChartStyle,
     chart_svg,
     format_value,
     value_label,
     wrap_label,
 )
+from tall_teach.model import Chart, Series, SourceRef
 
 SVG = "{http://www.w3.org/2000/svg}"
 STYLE = ChartStyle(("0F7C8C", "C8553D", "6C8EAD"), "1E2329", "5A6470", "D5DBE1",

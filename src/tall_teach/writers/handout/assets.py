@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from tall_teach.errors import ContentError, ThemeError
+from tall_teach.htmlkit.svgchart import ChartStyle
 from tall_teach.theme import Theme
-from tall_teach.writers.handout.svgchart import ChartStyle
 
 IMAGE_TYPES = {
     ".png": "image/png",

@@ -14,6 +14,7 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from tall_teach.htmlkit.inline import inlines_to_html
+from tall_teach.htmlkit.svgchart import ChartStyle, chart_svg
 from tall_teach.model import (
     Block,
     BulletList,
@@ -28,7 +29,6 @@ from tall_teach.model import (
     plain_text,
 )
 from tall_teach.transforms.citations import only_labels_its_citation
-from tall_teach.writers.handout.svgchart import ChartStyle, chart_svg
 
 
 @dataclass(frozen=True, slots=True)

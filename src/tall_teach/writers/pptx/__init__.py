@@ -13,10 +13,17 @@ if TYPE_CHECKING:
     from tall_teach.model import Course
     from tall_teach.theme import Theme
     from tall_teach.writers.pptx.specs import DeckPlan
+    from tall_teach.writers.pptx.template import TemplateInfo
 
 
 def build_plan(course: Course, theme: Theme) -> DeckPlan:
     """The deck plan for a course with a theme (reads the template's geometry)."""
+    return plan_with_template(course, theme)[0]
+
+
+def plan_with_template(course: Course, theme: Theme) -> tuple[DeckPlan, TemplateInfo]:
+    """The plan and the template geometry it was made for: what a second serializer
+    (the HTML slides) needs to draw the same slides without python-pptx."""
     from tall_teach.writers.pptx.draw import open_template
     from tall_teach.writers.pptx.measure import Measurer
     from tall_teach.writers.pptx.plan import plan_deck
@@ -27,7 +34,7 @@ def build_plan(course: Course, theme: Theme) -> DeckPlan:
     prs = open_template(settings.template)
     template = read_template(prs, dict(settings.layouts), settings.template.name)
     measurer = Measurer(settings.fonts(), settings.line_height)
-    return plan_deck(course, settings, template, measurer)
+    return plan_deck(course, settings, template, measurer), template
 
 
 def render_with_plan(course: Course, theme: Theme) -> tuple[bytes, DeckPlan]:

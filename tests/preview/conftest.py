@@ -1,0 +1,53 @@
+"""Fixtures for the HTML slides and preview tests: a demo course, its deck plan, a Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tall_teach.model import Course
+from tall_teach.theme import Theme, load_theme
+
+TESTS = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def theme() -> Theme:
+    return load_theme("default")
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    """The deck tests' course: every block type, long lists, tables, charts, pictures."""
+    sys.path.insert(0, str(TESTS / "pptx"))
+    from deck_course import demo_course  # a helper module of tests/pptx (no package)
+
+    return demo_course(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed")
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (make test installs it with apt)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
