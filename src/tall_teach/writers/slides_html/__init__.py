@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
+
+from tall_teach.errors import ThemeError
 
 if TYPE_CHECKING:
     from tall_teach.model import Course
@@ -69,9 +72,8 @@ def render_html(course: Course, theme: Theme) -> str:
     slides = [_slide_view(s, n, template, ctx) for n, s in enumerate(plan.slides, 1)]
     text = [s.title_text + str(s.body) + str(s.notes) + str(s.footer) for s in slides]
     fonts = font_face_css("TT Slides", settings.fonts(), text, _faces(plan))
-    folders = [root / "slides" for root in theme.roots]
     return render_template(
-        folders,
+        _folders(theme),
         "slides.html.j2",
         course=course,
         plan=plan,
@@ -79,8 +81,8 @@ def render_html(course: Course, theme: Theme) -> str:
         language=plan.properties.language,
         palette=_palette(theme),
         fonts_css=Markup(fonts),
-        css=Markup(_read(theme, "slides/slides.css")),
-        script=Markup(_read(theme, "slides/slides.js")),
+        css=Markup(_read(theme, "slides.css")),
+        script=Markup(_read(theme, "slides.js")),
         width=f"{template.slide_width / 12700:g}pt",
         height=f"{template.slide_height / 12700:g}pt",
     )
@@ -119,14 +121,25 @@ def render_pdf(html: str) -> bytes:
     return html_to_pdf(html)
 
 
-def _read(theme: Theme, relative: str) -> str:
+def _folders(theme: Theme) -> list[Path]:
+    """The theme's slides/ folders, then the default theme's: a theme made before HTML
+    slides existed (or one that only restyles the deck) still gets slides."""
+    from tall_teach.theme import find_theme
+
+    default = find_theme("default") / "slides"
+    folders = [root / "slides" for root in theme.roots if (root / "slides").is_dir()]
+    return [*folders, default] if default not in folders else folders
+
+
+def _read(theme: Theme, name: str) -> str:
     """A theme's CSS or script, unable to close the <style> or <script> it is put in."""
-    return theme.file(relative).read_text(encoding="utf-8").replace("</", "<\\/")
+    for folder in _folders(theme):
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8").replace("</", "<\\/")
+    raise ThemeError(f"theme {theme.name!r}: missing file slides/{name}")
 
 
 def _palette(theme: Theme) -> dict[str, str]:
-    from tall_teach.errors import ThemeError
-
     palette = {}
     for key in PALETTE:
         value = str(theme.get(f"colors.{key}", "")).lstrip("#")
