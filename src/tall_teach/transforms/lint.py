@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+from tall_teach.a11y.content import content_problems
 from tall_teach.errors import Diagnostic
 from tall_teach.model import (
     BulletList,
@@ -34,9 +36,11 @@ def lint_course(course: Course, theme: Theme) -> list[Diagnostic]:
     max_lines = int(theme.get("lint.max_lines", 8))
     chars_per_line = int(theme.get("lint.chars_per_line", 52))
     found: list[Diagnostic] = []
+    root = Path(course.root)
     for slide in course.slides():
         found += _uncited_numbers(slide)
         found += _figures_without_alt(slide)
+        found += content_problems(_walk(slide.blocks), root)
         found += _too_dense(slide, max_lines, chars_per_line)
     return found
 
