@@ -63,6 +63,12 @@ def changes_markdown(course: Course, old: Manifest, new: Manifest) -> str | None
         if kind == "questions":
             lines += ["", "Re-import the changed and added questions into your LMS."]
         sections.append("\n".join(lines))
+    stale = [i for i in course.items if i.status == "stale"]
+    if stale:
+        lines = ["## Review", ""]
+        lines += [f"- Pending review again: `{i.id}` {_clip(i.stem)}: its message or options "
+                  "changed since it was reviewed" for i in stale]
+        sections.append("\n".join(lines))
     if not sections:
         return None
     return f"# Changes in {course.title}\n\n" + "\n\n".join(sections) + "\n"

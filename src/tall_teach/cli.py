@@ -335,3 +335,33 @@ def watch(course: Path | None, out: Path | None, only: tuple[str, ...], timeout:
     for course_dir in courses:
         _check_out_folder(course_dir, output_root(course_dir, out))
     watch_courses(courses, out, kinds, timeout=timeout, echo=click.echo)
+
+
+@main.command()
+@click.argument("course", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("build"), show_default=True, help="Where the quiz outputs rebuild.")
+@click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
+@click.option("--reviewer", default="", help="Name stored with each decision (default: "
+              "your user name).")
+@click.option("--timeout", type=float, default=0, help="Stop after this many seconds (0: never).")
+def review(course: Path, out: Path, port: int, open_browser: bool, reviewer: str,
+           timeout: float) -> None:
+    """Review COURSE's quiz items in a local web page; decisions go to quiz-review.yaml."""
+    import getpass
+
+    from tall_teach.errors import ContentError, TallTeachError
+    from tall_teach.review.server import ReviewSession, serve
+
+    _courses((course,))
+    _check_out_folder(course, out)
+    session = ReviewSession(course, out, reviewer or getpass.getuser())
+    try:
+        serve(session, port, open_browser, timeout, click.echo)
+    except ContentError as exc:
+        for diagnostic in exc.diagnostics:
+            click.echo(_show(course, diagnostic), err=True)
+        sys.exit(1)
+    except (TallTeachError, OSError) as exc:
+        _fail(f"{course}: error: {exc}")

@@ -58,6 +58,13 @@ PRELOAD: dict[str, str] = {
     "quiz-pdf": "tall_teach.htmlkit.pdf",
 }
 
+# Writers that deliver items to learners outside the self-test page: with
+# `quiz: {review: required}` they get authored and approved items only.
+REVIEWED_ONLY = frozenset({
+    "tall_teach.writers.moodle", "tall_teach.writers.gift", "tall_teach.writers.qti",
+    "tall_teach.writers.anki", "tall_teach.writers.quiz_pdf",
+})
+
 ONLY_CHOICES = (
     "dump", "pptx", "handout", "slides", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki"
 )
@@ -145,6 +152,7 @@ def diagnose(course_dir: Path) -> Diagnosis:
     """
     from tall_teach.quiz import coverage, generate_items
     from tall_teach.reader import read_course
+    from tall_teach.review import apply_reviews
     from tall_teach.theme import load_theme
     from tall_teach.transforms.lint import lint_course
 
@@ -154,7 +162,8 @@ def diagnose(course_dir: Path) -> Diagnosis:
     course, quiz_warnings = generate_items(course)
     reported = {d.source for d in quiz_warnings}
     uncovered = [d for d in coverage(course) if d.source not in reported]
-    found = [*diagnostics, *quiz_warnings, *uncovered]
+    course, review_warnings = apply_reviews(course)
+    found = [*diagnostics, *quiz_warnings, *uncovered, *review_warnings]
     if any(d.severity == "error" for d in found):
         raise ContentError(found)
     return Diagnosis(course, theme, found)
@@ -317,6 +326,10 @@ def _available(spec: WriterSpec) -> bool:
 def render_one(module_name: str, course: Course, theme: Theme) -> tuple[dict[str, bytes], float]:
     """Import one writer and render it; also the unit of work of a worker process."""
     started = time.perf_counter()
+    if module_name in REVIEWED_ONLY:
+        from tall_teach.review import deliverable
+
+        course = deliverable(course)
     files = importlib.import_module(module_name).render(course, theme)
     return files, time.perf_counter() - started
 

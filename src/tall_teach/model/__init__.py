@@ -46,9 +46,11 @@ from tall_teach.model.inline import (
     strong_spans,
 )
 from tall_teach.model.quiz import Option, QuizDecline, QuizItem
+from tall_teach.model.review import DECISIONS, ItemReview
 from tall_teach.model.source import SourceRef
 
 __all__ = [
+    "DECISIONS",
     "Block",
     "BulletList",
     "Chart",
@@ -63,6 +65,7 @@ __all__ = [
     "Glossary",
     "HandoutSettings",
     "Inline",
+    "ItemReview",
     "LineBreak",
     "Link",
     "ListItem",

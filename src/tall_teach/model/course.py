@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from tall_teach.model.blocks import Block
 from tall_teach.model.inline import Inline
 from tall_teach.model.quiz import QuizDecline, QuizItem
+from tall_teach.model.review import ItemReview
 from tall_teach.model.source import SourceRef
 
 
@@ -105,6 +106,11 @@ class QuizSettings:
     options: int = 4
     per_message: int = 1
     formats: tuple[str, ...] = ("html", "moodle", "gift", "qti", "pdf", "anki")
+    # "required": LMS exports, Anki and the printable quiz hold authored and approved
+    # items only; "optional": every item not rejected.
+    review: str = "optional"
+    # Let `tall-teach analyze` list non-functioning generated distractors to avoid.
+    swap_distractors: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,11 @@ class Course:
     institution: str = ""
     items: tuple[QuizItem, ...] = field(default=())  # filled by the quiz generators
     declined: tuple[QuizDecline, ...] = field(default=())  # messages left without an item
+    reviews: tuple[ItemReview, ...] = field(default=())  # quiz-review.yaml, by item id
+
+    def review_of(self, item_id: str) -> ItemReview | None:
+        """The review entry of an item id (the generator reads `avoid` from it)."""
+        return next((r for r in self.reviews if r.item_id == item_id), None)
 
     def reference(self, key: str) -> Reference | None:
         for ref in self.references:

@@ -24,6 +24,7 @@ from tall_teach.reader.files import CourseFiles
 from tall_teach.reader.glossary import DEFAULT_NAMES as GLOSSARY_NAMES
 from tall_teach.reader.glossary import read_glossary
 from tall_teach.reader.module import parse_module
+from tall_teach.reader.review import read_reviews
 from tall_teach.reader.schema import Fields
 from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 
@@ -31,7 +32,7 @@ CONFIG = "course.yaml"
 COURSE_KEYS = ("title", "subtitle", "authors", "date", "language", "theme", "bibliography",
                "glossary", "modules", "handout", "quiz", "institution")
 HANDOUT_KEYS = ("layout", "paper")
-QUIZ_KEYS = ("seed", "options", "per_message", "formats")
+QUIZ_KEYS = ("seed", "options", "per_message", "formats", "review", "swap_distractors")
 QUIZ_FORMATS = ("html", "moodle", "gift", "qti", "pdf", "anki")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FRONT_ID = re.compile(r"^id\s*:", re.MULTILINE)
@@ -75,6 +76,7 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         theme=fields.text("theme", "default"), modules=tuple(modules), references=references,
         glossary=glossary, handout=_handout(fields), quiz=_quiz(fields),
         source=SourceRef(CONFIG, 1), institution=fields.text("institution"),
+        reviews=read_reviews(files),
     )
     collector.raise_if_errors()
     return course, collector.in_reading_order("warning")
@@ -235,4 +237,16 @@ def _quiz(fields: Fields) -> QuizSettings:
         options=quiz.integer("options", defaults.options, 3, 5),
         per_message=quiz.integer("per_message", defaults.per_message, 0),
         formats=formats,
+        review=quiz.choice("review", ("optional", "required"), defaults.review),
+        swap_distractors=_flag(quiz, "swap_distractors"),
     )
+
+
+def _flag(fields: Fields, key: str) -> bool:
+    node = fields.node.get(key)
+    if node is None:
+        return False
+    if not isinstance(node.value, bool):
+        fields.error(node, f"'{key}' must be true or false, not {describe(node.value)}")
+        return False
+    return node.value

@@ -80,6 +80,8 @@ def item_data(item: QuizItem, course: Course) -> dict[str, Any]:
         "explanation": explanation_text(item),
         "source": source_line(item, course),
         "numeric": item.numeric,
+        # with `quiz: {review: required}` an item nobody approved yet is shown as a draft
+        "draft": course.quiz.review == "required" and item.status in ("pending", "stale"),
     }
 
 

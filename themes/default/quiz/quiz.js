@@ -10,7 +10,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var view = {
     question: $("question-view"), score: $("score-view"), progressText: $("progress-text"),
-    progress: $("progress"), module: $("module-label"), stem: $("stem"), options: $("options"),
+    progress: $("progress"), module: $("module-label"), draft: $("draft-label"), stem: $("stem"), options: $("options"),
     hint: $("hint"), feedback: $("feedback"), check: $("check"), next: $("next"),
     scoreTitle: $("score-title"), scoreValue: $("score-value"), scorePercent: $("score-percent"),
     scoreMessage: $("score-message"), review: $("review"), retry: $("retry"), download: $("download")
@@ -116,6 +116,7 @@
     view.progressText.textContent = "Question " + (index + 1) + " of " + items.length;
     view.progress.value = index;
     view.module.textContent = item.module;
+    view.draft.hidden = !item.draft;
     view.stem.textContent = item.stem;
     clear(view.options);
     view.options.classList.remove("answered");
