@@ -64,3 +64,15 @@ def test_the_theme_sets_the_density_limit() -> None:
     )
     assert lint_course(course, roomy) == []
     assert len(lint_course(course, theme)) == 1
+
+
+def test_a_four_message_takehome_slide_that_fits_is_not_called_dense() -> None:
+    # The take-home slide of the issue: 4 messages the old estimate called 9 lines;
+    # LibreOffice draws each on one or two lines, 6 in all.
+    messages = (
+        "- **Nelarabine** added to frontline therapy improves survival in adult T-ALL\n"
+        "- **CD7 CAR-T** cells give high complete remission rates in relapsed T-ALL\n"
+        "- **Venetoclax** combinations are active in early T-cell precursor ALL\n"
+        "- **Fratricide** is avoided by editing the target out of the CAR-T cells\n"
+    )
+    assert lint(f"## Take-home\n\n::: takehome\n{messages}:::\n") == []

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import math
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tall_teach.a11y.content import content_problems
-from tall_teach.errors import Diagnostic
+from tall_teach.errors import Diagnostic, ThemeError
 from tall_teach.model import (
     BulletList,
     Chart,
     Columns,
     Course,
     Figure,
-    Inline,
     ListItem,
     Paragraph,
     Placeholder,
@@ -34,14 +33,13 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*%|(?![\w]))")
 def lint_course(course: Course, theme: Theme) -> list[Diagnostic]:
     """Every warning for the course, in slide order."""
     max_lines = int(theme.get("lint.max_lines", 8))
-    chars_per_line = int(theme.get("lint.chars_per_line", 52))
     found: list[Diagnostic] = []
     root = Path(course.root)
     for slide in course.slides():
         found += _uncited_numbers(slide)
         found += _figures_without_alt(slide)
         found += content_problems(_walk(slide.blocks), root)
-        found += _too_dense(slide, max_lines, chars_per_line)
+        found += _too_dense(slide, theme, max_lines)
     return found
 
 
@@ -75,10 +73,30 @@ def _figures_without_alt(slide: Slide) -> list[Diagnostic]:
     ]
 
 
-def _too_dense(slide: Slide, max_lines: int, chars_per_line: int) -> list[Diagnostic]:
+# The density estimate, calibrated against LibreOffice's render of real decks
+# (tools/calibrate_density.py; the figures are in docs/density.md). Text is wrapped
+# word by word with the glyph advances of the theme's body font, at the deck's sizes
+# (24 pt, nested levels 2 pt smaller down to 20 pt), in the default template's body
+# box: 873.6 pt wide (420.6 pt for each of two columns) less the
+# level's bullet margin. A theme may set lint.body_width_pt and lint.column_width_pt.
+BODY_WIDTH_PT = 873.6
+COLUMN_WIDTH_PT = 420.6
+INSETS_PT = 0.0  # the default template's body boxes have no text insets
+LEVEL_MARGINS_PT = (27.0, 58.5, 85.5, 112.5)  # the bullet's hanging indent per level
+WIDTH_SAFETY = 1.0  # LibreOffice fills the line to the box edge (docs/density.md)
+FALLBACK_EM = 0.5  # average advance of a character, in em, when the theme has no font file
+
+
+def estimated_lines(slide: Slide, theme: Theme) -> int:
+    """Lines of text the slide's body takes at the theme's body size (see docs/density.md)."""
+    wrap = _Wrapper(theme)
+    return sum(_block_lines(b, wrap, wrap.body_width) for b in slide.blocks)
+
+
+def _too_dense(slide: Slide, theme: Theme, max_lines: int) -> list[Diagnostic]:
     if slide.kind != "content":
         return []
-    lines = sum(_line_count(b, chars_per_line) for b in slide.blocks)
+    lines = estimated_lines(slide, theme)
     if lines <= max_lines:
         return []
     return [
@@ -91,29 +109,74 @@ def _too_dense(slide: Slide, max_lines: int, chars_per_line: int) -> list[Diagno
     ]
 
 
-def _line_count(block: object, chars_per_line: int, depth: int = 0) -> int:
-    width = max(20, chars_per_line - 4 * depth)
+class _Wrapper:
+    """Counts wrapped lines as the deck sets them: the theme's font, size and box width."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.size = float(theme.get("pptx.sizes.body", 24))
+        self.floor = float(theme.get("pptx.sizes.body_min", 18))
+        self.body_width = float(theme.get("lint.body_width_pt", BODY_WIDTH_PT))
+        self.column_width = float(theme.get("lint.column_width_pt", COLUMN_WIDTH_PT))
+        self.advance = _advances(theme)
+
+    def lines(self, text: str, level: int, box_width: float, bullet: bool = True,
+              size: float = 0.0) -> int:
+        """Lines `text` wraps into at `level` in a box `box_width` points wide."""
+        if not text.strip():
+            return 0
+        size = size or max(self.floor, self.size - 2 * min(level, 2))
+        margin = LEVEL_MARGINS_PT[min(level, len(LEVEL_MARGINS_PT) - 1)] if bullet else 0.0
+        budget = max((box_width - INSETS_PT - margin) * WIDTH_SAFETY, size) / size  # in em
+        space = self.advance(" ")
+        count, used = 1, 0.0
+        for word in text.split():
+            width = sum(self.advance(c) for c in word)
+            if used and used + space + width <= budget:
+                used += space + width
+                continue
+            if used:
+                count += 1
+            extra, used = divmod(width, budget) if width > budget else (0, width)
+            count += int(extra)
+        return count
+
+
+def _advances(theme: Theme) -> Callable[[str], float]:
+    """A character's advance in em, from the theme's regular body font (Pillow)."""
+    relative = theme.get("fonts.files.regular")
+    try:
+        path = theme.file(str(relative)) if relative else None
+    except ThemeError:
+        path = None
+    if path is None:
+        return lambda _char: FALLBACK_EM
+    return _font_advances(str(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _font_advances(path: str) -> Callable[[str], float]:
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(path, 1000, layout_engine=ImageFont.Layout.BASIC)
+    return functools.lru_cache(maxsize=4096)(lambda char: font.getlength(char) / 1000)
+
+
+def _block_lines(block: object, wrap: _Wrapper, width: float, level: int = 0) -> int:
     if isinstance(block, Paragraph):
-        return _wrapped(block.inlines, width)
+        return wrap.lines(plain_text(block.inlines), level, width, bullet=False)
     if isinstance(block, BulletList):
-        return sum(_item_lines(item, chars_per_line, depth) for item in block.items)
+        return sum(_item_lines(item, wrap, width, level) for item in block.items)
     if isinstance(block, TakeHome):
-        return sum(_wrapped(m.inlines, width - 4) for m in block.messages)
+        return sum(wrap.lines(plain_text(m.inlines), 0, width) for m in block.messages)
     if isinstance(block, Columns):
-        half = max(20, chars_per_line // 2)
-        return max((sum(_line_count(b, half) for b in c.blocks) for c in block.columns), default=0)
+        return max((sum(_block_lines(b, wrap, wrap.column_width) for b in c.blocks)
+                    for c in block.columns), default=0)
     return 0  # tables, charts, figures and placeholders are sized by the deck writer
 
 
-def _item_lines(item: ListItem, chars_per_line: int, depth: int) -> int:
-    width = max(20, chars_per_line - 4 * depth - 2)
-    own = _wrapped(item.inlines, width)
-    return own + sum(_line_count(child, chars_per_line, depth + 1) for child in item.children)
-
-
-def _wrapped(inlines: tuple[Inline, ...], width: int) -> int:
-    text = plain_text(inlines)
-    return max(1, math.ceil(len(text) / width)) if text else 0
+def _item_lines(item: ListItem, wrap: _Wrapper, width: float, level: int) -> int:
+    own = wrap.lines(plain_text(item.inlines), level, width)
+    return own + sum(_block_lines(child, wrap, width, level + 1) for child in item.children)
 
 
 def _walk(blocks: Iterable[object]) -> Iterator[object]:
