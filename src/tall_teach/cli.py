@@ -365,3 +365,23 @@ def review(course: Path, out: Path, port: int, open_browser: bool, reviewer: str
         sys.exit(1)
     except (TallTeachError, OSError) as exc:
         _fail(f"{course}: error: {exc}")
+
+
+@main.command()
+@click.argument("course", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the slides in the browser.")
+def preview(course: Path, port: int, open_browser: bool) -> None:
+    """Serve COURSE's slides, handout and quiz on 127.0.0.1; reload them on every save.
+
+    The page stays on its slide after a reload; a content error shows over the last good
+    version with its file and line. Stop with Ctrl+C.
+    """
+    from tall_teach.errors import TallTeachError
+    from tall_teach.preview import serve
+
+    try:
+        serve(course, port=port, open_browser=open_browser, echo=click.echo)
+    except TallTeachError as exc:
+        _fail(f"{course}: error: {exc}", 2)

@@ -145,7 +145,7 @@ def test_speaker_view_shows_notes_the_next_slide_and_a_running_timer(
     assert page.locator(".slide.next").is_visible()
     next_title = page.locator(f"#slide-{with_notes + 1} :is(h1, h2)").first.inner_text()
     assert page.locator("#speaker-next").inner_text().split() == next_title.split()
-    page.wait_for_function("document.getElementById('speaker-timer').textContent !== '0:00'")
+    page.wait_for_function("() => document.getElementById('speaker-timer').textContent !== '0:00'")
     page.keyboard.press("ArrowRight")
     assert current(page) == with_notes + 1
     page.keyboard.press("Escape")
