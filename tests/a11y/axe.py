@@ -48,6 +48,8 @@ def violations(page: Any) -> list[str]:
     """axe's violations on the page as it is now, one readable line per element."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    # Let CSS transitions finish first: a control fading in is measured at its final colour.
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
     found = page.evaluate(RUN, TAGS)
     return [
         f"{v['id']} ({v['impact']}): {v['help']}: {node}" for v in found for node in v["nodes"]

@@ -57,3 +57,22 @@ def test_the_quiz_page_has_no_axe_violations_in_any_state(built: Path, browser: 
     page.context.close()
     assert "feedback after a wrong answer" in states
     assert states == {state: [] for state in states}
+
+
+def test_the_slides_page_has_no_axe_violations_in_any_view(built: Path, browser: Any) -> None:
+    """Presenting shows one slide; the overview shows them all, so their contrast too."""
+    slides = built / "slides.html"
+    if not slides.is_file():
+        pytest.skip("this build writes no slides.html")
+    page = new_page(browser)
+    page.goto(slides.as_uri())
+    views = {"presenting, first slide": violations(page)}
+    page.keyboard.press("End")
+    views["presenting, last slide"] = violations(page)
+    page.keyboard.press("o")
+    views["overview of every slide"] = violations(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("s")
+    views["speaker view"] = violations(page)
+    page.context.close()
+    assert views == {view: [] for view in views}

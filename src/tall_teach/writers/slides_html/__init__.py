@@ -215,7 +215,7 @@ def _slide_view(
     return SlideView(
         number=number,
         kind=slide.kind,
-        title_tag="h1" if slide.kind == "title" else "h2",
+        title_tag="h2",  # the page's one h1 is the lecture title, always there for readers
         title_html=Markup(runs_html(slide.title)),
         title_text=slide.title_text,
         title_style=title_style,
