@@ -61,6 +61,7 @@ class ModuleContext:
     collector: Collector
     files: CourseFiles | None = None
     known_keys: Collection[str] | None = None
+    slide_level: int = 2  # the heading level that starts a slide; those above it: sections
     pending_figures: list[Figure] = field(default_factory=list)
     block_ids: UniqueIds = field(default_factory=UniqueIds)
 

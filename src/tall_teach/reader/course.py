@@ -30,7 +30,7 @@ from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 
 CONFIG = "course.yaml"
 COURSE_KEYS = ("title", "subtitle", "authors", "date", "language", "theme", "bibliography",
-               "glossary", "modules", "handout", "quiz", "institution")
+               "glossary", "modules", "handout", "quiz", "institution", "slide_level")
 HANDOUT_KEYS = ("layout", "paper")
 QUIZ_KEYS = ("seed", "options", "per_message", "formats", "review", "swap_distractors")
 QUIZ_FORMATS = ("html", "moodle", "gift", "qti", "pdf", "anki")
@@ -66,7 +66,8 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     unreadable = not references and len(collector.errors) > errors_before
     keys = None if unreadable else {ref.key for ref in references}
     glossary = _glossary(files, fields)
-    modules = [m for m in _modules(files, fields, keys) if m is not None]
+    slide_level = fields.integer("slide_level", 2, 1, 2)
+    modules = [m for m in _modules(files, fields, keys, slide_level) if m is not None]
     _check_module_ids(modules, files, collector)
     check_block_ids(modules, collector)
     course = Course(
@@ -121,10 +122,10 @@ def _glossary(files: CourseFiles, fields: Fields) -> Glossary:
     return read_glossary(files, default, (CONFIG, 0)) if default else Glossary()
 
 
-def _modules(files: CourseFiles, fields: Fields, keys: set[str] | None
+def _modules(files: CourseFiles, fields: Fields, keys: set[str] | None, slide_level: int
              ) -> list[Module | None]:
     listed = _listed_modules(fields)
-    return [_read_module(files, item, keys) for item in listed]
+    return [_read_module(files, item, keys, slide_level) for item in listed]
 
 
 def _listed_modules(fields: Fields) -> list[_Listed]:
@@ -156,7 +157,8 @@ def _listed_modules(fields: Fields) -> list[_Listed]:
     return listed
 
 
-def _read_module(files: CourseFiles, listed: _Listed, keys: set[str] | None) -> Module | None:
+def _read_module(files: CourseFiles, listed: _Listed, keys: set[str] | None,
+                 slide_level: int) -> Module | None:
     collector = files.collector
     resolved = files.resolve(listed.written, (CONFIG, listed.line), "module")
     if resolved is None:
@@ -165,7 +167,7 @@ def _read_module(files: CourseFiles, listed: _Listed, keys: set[str] | None) -> 
     text = files.read_text(real, relative)
     if text is None:
         return None
-    return parse_module(text, relative, collector, files, keys)
+    return parse_module(text, relative, collector, files, keys, slide_level=slide_level)
 
 
 def _check_module_ids(modules: list[Module], files: CourseFiles, collector: Collector) -> None:

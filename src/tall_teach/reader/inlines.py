@@ -44,11 +44,13 @@ def convert_children(children: list[Token], ctx: ModuleContext, first_line: int
     """Flat open/close tokens folded into nested inlines with an explicit stack."""
     stack: list[tuple[Token | None, list[Inline]]] = [(None, [])]
     line = first_line
+    math_warned = False  # once per paragraph: a $$ block has two $$ lines
     for child in children:
         kind = child.type
         out = stack[-1][1]
         if kind in ("text", "text_special"):
             out.append(Text(child.content))
+            math_warned = math_warned or _warn_math(child.content, ctx, line)
         elif kind == "softbreak":
             out.append(Text(" "))
             line += 1
@@ -80,6 +82,23 @@ def convert_children(children: list[Token], ctx: ModuleContext, first_line: int
         _opener, inner = stack.pop()
         stack[-1][1].extend(inner)
     return merge_text(stack[0][1])
+
+
+# TeX math as Pandoc reads it: $$...$$, or $...$ whose opening $ has a non-space after it
+# and whose closing $ has a non-space before it and no digit after it (so "$5 and $10"
+# is money, not math).
+_MATH = re.compile(r"\$\$|(?<![\\$])\$(?=\S)[^$\n]*?\S\$(?!\d)")
+
+
+def _warn_math(text: str, ctx: ModuleContext, line: int) -> bool:
+    match = _MATH.search(text)
+    if match is None:
+        return False
+    shown = text[match.start():][:40]
+    ctx.warn(line, f"{shown!r} looks like TeX math ($...$ or $$...$$), which tall-teach does not "
+             "typeset: it is shown as written. Write it with Unicode (x², ≤, α, ×) or as "
+             "words, or insert the formula as a picture; write \\$ for a dollar sign")
+    return True
 
 
 def html_as_text(html: str) -> list[Inline]:

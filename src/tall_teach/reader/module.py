@@ -50,10 +50,15 @@ def parse_module(
     files: CourseFiles | None,
     known_keys: Collection[str] | None,
     module_id: str | None = None,
+    slide_level: int = 2,
 ) -> Module | None:
-    """The Module, or None when it cannot be built; every problem goes to `collector`."""
+    """The Module, or None when it cannot be built; every problem goes to `collector`.
+
+    `slide_level` is the heading level that starts a slide (Pandoc's --slide-level):
+    2 (`#` sections, `##` slides) or 1 (`#` slides, no sections).
+    """
     with _no_cyclic_gc():
-        return _parse_module(text, path, collector, files, known_keys, module_id)
+        return _parse_module(text, path, collector, files, known_keys, module_id, slide_level)
 
 
 @contextmanager
@@ -76,6 +81,7 @@ def _parse_module(
     files: CourseFiles | None,
     known_keys: Collection[str] | None,
     module_id: str | None,
+    slide_level: int = 2,
 ) -> Module | None:
     if not text.strip():
         collector.error(path, 1, f"module {path} is empty: write at least one '## Slide title' "
@@ -92,7 +98,7 @@ def _parse_module(
         return None
     meta = _front_matter(nodes, text, path, collector)
     own_id = _module_id(meta, path, module_id, collector)
-    ctx = ModuleContext(path, own_id, collector, files, known_keys)
+    ctx = ModuleContext(path, own_id, collector, files, known_keys, slide_level=slide_level)
     try:
         slides = build_slides(nodes, ctx)
     except RecursionError:

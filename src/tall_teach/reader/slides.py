@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tall_teach.model import Block, Inline, Slide, SourceRef, plain_text
+from tall_teach.model import Block, Inline, Paragraph, Slide, SourceRef, plain_text
 from tall_teach.reader.blocks import convert_block, convert_blocks
 from tall_teach.reader.cites import block_citations
 from tall_teach.reader.context import ModuleContext, UniqueIds, slugify, valid_authored_id
@@ -29,14 +29,14 @@ def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
     for node in nodes:
         if node.type == "front_matter":
             continue
-        if node.type == "heading" and node.token.tag in ("h1", "h2"):
+        if node.type == "heading" and node.token.tag in _cutting_tags(ctx.slide_level):
             title, ident = split_heading_attributes(
                 convert_inlines(inline_token(node), ctx, node.line))
             if ident and not valid_authored_id(ident):
                 ctx.error(node.line, f"slide id '{ident}' may hold only letters, digits, '-', "
                           "'_' and '.'")
                 ident = ""
-            kind = "section" if node.token.tag == "h1" else "content"
+            kind = "content" if node.token.tag == f"h{ctx.slide_level}" else "section"
             if not plain_text(title).strip():
                 marks = "#" if kind == "section" else "##"
                 ctx.warn(node.line, f"'{marks}' with no title: write the "
@@ -53,7 +53,33 @@ def build_slides(nodes: list[Node], ctx: ModuleContext) -> list[Slide]:
                      "put a '## Title' line above it")
             drafts.append(_Draft("content", (), node.line))
         _add_block(node, drafts[-1], ctx)
+    for draft in drafts:
+        _warn_content_on_divider(draft, ctx)
     return _finish(drafts, ctx)
+
+
+def _cutting_tags(slide_level: int) -> tuple[str, ...]:
+    """Headings that start a slide (level `slide_level`) or a section (the levels above)."""
+    return tuple(f"h{level}" for level in range(1, slide_level + 1))
+
+
+def _warn_content_on_divider(draft: _Draft, ctx: ModuleContext) -> None:
+    """A Pandoc or Marp habit: `# Title` with bullets under it, meant as a slide.
+
+    A section divider shows one paragraph as its subtitle; lists or more text land on the
+    navy divider in small type, and anything else on an untitled slide after it.
+    """
+    if draft.kind != "section":
+        return
+    shown = [b for b in draft.blocks if not isinstance(b, Paragraph)]
+    if not shown and len(draft.blocks) < 2:
+        return  # nothing, or one paragraph: the divider's subtitle
+    first = (shown or draft.blocks[1:])[0]
+    line = first.source.line if first.source else draft.line
+    ctx.warn(draft.line, f"'# {plain_text(draft.title)}' is a section divider, and the "
+             f"content under it (line {line}) goes on the navy divider in small type: start a "
+             "slide with '## Title' above that content, or, if each '#' heading is meant as "
+             "a slide (Pandoc's --slide-level 1), add 'slide_level: 1' to course.yaml")
 
 
 def _add_block(node: Node, draft: _Draft, ctx: ModuleContext) -> None:
