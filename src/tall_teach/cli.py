@@ -340,23 +340,25 @@ def watch(course: Path | None, out: Path | None, only: tuple[str, ...], timeout:
 @main.command()
 @click.argument("course", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("build"), show_default=True, help="Where the quiz outputs rebuild.")
+              default=None, help="Folder the quiz outputs rebuild under (as for build).")
 @click.option("--port", type=int, default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
 @click.option("--reviewer", default="", help="Name stored with each decision (default: "
               "your user name).")
 @click.option("--timeout", type=float, default=0, help="Stop after this many seconds (0: never).")
-def review(course: Path, out: Path, port: int, open_browser: bool, reviewer: str,
+def review(course: Path, out: Path | None, port: int, open_browser: bool, reviewer: str,
            timeout: float) -> None:
     """Review COURSE's quiz items in a local web page; decisions go to quiz-review.yaml."""
     import getpass
 
     from tall_teach.errors import ContentError, TallTeachError
+    from tall_teach.pipeline import output_root
     from tall_teach.review.server import ReviewSession, serve
 
     _courses((course,))
-    _check_out_folder(course, out)
-    session = ReviewSession(course, out, reviewer or getpass.getuser())
+    root = output_root(course, out)
+    _check_out_folder(course, root)
+    session = ReviewSession(course, root, reviewer or getpass.getuser())
     try:
         serve(session, port, open_browser, timeout, click.echo)
     except ContentError as exc:
@@ -385,3 +387,38 @@ def preview(course: Path, port: int, open_browser: bool) -> None:
         serve(course, port=port, open_browser=open_browser, echo=click.echo)
     except TallTeachError as exc:
         _fail(f"{course}: error: {exc}", 2)
+
+
+@main.command()
+@click.argument("course", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("results", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=None, help="Folder the outputs go under (as for build).")
+@click.option("--names", is_flag=True, help="Show learners' names and scores in report.html.")
+def analyze(course: Path, results: tuple[Path, ...], out: Path | None, names: bool) -> None:
+    """Item analysis of COURSE's quiz from RESULTS exports (Moodle, Canvas, quiz.html CSV)."""
+    from tall_teach.analysis import analyze_course
+    from tall_teach.analysis.run import findings_as_diagnostics
+    from tall_teach.errors import ContentError, TallTeachError
+    from tall_teach.pipeline import output_root
+
+    _courses((course,))
+    root = output_root(course, out)
+    _check_out_folder(course, root)
+    try:
+        folder, analysis, done = analyze_course(course, list(results), root, names)
+    except ContentError as exc:
+        for diagnostic in exc.diagnostics:
+            click.echo(_show(course, diagnostic), err=True)
+        _fail(f"{course}: analysis failed; nothing was written")
+    except TallTeachError as exc:
+        _fail(f"{exc}\n{course}: analysis failed; nothing was written")
+    for diagnostic in findings_as_diagnostics(analysis):
+        click.echo(_show(course, diagnostic))
+    quiz = analysis.quiz
+    kr20 = f", KR-20 {quiz.kr20:.2f}" if quiz.kr20 is not None else ""
+    click.echo(f"{course}: analysed {len(analysis.items)} items, "
+               f"{len(analysis.cohort.learners)} learners{kr20}: {folder / 'report.html'}")
+    for line in done:
+        click.echo(f"{course}: {line}")

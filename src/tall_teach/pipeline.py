@@ -172,9 +172,17 @@ def diagnose(course_dir: Path) -> Diagnosis:
 def check_course(course_dir: Path) -> list[Diagnostic]:
     """Every problem in a course, errors and warnings, without writing anything."""
     try:
-        return diagnose(course_dir).diagnostics
+        diagnosis = diagnose(course_dir)
     except ContentError as exc:
         return exc.diagnostics
+    return [*diagnosis.diagnostics, *_analysis_findings(diagnosis.course, course_dir)]
+
+
+def _analysis_findings(course: Course, course_dir: Path) -> list[Diagnostic]:
+    """What the last `tall-teach analyze` found about items unchanged since (check only)."""
+    from tall_teach.analysis import check_findings
+
+    return check_findings(course, output_root(course_dir) / course_dir.resolve().name)
 
 
 def _deck_warnings(course: Course, theme: Theme) -> list[Diagnostic]:

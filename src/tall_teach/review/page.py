@@ -66,15 +66,12 @@ def page_data(course: Course, messages: list[str]) -> dict[str, Any]:
 def review_page(course: Course, token: str) -> str:
     from markupsafe import Markup
 
+    from tall_teach.htmlkit.inert import content_security_policy, script_json
     from tall_teach.htmlkit.templates import render_template
-    from tall_teach.writers.quiz_html import csp_hash, script_json
 
     style = (PAGE_DIR / "review.css").read_text(encoding="utf-8")
     script = (PAGE_DIR / "review.js").read_text(encoding="utf-8")
-    csp = "; ".join([
-        "default-src 'none'", f"script-src {csp_hash(script)}", f"style-src {csp_hash(style)}",
-        "connect-src 'self'", "base-uri 'none'", "form-action 'none'",
-    ])
+    csp = content_security_policy(script, style, "connect-src 'self'")
     return render_template([PAGE_DIR], "review.html.j2", title=course.title,
                            language=course.language or "en", csp=csp, token=token,
                            css=Markup(style), js=Markup(script),

@@ -9,13 +9,11 @@ so even a bug in escaping could not run injected code or load anything.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 from typing import Any
 
 from tall_teach.a11y.palette import tint
+from tall_teach.htmlkit.inert import content_security_policy, script_json
 from tall_teach.model import Course, QuizItem
 from tall_teach.quizkit import explanation_text, source_line, useful_feedback
 from tall_teach.theme import Theme
@@ -31,13 +29,6 @@ DEFAULT_COLOURS = {
     "on_primary": "FFFFFF",
 }
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
-_SCRIPT_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
 
 
 def theme_colour(theme: Theme, name: str) -> str:
@@ -92,30 +83,6 @@ def quiz_data(course: Course) -> dict[str, Any]:
         "fileStem": file_stem,
         "items": [item_data(item, course) for item in course.items],
     }
-
-
-def script_json(value: Any) -> str:
-    """JSON that is inert inside <script>: no `</script>`, `<!--`, or line separators survive."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
-
-
-def csp_hash(source: str) -> str:
-    digest = hashlib.sha256(source.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def content_security_policy(script: str, style: str) -> str:
-    """No network of any kind; only this page's own script and style run."""
-    return "; ".join(
-        [
-            "default-src 'none'",
-            f"script-src {csp_hash(script)}",
-            f"style-src {csp_hash(style)}",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
 
 
 def quiz_page(course: Course, theme: Theme) -> str:
