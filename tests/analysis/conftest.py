@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from quizexport.test_browser_quiz import browser  # noqa: F401  (the system Chromium, shared)
-
 from tall_teach.model import Course
 from tall_teach.reader import read_course
 
