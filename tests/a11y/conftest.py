@@ -15,22 +15,30 @@ COURSES = ("t-all", "every-block")
 
 
 @pytest.fixture(scope="session")
-def built_courses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Course name -> its build folder (deck, handout, quiz and exports all written)."""
-    from tall_teach.pipeline import build
+def course_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Course name -> a copy of its source folder (the review page may write into it)."""
+    import shutil
+
     from tall_teach.scaffold import create_course
 
-    root = tmp_path_factory.mktemp("a11y")
-    sources = {
-        "every-block": create_course(root / "content", "every-block", today=date(2026, 1, 15)),
-    }
+    root = tmp_path_factory.mktemp("a11y-content")
+    sources = {"every-block": create_course(root, "every-block", today=date(2026, 1, 15))}
     if (TALL_COURSE / "course.yaml").is_file():
-        sources["t-all"] = TALL_COURSE
-    built = {}
-    for name, folder in sources.items():
-        result = build(folder, root / "build", force=True)
-        built[name] = result.out_dir
-    return built
+        sources["t-all"] = Path(shutil.copytree(TALL_COURSE, root / TALL_COURSE.name))
+    return sources
+
+
+@pytest.fixture(scope="session")
+def built_courses(
+    tmp_path_factory: pytest.TempPathFactory, course_sources: dict[str, Path]
+) -> dict[str, Path]:
+    """Course name -> its build folder (deck, handout, quiz and exports all written)."""
+    from tall_teach.pipeline import build
+
+    out = tmp_path_factory.mktemp("a11y-build")
+    return {
+        name: build(folder, out, force=True).out_dir for name, folder in course_sources.items()
+    }
 
 
 @pytest.fixture(scope="session", params=COURSES)

@@ -76,3 +76,28 @@ def test_the_slides_page_has_no_axe_violations_in_any_view(built: Path, browser:
     views["speaker view"] = violations(page)
     page.context.close()
     assert views == {view: [] for view in views}
+
+
+def test_the_quiz_review_page_has_no_axe_violations(
+    built: Path, course_sources: dict[str, Path], browser: Any, tmp_path: Path
+) -> None:
+    """`tall-teach review` serves its page on 127.0.0.1: checked as a reviewer opens it."""
+    import threading
+
+    from tall_teach.review.server import ReviewSession, make_server, server_url
+
+    name = next(n for n, folder in course_sources.items() if folder.name == built.name)
+    session = ReviewSession(course_sources[name], tmp_path / "build", "Dr Test")
+    server = make_server(session)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        page = new_page(browser)
+        page.goto(server_url(server))
+        page.wait_for_selector("article.item")
+        found = violations(page)
+        page.context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert found == []
