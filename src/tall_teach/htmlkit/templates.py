@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 
 def make_environment(folders: list[Path]) -> Any:
+    """The environment for these template folders, made once per process: Jinja keeps
+    the templates it compiled and recompiles one only when its file changes (a preview
+    rebuilding on every save would otherwise compile every template again)."""
+    return _environment(tuple(str(f) for f in folders))
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(folders: tuple[str, ...]) -> Any:
     """Autoescaping, strict undefined: a typo in a template fails loudly, content is escaped.
 
     Sandboxed: a theme may travel inside a shared course folder, and a plain Jinja
@@ -18,7 +27,7 @@ def make_environment(folders: list[Path]) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     return ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

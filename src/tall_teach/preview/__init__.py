@@ -54,8 +54,9 @@ def report(course_dir: Path, problems: list[Problem], seconds: float, echo: Echo
         echo(f"{course_dir}: rebuilt in {seconds:.2f} s")
 
 
-async def watch_and_rebuild(pages: Pages, stop: asyncio.Event, echo: Echo) -> None:
-    """Rebuild after each save (50 ms of quiet gathers an editor's several writes)."""
+async def watch_and_rebuild(pages: Pages, hub: Hub, stop: asyncio.Event, echo: Echo) -> None:
+    """Rebuild after each save (50 ms of quiet gathers an editor's several writes): the
+    pages open in a browser at once, the slides always (they show most errors)."""
     from watchfiles import awatch
 
     from tall_teach.watch import _theme_dirs
@@ -63,7 +64,7 @@ async def watch_and_rebuild(pages: Pages, stop: asyncio.Event, echo: Echo) -> No
     folders = [pages.course_dir, *_theme_dirs(pages.course_dir)]
     async for _changes in awatch(*folders, debounce=50, step=20, stop_event=stop):
         started = time.perf_counter()
-        problems = await asyncio.to_thread(pages.rebuild)
+        problems = await asyncio.to_thread(pages.rebuild, {"slides", *hub.watched()})
         report(pages.course_dir, problems, time.perf_counter() - started, echo)
 
 
@@ -84,7 +85,7 @@ def serve(
     async def lifespan(app: Any) -> AsyncIterator[None]:
         hub.loop = asyncio.get_running_loop()
         stop = asyncio.Event()
-        task = asyncio.create_task(watch_and_rebuild(pages, stop, echo))
+        task = asyncio.create_task(watch_and_rebuild(pages, hub, stop, echo))
         echo(f"previewing {course_dir} at {url} (Ctrl+C to stop)")
         if open_browser:
             import webbrowser

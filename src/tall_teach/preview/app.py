@@ -32,9 +32,13 @@ class Hub:
     """Who is listening: one asyncio queue per open event stream, woken from any thread."""
 
     def __init__(self) -> None:
-        self.queues: set[asyncio.Queue[None]] = set()
+        self.queues: dict[asyncio.Queue[None], str] = {}  # stream -> the page it shows
         self.loop: asyncio.AbstractEventLoop | None = None
         self.stopping = threading.Event()
+
+    def watched(self) -> set[str]:
+        """The pages open in a browser now: a rebuild renders these at once."""
+        return set(self.queues.values())
 
     def notify(self) -> None:
         loop = self.loop
@@ -95,7 +99,7 @@ def create_app(pages: Pages, hub: Hub, lifespan: Any = None) -> Any:
 
     async def page(request: Request) -> Response:
         name = request.url.path.strip("/")
-        body = pages.get(name)
+        body = await asyncio.to_thread(pages.get, name)
         if body is None:
             message = "the course has errors" if pages.snapshot()["problems"] else "not built"
             return HTMLResponse(f"<p>{name}: {message}</p>", status_code=404)
@@ -105,16 +109,17 @@ def create_app(pages: Pages, hub: Hub, lifespan: Any = None) -> Any:
         )
 
     async def events(request: Request) -> Response:
+        shown = request.query_params.get("page", "")
         return StreamingResponse(
-            stream(request),
+            stream(shown if shown in PAGES else ""),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
-    async def stream(request: Request) -> AsyncIterator[str]:
+    async def stream(shown: str) -> AsyncIterator[str]:
         queue: asyncio.Queue[None] = asyncio.Queue()
         hub.loop = asyncio.get_running_loop()
-        hub.queues.add(queue)
+        hub.queues[queue] = shown
         try:
             yield f"event: state\ndata: {json.dumps(pages.snapshot())}\n\n"
             ticks = 0
@@ -130,7 +135,7 @@ def create_app(pages: Pages, hub: Hub, lifespan: Any = None) -> Any:
                     queue.get_nowait()
                 yield f"event: state\ndata: {json.dumps(pages.snapshot())}\n\n"
         finally:
-            hub.queues.discard(queue)
+            hub.queues.pop(queue, None)
 
     async def state(request: Request) -> Response:
         return Response(json.dumps(pages.snapshot()), media_type="application/json")

@@ -45,7 +45,7 @@
   }
 
   function connect() {
-    var events = new EventSource("/__preview/events");
+    var events = new EventSource("/__preview/events?page=" + encodeURIComponent(me.page));
     events.addEventListener("state", function (e) {
       var state = JSON.parse(e.data);
       var version = state.versions[me.page] || 0;

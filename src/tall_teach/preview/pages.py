@@ -9,8 +9,7 @@ quiz after them, so the page an author is looking at comes back as soon as it ca
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,8 +73,10 @@ def render_page(name: str, course: Course, theme: Theme) -> bytes | None:
 class Pages:
     """The latest good HTML of each page, their versions and the problems of the last build.
 
-    `changed` is called (from the building thread) after each page is replaced and after
-    a build fails, so the server can tell the browsers.
+    A rebuild renders at once only the pages a browser is showing (`watched`); the others
+    are rendered from the same course when next asked for. `changed` is called (from the
+    building thread) after a page is replaced and after a build fails, so the server can
+    tell the browsers.
     """
 
     def __init__(self, course_dir: Path, changed: Callable[[], None] = lambda: None) -> None:
@@ -83,10 +84,18 @@ class Pages:
         self.changed = changed
         self.html: dict[str, bytes] = {}
         self.state = Snapshot()
-        self.lock = threading.Lock()
-        self.last_seconds = 0.0
+        self.lock = threading.Lock()  # guards html and state
+        self.building = threading.Lock()  # one render at a time
+        self.source: tuple[Course, Theme] | None = None  # the last course that read cleanly
+        self.stale: set[str] = set()
+        self.with_items: Course | None = None
 
     def get(self, name: str) -> bytes | None:
+        """A page, rendered now if the course changed since it was last rendered."""
+        if name in self.stale:
+            with self.building:
+                if name in self.stale:
+                    self._render(name)
         with self.lock:
             return self.html.get(name)
 
@@ -94,19 +103,19 @@ class Pages:
         with self.lock:
             return self.state.to_json()
 
-    def rebuild(self) -> list[Problem]:
-        """Read the course and render every page; on an error keep the pages as they were."""
-        started = time.perf_counter()
+    def rebuild(self, watched: Collection[str] = PAGES) -> list[Problem]:
+        """Read the course and render the watched pages (the slides first); on an error
+        keep every page as it was and record the problems."""
         self._set(building=True)
         try:
-            course, theme = self._read()
-            for name in PAGES:
-                if name == "quiz":
-                    course = self._with_items(course)
-                html = render_page(name, course, theme)
-                self._publish(name, html)
-                if name == "slides":
-                    self.last_seconds = time.perf_counter() - started
+            with self.building:
+                self.source, self.with_items = self._read(), None
+                self.stale = set(PAGES)
+                with self.lock:  # told with the first page rendered: reload, no overlay
+                    self.state.problems = ()
+                for name in PAGES:
+                    if name in watched:
+                        self._render(name)
         except ContentError as exc:
             return self._fail([_problem(d) for d in exc.diagnostics if d.severity == "error"])
         except TallTeachError as exc:
@@ -124,18 +133,23 @@ class Pages:
         course, _warnings = read_course(self.course_dir)
         return course, load_theme(course.theme, self.course_dir)
 
-    @staticmethod
-    def _with_items(course: Course) -> Course:
-        from tall_teach.quiz import generate_items
+    def _render(self, name: str) -> None:
+        """Render one page from the last clean course (the quiz needs its items first)."""
+        if self.source is None:
+            return
+        course, theme = self.source
+        if name == "quiz":
+            if self.with_items is None:
+                from tall_teach.quiz import generate_items
 
-        return generate_items(course)[0]
+                self.with_items = generate_items(course)[0]
+            course = self.with_items
+        html = render_page(name, course, theme)
+        self.stale.discard(name)
+        self._publish(name, html)
 
     def _publish(self, name: str, html: bytes | None) -> None:
-        """Replace one page; the first page built means the course reads again: its
-        problems are gone (the browser reloads with no overlay)."""
         with self.lock:
-            if name == PAGES[0]:
-                self.state.problems = ()
             if html is None:
                 self.html.pop(name, None)
             else:

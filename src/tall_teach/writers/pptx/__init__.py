@@ -7,11 +7,14 @@ slide as data (layouts, text, sizes, continuations, warnings) and
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tall_teach.model import Course
     from tall_teach.theme import Theme
+    from tall_teach.writers.pptx.measure import Measurer
     from tall_teach.writers.pptx.specs import DeckPlan
     from tall_teach.writers.pptx.template import TemplateInfo
 
@@ -24,17 +27,32 @@ def build_plan(course: Course, theme: Theme) -> DeckPlan:
 def plan_with_template(course: Course, theme: Theme) -> tuple[DeckPlan, TemplateInfo]:
     """The plan and the template geometry it was made for: what a second serializer
     (the HTML slides) needs to draw the same slides without python-pptx."""
-    from tall_teach.writers.pptx.draw import open_template
-    from tall_teach.writers.pptx.measure import Measurer
     from tall_teach.writers.pptx.plan import plan_deck
     from tall_teach.writers.pptx.settings import load_settings
-    from tall_teach.writers.pptx.template import read_template
 
     settings = load_settings(theme)
-    prs = open_template(settings.template)
-    template = read_template(prs, dict(settings.layouts), settings.template.name)
-    measurer = Measurer(settings.fonts(), settings.line_height)
+    path = settings.template
+    template, measurer = _geometry_and_measurer(
+        path, path.stat().st_mtime_ns, settings.layouts,
+        tuple(sorted((k, str(v)) for k, v in settings.fonts().items())), settings.line_height,
+    )
     return plan_deck(course, settings, template, measurer), template
+
+
+@functools.lru_cache(maxsize=4)
+def _geometry_and_measurer(
+    path: Path, mtime: int, layouts: tuple[tuple[str, str], ...],
+    fonts: tuple[tuple[str, str], ...], line_height: float,
+) -> tuple[TemplateInfo, Measurer]:
+    """Read once per process and template (a build plans the deck for check, the deck and
+    the HTML slides; the preview on every save): the geometry, and a Measurer whose
+    width cache then serves every plan. Widths depend on the text and font only."""
+    from tall_teach.writers.pptx.draw import open_template
+    from tall_teach.writers.pptx.measure import Measurer
+    from tall_teach.writers.pptx.template import read_template
+
+    template = read_template(open_template(path), dict(layouts), path.name)
+    return template, Measurer({k: Path(v) for k, v in fonts}, line_height)
 
 
 def render_with_plan(course: Course, theme: Theme) -> tuple[bytes, DeckPlan]:
