@@ -63,6 +63,7 @@ class Reference:
     url: str = ""
     doi: str = ""
     et_al: bool = False  # the source lists only the first author(s) "et al"
+    formatted: str = ""  # the full entry in the course's `csl:` style; "": built-in Vancouver
 
 
 @dataclass(frozen=True, slots=True)

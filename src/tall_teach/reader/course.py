@@ -30,7 +30,7 @@ from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 
 CONFIG = "course.yaml"
 COURSE_KEYS = ("title", "subtitle", "authors", "date", "language", "theme", "bibliography",
-               "glossary", "modules", "handout", "quiz", "institution", "slide_level")
+               "glossary", "modules", "handout", "quiz", "institution", "slide_level", "csl")
 HANDOUT_KEYS = ("layout", "paper")
 QUIZ_KEYS = ("seed", "options", "per_message", "formats", "review", "swap_distractors")
 QUIZ_FORMATS = ("html", "moodle", "gift", "qti", "pdf", "anki")
@@ -65,6 +65,7 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     # every citation 'unknown' with the wrong advice: then citations are not checked.
     unreadable = not references and len(collector.errors) > errors_before
     keys = None if unreadable else {ref.key for ref in references}
+    references = _styled(files, fields, references)
     glossary = _glossary(files, fields)
     slide_level = fields.integer("slide_level", 2, 1, 2)
     modules = [m for m in _modules(files, fields, keys, slide_level) if m is not None]
@@ -111,6 +112,35 @@ def _references(files: CourseFiles, fields: Fields) -> tuple[Reference, ...]:
         return ()
     line = node.key_line if node is not None else 0
     return read_bibliography(files, chosen, (CONFIG, line))
+
+
+def _styled(files: CourseFiles, fields: Fields, references: tuple[Reference, ...]
+            ) -> tuple[Reference, ...]:
+    """`csl:` a bundled style's name or a .csl file in the course; none: Vancouver."""
+    from tall_teach.transforms.citations import STYLES_DIR, bundled_styles, csl_formatted
+
+    node = fields.node.get("csl")
+    written = fields.scalar_text(node, "'csl'") if node is not None else None
+    if node is None or not written:
+        return references
+    if written.endswith(".csl"):
+        resolved = files.resolve(written, (CONFIG, node.key_line), "citation style")
+        if resolved is None:
+            return references
+        style = resolved[0]
+    elif written in bundled_styles():
+        style = STYLES_DIR / f"{written}.csl"
+    else:
+        names = bundled_styles()
+        fields.error(node, f"unknown citation style '{written}'{did_you_mean(written, names)}: "
+                     f"name a bundled one ({', '.join(names)}) or a .csl file in the course "
+                     "(csl: my-style.csl)")
+        return references
+    try:
+        return csl_formatted(references, style)
+    except ValueError as exc:
+        fields.error(node, f"citation style {written} cannot be used: {exc}"[:300])
+        return references
 
 
 def _glossary(files: CourseFiles, fields: Fields) -> Glossary:

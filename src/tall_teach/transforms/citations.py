@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 
 from tall_teach.model import Course, Inline, Name, Reference, cited_keys, plain_text
 
@@ -47,7 +49,10 @@ def footer_text(keys: Iterable[str], course: Course) -> str:
 
 
 def vancouver(ref: Reference) -> str:
-    """A full reference in Vancouver/AMA style, with only the parts the entry has."""
+    """A full reference: in the course's `csl:` style when it names one (formatted when
+    the course was read), else in Vancouver/AMA style, with only the parts the entry has."""
+    if ref.formatted:
+        return ref.formatted
     names = [_vancouver_name(n) for n in ref.authors]
     if len(names) > 6:
         names = [*names[:3], "et al"]
@@ -78,6 +83,76 @@ def vancouver(ref: Reference) -> str:
     elif ref.url:
         parts.append(ref.url)
     return " ".join(parts)
+
+
+STYLES_DIR = Path(__file__).resolve().parent.parent / "csl"
+
+
+def bundled_styles() -> tuple[str, ...]:
+    """The style names `csl:` accepts without a file in the course."""
+    return tuple(sorted(p.stem for p in STYLES_DIR.glob("*.csl")))
+
+
+def csl_formatted(references: Iterable[Reference], style: Path) -> tuple[Reference, ...]:
+    """Each reference with its full entry formatted by citeproc-py in the CSL `style`.
+
+    Raises ValueError when the file is not a usable CSL style.
+    """
+    import warnings
+
+    references = tuple(references)
+    if not references:
+        return references
+    head = style.read_bytes()[:4096].upper()
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:  # an entity could pull in another file
+        raise ValueError("a CSL style may not declare a DOCTYPE or entities")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _formatted(references, style)
+    except Exception as exc:  # lxml, KeyError or citeproc's own on a broken style
+        raise ValueError(f"{type(exc).__name__}: {exc}") from None
+
+
+def _formatted(references: tuple[Reference, ...], style: Path) -> tuple[Reference, ...]:
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    csl_style = CitationStylesStyle(str(style), validate=False)
+    source = CiteProcJSON([_csl_json(ref) for ref in references])
+    bibliography = CitationStylesBibliography(csl_style, source, formatter.plain)
+    for ref in references:
+        bibliography.register(Citation([CitationItem(ref.key.lower())]))
+    texts = (" ".join(str(e).split()) for e in bibliography.bibliography())
+    if b'citation-format="numeric"' in style.read_bytes():  # the writers number entries
+        texts = (_NUMBER_LABEL.sub("", text, count=1) for text in texts)
+    entries = dict(zip(bibliography.keys, texts, strict=True))
+    return tuple(replace(ref, formatted=entries.get(ref.key.lower(), "")) for ref in references)
+
+
+_NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.?)\s*")
+
+
+def _csl_json(ref: Reference) -> dict[str, object]:
+    """The CSL-JSON citeproc-py reads; only the fields the entry has."""
+    data: dict[str, object] = {"id": ref.key.lower(), "type": ref.type or "article-journal"}
+    names = [{"literal": n.literal} if n.literal else {"family": n.family, "given": n.given}
+             for n in ref.authors]
+    if names:
+        data["author"] = names
+    fields = {"title": ref.title, "container-title": ref.container, "volume": ref.volume,
+              "issue": ref.issue, "page": ref.pages, "note": ref.note, "URL": ref.url,
+              "DOI": ref.doi}
+    data.update({k: v for k, v in fields.items() if v})
+    if ref.year.isdigit():
+        data["issued"] = {"date-parts": [[int(ref.year)]]}
+    return data
 
 
 def reference_order(course: Course) -> tuple[str, ...]:
