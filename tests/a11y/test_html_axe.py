@@ -9,6 +9,7 @@ and the score with its review list.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +102,30 @@ def test_the_quiz_review_page_has_no_axe_violations(
         server.shutdown()
         server.server_close()
     assert found == []
+
+
+def test_the_item_analysis_report_has_no_axe_violations(
+    built: Path, course_sources: dict[str, Path], browser: Any, tmp_path: Path
+) -> None:
+    """`tall-teach analyze`'s report.html on a simulated cohort answering the course's quiz."""
+    from analysis.cohort import simulate, write_moodle
+    from tall_teach.analysis import analyse
+    from tall_teach.analysis.report import render_outputs
+    from tall_teach.pipeline import diagnose
+
+    name = next(n for n, folder in course_sources.items() if folder.name == built.name)
+    course = diagnose(course_sources[name]).course
+    four = tuple(item for item in course.items if len(item.options) == 4)  # what cohort answers
+    sim = simulate(replace(course, items=four), learners=120, real=True)
+    export = write_moodle(sim, range(120), tmp_path / "moodle-responses.csv")
+    outputs = render_outputs(analyse(sim.course, [export]), names=True)
+    report = tmp_path / "report.html"
+    report.write_bytes(next(data for out, data in outputs.items() if out.endswith(".html")))
+    page = new_page(browser)
+    page.goto(report.as_uri())
+    assert four and page.locator("#items tbody tr").count() == len(four)
+    views = {"as opened": violations(page)}
+    page.locator("#items thead button").first.click()
+    views["sorted by a column"] = violations(page)
+    page.context.close()
+    assert views == {view: [] for view in views}
