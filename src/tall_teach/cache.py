@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 CACHE_NAME = ".tall-teach-cache.json"
-_SKIP_DIRS = {".git", "__pycache__", ".hypothesis", "node_modules"}
 
 
 def hash_bytes(data: bytes) -> str:
@@ -25,19 +24,10 @@ def hash_text(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def folder_files(root: Path) -> list[Path]:
-    """Every file under root that a build could read, in a stable order.
-
-    Symlinks are listed too, but `hash_files` never reads one that leads out of root.
-    """
-    found: list[Path] = []
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part in _SKIP_DIRS or part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_symlink() or path.is_file():
-            found.append(path)
-    return found
+def hash_file(path: Path) -> bytes:
+    """SHA-256 of a file read in chunks: a 3 GB file costs time, never 3 GB of memory."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 def _resolves_inside(link: Path, inside: Path) -> bool:
@@ -53,6 +43,7 @@ def hash_files(files: list[Path], base: Path | None = None) -> str:
 
     Inside `base`, a symlink whose target lies outside it is hashed by the link text,
     never opened: content is untrusted and must not make us read files elsewhere.
+    Only regular files are opened (a named pipe would block the build).
     """
     digest = hashlib.sha256()
     inside = base.resolve() if base else None
@@ -63,10 +54,46 @@ def hash_files(files: list[Path], base: Path | None = None) -> str:
             digest.update(b"<link>" + os.fsencode(os.readlink(path)))
             continue
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(hash_file(path) if path.is_file() else b"<missing>")
         except OSError:
             digest.update(b"<missing>")
     return digest.hexdigest()
+
+
+def file_digest(root: Path, relative: str) -> str:
+    """Hex SHA-256 of a course file's bytes (as the reader's digest of what it read);
+    a link out of the course by its text, a missing or special file as 'missing'."""
+    path = root / relative
+    if path.is_symlink() and not _resolves_inside(path, root.resolve()):
+        return "link:" + os.readlink(path)
+    try:
+        return hash_file(path).hex() if path.is_file() else "missing"
+    except OSError:
+        return "missing"
+
+
+def inputs_fingerprint(root: Path, inputs: list[tuple[str, str]], theme_files: list[str],
+                       *salt: str) -> str:
+    """One hash over the course files a build used and the theme files it could read.
+
+    `inputs` are (course-relative path, hex digest of the bytes the reader read) pairs; an
+    empty digest (an image, read again by the writers) means 'hash the file now'. Only
+    these files count: a large file nobody names is never read, and an edit made while
+    the reader had a file open is not mistaken for what the outputs were made from.
+    """
+    digest = hashlib.sha256()
+    for part in salt:
+        digest.update(part.encode("utf-8") + b"\0")
+    for relative, read in sorted(inputs):
+        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update((read or file_digest(root, relative)).encode("utf-8", "surrogateescape"))
+    digest.update(hash_files([Path(p) for p in theme_files]).encode("ascii"))
+    return digest.hexdigest()
+
+
+def changed_inputs(root: Path, inputs: list[tuple[str, str]]) -> list[str]:
+    """The inputs whose bytes on disk now differ from the digest recorded when read."""
+    return [relative for relative, read in inputs if file_digest(root, relative) != read]
 
 
 @dataclass
@@ -74,6 +101,7 @@ class BuildCache:
     """What the previous build of one course recorded in its output folder."""
 
     inputs: str = ""
+    input_files: list[str] = field(default_factory=list)  # course-relative, what was used
     theme_files: list[str] = field(default_factory=list)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     manifest: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -89,6 +117,7 @@ class BuildCache:
             return cls()
         return cls(
             inputs=str(data.get("inputs", "")),
+            input_files=[str(f) for f in data.get("input_files", [])],
             theme_files=list(data.get("theme_files", [])),
             outputs=dict(data.get("outputs", {})),
             manifest=dict(data.get("manifest", {})),
@@ -98,6 +127,7 @@ class BuildCache:
     def to_bytes(self) -> bytes:
         data = {
             "inputs": self.inputs,
+            "input_files": self.input_files,
             "theme_files": self.theme_files,
             "outputs": self.outputs,
             "manifest": self.manifest,

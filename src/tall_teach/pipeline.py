@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tall_teach import __version__
-from tall_teach.cache import CACHE_NAME, BuildCache, folder_files, hash_files, hash_text
+from tall_teach.cache import (
+    CACHE_NAME,
+    BuildCache,
+    changed_inputs,
+    file_digest,
+    hash_files,
+    hash_text,
+    inputs_fingerprint,
+)
 from tall_teach.errors import ContentError, Diagnostic, TallTeachError
 
 if TYPE_CHECKING:
@@ -192,11 +200,14 @@ def _deck_warnings(course: Course, theme: Theme) -> list[Diagnostic]:
     return list(build_plan(course, theme).warnings)
 
 
-def _inputs_fingerprint(course_dir: Path, theme_files: list[str], selection: str) -> str:
-    course_hash = hash_files(folder_files(course_dir), course_dir)
-    theme_hash = hash_files([Path(p) for p in theme_files])
+MAX_BUILD_ATTEMPTS = 3  # a file edited while building: read and render again, this often
+
+
+def _inputs_fingerprint(course_dir: Path, inputs: list[tuple[str, str]], theme_files: list[str],
+                        selection: str) -> str:
     # "diagnostics": a record from before warnings were kept in the cache is not current.
-    return hash_text(__version__, "diagnostics", selection, course_hash, theme_hash)
+    return inputs_fingerprint(course_dir, inputs, theme_files, __version__, "diagnostics",
+                              selection)
 
 
 def build(
@@ -221,21 +232,55 @@ def build(
         not force
         and cache.inputs
         and cache.all_outputs_present(out_dir)
-        and cache.inputs == _inputs_fingerprint(course_dir, cache.theme_files, selection)
+        and cache.inputs == _inputs_fingerprint(
+            course_dir, [(f, "") for f in cache.input_files], cache.theme_files, selection)
     ):
         result.up_to_date = True
         result.warnings = _recorded(cache)
         result.strict_failed = strict and bool(blocking(result.warnings))
         return result
-    diagnosis = diagnose(course_dir)
-    course, theme = diagnosis.course, diagnosis.theme
-    result.warnings = diagnosis.diagnostics
-    if strict and blocking(result.warnings):
-        result.strict_failed = True
-        return result
-    rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result, report)
-    _write_outputs(course, theme, rendered, keys, cache, out_dir, selection, result)
+    moved: list[Diagnostic] = []
+    for attempt in range(1, MAX_BUILD_ATTEMPTS + 1):
+        diagnosis = diagnose(course_dir)
+        course, theme = diagnosis.course, diagnosis.theme
+        result.warnings = diagnosis.diagnostics
+        if strict and blocking(result.warnings):
+            result.strict_failed = True
+            return result
+        # What the outputs are made from, fixed before rendering: text files as the reader
+        # read them, images (which the writers read again) as they are now.
+        used = [(f, read or file_digest(course_dir, f)) for f, read in course.inputs]
+        fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
+        result.written, result.skipped = [], []
+        rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result, report)
+        moved = _moved_inputs(course_dir, used, again=attempt < MAX_BUILD_ATTEMPTS, report=report)
+        if not moved:
+            break
+        if attempt == MAX_BUILD_ATTEMPTS:
+            fingerprint = ""  # outputs made from a moving target: never 'up to date'
+    result.warnings = [*result.warnings, *moved]
+    cache.input_files = [f for f, _ in used]
+    _write_outputs(course, theme, rendered, keys, cache, out_dir, fingerprint, result)
     return result
+
+
+def _moved_inputs(course_dir: Path, used: list[tuple[str, str]], again: bool, report: Report
+                  ) -> list[Diagnostic]:
+    """A note for each input edited while the build read or rendered it (an editor saving
+    mid-build): without it the outputs would hold the old text and be 'up to date' for good."""
+    from tall_teach.model import SourceRef
+
+    changed = changed_inputs(course_dir, used)
+    if changed:
+        report(f"  {', '.join(changed[:3])} changed during the build"
+               + (": building again" if again else ""))
+    what = "built again from the new version" if again else "the next build will redo it"
+    return [Diagnostic("note", SourceRef(f, 0), f"changed while the build was reading or "
+                       f"rendering it: {what}") for f in changed]
+
+
+def _theme_files(theme: Theme) -> list[str]:
+    return [str(p) for p in theme.files()]
 
 
 def _recorded(cache: BuildCache) -> list[Diagnostic]:
@@ -309,6 +354,7 @@ def _render_all(
 ) -> tuple[dict[str, dict[str, bytes]], dict[str, str]]:
     """Render every selected writer whose inputs changed; nothing is written yet."""
     theme_hash = hash_files(theme.files())
+    course = replace(course, inputs=())
     keys: dict[str, str] = {}
     todo: list[WriterSpec] = []
     for spec in select_writers(only, course.quiz.formats):
@@ -412,7 +458,7 @@ def _write_outputs(
     keys: dict[str, str],
     cache: BuildCache,
     out_dir: Path,
-    selection: str,
+    fingerprint: str,
     result: BuildResult,
 ) -> None:
     """Write all rendered files atomically, then CHANGES.md, then the cache record."""
@@ -432,8 +478,8 @@ def _write_outputs(
             cache.outputs[name] = {"key": keys[name], "files": sorted(output)}
         cache.manifest = manifest
         cache.diagnostics = _to_record(result.warnings)
-        cache.theme_files = [str(p) for p in theme.files()]
-        cache.inputs = _inputs_fingerprint(result.course_dir, cache.theme_files, selection)
+        cache.theme_files = _theme_files(theme)
+        cache.inputs = fingerprint
         write_atomic(out_dir / CACHE_NAME, cache.to_bytes())
     except KeyboardInterrupt as exc:  # the outputs are new already: say so
         from tall_teach.outputs import InterruptedAfterWriting

@@ -23,6 +23,10 @@ from typing import Any
 
 import yaml
 
+from .round2 import GENERATORS as ROUND_TWO
+from .round2 import append as _append
+from .round2 import module_file as _module
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 GOOD_COURSE = HERE / "good-course"
@@ -58,6 +62,7 @@ class Case:
     bug: str = ""  # a known bug in someone else's code: the case is xfail(strict) until fixed
     audit_bug: str = ""  # the same, for the audited run only (files read, network, processes)
     max_seconds: float = 60.0
+    unopened: tuple[str, ...] = ()  # course files the (audited) build must never open
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,10 +71,11 @@ def load_case(folder: Path) -> Case:
     errors = tuple(ExpectedError(e.get("at"), e["says"], e.get("fix", ""))
                    for e in data.pop("errors", []))
     known = {"what", "outcome", "warnings", "slides", "quiz", "only", "generate", "audit", "bug",
-             "audit_bug", "max_seconds"}
+             "audit_bug", "max_seconds", "unopened"}
     unknown = set(data) - known
     assert not unknown, f"{folder.name}/expect.yaml: unknown keys {sorted(unknown)}"
-    tuples = {k: tuple(data.pop(k)) for k in ("warnings", "slides", "quiz", "only") if k in data}
+    tuples = {k: tuple(data.pop(k)) for k in ("warnings", "slides", "quiz", "only", "unopened")
+              if k in data}
     return Case(name=folder.name, folder=folder, errors=errors, **tuples, **data)
 
 
@@ -123,15 +129,6 @@ def outside_secret(root: Path) -> Path:
     secret.parent.mkdir(exist_ok=True)
     secret.write_text("a private file that no build may read\n", encoding="utf-8")
     return secret
-
-
-def _module(root: Path) -> Path:
-    return root / "modules" / "one.md"
-
-
-def _append(root: Path, text: str) -> None:
-    with _module(root).open("a", encoding="utf-8") as handle:
-        handle.write(text)
 
 
 def gen_invalid_utf8(root: Path) -> None:
@@ -246,6 +243,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "unused_symlink_loop": gen_unused_symlink_loop,
     "fifo_image": gen_fifo_image,
     "theme_in_course": gen_theme_in_course,
+    **ROUND_TWO,
 }
 
 

@@ -138,6 +138,8 @@ def test_a_hostile_but_legal_course_builds_escaped_outputs_reading_only_its_own_
     allowed = [course, out_root, report, *theme_roots(course)]
     assert outside_reads(run.events, allowed, forbidden=[tmp_path]) == []
     assert network_or_processes(run.events, allowed) == []
+    unused = {str(course / f) for f in case.unopened}
+    assert [d for k, d in run.events if k == "open" and d in unused] == []
     if "handout" in kinds:
         check_handout(out, case, good_outputs)
     if "pptx" in kinds:

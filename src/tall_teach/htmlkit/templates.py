@@ -3,8 +3,59 @@
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
+
+
+def confined_loader(folders: Sequence[str | Path]) -> Any:
+    """A FileSystemLoader that reads only regular files really inside its folders.
+
+    Jinja's own loader refuses `..` in a template name but follows symlinks: a theme
+    shipped in a course could `{% include 'x.j2' %}` with `x.j2 -> /etc/passwd` and
+    copy that file into the handout. Here the resolved path must stay inside the
+    resolved search folder, as `Theme.file()` requires of every other theme file.
+    """
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    from tall_teach.errors import ThemeError
+
+    class ConfinedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            pieces = split_template_path(template)
+            for searchpath in self.searchpath:
+                filename = os.path.join(searchpath, *pieces)
+                if not os.path.lexists(filename):
+                    continue
+                real = os.path.realpath(filename)
+                folder = os.path.realpath(searchpath)
+                if os.path.commonpath([real, folder]) != folder:
+                    raise ThemeError(
+                        f"template {filename} leads out of the theme folder {searchpath} "
+                        f"(a symbolic link to {real}): copy the file into the theme")
+                if not os.path.isfile(real):
+                    raise ThemeError(f"template {filename} is not a regular file")
+                if os.path.getsize(real) > MAX_TEMPLATE_BYTES:
+                    raise ThemeError(f"template {filename} is over 2 MB: not a template")
+                with open(real, encoding=self.encoding) as handle:
+                    source = handle.read()
+                seen = (real, os.path.getmtime(real))
+
+                def uptodate(filename: str = filename, seen: tuple[str, float] = seen) -> bool:
+                    try:  # a file swapped for a link elsewhere is loaded (and refused) again
+                        now = os.path.realpath(filename)
+                        return (now, os.path.getmtime(now)) == seen
+                    except OSError:
+                        return False
+
+                return source, os.path.normpath(filename), uptodate
+            raise jinja2.TemplateNotFound(template)
+
+    return ConfinedLoader([str(f) for f in folders])
 
 
 def make_environment(folders: list[Path]) -> Any:
@@ -27,7 +78,7 @@ def _environment(folders: tuple[str, ...]) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     return ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(list(folders)),
+        loader=confined_loader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -44,6 +95,8 @@ def render_template(folders: list[Path], name: str, **context: Any) -> str:
 
     try:
         return make_environment(folders).get_template(name).render(**context)
+    except ThemeError:
+        raise
     except jinja2.exceptions.SecurityError as exc:
         raise ThemeError(
             f"template {_place(exc, name)} tried something a theme may not do ({exc}); "

@@ -136,6 +136,8 @@ class Course:
     items: tuple[QuizItem, ...] = field(default=())  # filled by the quiz generators
     declined: tuple[QuizDecline, ...] = field(default=())  # messages left without an item
     reviews: tuple[ItemReview, ...] = field(default=())  # quiz-review.yaml, by item id
+    # (course-relative path, SHA-256 of the bytes read or "") of every file the reader used
+    inputs: tuple[tuple[str, str], ...] = field(default=())
 
     def review_of(self, item_id: str) -> ItemReview | None:
         """The review entry of an item id (the generator reads `avoid` from it)."""

@@ -79,9 +79,21 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         glossary=glossary, handout=_handout(fields), quiz=_quiz(fields),
         source=SourceRef(CONFIG, 1), institution=fields.text("institution"),
         reviews=read_reviews(files),
+        inputs=_inputs(files),
     )
     collector.raise_if_errors()
     return course, collector.in_reading_order("warning")
+
+
+def _inputs(files: CourseFiles) -> tuple[tuple[str, str], ...]:
+    """Every file read, and the optional files looked for by name: creating one (a
+    references.yaml, a quiz-review.yaml) changes the build as editing a read file does."""
+    from tall_teach.reader.bibliography import DEFAULT_NAMES as BIBLIOGRAPHY_NAMES
+    from tall_teach.reader.review import REVIEW_FILE
+
+    for name in (*BIBLIOGRAPHY_NAMES, *GLOSSARY_NAMES, REVIEW_FILE):
+        files.used.setdefault(name, "")
+    return tuple(sorted(files.used.items()))
 
 
 def _read_config(files: CourseFiles) -> YNode | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -33,6 +35,21 @@ def decode_text(data: bytes, path: str, collector: Collector) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _hard_linked(real: Path) -> bool:
+    """A regular file with more than one name: another name may lie anywhere on the disk.
+
+    A course copied from elsewhere must not smuggle in, say, a hard link to another
+    user's file: realpath() cannot see it. TALL_TEACH_ALLOW_HARDLINKS=1 accepts them for
+    a trusted course kept in a store that deduplicates by hard links.
+    """
+    if os.environ.get("TALL_TEACH_ALLOW_HARDLINKS") == "1":
+        return False
+    try:
+        return real.stat().st_nlink > 1
+    except OSError:
+        return False
+
+
 def is_remote(ref: str) -> bool:
     """A URL (http:, https:, data:, file:, ...) or a protocol-relative `//host/...`."""
     return (bool(_SCHEME.match(ref)) and not _DRIVE.match(ref)) or ref.startswith("//")
@@ -44,6 +61,9 @@ class CourseFiles:
     def __init__(self, root: Path, collector: Collector) -> None:
         self.root = root.resolve()
         self.collector = collector
+        # Every file resolved for use, and the SHA-256 of the bytes read (text files):
+        # the build cache fingerprints exactly these, as they were when read.
+        self.used: dict[str, str] = {}
 
     def resolve(self, ref: str, where: tuple[str, int], what: str) -> tuple[Path, str] | None:
         """The real file and its normalised course-relative path, or None (error recorded).
@@ -87,6 +107,13 @@ class CourseFiles:
             hint = "" if exists else self._nearest_sibling(relative)
             self.collector.error(path, line, self._missing(ref, what, state) + hint)
             return None
+        if _hard_linked(real):
+            self.collector.error(
+                path, line, f"{what} '{ref}' is a hard link shared with another name, maybe "
+                "outside the course folder (which path checks cannot see): replace it with a "
+                "copy of the file (cp, not ln)")
+            return None
+        self.used.setdefault(relative, "")
         return real, relative
 
     def _refuse(self, written: str, what: str) -> str:
@@ -135,6 +162,7 @@ class CourseFiles:
                 )
                 return None
             data = real.read_bytes()
+            self.used[relative] = hashlib.sha256(data).hexdigest()
         except OSError as exc:
             self.collector.error(relative, 0, f"cannot read {relative}: {exc.strerror}")
             return None

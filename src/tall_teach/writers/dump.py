@@ -25,8 +25,10 @@ def to_jsonable(value: Any) -> Any:
 
 
 def dump_json(course: Course, *, include_root: bool = False) -> str:
-    """Stable JSON text; the absolute root is left out so dumps compare across machines."""
+    """Stable JSON text; the absolute root is left out so dumps compare across machines,
+    and so are the digests of the files read (the build cache's business)."""
     data = to_jsonable(course)
+    data.pop("inputs", None)
     if not include_root:
         data.pop("root", None)
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
