@@ -135,7 +135,12 @@ def add_picture(slide: Any, spec: PictureSpec, box: Box) -> Any:
         with Image.open(spec.path) as image:
             pixels = image.size
     where = fit_picture(pixels, Box(box.x, box.y, box.w, box.h - spec.caption_height))
-    picture = slide.shapes.add_picture(spec.path, where.x, where.y, where.w, where.h)
+    if spec.path.lower().endswith(".svg"):
+        from tall_teach.writers.pptx.svgpicture import add_svg_picture
+
+        picture = add_svg_picture(slide, spec.path, where.x, where.y, where.w, where.h)
+    else:
+        picture = slide.shapes.add_picture(spec.path, where.x, where.y, where.w, where.h)
     picture._element.nvPicPr.cNvPr.set("descr", spec.alt)
     if spec.caption:
         below = Box(box.x, where.bottom, box.w, spec.caption_height)
