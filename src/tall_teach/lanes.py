@@ -11,24 +11,57 @@ ignores it, and the parent terminates the child when it is interrupted or fails.
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
 Task = tuple[Callable[..., Any], tuple[Any, ...]]
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 class LaneError(RuntimeError):
     """A task in the worker raised something that could not be sent back as is."""
 
 
-def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task]) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Make this worker end when the build process ends, however it ends (kill -9 too).
+
+    Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG), set first and
+    then checked against a parent that died before it was set. Elsewhere a daemon thread
+    watches the parent's pid. The worker holds nothing to clean up: the parent alone
+    writes outputs, so being killed outright is safe.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux, or no libc symbol: the thread below
+        pass
+    if os.getppid() != parent_pid:
+        os._exit(0)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="tall-teach-parent-watch", daemon=True).start()
+
+
+def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task], parent_pid: int) -> None:
     """Run in the child: every task, then all results in one message.
 
     One message at the end, not one per task: a pipe holds 64 KiB, so sending the first
     result would block this process until the parent, busy with its own lane, reads it.
+    Nothing here may print a traceback: a parent that is gone (a closed pipe) ends the
+    worker quietly.
     """
+    _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
@@ -39,10 +72,15 @@ def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task]) -> None:
             message = ("error", exc)
         try:
             conn.send(message)
+        except (BrokenPipeError, ConnectionError, EOFError):
+            os._exit(0)  # the parent is gone: nobody to tell
         except Exception:  # the exception cannot be pickled: send its traceback instead
             text = "".join(traceback.format_exception(message[1])) if message[0] == "error" \
                 else "a result could not be sent back"
-            conn.send(("error", LaneError(text)))
+            try:
+                conn.send(("error", LaneError(text)))
+            except (OSError, EOFError):
+                os._exit(0)
     finally:
         conn.close()
 
@@ -56,7 +94,7 @@ class ForkedLane:
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_serve, args=(child_conn, self._conn, tasks), daemon=True
+            target=_serve, args=(child_conn, self._conn, tasks, os.getpid()), daemon=True
         )
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:

@@ -253,9 +253,11 @@ def build(
         fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
         result.written, result.skipped = [], []
         rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result, report)
-        moved = _moved_inputs(course_dir, used, again=attempt < MAX_BUILD_ATTEMPTS, report=report)
-        if not moved:
+        edited = _moved_inputs(course_dir, used, again=attempt < MAX_BUILD_ATTEMPTS,
+                               report=report)
+        if not edited:
             break
+        moved = edited
         if attempt == MAX_BUILD_ATTEMPTS:
             fingerprint = ""  # outputs made from a moving target: never 'up to date'
     result.warnings = [*result.warnings, *moved]

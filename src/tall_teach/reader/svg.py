@@ -124,8 +124,7 @@ def svg_dimensions(root: ET.Element) -> tuple[int, int]:
         return width, max(1, round(width * box_height / box_width))
     if height:
         return max(1, round(height * box_width / box_height)), height
-    scale = max(1.0, 300 / max(box_width, box_height))  # a tiny viewBox still shows
-    return max(1, round(box_width * scale)), max(1, round(box_height * scale))
+    return max(1, round(box_width)), max(1, round(box_height))
 
 
 def _length(text: str) -> int:
