@@ -72,6 +72,7 @@ def to_item(
         message_id=origin.message_id,
         rationale=rationale(origin),
         where=where(origin, course),
+        reasons=draft.reasons,
     )
 
 

@@ -1,41 +1,44 @@
 """The quiz generator: take-home messages and authored questions to checked QuizItems.
 
-Pure: no files, no clock; every random choice comes from a random.Random seeded
-with the quiz seed and an item's (or message's) id, so the same course gives the
-same items, and editing one message leaves every other item's id and order alone.
+Named stages, each in its own module: key terms and their kinds (terms), the course as
+claims (evidence), candidates scored and chosen (selection), stems and feedback
+(templates), item-writing checks (itemrules). This module runs them per message and
+over the whole quiz, so that no item's key is offered as another item's wrong answer.
 
-Warnings: a message that ends up with fewer than `per_message` items gets one
-warning naming each template that failed and why (an item-writing rule, or no
-usable key term). A template that fails while another one succeeds for the same
-message is a normal fallback and is not reported. Authored questions that break
-an item-writing rule are kept and reported.
+Pure and seed-free in content: the same course gives the same items and option sets
+whatever the quiz seed; the seed only orders options (positions). A message the
+generator cannot make a sound item from is declined with its reasons, never turned
+into a flawed item: hedged messages, too few clean distractors, an author's `.noquiz`.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from tall_teach.errors import Diagnostic
-from tall_teach.model import Course, Message, QuizItem, cited_keys, plain_text
+from tall_teach.model import Course, Message, QuizDecline, QuizItem, cited_keys, plain_text
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
+from tall_teach.quiz.evidence import Evidence, course_evidence
+from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
+from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.positions import balanced_positions, delivery_order, option_count
+from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import Draft, MessageInfo, TemplateError, cloze, statement
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, build_vocabulary, find_key_terms
-from tall_teach.quiz.text import ncname_part
+from tall_teach.quiz.text import contains_term, ncname_part, normalise
 from tall_teach.quiz.walk import (
     Place,
     authored_questions,
     chart_quantities,
+    course_lists,
     course_texts,
     takehome_messages,
     teaching_slide,
 )
 
-VARIETY = 0.25  # with one item per message, this share of messages gets the statement template
 TEMPLATES: dict[str, Callable[[str, KeyTerm, MessageInfo], Draft]] = {
     "cloze": cloze,
     "statement": statement,
@@ -51,10 +54,27 @@ class MessageOutcome:
     drafts: tuple[Draft, ...]
     failures: tuple[str, ...]
     origin: Origin | None = None
+    warn: bool = True  # False when the author asked for no item
+
+
+@dataclass(frozen=True, slots=True)
+class QuizContext:
+    """What every message's generation shares: the course's vocabulary and evidence, and
+    the keys of items already made (normalised key -> item id)."""
+
+    course: Course
+    vocab: Vocabulary
+    evidence: Evidence
+    keys: Mapping[str, str]
+    stems: Mapping[str, str]  # item id -> text of its stem (authored questions)
+    offered: Mapping[str, str] = field(default_factory=dict)  # normalised wrong option -> item
+    bold: Mapping[str, frozenset[str]] = field(default_factory=dict)  # message id -> key terms
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
-    return build_vocabulary(course.glossary, course_texts(course), chart_quantities(course))
+    return build_vocabulary(
+        course.glossary, course_texts(course), chart_quantities(course), course_lists(course)
+    )
 
 
 def item_id(message_id: str, kind: str, round_: int) -> str:
@@ -63,14 +83,10 @@ def item_id(message_id: str, kind: str, round_: int) -> str:
     return f"tt-{ncname_part(message_id)}-{kind}{suffix}"
 
 
-def template_plan(message_id: str, course: Course) -> list[str]:
-    """Which templates a message gets, in order: a seeded, per-message choice."""
-    wanted = max(course.quiz.per_message, 0)
-    rng = random.Random(f"{course.quiz.seed}:{message_id}:template")
-    first, _ = ("statement", "cloze") if rng.random() < VARIETY else ("cloze", "statement")
-    if wanted == 1:
-        return [first]
-    return [("cloze", "statement")[i % 2] for i in range(wanted)]
+def template_plan(wanted: int) -> list[str]:
+    """Which templates a message gets, in order: a cloze first (a focused question on one
+    fact), a statement item on another term for a second one, and so on."""
+    return [("cloze", "statement")[i % 2] for i in range(max(wanted, 0))]
 
 
 def _origin(place: Place, message: Message, text: str, course: Course, terms: list[str]) -> Origin:
@@ -82,19 +98,28 @@ def _origin(place: Place, message: Message, text: str, course: Course, terms: li
     )
 
 
-def message_outcome(
-    place: Place, message: Message, course: Course, vocab: Vocabulary
-) -> MessageOutcome:
+def message_outcome(place: Place, message: Message, quiz: QuizContext) -> MessageOutcome:
     """Drafts for one message that pass every item-writing check, and the failures."""
+    course = quiz.course
     text = plain_text(message.inlines)
-    info = MessageInfo(message.id, text, vocab, course.quiz.options, course.quiz.seed)
-    terms = find_key_terms(message.inlines, vocab)
+    if not message.controls.generate:
+        return MessageOutcome(place, message, (), ("the author asked for no item (.noquiz)",),
+                              warn=False)  # fmt: skip
+    hedged = hedge(text)
+    if hedged:
+        return MessageOutcome(place, message, (), (
+            f"the message is hedged ('{hedged}'): an open question has no single best answer; "
+            "state it as a fact, or add {.noquiz} after it",
+        ))  # fmt: skip
+    terms = find_key_terms(message.inlines, quiz.vocab)
     failures = [
-        f"the bold term '{t.text}' has no category (list it in a glossary.yaml category)"
+        f"the bold term '{t.text}' has no kind (list it in a glossary.yaml category, or "
+        'name wrong answers with {distractors="…; …"} after the message)'
         for t in terms
-        if not t.category
+        if not t.category and not message.controls.distractors
     ]
-    usable = [t for t in terms if t.category]
+    usable = [t if t.category else replace(t, category="author") for t in terms
+              if t.category or message.controls.distractors]  # fmt: skip
     if not terms:
         failures.append(
             "no key term: mark one in **bold** or use a glossary term, "
@@ -102,61 +127,120 @@ def message_outcome(
         )
     if not usable:
         return MessageOutcome(place, message, (), tuple(failures))
-    start = random.Random(f"{course.quiz.seed}:{message.id}:term").randrange(len(usable))
-    rotated = usable[start:] + usable[:start]
     origin = _origin(place, message, text, course, [t.text for t in terms])
-    plan = template_plan(message.id, course)
-    fallback = [k for k in TEMPLATES if k not in plan] if len(plan) == 1 else []
+    info = _message_info(message, text, origin, quiz)
     drafts: list[Draft] = []
-    used_terms: list[str] = []
-    for round_, kind in enumerate(plan):
-        for kind_tried in [kind, *fallback]:
-            draft = _first_passing(
-                kind_tried, round_ // 2, rotated, used_terms, info, origin, course, failures
-            )
+    for round_, kind in enumerate(template_plan(course.quiz.per_message)):
+        other = [k for k in TEMPLATES if k != kind]
+        for kind_tried in [kind, *other]:
+            draft = _best_draft(kind_tried, round_ // 2, usable, drafts, info, origin, quiz,
+                                failures)  # fmt: skip
             if draft is not None:
                 drafts.append(draft)
-                used_terms.append(draft.key_term)
                 break
     return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
 
 
-def _first_passing(
+def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
+    reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
+    selection = SelectionContext(
+        text, message.source, quiz.vocab, quiz.evidence,
+        message.controls.distractors, message.controls.exclude, quiz.keys, reserved,
+    )  # fmt: skip
+    topic = origin.teaching.slide_title if origin.teaching else ""
+    return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
+                       _context_values(text, message, quiz))  # fmt: skip
+
+
+def _context_values(
+    text: str, message: Message, quiz: QuizContext
+) -> frozenset[tuple[float, float | None]]:
+    """Numbers the course states in the message's context: never offered as wrong values."""
+    values = set()
+    for claim in quiz.evidence.context(text, message.source):
+        for quantity, _, _ in find_quantities(claim.text):
+            values.add(quantity.values())
+    return frozenset(values)
+
+
+def _best_draft(
     kind: str,
     round_: int,
     terms: list[KeyTerm],
-    used_terms: list[str],
+    taken: list[Draft],
     info: MessageInfo,
     origin: Origin,
-    course: Course,
+    quiz: QuizContext,
     failures: list[str],
 ) -> Draft | None:
-    """The best `kind` draft that passes every check: unused terms first, and a term
-    with a full set of options before one whose category runs short."""
-    ordered = sorted(terms, key=lambda t: t.text in used_terms)
+    """The best `kind` draft that passes every check, over every unused key term.
+
+    Best: a full set of options, then a key not written in another item's stem (it would
+    give this item away), then the term the message writes first."""
     draft_id = item_id(info.id, kind, round_)
-    passing: list[Draft] = []
-    for term in ordered:
+    used = {d.key_term for d in taken}
+    passing: list[tuple[tuple[int, int, int], Draft]] = []
+    for position, term in enumerate(t for t in terms if t.text not in used):
         try:
             draft = TEMPLATES[kind](draft_id, term, info)
         except TemplateError as why:
             failures.append(f"{kind} on '{term.text}': {why}")
             continue
+        shown = quiz.offered.get(normalise(draft.key)) or quiz.offered.get(
+            normalise(term.text)
+        )
+        if shown:
+            failures.append(f"{kind} on '{term.text}': item {shown} already offers "
+                            f"'{term.text}' as a wrong answer")
+            continue
         broken = check_item(
-            to_item(draft, origin, provisional_order(draft), course), course.glossary
+            to_item(draft, origin, provisional_order(draft), quiz.course), quiz.course.glossary
         )
         if broken:
             failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
-        elif option_count(draft) >= info.options:
-            return draft
-        else:
-            passing.append(draft)
-    return passing[0] if passing else None
+            continue
+        short = option_count(draft) < info.options
+        cue = _stem_cue(draft.key, info.id, quiz)
+        rank = (int(short), int(bool(cue)), position)
+        if cue:
+            draft = replace(draft, reasons=(*draft.reasons, f"note: the key is written in {cue}"))
+        passing.append((rank, draft))
+    return min(passing, key=lambda rd: rd[0])[1] if passing else None
+
+
+def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:
+    """Another message or authored question whose text writes this key, if any."""
+    for place, message in takehome_messages(quiz.course):
+        if message.id != message_id and contains_term(plain_text(message.inlines), key):
+            return f"the take-home message on '{place.slide_title}'"
+    for item_id_, stem in quiz.stems.items():
+        if contains_term(stem, key):
+            return f"the stem of {item_id_}"
+    return ""
 
 
 def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[MessageOutcome]:
+    """Every message's outcome, in lecture order, with no cross-item cue: a message's
+    distractors are never the key of an item made before it (or of an authored question),
+    and a draft whose key an earlier item offers as a wrong answer is not taken."""
     vocab = vocab or course_vocabulary(course)
-    return [message_outcome(p, m, course, vocab) for p, m in takehome_messages(course)]
+    evidence = course_evidence(course)
+    authored = [authored_draft(p, q) for p, q in authored_questions(course)]
+    keys = {normalise(d.key): d.id for d, _ in authored if d.key}
+    offered = {normalise(o): d.id for d, _ in authored for o in d.distractors}
+    stems = {d.id: d.stem for d, _ in authored}
+    bold = {m.id: frozenset(normalise(t.text) for t in find_key_terms(m.inlines, vocab))
+            for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
+    outcomes: list[MessageOutcome] = []
+    for place, message in takehome_messages(course):
+        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold)
+        outcome = message_outcome(place, message, quiz)
+        outcomes.append(outcome)
+        for draft in outcome.drafts:
+            keys.setdefault(normalise(draft.key_term), draft.id)
+            keys.setdefault(normalise(draft.key), draft.id)
+            offered.update((normalise(d), draft.id) for d in draft.distractors)
+    return outcomes
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -164,14 +248,19 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
-    """The course with `items` = authored + generated items, and warnings for dropped ones."""
+    """The course with `items` = authored + generated items and `declined` = messages left
+    without one, and warnings for messages that got fewer items than asked for."""
     diagnostics: list[Diagnostic] = []
     sources: list[tuple[Draft, Origin]] = []
+    declined: list[QuizDecline] = []
     for outcome in message_outcomes(course):
         text = plain_text(outcome.message.inlines)
-        sources.extend((d, outcome.origin) for d in outcome.drafts)
+        sources.extend((d, outcome.origin) for d in outcome.drafts if outcome.origin)
         wanted = course.quiz.per_message
-        if len(outcome.drafts) < wanted:
+        if not outcome.drafts:
+            declined.append(QuizDecline(outcome.message.id, text, outcome.message.source,
+                                        outcome.failures))  # fmt: skip
+        if len(outcome.drafts) < wanted and outcome.warn:
             diagnostics.append(
                 Diagnostic(
                     "warning",
@@ -201,7 +290,7 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
                 for failure in check_item(item, course.glossary)
             )
         items.append(item)
-    return replace(course, items=tuple(items)), diagnostics
+    return replace(course, items=tuple(items), declined=tuple(declined)), diagnostics
 
 
 def _unique_ids(
@@ -236,34 +325,31 @@ def coverage(course: Course) -> list[Diagnostic]:
 
     A short item still has the 3 options a sound single-best-answer item needs (fewer
     fail `option-count` and are dropped), and three clean options beat a fourth that
-    is arguably true, so it is a note, which `--strict` does not count.
+    is arguably true, so it is a note, which `--strict` does not count. A message the
+    author marked `.noquiz` is not reported.
     Uses `course.items` when generation has run, else generates."""
     if course.quiz.per_message < 1:  # generation switched off: nothing is missing
         return []
-    items = course.items or generate_items(course)[0].items
-    generated = [i for i in items if i.kind != "authored"]
-    covered = {(i.source, i.message) for i in generated}
-    warnings: list[Diagnostic] = []
-    outcomes: list[MessageOutcome] | None = None
-    for index, (_, message) in enumerate(takehome_messages(course)):
-        text = plain_text(message.inlines)
-        if (message.source, text) in covered:
-            continue
-        outcomes = outcomes or message_outcomes(course)
-        why = "; ".join(outcomes[index].failures) or "no item could be generated"
-        warnings.append(Diagnostic(
-            "warning", message.source,
-            f"quiz coverage: take-home message '{_shorten(text)}' has no quiz item: {why}",
-        ))  # fmt: skip
+    if not course.items and not course.declined:
+        course = generate_items(course)[0]
+    messages = {m.source: m for _, m in takehome_messages(course)}
+    warnings = [
+        Diagnostic("warning", d.source,
+                   f"quiz coverage: take-home message '{_shorten(d.message)}' has no quiz item: "
+                   + ("; ".join(d.reasons) or "no item could be generated"))
+        for d in course.declined
+        if d.source in messages and messages[d.source].controls.generate
+    ]  # fmt: skip
     warnings.extend(
         Diagnostic(
             "note",
             item.source,
             f"quiz coverage: item {item.id} has {len(item.options)} of {course.quiz.options} "
-            f"options: too few other terms like '{item.key_term}' (for more, add terms to its "
-            "glossary category that the lecture shows to be wrong here)",
+            f"options: too few other terms like '{item.key_term}' (for more, add terms of its "
+            "kind to the glossary that the lecture shows to be wrong here, or list them with "
+            '{distractors="…; …"} after the message)',
         )
-        for item in generated
-        if len(item.options) < course.quiz.options
+        for item in course.items
+        if item.kind != "authored" and len(item.options) < course.quiz.options
     )
     return warnings

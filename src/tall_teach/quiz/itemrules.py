@@ -7,6 +7,9 @@ Length rule, as decided here: the key is *conspicuously* longest only when it is
 the unique longest option AND longer than 1.25 x the mean distractor length AND
 at least 4 characters longer than that mean. The absolute margin stops a one- or
 two-character difference between short terms ("CD1a" vs "CD5") from counting.
+When every option is a name of one or two words ("placeholder" among "notes" and
+"columns"), length tells nothing of precision: only a key 1.75 x the mean and 6
+characters longer counts.
 
 Word-repeat rule: a content word of the key found in the stem is a cue only when
 some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
@@ -100,7 +103,10 @@ def key_not_longest(item: QuizItem, _: Glossary) -> RuleFailure | None:
     if len(keys) != 1 or not others:
         return None
     key_len, mean = len(keys[0].text), sum(others) / len(others)
-    if key_len > max(others) and key_len > 1.25 * mean and key_len - mean >= 4:
+    ratio, margin = 1.25, 4
+    if all(len(o.text.split()) <= 2 for o in item.options):  # short names, not descriptions
+        ratio, margin = 1.75, 6
+    if key_len > max(others) and key_len > ratio * mean and key_len - mean >= margin:
         return RuleFailure(
             "key-longest",
             f"the key ({key_len} characters) is much longer than the distractors (mean {mean:.0f})",

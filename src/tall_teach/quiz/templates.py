@@ -8,17 +8,15 @@ among copies with the key term swapped for another of its category).
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from tall_teach.quiz.distractors import numeric_alternatives, term_alternatives
+from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins
+from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, Vocabulary
 from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
-
-STATEMENT_LEAD_IN = "According to the lecture, which of the following statements is correct?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +27,9 @@ class MessageInfo:
     text: str  # plain text of the message
     vocab: Vocabulary
     options: int  # wanted options per item
-    seed: int
+    selection: SelectionContext
+    topic: str = ""  # what a statement item's lead-in names: the slide that taught it
+    excluded_values: frozenset[tuple[float, float | None]] = field(default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class Draft:
     layouts: tuple[tuple[str, ...], ...] = ()
     fixed: tuple[tuple[str, bool], ...] = ()
     numeric: bool = False
+    reasons: tuple[str, ...] = ()
 
     def feedback_for(self, text: str) -> str:
         return dict(self.feedback).get(text, "")
@@ -90,18 +91,19 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
     return hit[1] if hit else word.lower()
 
 
-def _term_alternatives(term: KeyTerm, info: MessageInfo) -> list[str]:
-    rng = random.Random(f"{info.seed}:{info.id}:{term.text}:distractors")
-    values = term_alternatives(term, info.vocab, info.text, info.options - 1, rng)
-    _require(values, term)
-    return values
+def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
+    selection = select_distractors(term, info.selection, info.options - 1)
+    _require(list(selection.chosen), term)
+    return selection
 
 
 def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
     """For each wanted key index 0..n-1, wrong values (ascending) placing the key nearest it."""
     sets = []
     for below in range(info.options):
-        values = numeric_alternatives(term, info.vocab, info.text, info.options - 1, below)
+        values = numeric_alternatives(
+            term, info.vocab, info.text, info.options - 1, below, info.excluded_values
+        )
         _require([q.text() for q in values], term)
         sets.append(values)
     return sets
@@ -110,8 +112,10 @@ def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
 def _require(values: list[str], term: KeyTerm) -> None:
     if len(values) < 2:
         raise TemplateError(
-            f"too few distractors of the category '{term.category}' for '{term.text}' "
-            f"(found {len(values)}; add terms to that glossary category)"
+            f"too few clean distractors for '{term.text}' (kind '{term.category}': found "
+            f"{len(values)}, a sound item needs 2): add terms of that kind to the glossary "
+            "that the lecture shows to be wrong here, or list some with "
+            '{distractors="…; …"} after the message'
         )
 
 
@@ -138,6 +142,8 @@ def _layouts(
 def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     """A message with its key term blanked: "About _____ of T-ALL patients still relapse."."""
     term, key = _cloze_key(term, info)
+    reasons: tuple[str, ...] = ()
+    taught: dict[str, str] = {}
     if term.quantity is not None:
         written: dict[str, str] = {}  # option as shown -> as written inside a sentence
 
@@ -148,21 +154,33 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         layouts = _layouts(term, info, key, shown)
         distractors = tuple(o for o in layouts[0] if o != key)
         every = sorted({o for layout in layouts for o in layout})
+        reasons = (f"key '{key}' (a number: wrong values of the same unit and precision, "
+                   "in ascending order, none the course states in this context)",)  # fmt: skip
     else:
         layouts = ()
-        alternatives = _term_alternatives(term, info)
-        written = {display(d): d for d in alternatives}
+        selection = _term_selection(term, info)
+        written = {display(d): d for d in selection.chosen}
+        taught = {display(d): t for d, t in selection.supports.items()}
         distractors = tuple(written)
         every = [key, *distractors]
+        reasons = selection.reasons
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
         (o, f"Correct: {as_sentence(info.text)}" if o == key
-         else f"Not what the lecture states: it gives {term.text}, not {written.get(o, o)}.")
+         else _wrong(term.text, written.get(o, o), taught.get(o, "")))
         for o in every
     )  # fmt: skip
     return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
-                 numeric=bool(layouts))  # fmt: skip
+                 numeric=bool(layouts), reasons=reasons)  # fmt: skip
+
+
+def _wrong(stated: str, option: str, taught: str) -> str:
+    """Why a distractor is wrong, and where the course speaks of it in another context."""
+    text = f"Not what the lecture states: it gives {stated}, not {option}."
+    if taught:
+        text += f" The lecture discusses {option} elsewhere (slide: {as_sentence(taught)[:-1]})."
+    return text
 
 
 def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
@@ -173,7 +191,7 @@ def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
     noun ("CAR-T cells") joins the key.
     """
     term = with_bound(term, info.text)
-    _written_out(term, info)
+    _written_out(term, info, once=True)
     key = display(term.quantity.text() if term.quantity else term.option_text)
     head = head_noun(term, info.text)
     if head:
@@ -219,9 +237,13 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
 
-def _written_out(term: KeyTerm, info: MessageInfo) -> None:
-    if not occurrences(info.text, term.text):
+def _written_out(term: KeyTerm, info: MessageInfo, once: bool = False) -> None:
+    found = occurrences(info.text, term.text)
+    if not found:
         raise TemplateError(f"the key term '{term.text}' is not written out in the message")
+    if once and len(found) > 1:
+        raise TemplateError(f"'{term.text}' is written {len(found)} times in the message: "
+                            "one blank would leave the answer in the stem")
 
 
 def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
@@ -238,11 +260,13 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         return as_sentence(replace_term(info.text, term.text, alt))
 
     layouts: tuple[tuple[str, ...], ...] = ()
+    reasons: tuple[str, ...] = ()
     if term.quantity is not None:
         layouts = _layouts(term, info, key, swapped)
         alternatives = [q.text() for values in _value_sets(term, info) for q in values]
     else:
-        alternatives = _term_alternatives(term, info)
+        selection = _term_selection(term, info)
+        alternatives, reasons = list(selection.chosen), selection.reasons
     copies = {swapped(alt): alt for alt in alternatives}
     copies.pop(key, None)
     _require(list(copies), term)
@@ -252,13 +276,33 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         for c, alt in copies.items()
     ]
     distractors = tuple(o for o in layouts[0] if o != key) if layouts else tuple(copies)
-    return Draft(item_id, "statement", STATEMENT_LEAD_IN, key, distractors, term.text,
-                 tuple(feedback), layouts, numeric=bool(layouts))  # fmt: skip
+    return Draft(item_id, "statement", statement_lead_in(info.topic), key, distractors,
+                 term.text, tuple(feedback), layouts, numeric=bool(layouts),
+                 reasons=reasons)  # fmt: skip
+
+
+def statement_lead_in(topic: str) -> str:
+    """A focused lead-in naming what the statements are about (the slide that taught it)."""
+    if not topic:
+        raise TemplateError("no slide teaches this message, so a statement item's lead-in "
+                            "could not name its topic")
+    return f"Which statement about {topic_phrase(topic)} is correct, according to the lecture?"
+
+
+def topic_phrase(title: str) -> str:
+    """A slide title as a phrase inside a sentence: "T-ALL: relapse options" reads
+    "relapse options (T-ALL)"; a first word is lower-cased unless it is a name or acronym."""
+    head, colon, tail = title.strip().rstrip(".:?").partition(":")
+    phrase = f"{tail.strip()} ({head.strip()})" if colon and tail.strip() else head.strip()
+    first, _, rest = phrase.partition(" ")
+    if first[:1].isupper() and first[1:] == first[1:].lower() and first.isalpha():
+        first = first.lower()
+    return f"{first} {rest}".strip()
 
 
 def _swappable(term: KeyTerm, info: MessageInfo) -> None:
     """Refuse swaps that would not read, or whose copies could be true as well."""
-    _written_out(term, info)
+    _written_out(term, info, once=True)
     term = with_bound(term, info.text)
     head = head_noun(term, info.text)
     if head:

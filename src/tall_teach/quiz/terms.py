@@ -67,7 +67,27 @@ class Vocabulary:
     markers: tuple[str, ...] = ()  # CD names used in the course, most frequent first
     genes: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    # Lists of same-kind terms the course itself shows: (what they are, the terms), from
+    # a table column (its header) or a chart (its categories).
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def course_kind(self, term: str) -> str:
+        """The name of the course list holding `term` with at least two other terms."""
+        wanted = normalise(term)
+        for name, terms in self.lists:
+            if len(terms) >= 3 and any(normalise(t) == wanted for t in terms):
+                return name
+        return ""
+
+    def siblings(self, term: str) -> tuple[str, ...]:
+        """The other terms of every course list holding `term`."""
+        wanted = normalise(term)
+        found: dict[str, str] = {}
+        for _, terms in self.lists:
+            if any(normalise(t) == wanted for t in terms):
+                found.update((normalise(t), t) for t in terms if normalise(t) != wanted)
+        return tuple(found.values())
 
     def lookup(self, term: str) -> tuple[str, str] | None:
         """(category, glossary spelling) of a term, compared in normal form."""
@@ -96,7 +116,10 @@ def gene_category(glossary: Glossary) -> str:
 
 
 def build_vocabulary(
-    glossary: Glossary, texts: Iterable[str], extra_quantities: Iterable[Quantity] = ()
+    glossary: Glossary,
+    texts: Iterable[str],
+    extra_quantities: Iterable[Quantity] = (),
+    lists: Iterable[tuple[str, tuple[str, ...]]] = (),
 ) -> Vocabulary:
     """Index the glossary and scan the course's text for markers, genes and quantities."""
     all_tokens: list[str] = []
@@ -119,6 +142,7 @@ def build_vocabulary(
         markers=tuple(sorted(markers, key=lambda m: (-markers[m], m))),
         genes=tuple(sorted(genes, key=lambda g: (-genes[g], g))),
         quantities=tuple(quantities),
+        lists=tuple(lists),
         _index=index,
     )
 
@@ -194,8 +218,10 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
     """The category of one bold term, inferred step by step.
 
     1. the glossary lists it; 2. it is a number with a unit, a CD or a gene name;
-    3. it contains such a term ("CD7 CAR-T" -> CD7 is the key); 4. its words match
-    a glossary category's terms or name ("allo-HSCT" -> therapy). Else category "".
+    3. it contains such a term ("CD7 CAR-T" -> CD7 is the key); 4. the course lists it
+    with terms of its kind (a table column, a chart's categories): "course:<header>";
+    5. its words match a glossary category's terms or name ("allo-HSCT" -> therapy).
+    Else category "".
     """
     hit = vocab.lookup(term)
     if hit:
@@ -210,6 +236,9 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
     inner = find_in_text(term, vocab)
     if inner:
         return inner[0]
+    listed = vocab.course_kind(term)
+    if listed:
+        return KeyTerm(term, f"course:{listed}", "bold")
     category = infer_category(term, vocab.glossary)
     return KeyTerm(term, category or "", "bold")
 

@@ -165,3 +165,29 @@ def chart_quantities(course: Course) -> Iterator[Quantity]:
                         quantity = parse_quantity(f"{value:g}{block.unit.strip()}")
                         if quantity is not None:
                             yield quantity
+
+
+def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Terms the course shows as one kind: a table column's cells that are short names
+    (not numbers, not sentences), a chart's categories. Named by header or chart title."""
+    for slide in course.slides():
+        for block in blocks_in(slide.blocks):
+            if isinstance(block, Table) and block.rows:
+                for index, head in enumerate(block.header):
+                    cells = [plain_text(row[index]) for row in block.rows if index < len(row)]
+                    names = tuple(dict.fromkeys(c for c in cells if _is_name(c)))
+                    if len(names) == len(cells):
+                        yield plain_text(head) or "column", names
+            elif isinstance(block, Chart) and len(block.categories) >= 3:
+                names = tuple(c for c in block.categories if _is_name(c))
+                if len(names) == len(block.categories):
+                    yield block.title or "chart", names
+
+
+def _is_name(text: str) -> bool:
+    """A short name: 1-4 words, not mainly a number."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or parse_quantity(text) is not None:
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return digits <= len(text) / 3

@@ -1,0 +1,223 @@
+"""The course as evidence: every text split into claims, to tell a wrong answer from a
+second right one.
+
+A distractor must be wrong *in the stem's context*. Corpus preference (a term the
+course uses is more plausible) has a trap: a term the course states together with the
+stem's own content is defensible. So every bullet, notes sentence, table row, chart,
+other take-home message and authored question becomes a claim; a candidate found in a
+claim that shares enough of the message's distinctive words (weighted by how rare each
+word is in the course) is *supported* and never offered as wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Chart,
+    Course,
+    Figure,
+    ListItem,
+    Paragraph,
+    Question,
+    SourceRef,
+    Table,
+    TakeHome,
+    plain_text,
+)
+from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
+from tall_teach.quiz.walk import blocks_in
+
+# A claim supports a candidate when the words it shares with the message carry this
+# share of the message's weight (rarer words weigh more), or when it shares at least
+# two of the message's distinctive words (rare in the course).
+SUPPORT_SHARE = 0.34
+DISTINCTIVE_SHARE = 0.12  # a word in fewer than this share of claims is distinctive
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing the course says, with what surrounds it (slide title, parent bullet,
+    table header) and where it is."""
+
+    text: str
+    context: str
+    kind: str  # bullet | notes | paragraph | table row | chart | message | question | title
+    slide_title: str
+    source: SourceRef | None
+    tokens: tuple[str, ...]
+    stems: frozenset[str]
+
+    @property
+    def where(self) -> str:
+        line = f" ({self.source.path}:{self.source.line})" if self.source else ""
+        return f"{self.kind} on '{self.slide_title}'{line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """Why a candidate is defensible: the claim, and the message words it shares."""
+
+    claim: Claim
+    shared: tuple[str, ...]
+    share: float
+
+    def __str__(self) -> str:
+        excerpt = self.claim.text if len(self.claim.text) <= 90 else self.claim.text[:89] + "…"
+        return (f"the course states it with {', '.join(self.shared)} "
+                f"({self.claim.where}: \"{excerpt}\")")  # fmt: skip
+
+
+def stems(text: str) -> frozenset[str]:
+    """Content words with common endings cut, so "relapses" meets "relapse"."""
+    out = set()
+    for word in content_words(text):
+        for ending in ("ies", "ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)] + ("y" if ending == "ies" else "")
+                break
+        out.add(word)
+    return frozenset(out)
+
+
+class Evidence:
+    """The course's claims and how rare each word is among them."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.claims = tuple(claims)
+        df: Counter[str] = Counter()
+        for claim in self.claims:
+            df.update(claim.stems)
+        n = max(len(self.claims), 1)
+        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        self._distinctive = {w for w, c in df.items() if c / n < DISTINCTIVE_SHARE}
+        self._default_idf = math.log((n + 1) / 0.5)
+
+    def weight(self, word: str) -> float:
+        return self.idf.get(word, self._default_idf)
+
+    def mentions(self, term: str, source: SourceRef | None = None) -> list[Claim]:
+        """Claims that write `term` as whole tokens, except the one at `source`."""
+        wanted = normalise(term)
+        return [c for c in self.claims
+                if c.source != source or source is None
+                if find_token_run(c.tokens, wanted) is not None]  # fmt: skip
+
+    def support(
+        self, candidate: str, message: str, key: str, source: SourceRef | None = None
+    ) -> Support | None:
+        """The claim that best shows `candidate` is true in the message's context, if any.
+
+        The message's own words count, not the key's or the candidate's: "the stem with the
+        candidate put in" is what a claim must say. Claims at `source` (the message) are
+        skipped."""
+        wanted = stems(message) - stems(key) - stems(candidate)
+        total = sum(self.weight(w) for w in wanted)
+        if not wanted or total <= 0:
+            return None
+        best: Support | None = None
+        for claim in self.mentions(candidate, source):
+            if claim.kind == "message" and claim.source == source:
+                continue
+            shared = wanted & claim.stems
+            share = sum(self.weight(w) for w in shared) / total
+            distinctive = shared & self._distinctive
+            if share >= SUPPORT_SHARE or len(distinctive) >= 2:
+                found = Support(claim, tuple(sorted(shared)), share)
+                if best is None or found.share > best.share:
+                    best = found
+        return best
+
+    def context(self, message: str, source: SourceRef | None) -> list[Claim]:
+        """Claims that say much of what the message says (its context), wherever they are."""
+        wanted = stems(message)
+        total = sum(self.weight(w) for w in wanted) or 1.0
+        return [c for c in self.claims
+                if c.source != source
+                and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
+
+    def teaching(self, key: str, message: str, source: SourceRef | None) -> list[Claim]:
+        """Claims (not take-home messages) that state the key with the message's words,
+        best first: where the fact is taught."""
+        found = []
+        for claim in self.mentions(key, source):
+            if claim.kind in ("message", "question"):
+                continue
+            wanted = stems(message) - stems(key)
+            total = sum(self.weight(w) for w in wanted) or 1.0
+            share = sum(self.weight(w) for w in wanted & claim.stems) / total
+            if share >= SUPPORT_SHARE:
+                found.append((share, claim))
+        return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
+
+
+def course_evidence(course: Course) -> Evidence:
+    """Every claim the course makes, slides and notes and messages alike."""
+    return Evidence(_course_claims(course))
+
+
+def _claim(text: str, context: str, kind: str, title: str, source: SourceRef | None) -> Claim:
+    return Claim(text, context, kind, title, source, tuple(tokens(text)),
+                 stems(f"{text} {context}"))  # fmt: skip
+
+
+def _course_claims(course: Course) -> Iterator[Claim]:
+    for module in course.modules:
+        for slide in module.slides:
+            title = plain_text(slide.title)
+            if title:
+                yield _claim(title, module.title, "title", title, slide.source)
+            for block in blocks_in(slide.blocks):
+                yield from _block_claims(block, title, "slide")
+            for block in blocks_in(slide.notes):
+                yield from _block_claims(block, title, "notes")
+
+
+def _block_claims(block: Block, title: str, where: str) -> Iterator[Claim]:
+    if isinstance(block, Paragraph):
+        kind = "notes" if where == "notes" else "paragraph"
+        for sentence in _SENTENCE.split(plain_text(block.inlines)):
+            yield _claim(sentence, title, kind, title, block.source)
+    elif isinstance(block, BulletList):
+        yield from _list_claims(block, title, title, where)
+    elif isinstance(block, Table):
+        header = " ".join(plain_text(c) for c in block.header)
+        context = f"{title} {header} {plain_text(block.caption)}"
+        for row in block.rows:
+            yield _claim(" | ".join(plain_text(c) for c in row), context, "table row", title,
+                         block.source)  # fmt: skip
+    elif isinstance(block, Chart):
+        text = " ".join([block.title, *block.categories, *(s.name for s in block.series)])
+        yield _claim(text, title, "chart", title, block.source)
+    elif isinstance(block, Figure):
+        yield _claim(f"{block.alt} {plain_text(block.caption)}", title, "figure", title,
+                     block.source)  # fmt: skip
+    elif isinstance(block, TakeHome):
+        for message in block.messages:
+            yield _claim(plain_text(message.inlines), title, "message", title, message.source)
+    elif isinstance(block, Question):
+        keys = " ".join(plain_text(c.inlines) for c in block.choices if c.correct)
+        text = f"{plain_text(block.stem)} {keys} {plain_text(block.explanation)}"
+        yield _claim(text, title, "question", title, block.source)
+
+
+def _list_claims(bullets: BulletList, title: str, context: str, where: str) -> Iterator[Claim]:
+    kind = "notes" if where == "notes" else "bullet"
+    for item in bullets.items:
+        yield from _item_claims(item, title, context, kind, where)
+
+
+def _item_claims(
+    item: ListItem, title: str, context: str, kind: str, where: str
+) -> Iterator[Claim]:
+    text = plain_text(item.inlines)
+    yield _claim(text, context, kind, title, item.source)
+    for child in item.children:
+        yield from _list_claims(child, title, f"{context} {text}", where)

@@ -1,0 +1,167 @@
+"""Distractor selection as a deterministic optimisation, not seed luck.
+
+Every candidate of the key's kind is either rejected with its reason (the key itself,
+nested in or around the key, written in the message, echoing it, excluded by the
+author, the key of another item, or stated by the course in the stem's context) or
+scored: finest shared kind, used in the course, form and length like the key. The best
+set is taken in score order, passing over terms nested in one already taken. The quiz
+seed never enters here: it only orders the options afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tall_teach.model import SourceRef
+from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
+from tall_teach.quiz.evidence import Evidence
+from tall_teach.quiz.terms import KeyTerm, Vocabulary
+from tall_teach.quiz.text import contains_term, normalise
+
+MINIMUM = 2  # distractors a single-best-answer item needs
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionContext:
+    """What selection needs beyond the key: the message, the course as evidence, the
+    author's controls and the keys of the quiz's other items (never offered here)."""
+
+    message: str
+    source: SourceRef | None
+    vocab: Vocabulary
+    evidence: Evidence
+    author_distractors: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    other_keys: Mapping[str, str] = field(default_factory=dict)  # normalised key -> item id
+    # key terms of other messages not yet asked: used only to reach the two distractors
+    # a sound item needs, since offering one may cost that message its item
+    reserved: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    chosen: tuple[str, ...]
+    reasons: tuple[str, ...]
+    supports: Mapping[str, str] = field(default_factory=dict)  # option -> where it is taught
+
+
+def shape(text: str) -> tuple[bool, int, bool]:
+    """What a reader sees at a glance: an acronym-like code, how many words, digits."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    return upper > 0.5, len(text.split()), any(c.isdigit() for c in text)
+
+
+def _score(candidate: str, key: str, origin: str, vocab: Vocabulary) -> tuple[float, ...]:
+    """Lower is better: the author's own, then kind, use in the course, form, length."""
+    origin_rank = {"author": 0, "kind": 1, "course": 1, "nomenclature": 2}.get(origin, 2)
+    in_course = 0 if vocab.used_in_course(candidate) else 1
+    a, b = shape(candidate), shape(key)
+    form = (a[0] != b[0]) + (min(abs(a[1] - b[1]), 2) / 2) + (a[2] != b[2]) * 0.5
+    length = abs(len(candidate) - len(key)) / max(len(candidate), len(key), 1)
+    return origin_rank, in_course, round(form + length, 3)
+
+
+def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """(candidate, origin) of the key's finest kind: glossary kind and its sub-kinds, the
+    course's own lists (a table column, a chart's categories), CD and gene names."""
+    if term.category.startswith("course:"):
+        siblings = vocab.siblings(term.text)
+        return [(s, "course") for s in siblings]
+    pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
+    known = {normalise(t) for t, _ in pool}
+    pool += [(t, "nomenclature") for t in category_pool(term, vocab) if normalise(t) not in known]
+    return pool
+
+
+def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Selection:
+    """Up to `count` clean distractors for `term`, best first, with every reason."""
+    key = term.option_text
+    reasons = [f"key '{key}' ({_kind_label(term)})"]
+    pool = [(d, "author") for d in ctx.author_distractors] + pool_for(term, ctx.vocab)
+    generic = generic_words([t for t, _ in pool])
+    excluded = {normalise(t) for t in ctx.excluded}
+    seen: set[str] = set()
+    scored: list[tuple[tuple[float, ...], str, str]] = []
+    for candidate, origin in pool:
+        norm = normalise(candidate)
+        if not norm or norm in seen:
+            continue
+        seen.add(norm)
+        why = _rejection(candidate, origin, key, ctx, generic, excluded)
+        if why:
+            if norm != normalise(key):
+                reasons.append(f"rejected '{candidate}': {why}")
+            continue
+        scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
+    ranked = [c for _, _, c in sorted(scored)]
+    free = [c for c in ranked if normalise(c) not in ctx.reserved]
+    chosen = _apart(free, count)
+    if len(chosen) < MINIMUM:
+        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM)
+    for candidate in ranked:
+        verdict = "kept" if candidate in chosen else "not needed"
+        if candidate not in chosen and normalise(candidate) in ctx.reserved:
+            verdict = "kept back (the key term of another message)"
+        if candidate not in chosen and any(_nested(candidate, c) for c in chosen):
+            verdict = "passed over (nested in a chosen option)"
+        reasons.append(f"{verdict} '{candidate}'")
+    supports = {c: _taught(c, ctx) for c in chosen}
+    return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
+
+
+def _kind_label(term: KeyTerm) -> str:
+    if term.category.startswith("course:"):
+        return f"kind from the course: {term.category[7:]}"
+    return f"kind '{term.category}'"
+
+
+def _rejection(
+    candidate: str,
+    origin: str,
+    key: str,
+    ctx: SelectionContext,
+    generic: frozenset[str],
+    excluded: set[str],
+) -> str:
+    """Why a candidate may not be offered as wrong, or "" when it may."""
+    norm = normalise(candidate)
+    if norm == normalise(key):
+        return "it is the key"
+    if contains_term(candidate, key) or contains_term(key, candidate):
+        return "nested in the key or around it"
+    if contains_term(ctx.message, candidate):
+        return "written in the message itself"
+    if norm in excluded:
+        return "excluded by the author"
+    if norm in ctx.other_keys:
+        return f"the key of item {ctx.other_keys[norm]} (it would cue that item)"
+    if origin == "author":
+        return ""  # the author vouches for it
+    if echoes_the_message(candidate, key, ctx.message, generic):
+        return "repeats a distinctive word of the message"
+    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source)
+    return f"arguably true: {support}" if support else ""
+
+
+def _nested(a: str, b: str) -> bool:
+    return contains_term(a, b) or contains_term(b, a)
+
+
+def _apart(ranked: list[str], count: int) -> list[str]:
+    """The first `count` candidates, passing over one nested in a term already taken
+    ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both)."""
+    chosen: list[str] = []
+    for text in ranked:
+        if len(chosen) < count and not any(_nested(text, c) for c in chosen):
+            chosen.append(text)
+    return chosen
+
+
+def _taught(candidate: str, ctx: SelectionContext) -> str:
+    """Where the course speaks of a distractor (in another context): a slide title."""
+    for claim in ctx.evidence.mentions(candidate, ctx.source):
+        if claim.kind not in ("message", "question"):
+            return claim.slide_title
+    return ""
