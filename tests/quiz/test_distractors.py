@@ -1,36 +1,133 @@
-"""Distractor filters: nothing the message itself says, nor an echo of it."""
+"""Distractor selection: nothing the message says, nor an echo of it, nor anything the
+course states in the stem's context; the best set chosen the same way under every seed."""
 
 from __future__ import annotations
 
-from tall_teach.quiz.distractors import apart, generic_words, usable
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tall_teach.model import Glossary
+from tall_teach.quiz import generate_items
+from tall_teach.quiz.evidence import Evidence, _claim, course_evidence
+from tall_teach.quiz.selection import SelectionContext, select_distractors
+from tall_teach.quiz.terms import KeyTerm, build_vocabulary
+from tall_teach.quiz.text import contains_term
+
+from .conftest import course_with, msg, text_slide
 
 DRUGS = ["ACE inhibitors", "ARBs", "thiazide diuretics", "calcium channel blockers",
-         "beta blockers"]
+         "beta blockers"]  # fmt: skip
 MEASURES = ["ambulatory monitoring", "home monitoring", "office measurement"]
+
+
+def select(key: str, category: str, terms: list[str], message: str, claims: list[str] = (),
+           count: int = 3, **kwargs: object):  # type: ignore[no-untyped-def]
+    glossary = Glossary(((category, tuple(terms)),))
+    vocab = build_vocabulary(glossary, [message, *claims])
+    evidence = Evidence([_claim(c, "", "bullet", "Slide", None) for c in claims])
+    ctx = SelectionContext(message, None, vocab, evidence, **kwargs)  # type: ignore[arg-type]
+    return select_distractors(KeyTerm(key, category, "bold", canonical=key), ctx, count)
 
 
 def test_a_candidate_echoing_a_distinctive_word_beside_the_key_is_refused() -> None:
     message = "Confirm the diagnosis with ambulatory monitoring or home readings"
-    generic = generic_words(MEASURES)
-    assert not usable("home monitoring", "ambulatory monitoring", message, generic)
-    assert usable("office measurement", "ambulatory monitoring", message, generic)
+    chosen = select("ambulatory monitoring", "measure", MEASURES, message).chosen
+    assert chosen == ("office measurement",)
 
 
 def test_words_shared_by_several_terms_of_the_category_do_not_count_as_echoes() -> None:
     message = "Thiazide diuretics, ACE inhibitors, ARBs and calcium channel blockers are first-line"
-    generic = generic_words(DRUGS)
-    assert "blockers" in generic
-    assert usable("beta blockers", "thiazide diuretics", message, generic)
-    assert not usable("calcium channel blockers", "thiazide diuretics", message, generic)
+    chosen = select("thiazide diuretics", "drug", DRUGS, message).chosen
+    assert chosen == ("beta blockers",)  # the others are written in the message
 
 
 def test_the_key_in_another_spelling_is_never_a_distractor() -> None:
-    assert not usable("allo HSCT", "allo-HSCT", "Consolidated with allo-HSCT")
-    assert not usable("Allo-hsct", "allo-HSCT", "Consolidated with allo-HSCT")
+    chosen = select("allo-HSCT", "therapy", ["allo HSCT", "CAR-T", "chemotherapy"],
+                    "Consolidated with allo-HSCT").chosen  # fmt: skip
+    assert set(chosen) == {"CAR-T", "chemotherapy"}
 
 
-def test_a_term_nested_in_one_already_taken_waits_while_others_are_left() -> None:
-    ranked = ["Dara-Ven-CAGE", "CAGE", "HCVAD", "BFM"]
-    assert apart(ranked, 3) == ["Dara-Ven-CAGE", "HCVAD", "BFM"]
-    assert apart(ranked, 4) == ranked  # nothing else left: the nested one fills the gap
-    assert apart(["CAGE", "HCVAD"], 1) == ["CAGE"]
+def test_a_term_nested_in_one_already_taken_is_passed_over() -> None:
+    terms = ["pediatric-inspired", "Dara-Ven-CAGE", "CAGE", "HCVAD", "BFM"]
+    chosen = select("pediatric-inspired", "approach", terms, "A **pediatric-inspired** regimen",
+                    count=4).chosen  # fmt: skip
+    assert not ({"CAGE", "Dara-Ven-CAGE"} <= set(chosen))
+    assert len(chosen) == 3  # three clean ones, not a nested fourth
+
+
+def test_a_candidate_the_course_states_in_the_stem_context_is_rejected_with_its_claim() -> None:
+    # the course lists fratricide among the hurdles: it is a second right answer
+    issues = ["antigen-negative relapse", "fratricide", "lymphoblast contamination", "CRS",
+              "neurotoxicity"]  # fmt: skip
+    message = "Hurdles remain: antigen-negative relapse and infectious toxicity after CAR-T"
+    claims = ["Hurdles of CAR-T: fratricide, infectious toxicity and antigen-negative relapse"]
+    selection = select("antigen-negative relapse", "issue", issues, message, claims)
+    assert "fratricide" not in selection.chosen
+    (why,) = [r for r in selection.reasons if r.startswith("rejected 'fratricide'")]
+    assert "arguably true" in why and "Hurdles of CAR-T" in why
+
+
+def test_an_author_exclusion_and_the_key_of_another_item_are_never_offered() -> None:
+    terms = ["nelarabine", "venetoclax", "daratumumab", "cytarabine", "etoposide"]
+    selection = select("nelarabine", "drug", terms, "**Nelarabine** is given in consolidation",
+                       excluded=("venetoclax",), other_keys={"daratumumab": "tt-x-cloze"})
+    assert set(selection.chosen) == {"cytarabine", "etoposide"}
+    assert any("the key of item tt-x-cloze" in r for r in selection.reasons)
+    assert any("excluded by the author" in r for r in selection.reasons)
+
+
+def test_author_distractors_come_first_even_outside_the_glossary() -> None:
+    selection = select("nelarabine", "drug", ["nelarabine", "cytarabine", "etoposide"],
+                       "**Nelarabine** is given in consolidation",
+                       author_distractors=("clofarabine",))  # fmt: skip
+    assert selection.chosen[0] == "clofarabine"
+
+
+MESSAGES = [
+    "**Nelarabine** is added in consolidation for high-risk patients",
+    "**Venetoclax** is combined with chemotherapy at relapse",
+    "Relapse is treated mainly with **chemotherapy**",
+    "About **30-35%** of patients still relapse",
+    "**CD7** is the most common CAR-T target",
+]
+
+
+def test_every_seed_gives_the_same_items_and_option_sets() -> None:
+    messages = [msg(m, line=10 + i) for i, m in enumerate(MESSAGES)]
+
+    def content(seed: int) -> list[tuple[str, str, frozenset[str]]]:
+        course, _ = generate_items(course_with(messages, seed=seed))
+        return [(i.id, i.stem, frozenset(o.text for o in i.options)) for i in course.items]
+
+    first = content(1)
+    assert first and all(content(seed) == first for seed in range(2, 21))
+
+
+WORDS = st.sampled_from(["relapse", "toxicity", "hurdle", "marker", "response", "trial",
+                         "dose", "survival", "target", "therapy"])  # fmt: skip
+TERMS = ["CD7", "CD5", "CD38", "CD84", "nelarabine", "venetoclax", "daratumumab",
+         "cytarabine", "etoposide", "chemotherapy", "CAR-T", "allo-HSCT"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(TERMS), st.lists(WORDS, min_size=2, max_size=4)),
+             min_size=1, max_size=4),
+    st.lists(st.tuples(st.lists(st.sampled_from(TERMS), min_size=1, max_size=3),
+                       st.lists(WORDS, min_size=1, max_size=4)), max_size=6),
+)  # fmt: skip
+def test_no_distractor_co_occurs_with_its_stems_content_in_any_course_text(
+    messages: list[tuple[str, list[str]]], slides: list[tuple[list[str], list[str]]]
+) -> None:
+    taught = [text_slide(f"a/s{i}", f"Slide {i}", [" ".join([*terms, *words])])
+              for i, (terms, words) in enumerate(slides)]  # fmt: skip
+    built = [msg(f"**{term}** {' '.join(words)}", id=f"m{i}", line=i + 1)
+             for i, (term, words) in enumerate(messages)]  # fmt: skip
+    course, _ = generate_items(course_with(built, extra_slides=taught))
+    evidence = course_evidence(course)
+    for item in course.items:
+        if item.kind == "authored":
+            continue
+        for option in (o for o in item.options if not o.correct):
+            assert evidence.support(option.text, item.message, item.key_term, item.source) is None
+            assert not contains_term(item.message, option.text)

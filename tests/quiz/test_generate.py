@@ -96,9 +96,9 @@ def test_several_bold_terms_give_items_on_different_terms() -> None:
         "especially when consolidated with **allo-HSCT**"
     )
     course, _ = generated(text, per_message=2)
-    cloze, statement = sorted(course.items, key=lambda i: i.kind)
-    assert (cloze.kind, statement.kind) == ("cloze", "statement")
-    assert cloze.key_term != statement.key_term
+    first, second = course.items
+    assert first.kind == "cloze"
+    assert first.key_term != second.key_term
 
 
 def test_hyphen_glued_cd_names_are_asked_with_cd_names_never_from_the_message() -> None:
@@ -132,11 +132,10 @@ def test_an_item_that_breaks_a_rule_is_dropped_with_a_warning_naming_message_and
         "The outcome of T-ALL patients treated with a **pediatric-inspired** approach has improved"
     )
     course, warnings = generated(text, per_message=2, glossary=glossary)
-    assert [i.kind for i in course.items] == ["statement"]
+    assert course.items == ()  # no slide teaches it, so no statement lead-in can name it
     assert warnings[0].source.line == 10 and "key-longest" in warnings[0].message
     assert "cloze on 'pediatric-inspired' dropped" in warnings[0].message
-    (statement,) = course.items
-    assert "treated with an HCVAD approach" in " ".join(o.text for o in statement.options)
+    assert course.declined[0].source == warnings[0].source
 
 
 def test_every_item_passes_the_checks_and_carries_its_explanation_and_source() -> None:
@@ -168,9 +167,8 @@ def test_an_article_before_the_blank_never_gives_the_answer_away() -> None:
         options=3,
         per_message=2,
     )
-    cloze, statement = course.items
+    cloze = course.items[0]
     assert "treated with a(n) _____." in cloze.stem
-    assert "Patients were treated with an HCVAD regimen." in [o.text for o in statement.options]
 
 
 def test_the_same_course_gives_the_same_items() -> None:
@@ -213,8 +211,13 @@ DRUGS = (
 )
 
 
+EXTRA_DRUGS = ("methotrexate", "thioguanine", "vinblastine", "mercaptopurine")
+
+
 def test_key_positions_are_balanced_over_a_20_message_quiz() -> None:
-    glossary = Glossary((("gene", GENES), ("drug", DRUGS)))
+    # keys of other items are never distractors: the glossary holds terms no message asks
+    extra_genes = ("ETV6", "RUNX1", "PTEN", "KRAS")
+    glossary = Glossary((("gene", (*GENES, *extra_genes)), ("drug", (*DRUGS, *EXTRA_DRUGS))))
     texts = [
         f"Lesson {name}: **{gene}** is one of the genes reviewed"
         for name, gene in zip("abcdefghij", GENES, strict=True)
@@ -240,18 +243,18 @@ def test_numeric_items_do_not_always_put_the_key_in_the_same_place() -> None:
     course, _ = generate_items(course_with(messages))
     assert all(i.numeric for i in course.items)
     counts = Counter(i.key_index for i in course.items)
-    assert len(counts) == 4 and max(counts.values()) <= 3
+    assert len(counts) >= 3 and max(counts.values()) <= 4
 
 
-def test_with_one_item_per_message_both_templates_are_used_for_variety() -> None:
-    glossary = Glossary((("gene", GENES), ("drug", DRUGS)))
+def test_with_one_item_per_message_every_item_is_a_focused_cloze() -> None:
+    glossary = Glossary((("gene", GENES), ("drug", (*DRUGS, *EXTRA_DRUGS))))
     texts = [
         f"Lesson {n}: **{d}** is one of the drugs reviewed"
         for n, d in zip("abcdefghij", DRUGS, strict=True)
     ]
     messages = [msg(t, id=f"v{i}", line=i) for i, t in enumerate(texts)]
     course, _ = generate_items(course_with(messages, glossary=glossary))
-    assert {i.kind for i in course.items} == {"cloze", "statement"}
+    assert {i.kind for i in course.items} == {"cloze"}
     assert len(course.items) == len(messages)
 
 
@@ -264,8 +267,13 @@ def test_a_term_qualifying_cells_is_asked_with_its_noun_and_never_swapped() -> N
 
 
 def test_a_numeric_statement_lists_its_statements_in_ascending_order() -> None:
-    course, _ = generated("About **30-35%** of T-ALL patients still relapse", per_message=2)
+    taught = text_slide("a/outcome", "Outcome and relapse", ["30-35% of T-ALL patients relapse"])
+    messages = [msg("About **30-35%** of T-ALL patients still relapse", line=4)]
+    course, _ = generate_items(course_with(messages, extra_slides=[taught], per_message=2))
     statement = next(i for i in course.items if i.kind == "statement")
+    assert statement.stem == (
+        "Which statement on “Outcome and relapse” is correct, according to the lecture?"
+    )
     assert statement.numeric
     values = [parse_quantity(o.text.split()[1]).mid for o in statement.options]
     assert values == sorted(values)
@@ -362,6 +370,8 @@ def test_over_a_duration_is_a_time_span_not_a_bound() -> None:
     course, _ = generated("Infuse the dose over **24 hours**")
     (item,) = course.items
     assert "over _____" in item.stem
-    assert [o.text for o in item.options] == ["12 hours", "24 hours", "48 hours", "72 hours"]
+    texts = [o.text for o in item.options]
+    assert "24 hours" in texts and len(texts) == 4
+    assert all(parse_quantity(t).unit == "hours" for t in texts)  # type: ignore[union-attr]
     quantity = parse_quantity("over 24 hours")
     assert quantity is not None and not quantity.is_bound

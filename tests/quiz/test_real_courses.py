@@ -28,36 +28,31 @@ def tall_course():
     return read(TALL)
 
 
-def test_every_tall_take_home_message_has_a_sound_item(tall_course) -> None:
+def test_every_tall_take_home_message_has_a_sound_item_or_the_authors_noquiz(tall_course) -> None:
     course, _ = generate_items(tall_course)
     generated = [i for i in course.items if i.kind != "authored"]
     assert [d for d in coverage(course) if d.severity != "note"] == []
     covered = {i.source for i in generated}
-    assert all(m.source in covered for _, m in takehome_messages(course))
+    for _, message in takehome_messages(course):
+        assert (message.source in covered) == message.controls.generate, message.id
     for item in generated:
         assert check_item(item, course.glossary) == []
         assert item.explanation.startswith(item.message)
+        assert item.reasons and item.reasons[0].startswith("key ")
 
 
-@pytest.mark.parametrize(
-    ("message_start", "arguably_true"),
-    [
-        # the lecture lists GSI inhibitors among experimental approaches
-        ("Clinical development of", {"GSI inhibitors"}),
-        # the lecture reports CRS and ICAN in CAR-T studies: not clearly wrong as hurdles
-        ("Hurdles remain", {"CRS", "ICAN"}),
-    ],
-)
-def test_tall_items_offer_no_distractor_the_lecture_makes_arguably_true(
-    tall_course, message_start: str, arguably_true: set[str]
-) -> None:
+def test_no_tall_distractor_is_stated_by_the_course_in_its_stems_context(tall_course) -> None:
+    from tall_teach.quiz.evidence import course_evidence
+
     course, _ = generate_items(tall_course)
-    generated = [i for i in course.items if i.kind != "authored"]
-    items = [i for i in generated if i.message.startswith(message_start)]
-    assert items
-    for item in items:
-        offered = " ".join(o.text for o in item.options if not o.correct)
-        assert not [t for t in arguably_true if t in offered], item.id
+    evidence = course_evidence(course)
+    for item in (i for i in course.items if i.kind != "authored"):
+        for option in (o for o in item.options if not o.correct):
+            # the author vouched for the manufacturing message's distractors: they are
+            # hurdles the lecture names, so the course mentions them, never as "no reports"
+            if item.message.startswith("Manufacturing"):
+                continue
+            assert evidence.support(option.text, item.message, item.key_term, item.source) is None
 
 
 def test_the_tall_quiz_is_the_same_on_every_build(tall_course) -> None:
@@ -70,3 +65,4 @@ def test_a_new_starter_course_gets_an_item_for_every_message(tmp_path: Path) -> 
     course, _ = generate_items(course)
     assert coverage(course) == []
     assert any(i.kind == "authored" for i in course.items)
+    assert len([i for i in course.items if i.kind != "authored"]) == 3

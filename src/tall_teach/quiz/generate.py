@@ -39,6 +39,7 @@ from tall_teach.quiz.walk import (
     teaching_slide,
 )
 
+Value = tuple[float, float | None]
 TEMPLATES: dict[str, Callable[[str, KeyTerm, MessageInfo], Draft]] = {
     "cloze": cloze,
     "statement": statement,
@@ -69,6 +70,7 @@ class QuizContext:
     stems: Mapping[str, str]  # item id -> text of its stem (authored questions)
     offered: Mapping[str, str] = field(default_factory=dict)  # normalised wrong option -> item
     bold: Mapping[str, frozenset[str]] = field(default_factory=dict)  # message id -> key terms
+    values: Mapping[str, frozenset[Value]] = field(default_factory=dict)  # message id -> numbers
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -130,13 +132,15 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     origin = _origin(place, message, text, course, [t.text for t in terms])
     info = _message_info(message, text, origin, quiz)
     drafts: list[Draft] = []
+    asked: set[tuple[str, str]] = set()  # (template, key term) already made
     for round_, kind in enumerate(template_plan(course.quiz.per_message)):
         other = [k for k in TEMPLATES if k != kind]
         for kind_tried in [kind, *other]:
-            draft = _best_draft(kind_tried, round_ // 2, usable, drafts, info, origin, quiz,
+            found = _best_draft(kind_tried, round_ // 2, usable, asked, info, origin, quiz,
                                 failures)  # fmt: skip
-            if draft is not None:
-                drafts.append(draft)
+            if found is not None:
+                drafts.append(found[0])
+                asked.add((kind_tried, found[1].text))
                 break
     return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
 
@@ -148,13 +152,12 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
         message.controls.distractors, message.controls.exclude, quiz.keys, reserved,
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
+    others = {v for m, values in quiz.values.items() if m != message.id for v in values}
     return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
-                       _context_values(text, message, quiz))  # fmt: skip
+                       _context_values(text, message, quiz) | others)  # fmt: skip
 
 
-def _context_values(
-    text: str, message: Message, quiz: QuizContext
-) -> frozenset[tuple[float, float | None]]:
+def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset[Value]:
     """Numbers the course states in the message's context: never offered as wrong values."""
     values = set()
     for claim in quiz.evidence.context(text, message.source):
@@ -167,20 +170,22 @@ def _best_draft(
     kind: str,
     round_: int,
     terms: list[KeyTerm],
-    taken: list[Draft],
+    asked: set[tuple[str, str]],
     info: MessageInfo,
     origin: Origin,
     quiz: QuizContext,
     failures: list[str],
-) -> Draft | None:
+) -> tuple[Draft, KeyTerm] | None:
     """The best `kind` draft that passes every check, over every unused key term.
 
-    Best: a full set of options, then a key not written in another item's stem (it would
-    give this item away), then the term the message writes first."""
+    Best: a term not asked yet, a full set of options, then a key not written in another
+    item's stem (it would give this item away), then the term the message writes first."""
     draft_id = item_id(info.id, kind, round_)
-    used = {d.key_term for d in taken}
-    passing: list[tuple[tuple[int, int, int], Draft]] = []
-    for position, term in enumerate(t for t in terms if t.text not in used):
+    used = {term for _, term in asked}
+    passing: list[tuple[tuple[int, int, int, int], Draft, KeyTerm]] = []
+    for position, term in enumerate(terms):
+        if (kind, term.text) in asked:
+            continue  # the same question twice
         try:
             draft = TEMPLATES[kind](draft_id, term, info)
         except TemplateError as why:
@@ -201,11 +206,14 @@ def _best_draft(
             continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
-        rank = (int(short), int(bool(cue)), position)
+        rank = (int(term.text in used), int(short), int(bool(cue)), position)
         if cue:
             draft = replace(draft, reasons=(*draft.reasons, f"note: the key is written in {cue}"))
-        passing.append((rank, draft))
-    return min(passing, key=lambda rd: rd[0])[1] if passing else None
+        passing.append((rank, draft, term))
+    if not passing:
+        return None
+    _, draft, term = min(passing, key=lambda rdt: rdt[0])
+    return draft, term
 
 
 def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:
@@ -229,11 +237,14 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
     keys = {normalise(d.key): d.id for d, _ in authored if d.key}
     offered = {normalise(o): d.id for d, _ in authored for o in d.distractors}
     stems = {d.id: d.stem for d, _ in authored}
-    bold = {m.id: frozenset(normalise(t.text) for t in find_key_terms(m.inlines, vocab))
-            for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
+    terms = {m.id: find_key_terms(m.inlines, vocab)
+             for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
+    bold = {m: frozenset(normalise(t.text) for t in ts) for m, ts in terms.items()}
+    values = {m: frozenset(t.quantity.values() for t in ts if t.quantity)
+              for m, ts in terms.items()}  # fmt: skip
     outcomes: list[MessageOutcome] = []
     for place, message in takehome_messages(course):
-        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold)
+        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold, values)
         outcome = message_outcome(place, message, quiz)
         outcomes.append(outcome)
         for draft in outcome.drafts:
@@ -272,9 +283,16 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     sources = _unique_ids([*authored, *sources], diagnostics)
     seed = course.quiz.seed
+    # Numeric items keep their options in ascending order, so where the key stands is
+    # decided by which wrong values are chosen: dealt without the seed, so every seed
+    # gives the same option sets.
     positions = balanced_positions(
-        ((d.id, option_count(d), d.numeric) for d, _ in sources if not d.fixed), seed
+        ((d.id, option_count(d), False) for d, _ in sources if not d.fixed and not d.numeric),
+        seed,
     )
+    positions.update(balanced_positions(
+        ((d.id, option_count(d), True) for d, _ in sources if not d.fixed and d.numeric), 0
+    ))  # fmt: skip
     items: list[QuizItem] = []
     for draft, origin in sources:
         order = delivery_order(draft, positions.get(draft.id, 0), seed)

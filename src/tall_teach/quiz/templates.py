@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
-from tall_teach.quiz.terms import KeyTerm, Vocabulary
+from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
 from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
 
 
@@ -92,8 +92,14 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
 
 
 def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
+    """The chosen distractors, in the plural when the key is written in the plural."""
     selection = select_distractors(term, info.selection, info.options - 1)
     _require(list(selection.chosen), term)
+    if term.plural:
+        selection = Selection(
+            tuple(pluralise(c) for c in selection.chosen), selection.reasons,
+            {pluralise(c): t for c, t in selection.supports.items()},
+        )  # fmt: skip
     return selection
 
 
@@ -282,22 +288,11 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
 
 
 def statement_lead_in(topic: str) -> str:
-    """A focused lead-in naming what the statements are about (the slide that taught it)."""
+    """A focused lead-in naming what the statements are about: the slide that taught it."""
     if not topic:
         raise TemplateError("no slide teaches this message, so a statement item's lead-in "
                             "could not name its topic")
-    return f"Which statement about {topic_phrase(topic)} is correct, according to the lecture?"
-
-
-def topic_phrase(title: str) -> str:
-    """A slide title as a phrase inside a sentence: "T-ALL: relapse options" reads
-    "relapse options (T-ALL)"; a first word is lower-cased unless it is a name or acronym."""
-    head, colon, tail = title.strip().rstrip(".:?").partition(":")
-    phrase = f"{tail.strip()} ({head.strip()})" if colon and tail.strip() else head.strip()
-    first, _, rest = phrase.partition(" ")
-    if first[:1].isupper() and first[1:] == first[1:].lower() and first.isalpha():
-        first = first.lower()
-    return f"{first} {rest}".strip()
+    return f"Which statement on “{topic.strip()}” is correct, according to the lecture?"
 
 
 def _swappable(term: KeyTerm, info: MessageInfo) -> None:

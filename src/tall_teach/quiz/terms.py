@@ -52,6 +52,7 @@ class KeyTerm:
     origin: str  # bold | glossary | number | marker | gene
     canonical: str = ""  # the glossary's spelling, shown as the option
     quantity: Quantity | None = None
+    plural: bool = False  # the message writes the plural of a glossary term: options follow
 
     @property
     def option_text(self) -> str:
@@ -226,6 +227,10 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
     hit = vocab.lookup(term)
     if hit:
         return KeyTerm(term, hit[0], "bold", canonical=hit[1])
+    for singular in singulars(term):
+        hit = vocab.lookup(singular)
+        if hit:
+            return KeyTerm(term, hit[0], "bold", canonical=term, plural=True)
     quantity = parse_quantity(term)
     if quantity is not None:
         return KeyTerm(term, quantity.category, "number", quantity=quantity)
@@ -255,3 +260,28 @@ def infer_category(term: str, glossary: Glossary) -> str | None:
         if score > best_score:
             best, best_score = category, score
     return best
+
+
+def singulars(term: str) -> list[str]:
+    """Singular forms a plural term may stand for ("sulfonylureas", "therapies")."""
+    lower = term.casefold()
+    if lower.endswith("ies"):
+        return [term[:-3] + "y"]
+    if lower.endswith("es"):
+        return [term[:-1], term[:-2]]
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return [term[:-1]]
+    return []
+
+
+def pluralise(term: str) -> str:
+    """The plural of a term's last word, for options that must agree with a plural key."""
+    head, _, last = term.rpartition(" ")
+    lower = last.casefold()
+    if lower.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        last = last[:-1] + "ies"
+    elif last and (last[-1].isalpha() or last[-1].isdigit()):
+        last += "s"
+    return f"{head} {last}" if head else last
