@@ -80,12 +80,26 @@ def test_a_message_without_any_candidate_has_no_key_term() -> None:
     assert find_key_terms(inlines("Manufacturing has been feasible"), VOCAB) == []
 
 
-def test_an_unlisted_bold_term_takes_the_category_of_the_glossary_term_it_shares_words_with() -> (
-    None
-):
-    glossary = Glossary((("therapy", ("chemotherapy", "auto-HSCT", "CAR-T")),))
+def test_a_word_shared_with_a_glossary_term_is_no_evidence_of_its_kind() -> None:
+    # "32 bits" shares "bit" with a protocol data unit; "allo-HSCT" shares "HSCT"
+    glossary = Glossary((("therapy", ("chemotherapy", "auto-HSCT", "CAR-T")),
+                         ("data unit", ("bit", "frame", "packet"))))  # fmt: skip
     vocab = build_vocabulary(glossary, [])
-    assert categorise("allo-HSCT", vocab).category == "therapy"
+    assert categorise("allo-HSCT", vocab).category == ""
+    assert categorise("32 bits", vocab).category == "number:bit"
+
+
+def test_a_term_the_course_lists_with_others_of_its_kind_takes_that_kind() -> None:
+    vocab = build_vocabulary(Glossary(), [], lists=[("Drug", ("metformin", "gliclazide",
+                                                              "sitagliptin"))])  # fmt: skip
+    term = categorise("gliclazide", vocab)
+    assert term.category == "course:Drug"
+
+
+def test_a_plural_key_of_a_glossary_term_keeps_its_kind_and_asks_in_the_plural() -> None:
+    vocab = build_vocabulary(Glossary((("drug class", ("sulfonylurea", "biguanide")),)), [])
+    term = categorise("Sulfonylureas", vocab)
+    assert (term.category, term.plural, term.option_text) == ("drug class", True, "Sulfonylureas")
 
 
 def test_a_bold_phrase_around_a_known_term_asks_for_that_term() -> None:

@@ -32,6 +32,7 @@ _UNIT_FORMS: dict[str, str] = {
     "ml/kg": "ml/kg", "ml/kg/h": "ml/kg/h", "ml/kg/hr": "ml/kg/h", "l/min": "l/min",
     "mg/kg/day": "mg/kg/day", "mg/kg/d": "mg/kg/day", "mg/day": "mg/day", "mg/d": "mg/day",
     "µg/kg/min": "ug/kg/min", "mcg/kg/min": "ug/kg/min", "ug/kg/min": "ug/kg/min",
+    "bit": "bit", "bits": "bit", "byte": "byte", "bytes": "byte",
     "unit": "unit", "units": "unit", "iu": "unit", "units/h": "unit/h", "units/hr": "unit/h",
     "units/kg": "unit/kg", "units/kg/h": "unit/kg/h", "units/kg/hr": "unit/kg/h",
     "u/kg/h": "unit/kg/h", "iu/kg/h": "unit/kg/h", "u/kg": "unit/kg", "iu/kg": "unit/kg",

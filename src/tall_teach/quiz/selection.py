@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tall_teach.model import SourceRef
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
-from tall_teach.quiz.terms import KeyTerm, Vocabulary
+from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
 from tall_teach.quiz.text import contains_term, normalise
 
 MINIMUM = 2  # distractors a single-best-answer item needs
@@ -71,8 +71,24 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
         return [(s, "course") for s in siblings]
     pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
     known = {normalise(t) for t, _ in pool}
-    pool += [(t, "nomenclature") for t in category_pool(term, vocab) if normalise(t) not in known]
+    # CD and gene names the glossary does not list: only those the course itself uses
+    # (a marker it never discusses may be one a specialist finds arguably true), and
+    # for a key the glossary does not list either, only its own family (TLR3 for TLR4).
+    family = "" if normalise(term.option_text) in known else _family(term.option_text)
+    pool += [(t, "nomenclature") for t in category_pool(term, vocab)
+             if normalise(t) not in known and vocab.used_in_course(t)
+             and (not family or _family(t) == family)]  # fmt: skip
     return pool
+
+
+def _family(symbol: str) -> str:
+    """The letters a gene or CD symbol starts with: "TLR" of "TLR4", "CD" of "CD8"."""
+    letters = ""
+    for char in symbol:
+        if not char.isalpha():
+            break
+        letters += char
+    return letters.upper()
 
 
 def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Selection:
@@ -127,7 +143,7 @@ def _rejection(
 ) -> str:
     """Why a candidate may not be offered as wrong, or "" when it may."""
     norm = normalise(candidate)
-    if norm == normalise(key):
+    if norm == normalise(key) or norm in {normalise(s) for s in singulars(key)}:
         return "it is the key"
     if contains_term(candidate, key) or contains_term(key, candidate):
         return "nested in the key or around it"

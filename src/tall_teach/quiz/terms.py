@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tall_teach.model import Glossary, Inline, plain_text, strong_spans
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
-from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
+from tall_teach.quiz.text import find_token_run, normalise, tokens
 
 MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
 _GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
@@ -220,9 +220,9 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
 
     1. the glossary lists it; 2. it is a number with a unit, a CD or a gene name;
     3. it contains such a term ("CD7 CAR-T" -> CD7 is the key); 4. the course lists it
-    with terms of its kind (a table column, a chart's categories): "course:<header>";
-    5. its words match a glossary category's terms or name ("allo-HSCT" -> therapy).
-    Else category "".
+    with terms of its kind (a table column, a chart's categories): "course:<header>".
+    Else category "": a word shared with a category's terms ("32 bits" and "bit") is no
+    evidence that the term is of that kind.
     """
     hit = vocab.lookup(term)
     if hit:
@@ -244,22 +244,7 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
     listed = vocab.course_kind(term)
     if listed:
         return KeyTerm(term, f"course:{listed}", "bold")
-    category = infer_category(term, vocab.glossary)
-    return KeyTerm(term, category or "", "bold")
-
-
-def infer_category(term: str, glossary: Glossary) -> str | None:
-    """The glossary category whose terms (or name) share the most content words with `term`."""
-    words = {w for w in content_words(term) if len(w) > 2}
-    best, best_score = None, 0
-    for category, terms in glossary.categories:
-        vocabulary = content_words(category) | {w.rstrip("s") for w in content_words(category)}
-        for t in terms:
-            vocabulary |= content_words(t)
-        score = len(words & vocabulary) + len({w.rstrip("s") for w in words} & vocabulary)
-        if score > best_score:
-            best, best_score = category, score
-    return best
+    return KeyTerm(term, "", "bold")  # a shared word is no evidence of a shared kind
 
 
 def singulars(term: str) -> list[str]:
