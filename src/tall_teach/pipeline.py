@@ -52,6 +52,7 @@ WRITERS: tuple[WriterSpec, ...] = (
     WriterSpec("qti", "tall_teach.writers.qti", "quiz", "qti", True),
     WriterSpec("anki", "tall_teach.writers.anki", "quiz", "anki", True),
     WriterSpec("quiz-pdf", "tall_teach.writers.quiz_pdf", "quiz", "pdf", True),
+    WriterSpec("quiz-report", "tall_teach.writers.quiz_report", "quiz", "", True),
 )
 
 # Usual relative cost of the slow writers, to balance them over two processes.
@@ -319,7 +320,7 @@ def _writer_key(spec: WriterSpec, course: Course, theme_hash: str) -> str:
     if spec.uses_items:
         data = to_jsonable(replace(course, modules=()))
     else:
-        data = to_jsonable(replace(course, items=()))
+        data = to_jsonable(replace(course, items=(), declined=()))
         data["figures"] = _figure_hashes(course)
     data.pop("root", None)
     return hash_text(__version__, spec.name, theme_hash, json.dumps(data, sort_keys=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -59,7 +60,7 @@ def bins(text: str, count: int = 3) -> list[str]:
 def test_a_bound_is_answered_by_bins_on_the_side_where_it_is_false() -> None:
     """A higher ceiling than "less than 20%" is true as well: never offer one."""
     assert bins("less than 20%") == ["20-30%", "30-40%", "more than 40%"]
-    assert bins("less than 1%") == ["1-2%", "2-4%", "more than 4%"]
+    assert bins("less than 1%") == ["1-2%", "2-3%", "more than 3%"]
     assert bins("at least 3.0 mmol/L") == ["less than 2.0 mmol/L", "2.0-2.5 mmol/L",
                                            "2.5-3.0 mmol/L"]
     assert bins("<20%") == ["20-30%", "30-40%", ">40%"]
@@ -126,3 +127,33 @@ def test_percent_distractors_stay_within_0_100_ascending_and_apart(
         assert q.is_range == key.is_range
         assert q.low >= 0 and (q.high if q.high is not None else q.low) <= 100
         assert q.values() != key.values()
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [("5 × 10⁹/L", "x10^9/l"), ("0.5 x 10^9/l", "x10^9/l"), ("48 mmol/mol", "mmol/mol"),
+     ("30 mL/min/1.73 m²", "ml/min/1.73m2"), ("32 bits", "bit")],
+)  # fmt: skip
+def test_counts_with_powers_of_ten_and_clinical_scales_are_numbers(written: str, unit: str) -> None:
+    key = parse_quantity(written)
+    assert key is not None and key.canonical_unit == unit
+    assert [q for q, _, _ in find_quantities(f"Platelets above {written} are safe")]
+
+
+def test_a_year_is_asked_with_nearby_years() -> None:
+    key = parse_quantity("1789")
+    assert key is not None and key.category == "number:year"
+    chosen = choose_values(key, [], 3, 1)
+    assert all(1780 <= q.low <= 1800 and q.low != 1789 for q in chosen)
+
+
+def test_a_bound_on_a_small_percentage_is_asked_with_plausible_bins() -> None:
+    key = parse_quantity("below 7%")
+    assert key is not None
+    assert [q.text() for q in bound_bins(key, 3)] == ["7-12%", "12-17%", "above 17%"]
+
+
+def test_sizes_in_bits_come_in_powers_of_two() -> None:
+    key = parse_quantity("32 bits")
+    assert key is not None
+    assert {q.low for q in choose_values(key, [], 3, 1)} <= {8, 16, 64, 128, 4, 256}

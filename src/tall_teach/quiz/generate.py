@@ -254,6 +254,19 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
     return outcomes
 
 
+def distinct(failures: tuple[str, ...]) -> list[str]:
+    """Failures without repeats: the same reason for another template or term is said once."""
+    seen: set[str] = set()
+    out = []
+    for failure in failures:
+        reason = failure.split(": ", 1)[-1].replace("'", "")
+        reason = reason.split(" for ", 1)[0] if reason.startswith("too few") else reason
+        if reason not in seen:
+            seen.add(reason)
+            out.append(failure)
+    return out
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -277,7 +290,7 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
                     "warning",
                     outcome.message.source,
                     f"quiz: take-home message '{_shorten(text)}' has {len(outcome.drafts)} of "
-                    f"{wanted} item(s): " + "; ".join(outcome.failures),
+                    f"{wanted} item(s): " + "; ".join(distinct(outcome.failures)),
                 )
             )
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]

@@ -36,13 +36,22 @@ _UNIT_FORMS: dict[str, str] = {
     "unit": "unit", "units": "unit", "iu": "unit", "units/h": "unit/h", "units/hr": "unit/h",
     "units/kg": "unit/kg", "units/kg/h": "unit/kg/h", "units/kg/hr": "unit/kg/h",
     "u/kg/h": "unit/kg/h", "iu/kg/h": "unit/kg/h", "u/kg": "unit/kg", "iu/kg": "unit/kg",
+    "mmol/mol": "mmol/mol", "ml/min/1.73 m²": "ml/min/1.73m2", "ml/min/1.73m²": "ml/min/1.73m2",
+    "ml/min/1.73 m2": "ml/min/1.73m2", "ml/min/1.73m2": "ml/min/1.73m2",
 }  # fmt: skip
+# Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
+for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
+    for _per in ("/l", "/µl", "/ul", "/ml", "/kg", ""):
+        for _mult in ("×", "x", "*"):
+            for _space in ("", " "):
+                for _power in (f"10{_sup}", f"10^{_exp}"):
+                    _UNIT_FORMS[f"{_mult}{_space}{_power}{_per}"] = f"x10^{_exp}{_per}"
 # Measurement scales (blood pressure, lab values, body size): wrong values a clinician
 # would write sit on an additive grid around the key (110/120/130/140 mmHg), not at
 # half or double it (60/240 mmHg would give the answer away).
 _SCALES = frozenset({
     "mmhg", "mmol/l", "umol/l", "mg/dl", "g/dl", "mg/l", "ng/ml", "pg/ml", "u/l", "iu/l",
-    "ml/min", "kg", "cm", "kg/m2", "bpm", "meq/l", "mosm/kg",
+    "ml/min", "kg", "cm", "kg/m2", "bpm", "meq/l", "mosm/kg", "mmol/mol", "ml/min/1.73m2",
 })  # fmt: skip
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PLURAL = {
@@ -113,8 +122,13 @@ class Quantity:
         return bool(self.qualifier) and _BOUND.fullmatch(self.qualifier) is not None
 
     @property
+    def is_year(self) -> bool:
+        """A bare whole number from 1000 to 2100 in running text is a year ("in 1789")."""
+        return not self.unit and self.decimals == 0 and 1000 <= self.low <= 2100
+
+    @property
     def category(self) -> str:
-        return f"number:{self.canonical_unit}"
+        return "number:year" if self.is_year else f"number:{self.canonical_unit}"
 
     def values(self) -> tuple[float, float | None]:
         return round(self.low, self.decimals), (
@@ -217,6 +231,8 @@ def percent_step(key: Quantity) -> float:
     """Additive step between options: for percentages about 60% of the value, 1 to 20
     points; on a measurement scale about a tenth of the value."""
     floor = 10**-key.decimals
+    if key.is_year:
+        return 2.0  # close enough to be plausible, far enough to be clearly different
     if key.canonical_unit in _SCALES:
         return max(_round_step(max(key.mid, floor) * 0.1), floor)
     step = _nice(max(key.mid, 0.1) * 0.6)
@@ -224,9 +240,14 @@ def percent_step(key: Quantity) -> float:
 
 
 def _additive(key: Quantity) -> bool:
-    """Percentages of 10 or more and measurement scales move on an additive grid; small
+    """Percentages, years and measurement scales move on an additive grid (a bound on a
+    small percentage too: "below 7%" is asked with 7-12% and 12-17%, never 28%); small
     percentages, counts and durations by factors."""
-    return (key.canonical_unit == "%" and key.mid >= 10) or key.canonical_unit in _SCALES
+    if key.is_year:
+        return True
+    if key.canonical_unit == "%":
+        return key.mid >= 10 or key.is_bound
+    return key.canonical_unit in _SCALES
 
 
 def in_bounds(q: Quantity) -> bool:
@@ -293,7 +314,9 @@ def ladder(key: Quantity) -> list[Quantity]:
             shift = k * step
             out.append(key.moved(key.low + shift, None if key.high is None else key.high + shift))
     else:
-        out = [_scaled(key, factor) for factor in (0.5, 2, 1 / 3, 3, 0.25, 4)]
+        binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
+        factors = (0.5, 2, 0.25, 4, 0.125, 8) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        out = [_scaled(key, factor) for factor in factors]
     return [q for q in out if in_bounds(q)]
 
 
