@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tall_teach.cache import hash_text
 from tall_teach.model import Course, plain_text
@@ -20,7 +20,9 @@ def course_manifest(course: Course) -> Manifest:
         for s in course.slides()
     }
     items = {
-        i.id: [hash_text(json.dumps(to_jsonable(i), sort_keys=True)), i.stem]
+        # an item's review status is not a change of the question (the Review section
+        # of CHANGES.md reports items pending again)
+        i.id: [hash_text(json.dumps(to_jsonable(replace(i, status="")), sort_keys=True)), i.stem]
         for i in course.items
     }
     return {"slides": slides, "questions": items}

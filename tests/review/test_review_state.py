@@ -156,3 +156,19 @@ def test_apply_reviews_is_pure(course_dir: Path) -> None:
     course = generated(course_dir)
     first = apply_reviews(course)
     assert apply_reviews(course) == first
+
+
+def test_changes_md_says_which_reviewed_items_are_pending_again(course_dir: Path,
+                                                               tmp_path: Path) -> None:
+    from tall_teach.pipeline import build
+
+    decide(course_dir, AQUIFER, "approved")
+    build(course_dir, tmp_path / "build", ["moodle"])
+    decide(course_dir, EVAPORATION, "approved")  # a decision alone changes no question
+    result = build(course_dir, tmp_path / "build", ["moodle"])
+    assert result.changes is None or "Questions" not in result.changes
+    edit(course_dir / "modules" / "02-practice.md", "for a long time", "for a very long time")
+    result = build(course_dir, tmp_path / "build", ["moodle"])
+    changes = (tmp_path / "build" / "water" / "CHANGES.md").read_text()
+    assert f"- Pending review again: `{AQUIFER}`" in changes
+    assert f"- Changed: `{AQUIFER}`" in changes
