@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tall_teach.model import Glossary
 from tall_teach.quiz import coverage, generate_items
+from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.numbers import parse_quantity
 from tall_teach.quiz.terms import is_marker
@@ -375,3 +376,18 @@ def test_over_a_duration_is_a_time_span_not_a_bound() -> None:
     assert all(parse_quantity(t).unit == "hours" for t in texts)  # type: ignore[union-attr]
     quantity = parse_quantity("over 24 hours")
     assert quantity is not None and not quantity.is_bound
+
+
+def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order() -> None:
+    taught = text_slide("a/timeline", "Timeline", [
+        "5 May 1789: the Estates-General open", "14 July 1789: the Bastille falls",
+        "20 April 1792: war on Austria", "21 January 1793: the king is executed",
+        "27 July 1794: Robespierre falls",
+    ])  # fmt: skip
+    messages = [msg("The Bastille fell on **14 July 1789**", line=4)]
+    course, _ = generate_items(course_with(messages, extra_slides=[taught], glossary=Glossary()))
+    (item,) = course.items
+    assert item.stem.startswith("The Bastille fell on _____.") and item.numeric
+    dates = [parse_date(o.text) for o in item.options]
+    assert None not in dates and dates == sorted(dates)  # type: ignore[type-var]
+    assert item.options[item.key_index].text == "14 July 1789"

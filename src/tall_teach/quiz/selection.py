@@ -10,16 +10,19 @@ seed never enters here: it only orders the options afterwards.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tall_teach.model import SourceRef
+from tall_teach.quiz.dates import date_form, parse_date
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
 from tall_teach.quiz.text import contains_term, normalise
 
 MINIMUM = 2  # distractors a single-best-answer item needs
+MIN_DAYS_APART = 45  # two dates closer than this are not different answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +60,21 @@ def _score(candidate: str, key: str, origin: str, vocab: Vocabulary) -> tuple[fl
     """Lower is better: the author's own, then kind, use in the course, form, length."""
     origin_rank = {"author": 0, "kind": 1, "course": 1, "nomenclature": 2}.get(origin, 2)
     in_course = 0 if vocab.used_in_course(candidate) else 1
+    days = _days_apart(candidate, key)
+    if days is not None:  # dates: the nearer in time, the more plausible
+        return origin_rank, in_course, round(math.log1p(days), 3)
     a, b = shape(candidate), shape(key)
     form = (a[0] != b[0]) + (min(abs(a[1] - b[1]), 2) / 2) + (a[2] != b[2]) * 0.5
     length = abs(len(candidate) - len(key)) / max(len(candidate), len(key), 1)
     return origin_rank, in_course, round(form + length, 3)
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    """Roughly how many days lie between two dates, None unless both are dates."""
+    da, db = parse_date(a), parse_date(b)
+    if da is None or db is None:
+        return None
+    return abs((da[0] - db[0]) * 365 + (da[1] - db[1]) * 30 + (da[2] - db[2]))
 
 
 def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
@@ -69,6 +83,9 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
     if term.category.startswith("course:"):
         siblings = vocab.siblings(term.text)
         return [(s, "course") for s in siblings]
+    if term.category == "date":
+        form = date_form(term.text)
+        return [(d, "course") for d in vocab.dates if date_form(d) == form]
     pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
     known = {normalise(t) for t, _ in pool}
     # CD and gene names the glossary does not list: only those the course itself uses
@@ -162,6 +179,10 @@ def _rejection(
 
 
 def _nested(a: str, b: str) -> bool:
+    """Nested terms, or dates so close that one reads as a slip for the other."""
+    days = _days_apart(a, b)
+    if days is not None:
+        return days < MIN_DAYS_APART
     return contains_term(a, b) or contains_term(b, a)
 
 

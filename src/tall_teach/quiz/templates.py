@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
@@ -170,6 +171,8 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         distractors = tuple(written)
         every = [key, *distractors]
         reasons = selection.reasons
+        if term.category == "date":  # options in chronological order, never shuffled
+            layouts = (tuple(sorted(every, key=lambda d: parse_date(d) or (0, 0, 0))),)
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
@@ -240,6 +243,11 @@ def head_noun(term: KeyTerm, text: str) -> str:
 def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     if term.quantity is not None:
         return "Which value completes the statement, as given in the lecture?"
+    if term.category == "date":
+        return "Which date completes the statement, as given in the lecture?"
+    if not vocab.glossary.terms_under(term.category) and not term.category.startswith("course:"):
+        # a symbol's kind guessed from its shape ("TLR4" looks like a gene): name no kind
+        return "Which of the following best completes the statement?"
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tall_teach.model import Glossary, Inline, plain_text, strong_spans
+from tall_teach.quiz.dates import find_dates, parse_date
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
 from tall_teach.quiz.text import find_token_run, normalise, tokens
 
@@ -68,6 +69,7 @@ class Vocabulary:
     markers: tuple[str, ...] = ()  # CD names used in the course, most frequent first
     genes: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    dates: tuple[str, ...] = ()  # calendar dates the course writes, in order of appearance
     # Lists of same-kind terms the course itself shows: (what they are, the terms), from
     # a table column (its header) or a chart (its categories).
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -127,7 +129,9 @@ def build_vocabulary(
     markers: Counter[str] = Counter()
     genes: Counter[str] = Counter()
     quantities: list[Quantity] = list(extra_quantities)
+    dates: dict[str, None] = {}
     for text in texts:
+        dates.update((d, None) for d, _ in find_dates(text))
         all_tokens.extend(tokens(text))
         all_tokens.append("\x00")  # no token run spans two texts
         markers.update(find_markers(text))
@@ -143,6 +147,7 @@ def build_vocabulary(
         markers=tuple(sorted(markers, key=lambda m: (-markers[m], m))),
         genes=tuple(sorted(genes, key=lambda g: (-genes[g], g))),
         quantities=tuple(quantities),
+        dates=tuple(dates),
         lists=tuple(lists),
         _index=index,
     )
@@ -183,6 +188,8 @@ def find_in_text(text: str, vocab: Vocabulary) -> list[KeyTerm]:
 
     for span, term in _glossary_hits(text, vocab):
         add(0, span, term)
+    for written, span in find_dates(text):
+        add(1, span, KeyTerm(written, "date", "date"))
     for quantity, written, span in find_quantities(text):
         add(1, span, KeyTerm(written, quantity.category, "number", quantity=quantity))
     for match in MARKER.finditer(text):
@@ -231,6 +238,8 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
         hit = vocab.lookup(singular)
         if hit:
             return KeyTerm(term, hit[0], "bold", canonical=term, plural=True)
+    if parse_date(term):
+        return KeyTerm(term, "date", "date")
     quantity = parse_quantity(term)
     if quantity is not None:
         return KeyTerm(term, quantity.category, "number", quantity=quantity)

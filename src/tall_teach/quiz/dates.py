@@ -1,0 +1,45 @@
+"""Calendar dates as key terms: "5 May 1789", "May 1789", "July 14, 1789".
+
+A date is asked with other dates of the same form that the course itself gives (the
+dates of other events, which a trainee could confuse), listed in chronological order
+like numbers, never shuffled.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}) (?P<y1>\d{{3,4}})"
+    rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}), (?P<y2>\d{{3,4}})"
+    rf"|(?P<m3>{_MONTH}) (?P<y3>\d{{3,4}}))(?![\w-])"
+)
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a whole date term (day 0 when only month and year), else None."""
+    match = DATE.fullmatch(text.strip())
+    return _value(match) if match else None
+
+
+def date_form(text: str) -> str:
+    """Which of the three forms a date is written in: dates are compared within one form."""
+    match = DATE.fullmatch(text.strip())
+    if not match:
+        return ""
+    return "day month year" if match["d1"] else "month day, year" if match["m2"] else "month year"
+
+
+def find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every date written in running text, with its span."""
+    return [(m.group(0), m.span()) for m in DATE.finditer(text)]
+
+
+def _value(match: re.Match[str]) -> tuple[int, int, int]:
+    year = match["y1"] or match["y2"] or match["y3"]
+    month = match["m1"] or match["m2"] or match["m3"]
+    day = match["d1"] or match["d2"] or "0"
+    return int(year), MONTHS.index(month.lower()) + 1, int(day)
