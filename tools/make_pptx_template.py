@@ -141,7 +141,7 @@ def level_style(level: int, size: int, color: str, **extra: str) -> str:
 
 BULLETS = ("•", "–", "•", "–", "•", "–", "•", "–", "•")
 LEVEL_MARGINS = (342900, 742950, 1085850, 1428750, 1771650, 2114550, 2457450, 2800350, 3143250)
-LEVEL_SIZES = (2400, 2200, 2000, 2000, 2000, 2000, 2000, 2000, 2000)
+LEVEL_SIZES = (2800, 2600, 2400, 2000, 2000, 2000, 2000, 2000, 2000)
 
 
 def body_level(level: int) -> str:
@@ -222,7 +222,7 @@ def master_xml(layout_rids: list[str]) -> str:
     title_style = (
         '<p:titleStyle><a:lvl1pPr algn="l" defTabSz="914400" rtl="0" eaLnBrk="1" latinLnBrk="0"'
         ' hangingPunct="1"><a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPct val="0"/>'
-        f'</a:spcBef><a:buNone/><a:defRPr sz="3600" b="1" kern="1200">{fill("tx2")}'
+        f'</a:spcBef><a:buNone/><a:defRPr sz="4000" b="1" kern="1200">{fill("tx2")}'
         '<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/>'
         "</a:defRPr></a:lvl1pPr></p:titleStyle>"
     )

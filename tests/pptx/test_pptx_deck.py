@@ -22,6 +22,8 @@ EXPECTED_TITLES = [
     "A very long slide (cont.\u00a03)",
     "A very long slide (cont.\u00a04)",
     "A very long slide (cont.\u00a05)",
+    "A very long slide (cont.\u00a06)",
+    "A very long slide (cont.\u00a07)",
     "Column chart",
     "Pie and line",
     "Bar beside text",
@@ -219,16 +221,45 @@ def test_tables_are_native_with_a_header_and_right_aligned_numbers(prs: Any) -> 
     assert all(r.font.bold for r in table.cell(0, 0).text_frame.paragraphs[0].runs)
 
 
-def test_placeholder_block_is_a_framed_figure_to_insert_box(prs: Any) -> None:
-    box = next(
-        sh for sh in slide_titled(prs, "A figure to come").shapes if sh.name == "Figure to insert"
-    )
-    assert box.text_frame.text.splitlines() == [
-        "FIGURE TO INSERT",
-        "A map of the example basin with its rivers.",
-        "Source: Delta D et al, Ex Rev 2022",
+def test_placeholder_block_is_an_empty_picture_placeholder_with_caption_and_source(
+    prs: Any,
+) -> None:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    slide = slide_titled(prs, "A figure to come")
+    pictures = [
+        ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE
     ]
-    assert box.line.dash_style is not None
+    assert len(pictures) == 1
+    picture = pictures[0]
+    assert picture.width > 8 * 914400 and picture.height > 3 * 914400  # a real slot, not a stamp
+    assert hasattr(picture, "insert_picture")  # click to insert, in PowerPoint and python-pptx
+    frame = next(sh for sh in slide.shapes if sh.name == "Figure Slot Frame")
+    assert (frame.left, frame.top, frame.width, frame.height) == (
+        picture.left, picture.top, picture.width, picture.height
+    )
+    assert frame.text_frame.text == "FIGURE TO INSERT"  # the author's text is not on the slide
+    caption = next(sh for sh in slide.shapes if sh.name == "Caption")
+    assert caption.text_frame.text == (
+        "A map of the example basin with its rivers · Source: Delta D et al, Ex Rev 2022"
+    )
+    assert caption.top >= picture.top + picture.height
+
+
+def test_a_figure_slots_description_goes_to_the_speaker_notes(prs: Any) -> None:
+    notes = slide_titled(prs, "A figure to come").notes_slide.notes_text_frame.text
+    assert notes == "Figure to insert: A map of the example basin with its rivers."
+
+
+def test_figures_to_insert_are_listed_as_notes_for_check(plan: DeckPlan) -> None:
+    listed = [w for w in plan.warnings if w.message.startswith("figure to insert")]
+    assert [(w.severity, w.message) for w in listed] == [
+        (
+            "note",
+            "figure to insert: A map of the example basin with its rivers. "
+            "(source: Delta D et al, Ex Rev 2022)",
+        )
+    ]
 
 
 def test_take_home_messages_are_a_check_mark_list(prs: Any) -> None:
@@ -273,7 +304,7 @@ def test_shapes_on_a_slide_do_not_overlap(prs: Any) -> None:
         boxes = [
             (sh.left, sh.top, sh.left + sh.width, sh.top + sh.height, sh.name)
             for sh in slide.shapes
-            if sh.width is not None and sh.name != "Caption"
+            if sh.width is not None and sh.name not in ("Caption", "Figure Slot Frame")
         ]
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:

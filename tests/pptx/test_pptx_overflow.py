@@ -67,10 +67,12 @@ def test_a_long_slide_continues_on_numbered_continuation_slides(
         "Long (cont.\u00a03)",
         "Long (cont.\u00a04)",
         "Long (cont.\u00a05)",
+        "Long (cont.\u00a06)",
+        "Long (cont.\u00a07)",
     ]
     texts = [r.text for p in pages for para in p.slots[0].content.paras for r in para.runs]
     assert len(texts) == 30 and texts[0].startswith("Point number 1:")
-    assert all(p.slots[0].content.size == 24 for p in pages)
+    assert all(p.slots[0].content.size == 28 for p in pages)
     assert_within_bounds(plan, measurer)
 
 
@@ -120,7 +122,7 @@ def test_a_table_cell_longer_than_a_slide_is_cut_with_an_ellipsis(
     assert_within_bounds(plan, measurer)
 
 
-def test_a_figure_placeholder_description_too_long_for_its_box_is_cut(
+def test_a_long_figure_description_stays_off_the_slide_its_caption_is_short(
     course: Course, theme: Theme, measurer: Measurer
 ) -> None:
     from tall_teach.model import Placeholder
@@ -128,10 +130,12 @@ def test_a_figure_placeholder_description_too_long_for_its_box_is_cut(
     text = "A description of the figure. " * 150
     placeholder = Placeholder((para(text),), (), SRC)
     plan = build_plan(with_slides(course, slide("m/p", "Figure", placeholder)), theme)
-    box = content_slides(plan)[0].slots[0].content
-    shown = " ".join(p.text for p in box.paras)
-    assert shown.endswith("…") and 100 < len(shown) < len(text)
-    assert any("too long for its box" in w.message for w in plan.warnings)
+    page = content_slides(plan)[0]
+    slot = page.slots[0].content
+    assert slot.caption == "A description of the figure"
+    assert slot.caption_height < 914400  # one line: the slot keeps the room
+    assert " ".join(p.text for p in page.notes).count("A description") == 150
+    assert not any("too long" in w.message for w in plan.warnings)
     assert_within_bounds(plan, measurer)
 
 

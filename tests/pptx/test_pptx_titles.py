@@ -129,7 +129,7 @@ def test_a_long_title_gets_a_taller_box_and_the_body_starts_below_it(
             for slot in page.slots:
                 assert slot.frame.box.y > box.bottom, (page.title_text, slot.content)
     short = pages_of(plan, "m/short")[0]
-    assert short.title_box is None and short.title_size == 36
+    assert short.title_box is None and short.title_size == 40
 
 
 def test_everything_stays_on_the_slide_and_fits_its_lowered_frame(

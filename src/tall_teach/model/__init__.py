@@ -12,6 +12,7 @@ from tall_teach.model.blocks import (
     Column,
     Columns,
     Figure,
+    LecturerNotes,
     ListItem,
     Message,
     Paragraph,
@@ -21,6 +22,7 @@ from tall_teach.model.blocks import (
     Series,
     Table,
     TakeHome,
+    placeholder_caption,
 )
 from tall_teach.model.course import (
     Course,
@@ -66,6 +68,7 @@ __all__ = [
     "HandoutSettings",
     "Inline",
     "ItemReview",
+    "LecturerNotes",
     "LineBreak",
     "Link",
     "ListItem",
@@ -89,6 +92,7 @@ __all__ = [
     "TakeHome",
     "Text",
     "cited_keys",
+    "placeholder_caption",
     "plain_text",
     "strong_spans",
 ]

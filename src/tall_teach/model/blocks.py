@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from tall_teach.model.inline import Inline
+from tall_teach.model.inline import Inline, plain_text
 from tall_teach.model.source import SourceRef
 
 
@@ -61,6 +62,28 @@ class Placeholder:
     blocks: tuple[Block, ...]
     citations: tuple[str, ...]
     source: SourceRef
+
+
+CAPTION_WORDS = 12  # a figure slot's caption at most; the rest of the description is for the author
+
+
+def placeholder_caption(block: Placeholder) -> str:
+    """The short caption a figure slot shows (deck and handout): the description's first
+    sentence, without a trailing ", from <source>" (the source is shown beside it) and
+    cut to a dozen words. The rest of the description is instructions for the author."""
+    first = next((b for b in block.blocks if isinstance(b, Paragraph)), None)
+    if first is None:
+        items = next((b.items for b in block.blocks if isinstance(b, BulletList)), ())
+        text = plain_text(items[0].inlines) if items else ""
+    else:
+        text = plain_text(first.inlines)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text, maxsplit=1)[0]
+    sentence = re.split(r",\s+(?:from|as in|adapted from)\s", sentence, maxsplit=1)[0]
+    words = sentence.rstrip(" .").split()
+    if len(words) > CAPTION_WORDS:
+        return " ".join(words[:CAPTION_WORDS]).rstrip(",;:") + "…"
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +162,22 @@ class Question:
     citations: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True, slots=True)
+class LecturerNotes:
+    """Notes for the lecturer only (`::: {.notes .lecturer}`): in the deck's speaker notes,
+    never in the trainees' handout (preparation, author instructions)."""
+
+    blocks: tuple[Block, ...]
+    source: SourceRef
+
+
 Block = (
     Paragraph
     | BulletList
     | Table
     | Figure
     | Placeholder
+    | LecturerNotes
     | Chart
     | Columns
     | TakeHome

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tall_teach.model import Block, Inline, Paragraph, Slide, SourceRef, plain_text
+from tall_teach.model import Block, Inline, LecturerNotes, Paragraph, Slide, SourceRef, plain_text
 from tall_teach.reader.blocks import convert_block, convert_blocks
 from tall_teach.reader.cites import block_citations
 from tall_teach.reader.context import ModuleContext, UniqueIds, slugify, valid_authored_id
-from tall_teach.reader.divs import check_div, div_kind, split_heading_attributes
+from tall_teach.reader.divs import check_div, div_attributes, div_kind, split_heading_attributes
 from tall_teach.reader.inlines import convert_inlines
 from tall_teach.reader.markdown import Node, inline_token
 
@@ -85,7 +85,11 @@ def _warn_content_on_divider(draft: _Draft, ctx: ModuleContext) -> None:
 def _add_block(node: Node, draft: _Draft, ctx: ModuleContext) -> None:
     if node.type == "fenced_div" and div_kind(node) == "notes":
         if check_div(node, ctx) is not None:
-            draft.notes.extend(convert_blocks(node.children, ctx, "notes"))
+            blocks = convert_blocks(node.children, ctx, "notes")
+            if "lecturer" in (div_attributes(node.token.info) or ([], ""))[0]:
+                draft.notes.append(LecturerNotes(tuple(blocks), SourceRef(ctx.path, node.line)))
+            else:
+                draft.notes.extend(blocks)
         return
     draft.blocks.extend(convert_block(node, ctx, "slide"))
     draft.blocks.extend(ctx.take_figures())

@@ -26,6 +26,7 @@ from tall_teach.model import (
     Placeholder,
     Table,
     TakeHome,
+    placeholder_caption,
     plain_text,
 )
 from tall_teach.transforms.citations import only_labels_its_citation
@@ -89,8 +90,11 @@ class FigureView:
 
 @dataclass(frozen=True, slots=True)
 class PlaceholderView:
+    """A figure slot as one compact line (its short caption, its source): the author's
+    instructions are for the deck's notes, never the trainees' handout."""
+
     kind: ClassVar[str] = "placeholder"
-    blocks: tuple[BlockView, ...]
+    caption: str
     sources: tuple[SourceView, ...]
 
 
@@ -209,8 +213,7 @@ def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | 
             return FigureView(ctx.load_figure(block.path), block.alt, ctx.html(block.caption),
                               block.width, block.height)
         case Placeholder():
-            return PlaceholderView(block_views(block.blocks, ctx, element_id),
-                                   ctx.sources(block.citations))
+            return PlaceholderView(placeholder_caption(block), ctx.sources(block.citations))
         case Chart():
             svg = chart_svg(block, ctx.chart_style, element_id, ctx.chart_width)
             return ChartView(block.title, Markup(svg), ctx.sources(block.citations))

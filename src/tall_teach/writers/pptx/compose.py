@@ -117,12 +117,15 @@ def pair_page(segs: list[Segment], ctx: PlanContext) -> Page | None:
     if len(frames) < 2:
         return None
     slots: list[Slot] = []
-    for seg, frame in zip(segs, frames, strict=False):
+    ordered = sorted(segs, key=lambda s: s.kind != "text")  # one convention: text left
+    for seg, frame in zip(ordered, frames, strict=False):
         if seg.kind == "text":
             block = fit_whole(seg.paras, frame, ctx)
             if block is None:
                 return None
-            slots.append(Slot(block, frame))
+            height = ctx.body.height(block.paras, frame, block.size, block.floor) * EMU_PER_PT
+            height += frame.insets[1] + frame.insets[3]
+            slots.append(Slot(block, frame.with_box(balanced(frame.box, math.ceil(height)))))
         else:
             slots.append(visual_slot(seg.block, frame.box, ctx))
     return Page("two_content", slots)
@@ -224,10 +227,12 @@ class _Stacker:
             self.pages[-1].append(_Item(seg, table_height(piece), False, piece))
 
     def layout(self) -> list[list[Slot]]:
-        return [self._layout_page(items) for items in self.pages if items]
+        pages = [items for items in self.pages if items]
+        return [self._layout_page(items, len(pages) == 1) for items in pages]
 
-    def _layout_page(self, items: list[_Item]) -> list[Slot]:
-        """Fixed items keep their height; flexible visuals share what is left."""
+    def _layout_page(self, items: list[_Item], balance: bool) -> list[Slot]:
+        """Fixed items keep their height; flexible visuals share what is left. A lone short
+        text is `balance`d (not on continuations: their text starts where the first's does)."""
         box = self.frame.box
         flex = [i for i in items if i.flexible]
         fixed = sum(i.height for i in items if not i.flexible)
@@ -240,6 +245,8 @@ class _Stacker:
             if item.segment.kind == "text" and (last or len(items) == 1) and not flex:
                 height = box.bottom - y  # a lone or last text keeps the rest of the frame
             here = Box(box.x, y, box.w, height)
+            if balance and len(items) == 1 and item.segment.kind == "text":
+                here = balanced(box, item.height)
             if item.flexible:
                 slots.append(visual_slot(item.segment.block, here, self.ctx))
             elif item.segment.kind == "text":
@@ -248,6 +255,19 @@ class _Stacker:
                 slots.append(Slot(item.content, TextFrame(here, (0, 0, 0, 0))))  # type: ignore
             y += height + GAP
         return slots
+
+
+BALANCE_BELOW = 0.6  # a text using less of its frame than this is set in the optical centre
+OPTICAL = 0.4  # of the spare height goes above the text, the rest below
+
+
+def balanced(frame: Box, height: int) -> Box:
+    """Short text on a slide of its own: a box just its height, a little above the middle
+    of the frame (not stuck under the title with the lower half of the slide empty)."""
+    if height >= frame.h * BALANCE_BELOW:
+        return frame
+    top = frame.y + int((frame.h - height) * OPTICAL)
+    return Box(frame.x, top, frame.w, frame.bottom - top - int((frame.h - height) * (1 - OPTICAL)))
 
 
 def stack(segs: list[Segment], frame: TextFrame, ctx: PlanContext) -> list[list[Slot]]:

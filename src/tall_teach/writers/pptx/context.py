@@ -59,6 +59,10 @@ class PlanContext:
     def warn(self, source: SourceRef | None, message: str) -> None:
         self.warnings.append(Diagnostic("warning", source, message))
 
+    def note(self, source: SourceRef | None, message: str) -> None:
+        """Information for the author (`check` lists it; --strict does not fail on it)."""
+        self.warnings.append(Diagnostic("note", source, message))
+
 
 def raise_missing_body(layout: str) -> None:
     from tall_teach.errors import ThemeError

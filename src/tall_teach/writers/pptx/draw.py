@@ -23,7 +23,7 @@ from tall_teach.writers.pptx.specs import (
 )
 from tall_teach.writers.pptx.template import Box, layouts_by_name
 from tall_teach.writers.pptx.text import Para, Run
-from tall_teach.writers.pptx.visuals import figure_box_insets, figure_box_paras, fit_picture
+from tall_teach.writers.pptx.visuals import figure_caption, fit_picture
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -121,7 +121,7 @@ def place(slide: Any, slot: Slot, placeholders: dict[int, Any], labels: dict[str
     elif isinstance(content, PictureSpec):
         add_picture(slide, content, box)
     elif isinstance(content, FigureBoxSpec):
-        add_figure_box(slide, content, box, labels)
+        add_figure_box(slide, content, box)
     return set()
 
 
@@ -148,15 +148,34 @@ def add_picture(slide: Any, spec: PictureSpec, box: Box) -> Any:
     return picture
 
 
-def add_figure_box(slide: Any, spec: FigureBoxSpec, box: Box, labels: dict[str, str]) -> Any:
-    """A dashed, lightly filled frame saying which figure belongs here and its source."""
+def add_figure_box(slide: Any, spec: FigureBoxSpec, box: Box) -> Any:
+    """A figure slot: a light dashed frame (what LibreOffice and a slide show draw), an
+    empty picture placeholder over it (click its icon in PowerPoint to insert the figure,
+    which then covers the frame) and the caption line under it."""
+    from pptx.enum.text import PP_ALIGN
+
+    from tall_teach.writers.pptx.tables import add_caption
+
+    slot = Box(box.x, box.y, box.w, box.h - spec.caption_height)
+    frame = add_slot_frame(slide, spec, slot)
+    picture = add_picture_placeholder(slide, slot, f"{spec.label}: {spec.caption}".strip(": "))
+    line = figure_caption(spec.caption, spec.source, spec.source_label)
+    if line:
+        caption = add_caption(
+            slide, line, Box(box.x, slot.bottom, box.w, spec.caption_height), spec.size, True
+        )
+        caption.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    return frame, picture
+
+
+def add_slot_frame(slide: Any, spec: FigureBoxSpec, box: Box) -> Any:
     from pptx.enum.dml import MSO_LINE_DASH_STYLE
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, box.y, box.w, box.h)
-    shape.name = "Figure to insert"
+    shape.name = "Figure Slot Frame"
     style = shape._element.find(f"{P}style")
     if style is not None:  # no theme shadow or style colours: everything is set here
         shape._element.remove(style)
@@ -166,23 +185,51 @@ def add_figure_box(slide: Any, spec: FigureBoxSpec, box: Box, labels: dict[str, 
     shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     theme_color(shape.line, "ACCENT_1")
     frame = shape.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    insets = figure_box_insets(box)
-    frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = insets
-    paras = figure_box_paras(spec.label, spec.paras, spec.source, labels["source"])
-    write_paragraphs(frame, paras, spec.size, spec.size, "TEXT_1")
-    for paragraph in frame.paragraphs:
-        paragraph.alignment = PP_ALIGN.CENTER
-    heading = frame.paragraphs[0]
-    for run in heading.runs:
-        theme_color(run.font, "ACCENT_1")
-    if spec.source:
-        for run in frame.paragraphs[-1].runs:
-            theme_color(run.font, "TEXT_1", 0.25)
-    description = " ".join(p.text for p in spec.paras)
-    shape._element.nvSpPr.cNvPr.set("descr", f"{spec.label}: {description}".strip())
+    frame.vertical_anchor = MSO_ANCHOR.TOP  # PowerPoint draws its insert icon in the middle
+    frame.margin_top = Pt(14)
+    write_paragraphs(frame, [Para((Run(spec.label.upper(), bold=True),), 0, "none")],
+                     spec.size, spec.size, "ACCENT_1")
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    decorative(shape)
     return shape
+
+
+def add_picture_placeholder(slide: Any, box: Box, name: str) -> Any:
+    """An empty picture placeholder at `box` (its own idx: the layout need not have one)."""
+    from lxml import etree
+
+    tree = slide.shapes._spTree
+    ids = [int(e.get("id")) for e in tree.iter(f"{P}cNvPr")]
+    taken = [int(ph.get("idx", 0)) for ph in tree.iter(f"{P}ph")]
+    idx = max([*taken, 99]) + 1
+    xml = (
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr>'
+        f'<p:cNvPr id="{max(ids) + 1}" name="Picture Placeholder {idx}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph type="pic" sz="half" idx="{idx}"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
+        '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB"/></a:p></p:txBody>'
+        "</p:sp>"
+    )
+    element = etree.fromstring(xml)
+    element.find(f"{P}nvSpPr/{P}cNvPr").set("descr", name)
+    tree.append(element)
+    return element
+
+
+def decorative(shape: Any) -> None:
+    """Mark a drawn shape decorative: screen readers skip it."""
+    from lxml import etree
+
+    c_nv_pr = shape._element.find(f".//{P}cNvPr")
+    ext_lst = etree.SubElement(c_nv_pr, f"{A}extLst")
+    ext = etree.SubElement(ext_lst, f"{A}ext", uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    etree.SubElement(
+        ext,
+        "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative",
+        val="1",
+    )
 
 
 def notes_para(para: Para) -> Para:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tall_teach.errors import Diagnostic
-from tall_teach.model import BulletList, Course, Module, Paragraph, Slide
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Columns,
+    Course,
+    LecturerNotes,
+    Module,
+    Paragraph,
+    Placeholder,
+    Slide,
+)
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
 from tall_teach.writers.pptx.compose import Page, compose_slide, segments
 from tall_teach.writers.pptx.context import PlanContext
@@ -48,7 +58,8 @@ def plan_deck(
         slides += module_slides(module, ctx)
     slides += reference_slides(ctx)
     slides = same_title_sizes([finish(s, ctx) for s in unique_titles(slides, ctx)])
-    return DeckPlan(tuple(slides), core_props(course, ctx), tuple(ctx.warnings))
+    warnings = tuple(dict.fromkeys(ctx.warnings))  # a slide laid out twice reports once
+    return DeckPlan(tuple(slides), core_props(course, ctx), warnings)
 
 
 def format_date(iso: str) -> str:
@@ -117,7 +128,7 @@ def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> t
 def content_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
     lines, pages = title_pages(slide, title, ctx)
     footer = footer_text(slide.citations, ctx.course)
-    notes = notes_paras(slide)
+    notes = notes_paras(slide, ctx.settings.label("figure_to_insert"))
     plans = []
     for n, page in enumerate(pages):
         page_title = title if n == 0 else continued_title(title, n, ctx)
@@ -172,7 +183,7 @@ def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> li
         ctx.size("section"),
         slots,
         footer_text(slide.citations, ctx.course),
-        notes=notes_paras(slide),
+        notes=notes_paras(slide, ctx.settings.label("figure_to_insert")),
         source_id=slide.id,
     )
     if not rest or not segments(rest):
@@ -182,9 +193,27 @@ def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> li
     return [plan, *more]
 
 
-def notes_paras(slide: Slide) -> tuple[Para, ...]:
-    blocks = [b for b in slide.notes if isinstance(b, Paragraph | BulletList)]
-    return text_paras(blocks)
+def notes_paras(slide: Slide, label: str = "Figure to insert") -> tuple[Para, ...]:
+    """The speaker notes, then each figure slot's description for the author."""
+    said = [b for n in slide.notes for b in (n.blocks if isinstance(n, LecturerNotes) else (n,))]
+    paras = list(text_paras([b for b in said if isinstance(b, Paragraph | BulletList)]))
+    for block in placeholders(slide.blocks):
+        described = [b for b in block.blocks if isinstance(b, Paragraph | BulletList)]
+        for n, para in enumerate(text_paras(described)):
+            head = (Run(f"{label}: ", bold=True),) if n == 0 else ()
+            paras.append(replace(para, runs=(*head, *para.runs)))
+    return tuple(paras)
+
+
+def placeholders(blocks: tuple[Block, ...]) -> list[Placeholder]:
+    found: list[Placeholder] = []
+    for block in blocks:
+        if isinstance(block, Placeholder):
+            found.append(block)
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                found += placeholders(column.blocks)
+    return found
 
 
 def reference_slides(ctx: PlanContext) -> list[SlidePlan]:

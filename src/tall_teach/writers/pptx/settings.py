@@ -20,12 +20,12 @@ DEFAULT_LAYOUTS = {
     "blank": "Blank",
 }
 DEFAULT_SIZES = {
-    "title": 36.0,
+    "title": 40.0,
     "title_min": 28.0,
     "title_slide": 44.0,
-    "section": 40.0,
-    "subtitle": 24.0,
-    "body": 24.0,
+    "section": 44.0,
+    "subtitle": 28.0,
+    "body": 28.0,
     "body_min": 18.0,
     "body_shrink": 20.0,
     "table": 20.0,

@@ -62,12 +62,17 @@ class PictureSpec:
 
 @dataclass(frozen=True)
 class FigureBoxSpec:
-    """A framed "figure to insert" box: what belongs here and its source."""
+    """A figure slot: an empty picture placeholder (click to insert) in a light frame,
+    a short caption and the source under it. `paras` are the author's instructions:
+    they go to the speaker notes, never on the slide."""
 
     label: str
     paras: tuple[Para, ...]
     source: str
-    size: float
+    size: float  # the caption's size
+    caption: str = ""
+    caption_height: int = 0  # EMU under the slot
+    source_label: str = "Source"
 
 
 Content = TextBlock | ChartSpec | TableSpec | PictureSpec | FigureBoxSpec

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from tall_teach.model import Chart, Figure, Placeholder, Table, plain_text
+from tall_teach.model import Chart, Figure, Placeholder, Table, placeholder_caption, plain_text
 from tall_teach.transforms.citations import footer_text
 from tall_teach.writers.pptx.chartfit import ChartText, label_mode, value_ticks
 from tall_teach.writers.pptx.charts import chart_title, format_number, label_text, unit_suffix
@@ -22,8 +22,6 @@ from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
 from tall_teach.writers.pptx.text import Para, Run, inline_runs, plain, text_paras
 
 CELL_PAD_Y = int(0.04 * EMU_PER_INCH)
-BOX_PAD = int(0.3 * EMU_PER_INCH)
-BOX_TEXT_WIDTH = int(8.0 * EMU_PER_INCH)  # a figure box's text column at most (lines stay short)
 MAX_COLUMNS = 6  # more columns than this on a slide gets a warning
 MAX_ZOOM = 2.0  # a picture is drawn at most this many times its 96-dpi size
 LOW_DPI = 96  # pictures shown coarser than this get a warning
@@ -130,33 +128,29 @@ def caption_height(caption: str, box: Box, size: float, ctx: PlanContext) -> int
 
 
 def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBoxSpec:
-    """Fit the description into the framed box, shrinking to the body floor."""
-    label = ctx.settings.label("figure_to_insert")
+    """A figure slot: the box less a caption line (short caption, source) under it; the
+    author's description goes to the notes and to `check`'s list of figures to insert."""
     source = footer_text(block.citations, ctx.course)
     blocks = [b for b in block.blocks if type(b).__name__ in ("Paragraph", "BulletList")]
     paras = text_paras(blocks)  # type: ignore[arg-type]
-    inner = TextFrame(box, figure_box_insets(box))
-    measured = figure_box_paras(label, paras, source, ctx.settings.label("source"))
-    base, floor = ctx.size("body"), ctx.size("body_min")
-    size = ctx.body.largest_size(measured, inner, base, floor, inner.inner_height_pt)
-    if size is None:
-        ctx.warn(
-            block.source,
-            "figure placeholder text is too long for its box: the deck shows its beginning, "
-            "ending in '…'; shorten it",
-        )
-        size = floor
-        whole = paras
+    caption = placeholder_caption(block)
+    source_label = ctx.settings.label("source")
+    line = figure_caption(caption, source, source_label)
+    size = ctx.size("caption")
+    height = caption_height(line, box, size, ctx)
+    described = " ".join(plain(p.runs) for p in paras)
+    where = f" (source: {source})" if source else ""
+    ctx.note(block.source, f"figure to insert: {described}{where}")
+    return FigureBoxSpec(
+        ctx.settings.label("figure_to_insert"), paras, source, size, caption, height, source_label
+    )
 
-        def fits(words: int) -> bool:
-            shown = figure_box_paras(label, cut_paras(whole, words), source,
-                                     ctx.settings.label("source"))
-            return ctx.body.largest_size(shown, inner, floor, floor,
-                                         inner.inner_height_pt) is not None
 
-        total = sum(len(plain(p.runs).split()) for p in whole)
-        paras = tuple(cut_paras(whole, most_words(total, fits)))
-    return FigureBoxSpec(label, paras, source, size)
+def figure_caption(caption: str, source: str, source_label: str) -> str:
+    """The one line under a figure slot, as measured and as drawn."""
+    if caption and source:
+        return f"{caption} · {source_label}: {source}"
+    return caption or (f"{source_label}: {source}" if source else "")
 
 
 def most_words(total: int, fits: Callable[[int], bool]) -> int:
@@ -170,37 +164,6 @@ def most_words(total: int, fits: Callable[[int], bool]) -> int:
         else:
             high = mid - 1
     return low
-
-
-def cut_paras(paras: Sequence[Para], words: int) -> list[Para]:
-    """The first `words` words over several paragraphs; the one cut ends in "…"."""
-    out: list[Para] = []
-    left = words
-    for para in paras:
-        count = len(plain(para.runs).split())
-        if count <= left:
-            out.append(para)
-            left -= count
-            continue
-        out.append(replace(para, runs=cut_runs(para.runs, left)))
-        break
-    return out
-
-
-def figure_box_insets(box: Box) -> tuple[int, int, int, int]:
-    """Padding that keeps the text column of a wide box at a readable width."""
-    side = max(BOX_PAD, (box.w - BOX_TEXT_WIDTH) // 2)
-    return (side, BOX_PAD, side, BOX_PAD)
-
-
-def figure_box_paras(
-    label: str, paras: Sequence[Para], source: str, source_label: str
-) -> list[Para]:
-    """All the lines of a figure box, as measured and as drawn."""
-    lines = [Para((Run(label.upper(), bold=True),), 0, "none"), *paras]
-    if source:
-        lines.append(Para((Run(f"{source_label}: {source}", italic=True),), 0, "none"))
-    return lines
 
 
 def is_numeric(runs: Sequence[Run]) -> bool:
