@@ -28,8 +28,7 @@ from tall_teach.writers.pptx.text import Para, Run
 from tall_teach.writers.pptx.visuals import (
     CELL_PAD_X,
     CELL_PAD_Y,
-    figure_box_insets,
-    figure_box_paras,
+    figure_caption,
     fit_picture,
 )
 
@@ -236,16 +235,22 @@ def picture_slot(spec: PictureSpec, box: Box, load: ImageLoader) -> str:
 
 
 def figure_box_slot(spec: FigureBoxSpec, box: Box, source_label: str, lh: float) -> str:
-    paras = figure_box_paras(spec.label, spec.paras, spec.source, source_label)
-    lines = []
-    for n, para in enumerate(paras):
-        cls = "label" if n == 0 else ("source" if spec.source and n == len(paras) - 1 else "")
-        lines.append(f'<p class="{cls}">{runs_html(para.runs)}</p>')
-    label = escape(f"{spec.label}: {' '.join(p.text for p in spec.paras)}")
+    """The deck's figure slot: a framed empty area with its label, the caption line under
+    it (the author's description is in the speaker notes, not on the slide)."""
+    slot = Box(box.x, box.y, box.w, box.h - spec.caption_height)
+    label = escape(f"{spec.label}: {spec.caption}".strip(": "))
+    line = figure_caption(spec.caption, spec.source, spec.source_label or source_label)
+    caption = ""
+    if line:
+        below = Box(box.x, slot.bottom, box.w, spec.caption_height)
+        caption = (
+            f'<p class="slot caption" style="{box_style(below)};font-size:{spec.size:g}pt">'
+            f"{escape(line)}</p>"
+        )
     return (
         f'<div class="slot figure-box" role="img" aria-label="{label}"'
-        f' style="{box_style(box, figure_box_insets(box))};font-size:{spec.size:g}pt;'
-        f'line-height:{lh:.4g}"><div>{"".join(lines)}</div></div>'
+        f' style="{box_style(slot)};font-size:{spec.size:g}pt;line-height:{lh:.4g}">'
+        f'<p class="label">{escape(spec.label.upper())}</p></div>{caption}'
     )
 
 
