@@ -31,7 +31,8 @@ def test_help_lists_every_command() -> None:
 def test_check_of_the_starter_course_is_clean_even_strict(course: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(course), "--strict"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith("0 errors, 0 warnings")
+    assert result.output.strip().endswith("0 errors, 0 warnings, 1 note")
+    assert ": note: figure to insert: The figure you still have to insert" in result.output
 
 
 def test_check_reports_every_error_as_path_line_severity_message(course: Path) -> None:
