@@ -83,6 +83,8 @@ def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[
         move_first(title._element)
         if plan.title_box is not None:
             raise_title(slide, layout, title, plan.title_box)
+    if plan.progress[1]:
+        add_progress(slide, plan.progress, prs.slide_width)
     if plan.footer:
         add_footer(slide, layout, "ftr", plan.footer, plan.footer_size)
     if plan.numbered:
@@ -230,6 +232,34 @@ def decorative(shape: Any) -> None:
         "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative",
         val="1",
     )
+
+
+PROGRESS_TOP, PROGRESS_H, PROGRESS_GAP = 457200, 54864, 91440  # 0.5 in, 0.06 in, 0.1 in
+
+
+def add_progress(slide: Any, progress: tuple[int, int], width: int) -> None:
+    """A strip of one segment per section across the top of a divider, this one taller and
+    in the second accent: where the lecture is, without text under 18 pt."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    current, total = progress
+    left = width // 12
+    step = (width - 2 * left + PROGRESS_GAP) // total
+    for n in range(1, total + 1):
+        here = n == current
+        height = PROGRESS_H * (2 if here else 1)
+        x = left + (n - 1) * step
+        shape = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, x, PROGRESS_TOP - height // 2, step - PROGRESS_GAP, height
+        )
+        shape.name = f"Progress {n} of {total}" + (" (here)" if here else "")
+        style = shape._element.find(f"{P}style")
+        if style is not None:
+            shape._element.remove(style)
+        shape.fill.solid()
+        theme_color(shape.fill, "ACCENT_2" if here else "ACCENT_1")
+        shape.line.fill.background()
+        decorative(shape)
 
 
 def notes_para(para: Para) -> Para:

@@ -20,6 +20,7 @@ from tall_teach.model import (
     Paragraph,
     Placeholder,
     Slide,
+    TakeHome,
 )
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
 from tall_teach.writers.pptx.compose import Page, compose_slide, segments
@@ -58,8 +59,24 @@ def plan_deck(
         slides += module_slides(module, ctx)
     slides += reference_slides(ctx)
     slides = same_title_sizes([finish(s, ctx) for s in unique_titles(slides, ctx)])
+    slides = with_progress(slides)
     warnings = tuple(dict.fromkeys(ctx.warnings))  # a slide laid out twice reports once
     return DeckPlan(tuple(slides), core_props(course, ctx), warnings)
+
+
+def with_progress(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """Each divider knows where the lecture is: its section's number and how many there are."""
+    total = sum(s.kind == "section" for s in slides)
+    if total < 2:
+        return slides
+    count = 0
+    result = []
+    for slide in slides:
+        if slide.kind == "section":
+            count += 1
+            slide = replace(slide, progress=(count, total))
+        result.append(slide)
+    return result
 
 
 def format_date(iso: str) -> str:
@@ -104,16 +121,63 @@ def title_slide(ctx: PlanContext) -> SlidePlan:
 def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
     plans: list[SlidePlan] = []
     previous = module.title
-    for slide in module.slides:
+    slides = merged_take_homes(module.slides, ctx)
+    merged = {s.id for s in slides if s not in module.slides}
+    for slide in slides:
         title = inline_runs(slide.title) or continued_title(previous, 1, ctx)
         if not slide.title or not plain(inline_runs(slide.title)):
             ctx.warn(slide.source, f"an untitled slide is titled {plain(title)!r}")
         previous = plain(title)
         if slide.kind == "section":
-            plans += section_slides(slide, title, ctx)
+            first = slide is slides[0] and not has_text(slide)
+            plans += section_slides(slide, title, ctx, module.objectives if first else ())
         else:
-            plans += content_slides(slide, title, ctx)
+            plans += content_slides(slide, title, summary_ctx(ctx) if slide.id in merged else ctx)
     return plans
+
+
+def only_take_home(slide: Slide) -> bool:
+    return slide.kind == "content" and bool(slide.blocks) and all(
+        isinstance(b, TakeHome) for b in slide.blocks
+    )
+
+
+def merged_take_homes(slides: tuple[Slide, ...], ctx: PlanContext) -> list[Slide]:
+    """Consecutive take-home slides become one (under the first one's title) when all
+    their messages fit on one slide at 18 pt or more: one summary, not three short ones."""
+    result: list[Slide] = []
+    run: list[Slide] = []
+    for slide in (*slides, None):
+        if slide is not None and only_take_home(slide):
+            run.append(slide)
+            continue
+        result += [merged] if len(run) > 1 and (merged := merge_take_homes(run, ctx)) else run
+        run = []
+        if slide is not None:
+            result.append(slide)
+    return result
+
+
+def summary_ctx(ctx: PlanContext) -> PlanContext:
+    """Planning for a merged take-home slide: it may shrink to the 18 pt floor."""
+    floor = ctx.size("body_min")
+    sizes = tuple((k, floor if k == "body_shrink" else v) for k, v in ctx.settings.sizes)
+    return replace(ctx, settings=replace(ctx.settings, sizes=sizes))
+
+
+def merge_take_homes(run: list[Slide], ctx: PlanContext) -> Slide | None:
+    first = run[0]
+    messages = tuple(m for s in run for b in s.blocks for m in b.messages)  # type: ignore[union-attr]
+    merged = replace(
+        first,
+        blocks=(TakeHome(messages, first.blocks[0].source),),  # type: ignore[union-attr]
+        notes=tuple(n for s in run for n in s.notes),
+        citations=tuple(dict.fromkeys(c for s in run for c in s.citations)),
+    )
+    trial = replace(summary_ctx(ctx), warnings=[])
+    lines = lines_needed(inline_runs(first.title), trial)
+    pages = compose_slide(merged, lowered(trial, lines, []))
+    return merged if len(pages) == 1 else None
 
 
 def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> tuple[Run, ...]:
@@ -163,14 +227,23 @@ def title_pages(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> tuple
     return lines, pages
 
 
-def section_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
-    """A divider; its paragraphs become the subtitle, anything else a following slide."""
+def has_text(slide: Slide) -> bool:
+    return any(isinstance(b, Paragraph | BulletList) for b in slide.blocks)
+
+
+def section_slides(
+    slide: Slide, title: tuple[Run, ...], ctx: PlanContext, objectives: tuple[str, ...] = ()
+) -> list[SlidePlan]:
+    """A divider; its paragraphs (else the module's objectives, when it opens the module)
+    become the subtitle, anything else a following slide."""
     geometry = ctx.template.layout("section")
     frame = geometry.subtitle or (geometry.bodies[0] if geometry.bodies else None)
     text = [b for b in slide.blocks if isinstance(b, Paragraph | BulletList)]
     rest = tuple(b for b in slide.blocks if not isinstance(b, Paragraph | BulletList))
     slots: tuple[Slot, ...] = ()
     paras = tuple(replace(p, bullet="none", level=0) for p in text_paras(text))
+    if not paras:
+        paras = tuple(Para((Run(clean(o)),), 0, "none") for o in objectives)
     if paras and frame is not None:
         base, floor = ctx.size("subtitle"), ctx.size("body_min")
         size = ctx.flat.largest_size(paras, frame, base, floor, frame.inner_height_pt)
@@ -217,7 +290,8 @@ def placeholders(blocks: tuple[Block, ...]) -> list[Placeholder]:
 
 
 def reference_slides(ctx: PlanContext) -> list[SlidePlan]:
-    """The full references, numbered in citation order, over as many slides as needed."""
+    """The full references, numbered in citation order, on as few slides as they fit:
+    one full-width list when it fits, else two columns a slide (18 pt either way)."""
     course = ctx.course
     entries = [course.reference(k) for k in reference_order(course)]
     paras = tuple(
@@ -226,23 +300,38 @@ def reference_slides(ctx: PlanContext) -> list[SlidePlan]:
     )
     if not paras:
         return []
-    frame = ctx.content_frame()
     size = ctx.size("references")
-    pieces = ctx.compact(REFERENCE_SPACING).split(paras, frame, size, size, frame.inner_height_pt)
+    fitter = ctx.compact(REFERENCE_SPACING)
+    frame = ctx.content_frame()
+    columns = ctx.template.layout("two_content").bodies
+    whole = fitter.split(paras, frame, size, size, frame.inner_height_pt)
+    pages = [("content", (Slot(reference_block(p, size), frame),)) for p in whole]
+    if len(whole) > 1 and len(columns) >= 2:
+        left, right = columns[0], columns[1]
+        pieces = fitter.split(paras, left, size, size, left.inner_height_pt)
+        paired = [
+            ("two_content", tuple(
+                Slot(reference_block(p, size), f)
+                for p, f in zip(pieces[n : n + 2], (left, right), strict=False)
+            ))
+            for n in range(0, len(pieces), 2)
+        ]
+        pages = paired if len(paired) < len(pages) else pages  # a tie: full width reads better
     label = ctx.settings.label("references")
-    plans = []
-    for n, piece in enumerate(pieces):
-        title = (Run(label),) if n == 0 else continued_title(label, n, ctx)
-        plans.append(
-            SlidePlan(
-                "content",
-                title,
-                ctx.size("title"),
-                (Slot(TextBlock(piece, size, size, space_before=REFERENCE_SPACING), frame),),
-                source_id="references",
-            )
+    return [
+        SlidePlan(
+            kind,
+            (Run(label),) if n == 0 else continued_title(label, n, ctx),
+            ctx.size("title"),
+            slots,
+            source_id="references",
         )
-    return plans
+        for n, (kind, slots) in enumerate(pages)
+    ]
+
+
+def reference_block(paras: tuple[Para, ...], size: float) -> TextBlock:
+    return TextBlock(paras, size, size, space_before=REFERENCE_SPACING)
 
 
 def unique_titles(slides: list[SlidePlan], ctx: PlanContext) -> list[SlidePlan]:

@@ -100,6 +100,7 @@ class SlidePlan:
     title_lines: int = 0  # lines at title_min the title box was made taller for; 0: the layout's
     title_box: Box | None = None  # the taller title box on this slide; None: the layout's
     title_tail: int = 0  # trailing title runs a cut keeps (" (cont.)", " (2)")
+    progress: tuple[int, int] = (0, 0)  # a divider's place: (this section, of how many); 0: none
 
     @property
     def title_text(self) -> str:
