@@ -169,3 +169,35 @@ def test_printing_gives_one_slide_per_page(opened: tuple[Any, list[str], list[st
     for number, (pdf_page, title) in enumerate(zip(pdf.pages, titles, strict=True), 1):
         first_word = title.split()[0]
         assert first_word in pdf_page.extract_text(), number
+
+
+TALL = Path(__file__).resolve().parent.parent.parent / "content" / "t-all-adults"
+
+
+def test_the_t_all_slides_are_the_deck_s_slides_and_nothing_is_clipped(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The flagship course: every slide of the deck plan, each box's content inside it."""
+    if not (TALL / "course.yaml").is_file():
+        pytest.skip("the T-ALL course is not in this checkout")
+    from tall_teach.reader import read_course
+    from tall_teach.theme import load_theme
+    from tall_teach.writers.pptx import build_plan
+
+    course, _ = read_course(TALL)
+    theme = load_theme(course.theme, TALL)
+    path = tmp_path / "slides.html"
+    path.write_bytes(slides_html.render(course, theme)["slides.html"])
+    titles = [" ".join(s.title_text.split()) for s in build_plan(course, theme).slides]
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        shown = page.evaluate(
+            "[...document.querySelectorAll('.slide')].map(s => "
+            "s.querySelector(':is(h1,h2)').textContent.split(/\\s+/).join(' ').trim())"
+        )
+        assert shown == titles
+        assert page.evaluate(CLIPPED) == []
+    finally:
+        page.close()

@@ -33,6 +33,7 @@ from tall_teach.model.course import (
     QuizSettings,
     Reference,
     Slide,
+    SlidesSettings,
 )
 from tall_teach.model.inline import (
     Cite,
@@ -86,6 +87,7 @@ __all__ = [
     "Reference",
     "Series",
     "Slide",
+    "SlidesSettings",
     "SourceRef",
     "Strong",
     "Table",

@@ -102,6 +102,13 @@ class HandoutSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SlidesSettings:
+    """The HTML slides: `pdf` also prints them to slides.pdf (WeasyPrint, a few seconds)."""
+
+    pdf: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class QuizSettings:
     seed: int = 0
     options: int = 4
@@ -138,6 +145,7 @@ class Course:
     reviews: tuple[ItemReview, ...] = field(default=())  # quiz-review.yaml, by item id
     # (course-relative path, SHA-256 of the bytes read or "") of every file the reader used
     inputs: tuple[tuple[str, str], ...] = field(default=())
+    html_slides: SlidesSettings = field(default=SlidesSettings())  # course.yaml slides:
 
     def review_of(self, item_id: str) -> ItemReview | None:
         """The review entry of an item id (the generator reads `avoid` from it)."""

@@ -15,6 +15,7 @@ from tall_teach.model import (
     Module,
     QuizSettings,
     Reference,
+    SlidesSettings,
     SourceRef,
 )
 from tall_teach.reader.bibliography import find_bibliography, read_bibliography
@@ -30,8 +31,10 @@ from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 
 CONFIG = "course.yaml"
 COURSE_KEYS = ("title", "subtitle", "authors", "date", "language", "theme", "bibliography",
-               "glossary", "modules", "handout", "quiz", "institution", "slide_level", "csl")
+               "glossary", "modules", "handout", "quiz", "institution", "slide_level", "csl",
+               "slides")
 HANDOUT_KEYS = ("layout", "paper")
+SLIDES_KEYS = ("pdf",)
 QUIZ_KEYS = ("seed", "options", "per_message", "formats", "review", "swap_distractors")
 QUIZ_FORMATS = ("html", "moodle", "gift", "qti", "pdf", "anki")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -79,7 +82,7 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         glossary=glossary, handout=_handout(fields), quiz=_quiz(fields),
         source=SourceRef(CONFIG, 1), institution=fields.text("institution"),
         reviews=read_reviews(files),
-        inputs=_inputs(files),
+        inputs=_inputs(files), html_slides=_slides(fields),
     )
     collector.raise_if_errors()
     return course, collector.in_reading_order("warning")
@@ -259,6 +262,18 @@ def _handout(fields: Fields) -> HandoutSettings:
     handout.check_keys(HANDOUT_KEYS)
     return HandoutSettings(handout.choice("layout", ("notes", "outline"), "notes"),
                            handout.choice("paper", ("a4", "letter"), "a4"))
+
+
+def _slides(fields: Fields) -> SlidesSettings:
+    slides = fields.mapping("slides", "the HTML slides settings")
+    if slides is None:
+        return SlidesSettings()
+    slides.check_keys(SLIDES_KEYS)
+    node = slides.node.get("pdf")
+    if node is not None and not isinstance(node.value, bool):
+        slides.error(node, f"'pdf' must be true or false, not {describe(node.value)}")
+        return SlidesSettings()
+    return SlidesSettings(pdf=bool(node.value) if node is not None else False)
 
 
 def _quiz(fields: Fields) -> QuizSettings:

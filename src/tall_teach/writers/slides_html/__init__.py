@@ -55,7 +55,7 @@ def render(course: Course, theme: Theme) -> dict[str, bytes]:
     """slides.html always; slides.pdf when course.yaml asks for it (slides: pdf: true)."""
     html = render_html(course, theme)
     files = {"slides.html": html.encode("utf-8")}
-    if getattr(getattr(course, "slides", None), "pdf", False):
+    if course.html_slides.pdf:
         files["slides.pdf"] = render_pdf(html)
     return files
 
