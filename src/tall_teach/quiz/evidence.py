@@ -31,6 +31,7 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
+from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
 from tall_teach.quiz.walk import blocks_in
 
@@ -104,11 +105,12 @@ class Evidence:
         return self.idf.get(word, self._default_idf)
 
     def mentions(self, term: str, source: SourceRef | None = None) -> list[Claim]:
-        """Claims that write `term` as whole tokens, except the one at `source`."""
-        wanted = normalise(term)
+        """Claims that write `term` (or its plural or singular) as whole tokens, except the
+        one at `source`: "SGLT2 inhibitors reduce…" speaks of the "SGLT2 inhibitor"."""
+        forms = {normalise(f) for f in (term, pluralise(term), *singulars(term))} - {""}
         return [c for c in self.claims
                 if c.source != source or source is None
-                if find_token_run(c.tokens, wanted) is not None]  # fmt: skip
+                if any(find_token_run(c.tokens, f) is not None for f in forms)]  # fmt: skip
 
     def support(
         self, candidate: str, message: str, key: str, source: SourceRef | None = None

@@ -28,7 +28,7 @@ from tall_teach.quiz.positions import balanced_positions, delivery_order, option
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import Draft, MessageInfo, TemplateError, cloze, statement
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, build_vocabulary, find_key_terms
-from tall_teach.quiz.text import contains_term, ncname_part, normalise
+from tall_teach.quiz.text import base, contains_term, ncname_part
 from tall_teach.quiz.walk import (
     Place,
     authored_questions,
@@ -191,9 +191,7 @@ def _best_draft(
         except TemplateError as why:
             failures.append(f"{kind} on '{term.text}': {why}")
             continue
-        shown = quiz.offered.get(normalise(draft.key)) or quiz.offered.get(
-            normalise(term.text)
-        )
+        shown = quiz.offered.get(base(draft.key)) or quiz.offered.get(base(term.text))
         if shown:
             failures.append(f"{kind} on '{term.text}': item {shown} already offers "
                             f"'{term.text}' as a wrong answer")
@@ -234,12 +232,12 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
     vocab = vocab or course_vocabulary(course)
     evidence = course_evidence(course)
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
-    keys = {normalise(d.key): d.id for d, _ in authored if d.key}
-    offered = {normalise(o): d.id for d, _ in authored for o in d.distractors}
+    keys = {base(d.key): d.id for d, _ in authored if d.key}
+    offered = {base(o): d.id for d, _ in authored for o in d.distractors}
     stems = {d.id: d.stem for d, _ in authored}
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
-    bold = {m: frozenset(normalise(t.text) for t in ts) for m, ts in terms.items()}
+    bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
     values = {m: frozenset(t.quantity.values() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
     outcomes: list[MessageOutcome] = []
@@ -248,9 +246,9 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
         outcome = message_outcome(place, message, quiz)
         outcomes.append(outcome)
         for draft in outcome.drafts:
-            keys.setdefault(normalise(draft.key_term), draft.id)
-            keys.setdefault(normalise(draft.key), draft.id)
-            offered.update((normalise(d), draft.id) for d in draft.distractors)
+            keys.setdefault(base(draft.key_term), draft.id)
+            keys.setdefault(base(draft.key), draft.id)
+            offered.update((base(d), draft.id) for d in draft.distractors)
     return outcomes
 
 

@@ -7,9 +7,10 @@ Length rule, as decided here: the key is *conspicuously* longest only when it is
 the unique longest option AND longer than 1.25 x the mean distractor length AND
 at least 4 characters longer than that mean. The absolute margin stops a one- or
 two-character difference between short terms ("CD1a" vs "CD5") from counting.
-When every option is a name of one or two words ("placeholder" among "notes" and
-"columns"), length tells nothing of precision: only a key 1.75 x the mean and 6
-characters longer counts.
+When every option is a name of at most five words ("GLP-1 receptor agonists" among
+"SGLT2 inhibitors" and "sulfonylureas", "Civil Constitution of the Clergy" among "Law
+of Suspects"), length tells nothing of precision or completeness, which is what the
+rule is about: only a key 1.75 x the mean and 6 characters longer counts.
 
 Word-repeat rule: a content word of the key found in the stem is a cue only when
 some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
@@ -27,6 +28,7 @@ from tall_teach.quiz.numbers import parse_quantity
 from tall_teach.quiz.terms import gene_category, is_gene, is_marker, marker_category
 from tall_teach.quiz.text import content_words, normalise
 
+NAME_WORDS = 5  # options this short are names of things, not descriptive statements
 _NEGATIVE = re.compile(r"\b(not|except|least)\b", re.IGNORECASE)
 _ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|following|options)\b", re.I)
 _ABSOLUTE = re.compile(r"\b(always|never)\b", re.IGNORECASE)
@@ -104,7 +106,7 @@ def key_not_longest(item: QuizItem, _: Glossary) -> RuleFailure | None:
         return None
     key_len, mean = len(keys[0].text), sum(others) / len(others)
     ratio, margin = 1.25, 4
-    if all(len(o.text.split()) <= 2 for o in item.options):  # short names, not descriptions
+    if all(len(o.text.split()) <= NAME_WORDS for o in item.options):  # names, not descriptions
         ratio, margin = 1.75, 6
     if key_len > max(others) and key_len > ratio * mean and key_len - mean >= margin:
         return RuleFailure(

@@ -19,7 +19,7 @@ from tall_teach.quiz.dates import date_form, parse_date
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
-from tall_teach.quiz.text import contains_term, normalise
+from tall_teach.quiz.text import base, contains_term, normalise
 
 MINIMUM = 2  # distractors a single-best-answer item needs
 MIN_DAYS_APART = 45  # two dates closer than this are not different answers
@@ -36,7 +36,7 @@ class SelectionContext:
     evidence: Evidence
     author_distractors: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
-    other_keys: Mapping[str, str] = field(default_factory=dict)  # normalised key -> item id
+    other_keys: Mapping[str, str] = field(default_factory=dict)  # base(key) -> item id
     # key terms of other messages not yet asked: used only to reach the two distractors
     # a sound item needs, since offering one may cost that message its item
     reserved: frozenset[str] = frozenset()
@@ -114,7 +114,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     reasons = [f"key '{key}' ({_kind_label(term)})"]
     pool = [(d, "author") for d in ctx.author_distractors] + pool_for(term, ctx.vocab)
     generic = generic_words([t for t, _ in pool])
-    excluded = {normalise(t) for t in ctx.excluded}
+    excluded = {base(t) for t in ctx.excluded}
     seen: set[str] = set()
     scored: list[tuple[tuple[float, ...], str, str]] = []
     for candidate, origin in pool:
@@ -129,13 +129,13 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
     ranked = [c for _, _, c in sorted(scored)]
-    free = [c for c in ranked if normalise(c) not in ctx.reserved]
+    free = [c for c in ranked if base(c) not in ctx.reserved]
     chosen = _apart(free, count)
     if len(chosen) < MINIMUM:
         chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM)
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
-        if candidate not in chosen and normalise(candidate) in ctx.reserved:
+        if candidate not in chosen and base(candidate) in ctx.reserved:
             verdict = "kept back (the key term of another message)"
         if candidate not in chosen and any(_nested(candidate, c) for c in chosen):
             verdict = "passed over (nested in a chosen option)"
@@ -166,10 +166,10 @@ def _rejection(
         return "nested in the key or around it"
     if contains_term(ctx.message, candidate):
         return "written in the message itself"
-    if norm in excluded:
+    if base(candidate) in excluded:
         return "excluded by the author"
-    if norm in ctx.other_keys:
-        return f"the key of item {ctx.other_keys[norm]} (it would cue that item)"
+    if base(candidate) in ctx.other_keys:
+        return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     if origin == "author":
         return ""  # the author vouches for it
     if echoes_the_message(candidate, key, ctx.message, generic):

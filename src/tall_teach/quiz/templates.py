@@ -95,7 +95,8 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
 def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     """The chosen distractors, in the plural when the key is written in the plural."""
     selection = select_distractors(term, info.selection, info.options - 1)
-    _require(list(selection.chosen), term)
+    rejected = [r for r in selection.reasons if r.startswith("rejected")]
+    _require(list(selection.chosen), term, rejected)
     if term.plural:
         selection = Selection(
             tuple(pluralise(c) for c in selection.chosen), selection.reasons,
@@ -116,12 +117,13 @@ def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
     return sets
 
 
-def _require(values: list[str], term: KeyTerm) -> None:
+def _require(values: list[str], term: KeyTerm, rejected: list[str] = ()) -> None:
     if len(values) < 2:
+        why = f" ({'; '.join(rejected)})" if rejected else ""
         raise TemplateError(
             f"too few clean distractors for '{term.text}' (kind '{term.category}': found "
-            f"{len(values)}, a sound item needs 2): add terms of that kind to the glossary "
-            "that the lecture shows to be wrong here, or list some with "
+            f"{len(values)}, a sound item needs 2){why}: add terms of that kind to the "
+            "glossary that the lecture shows to be wrong here, or list some with "
             '{distractors="…; …"} after the message'
         )
 

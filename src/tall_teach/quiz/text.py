@@ -37,6 +37,16 @@ def normalise(term: str) -> str:
     return "".join(tokens(term))
 
 
+def base(term: str) -> str:
+    """A term's identity across singular and plural ("SGLT2 inhibitors" is the "SGLT2
+    inhibitor" of the glossary): its normal form without a final "es" or "s"."""
+    norm = normalise(term)
+    for ending in ("ies", "es", "s"):
+        if norm.endswith(ending) and len(norm) > len(ending) + 2 and not norm.endswith("ss"):
+            return norm[: -len(ending)] + ("y" if ending == "ies" else "")
+    return norm
+
+
 def contains_term(text: str, term: str) -> bool:
     """True when `term` occurs in `text` as a run of whole tokens (normalised)."""
     return find_token_run(tokens(text), normalise(term)) is not None
