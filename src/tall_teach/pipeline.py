@@ -60,6 +60,10 @@ HEAVY_WRITERS: dict[str, float] = {
     "pptx": 1.0, "handout": 1.5, "quiz-pdf": 0.6, "anki": 0.2, "slides-html": 0.5
 }
 
+# Writers that keep work between builds in a folder of the output (the handout's laid-out
+# chunks), so that a one-module edit lays out one module.
+CHUNK_CACHES: dict[str, str] = {"handout": ".tall-teach-chunks"}
+
 # Modules whose `preload()` loads a heavy library the writer needs: run once before the
 # worker is forked, so that the two processes do not both pay for the import.
 PRELOAD: dict[str, str] = {
@@ -369,7 +373,7 @@ def _render_all(
             todo.append(spec)
         else:
             report(f"  {spec.name}: writer not available in this version, skipped")
-    rendered = _run_writers(todo, course, theme, report)
+    rendered = _run_writers(todo, course, theme, report, out_dir)
     result.written.extend(spec.name for spec in todo)
     return rendered, keys
 
@@ -380,15 +384,23 @@ def _available(spec: WriterSpec) -> bool:
     return importlib.util.find_spec(spec.module) is not None
 
 
-def render_one(module_name: str, course: Course, theme: Theme) -> tuple[dict[str, bytes], float]:
+def render_one(
+    module_name: str, course: Course, theme: Theme, cache_dir: Path | None = None
+) -> tuple[dict[str, bytes], float]:
     """Import one writer and render it; also the unit of work of a worker process."""
     started = time.perf_counter()
     if module_name in REVIEWED_ONLY:
         from tall_teach.review import deliverable
 
         course = deliverable(course)
-    files = importlib.import_module(module_name).render(course, theme)
+    render = importlib.import_module(module_name).render
+    files = render(course, theme, cache_dir=cache_dir) if cache_dir else render(course, theme)
     return files, time.perf_counter() - started
+
+
+def _cache_dir(spec: WriterSpec, out_dir: Path) -> Path | None:
+    folder = CHUNK_CACHES.get(spec.name)
+    return out_dir / folder if folder else None
 
 
 def _jobs() -> int:
@@ -399,7 +411,7 @@ def _jobs() -> int:
 
 
 def _run_writers(
-    todo: list[WriterSpec], course: Course, theme: Theme, report: Report
+    todo: list[WriterSpec], course: Course, theme: Theme, report: Report, out_dir: Path
 ) -> dict[str, dict[str, bytes]]:
     """The slow writers (deck, handout, PDFs) run in a second process beside the others."""
     heavy = [s for s in todo if s.name in HEAVY_WRITERS]
@@ -407,10 +419,11 @@ def _run_writers(
         rendered = {}
         for spec in todo:
             report(f"  building {spec.name}…")
-            rendered[spec.name], seconds = render_one(spec.module, course, theme)
+            rendered[spec.name], seconds = render_one(
+                spec.module, course, theme, _cache_dir(spec, out_dir))
             report(f"  built {spec.name} ({seconds:.2f} s)")
         return rendered
-    return _run_in_two_lanes(todo, heavy, course, theme, report)
+    return _run_in_two_lanes(todo, heavy, course, theme, report, out_dir)
 
 
 def _can_fork() -> bool:
@@ -430,6 +443,7 @@ def _run_in_two_lanes(
     course: Course,
     theme: Theme,
     report: Report,
+    out_dir: Path,
 ) -> dict[str, dict[str, bytes]]:
     """Balance writers over this process and one forked worker by their usual cost."""
     from tall_teach.lanes import ForkedLane
@@ -443,10 +457,12 @@ def _run_in_two_lanes(
         lanes[lane].append(spec)
         loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
     rendered: dict[str, dict[str, bytes]] = {}
-    with ForkedLane([(render_one, (s.module, course, theme)) for s in lanes[1]]) as worker:
+    tasks = [(render_one, (s.module, course, theme, _cache_dir(s, out_dir))) for s in lanes[1]]
+    with ForkedLane(tasks) as worker:
         for spec in lanes[0]:
             report(f"  building {spec.name}…")
-            rendered[spec.name], seconds = render_one(spec.module, course, theme)
+            rendered[spec.name], seconds = render_one(
+                spec.module, course, theme, _cache_dir(spec, out_dir))
             report(f"  built {spec.name} ({seconds:.2f} s)")
         for spec, (files, seconds) in zip(lanes[1], worker.results(), strict=True):
             rendered[spec.name] = files

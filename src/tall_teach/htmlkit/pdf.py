@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -104,6 +105,33 @@ def html_to_pdf(
     @font-face rules); `allowed_roots` are folders whose files may be read through
     file: URLs (fonts of a theme). Nothing else is ever fetched.
     """
+    return render_paged(
+        html, base_dir, pdf_variant, stylesheets=stylesheets, allowed_roots=allowed_roots
+    ).pdf
+
+
+@dataclass(frozen=True)
+class Paged:
+    """A laid-out PDF and what assembling it with others needs: its length and anchors."""
+
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int]  # anchor name -> 0-based page index
+
+
+def render_paged(
+    html: str,
+    base_dir: Path | None = None,
+    pdf_variant: str | None = None,
+    *,
+    stylesheets: Sequence[str] = (),
+    allowed_roots: Sequence[Path] = (),
+) -> Paged:
+    """`html_to_pdf`, also telling the page count and on which page each anchor landed.
+
+    The laid-out document is dropped before returning: a caller printing a handout in
+    chunks holds one chunk's boxes at a time.
+    """
     weasyprint = load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -115,14 +143,18 @@ def html_to_pdf(
         url_fetcher=fetcher,
     )
     options: dict[str, object] = {"uncompressed_pdf": False}
-    if stylesheets:
-        options["stylesheets"] = [
-            weasyprint.CSS(string=css, url_fetcher=fetcher, font_config=font_config)
-            for css in stylesheets
-        ]
+    finisher = None
     if pdf_variant:
         from tall_teach.htmlkit.pdftags import add_table_header_scopes
 
         options["pdf_variant"] = pdf_variant
-        options["finisher"] = add_table_header_scopes
-    return document.write_pdf(font_config=font_config, **options)
+        finisher = add_table_header_scopes
+    css = [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=font_config)
+           for text in stylesheets]
+    rendered = document.render(font_config=font_config, stylesheets=css, **options)
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+    pdf = rendered.write_pdf(finisher=finisher, **options)
+    return Paged(pdf, len(rendered.pages), anchors)

@@ -2,12 +2,15 @@
 
 Plan (pure: `plan.plan_handout`) -> HTML (theme's Jinja templates and CSS) -> PDF
 (WeasyPrint, offline, fonts embedded from the theme, tagged PDF/UA when the theme
-asks for it). The pipeline calls `render(course, theme)`.
+asks for it). The pipeline calls `render(course, theme, cache_dir=...)`: the PDF is
+laid out in chunks (front matter, each module, back matter) over two processes and
+joined (`paged`, `assemble`); `render_pdf` prints the page as one document.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tall_teach.model import Course
 from tall_teach.theme import Theme
@@ -26,7 +29,7 @@ from tall_teach.writers.handout.plan import (
     short_citations,
 )
 
-__all__ = ["build_plan", "render", "render_html_only", "render_pdf"]
+__all__ = ["build_plan", "render", "render_html_only", "render_pdf", "render_pdf_chunked"]
 
 
 def build_plan(course: Course, theme: Theme) -> HandoutPlan:
@@ -49,25 +52,41 @@ def render_html_only(course: Course, theme: Theme) -> str:
     return render_html(build_plan(course, theme), theme, handout_theme(theme))
 
 
-def render_pdf(html: str, theme: Theme) -> bytes:
-    """Print the handout page with the theme's fonts embedded; no network, no clock."""
-    from tall_teach.htmlkit.pdf import html_to_pdf
+def _printer(theme: Theme) -> Any:
+    from tall_teach.writers.handout.paged import Printer
 
     settings = handout_theme(theme)
     fonts_css, font_folders = print_font_css(theme, settings)
-    return html_to_pdf(
-        html,
-        base_dir=None,
+    return Printer(
+        stylesheets=(fonts_css,) if fonts_css else (),
+        allowed_roots=tuple(Path(p) for p in font_folders),
         pdf_variant=settings.pdf_variant or None,
-        stylesheets=[fonts_css] if fonts_css else [],
-        allowed_roots=[Path(p) for p in font_folders],
     )
 
 
-def render(course: Course, theme: Theme) -> dict[str, bytes]:
-    """{"handout.html": ..., "handout.pdf": ...} for `build/<course>/`."""
+def render_pdf(html: str, theme: Theme) -> bytes:
+    """Print the handout page as one document, theme fonts embedded; no network, no clock."""
+    printer = _printer(theme)
+    return printer.print(html, printer.pdf_variant).pdf
+
+
+def render_pdf_chunked(
+    html: str, theme: Theme, title: str, cache_dir: Path | None = None
+) -> bytes:
+    """The same PDF as `render_pdf`, laid out in chunks over two processes, cached by chunk."""
+    from tall_teach.writers.handout.paged import render_chunked
+
+    return render_chunked(html, _printer(theme), {"course-title": title}, cache_dir,
+                          lambda: render_pdf(html, theme))
+
+
+def render(course: Course, theme: Theme, *, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """{"handout.html": ..., "handout.pdf": ...} for `build/<course>/`.
+
+    `cache_dir` keeps laid-out chunks between builds (the pipeline's output folder).
+    """
     html = render_html_only(course, theme)
     return {
         "handout.html": html.encode("utf-8"),
-        "handout.pdf": render_pdf(html, theme),
+        "handout.pdf": render_pdf_chunked(html, theme, course.title, cache_dir),
     }

@@ -1,0 +1,156 @@
+"""The handout page cut into chunks WeasyPrint lays out one by one.
+
+Front matter (cover, contents), one chunk per module, back matter (glossary,
+references): each is a complete HTML document with the page's own <head>, so the
+theme's CSS applies unchanged. What one document did across chunks is redone here:
+
+- a link to an anchor in another chunk becomes `tt-anchor:<id>` (WeasyPrint keeps it as
+  a URI link with its rectangle) and the assembler turns it back into a link to the
+  named destination;
+- the contents page's `target-counter(..., page)` numbers become literal numbers
+  (`data-tt-page`), known once the other chunks are laid out;
+- a chunk after the front matter is not the document's first page: the theme's plain
+  `@page` rules are repeated for `@page :first`, and the strings the front matter
+  sets for running headers are set at the chunk's start;
+- "page x of y" is not drawn in the chunks at all but stamped afterwards (the total is
+  only known at the end), see `assemble.footer_html`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MARK = "tt-anchor:"
+TARGET_PAGE = re.compile(r"target-counter\(\s*attr\(\s*href(?:\s+url)?\s*\)\s*,\s*page\s*\)")
+FOOTER_BOX = "bottom-right"  # where html.root_css puts "page x of y"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One part of the handout as its own HTML document."""
+
+    name: str  # "front", a module's anchor, "back"
+    html: str
+    cost: int  # rough layout cost (elements), to balance the two lanes
+
+
+def _block_end(css: str, start: int) -> int:
+    """Index after the `}` closing the block opened at `start` (strings respected)."""
+    depth, i, quote = 0, start, ""
+    while i < len(css):
+        char = css[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(css)
+
+
+def _page_rules(css: str) -> list[str]:
+    """The bodies of the stylesheet's `@page` rules without a selector (a scan, not a parse:
+    tinycss2 takes 0.1 s over the theme's stylesheet, once per chunk)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return [css[m.end() : _block_end(css, m.end() - 1) - 1]
+            for m in re.finditer(r"@page\s*\{", css, flags=re.I)]
+
+
+def chunk_css(css: str, strings: dict[str, str], first: bool) -> str:
+    """Author CSS appended to every chunk: no footer, and the document's first page only once."""
+    from tall_teach.writers.handout.html import css_string
+
+    parts = []
+    if not first:
+        parts += [f"@page :first {{{body}}}" for body in _page_rules(css)]
+        sets = " ".join(f"{name} {css_string(text)}" for name, text in strings.items())
+        if sets:
+            parts.append(f"html {{ string-set: {sets}; }}")
+    parts.append(f"@page {{ @{FOOTER_BOX} {{ content: none; }} }}")
+    parts.append(f"@page :first {{ @{FOOTER_BOX} {{ content: none; }} }}")
+    return "\n".join(parts)
+
+
+def _serialize(root: Any) -> str:
+    from lxml import html as lxml_html
+
+    return lxml_html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _link_out(elements: list[Any]) -> None:
+    """Links to anchors outside these elements become `tt-anchor:` URIs."""
+    ids = {el.get("id") for top in elements for el in top.iter() if el.get("id")}
+    for top in elements:
+        for link in top.iter("a"):
+            href = link.get("href") or ""
+            if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
+                link.set("href", MARK + href[1:])
+
+
+def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
+    """The chunks of a handout page, or None if it has no <main> of module sections."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring(html)
+    body, head = root.body, root.head
+    main = body.find("main")
+    if main is None or not any("module" in s.classes for s in main):
+        return None
+    css = "\n".join(style.text or "" for style in head.iter("style"))
+    children = list(body)
+    at = children.index(main)
+    front, after = children[:at], children[at + 1 :]
+    modules = [s for s in main if "module" in s.classes]
+    back = [s for s in main if "module" not in s.classes] + after
+    for el in children:
+        body.remove(el)
+    for el in list(main):
+        main.remove(el)
+    main_attrs = dict(main.attrib)
+
+    # (name, body children before <main>, inside <main>, after <main>)
+    groups: list[tuple[str, list[Any], list[Any], list[Any]]] = [("front", front, [], [])]
+    groups += [(m.get("id") or f"module-{i}", [], [m], []) for i, m in enumerate(modules)]
+    if back or after:
+        groups.append(("back", [], back, after))
+    chunks = []
+    extra = etree.SubElement(head, "style")
+    first_css, other_css = chunk_css(css, strings, True), chunk_css(css, strings, False)
+    for index, (name, before, inside, behind) in enumerate(groups):
+        elements = [*before, *inside, *behind]
+        _link_out(elements)
+        extra.text = first_css if index == 0 else other_css
+        body.extend(before)
+        if inside:
+            keep_id = index == 1  # the id names one place: where the first module starts
+            attrs = {k: v for k, v in main_attrs.items() if keep_id or k != "id"}
+            etree.SubElement(body, "main", attrs).extend(inside)
+        body.extend(behind)
+        text = _serialize(root)
+        if name == "front":
+            text = TARGET_PAGE.sub("attr(data-tt-page)", text)
+        chunks.append(Chunk(name, text, sum(1 for top in elements for _ in top.iter())))
+        for el in list(body):
+            body.remove(el)
+    return chunks
+
+
+def number_front(front_html: str, pages: dict[str, int]) -> str:
+    """The front matter with the final page number of every linked anchor it shows."""
+
+    def number(match: re.Match[str]) -> str:
+        page = pages.get(match.group(1))
+        return match.group(0) if page is None else f'{match.group(0)} data-tt-page="{page}"'
+
+    return re.sub(r'href="' + re.escape(MARK) + r'([^"]*)"', number, front_html)

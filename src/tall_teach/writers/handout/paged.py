@@ -1,0 +1,199 @@
+"""handout.pdf laid out in chunks, over two processes, each chunk cached by its inputs.
+
+Order of work: every chunk after the front matter (one per module, the back matter)
+is laid out first, split over this process and a forked one; then the front matter,
+whose contents page needs their page numbers; then the footers, which need the
+total; then `assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
+read from the store instead of laid out, so a one-module edit lays out one module
+(and the front matter when a page number in the contents moved).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tall_teach.htmlkit.pdf import Paged
+from tall_teach.writers.handout.chunks import Chunk, number_front, split_html
+
+FRONT_GUESS = 2  # cover and contents: the front matter's usual length, checked after layout
+
+
+@dataclass(frozen=True)
+class Printer:
+    """How every chunk is printed: the same fonts, variant and allowed folders."""
+
+    stylesheets: tuple[str, ...]
+    allowed_roots: tuple[Path, ...]
+    pdf_variant: str | None
+
+    def key(self, html: str, variant: str | None) -> str:
+        from tall_teach import __version__
+        from tall_teach.cache import hash_text
+
+        return hash_text(__version__, _weasyprint_version(), str(variant), *self.stylesheets,
+                         *map(str, self.allowed_roots), html)
+
+    def print(self, html: str, variant: str | None) -> Paged:
+        from tall_teach.htmlkit.pdf import render_paged
+
+        return render_paged(html, None, variant, stylesheets=self.stylesheets,
+                            allowed_roots=self.allowed_roots)
+
+
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+class Store:
+    """Chunk PDFs on disk by key; `keep` then drops what this build did not use."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> Paged | None:
+        self.used.add(key)
+        if self.folder is None:
+            return None
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            return Paged(pdf, int(meta["pages"]), {str(k): int(v) for k, v in
+                                                   meta["anchors"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, paged: Paged) -> None:
+        self.used.add(key)
+        if self.folder is None:
+            return
+        from tall_teach.outputs import write_atomic
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / f"{key}.pdf", paged.pdf)
+        meta = {"pages": paged.pages, "anchors": paged.anchors}
+        write_atomic(self.folder / f"{key}.json", json.dumps(meta, sort_keys=True).encode())
+
+    def keep(self) -> None:
+        """Remove entries no longer used, so the store follows the course, not its history."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.suffix in (".pdf", ".json") and path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _print_all(printer: Printer, chunks: Sequence[Chunk]) -> list[Paged]:
+    return [printer.print(chunk.html, printer.pdf_variant) for chunk in chunks]
+
+
+def _lanes(chunks: Sequence[Chunk], share: float) -> tuple[list[int], list[int]]:
+    """Chunk indexes for this process and for the forked one, by layout cost."""
+    total = sum(c.cost for c in chunks) or 1
+    here: list[int] = []
+    there: list[int] = []
+    loads = [total * share, 0.0]  # this process also does the front matter and the joining
+    for index in sorted(range(len(chunks)), key=lambda i: -chunks[i].cost):
+        lane = 0 if loads[0] <= loads[1] else 1
+        (here if lane == 0 else there).append(index)
+        loads[lane] += chunks[index].cost
+    return sorted(here), sorted(there)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    return not multiprocessing.current_process().daemon  # a daemon may not start children
+
+
+def _jobs() -> int:
+    configured = os.environ.get("TALL_TEACH_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return min(2, os.cpu_count() or 1)
+
+
+def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> list[Paged]:
+    """Every chunk laid out (or read from the store), in order; the missing ones over two lanes."""
+    keys = [printer.key(c.html, printer.pdf_variant) for c in chunks]
+    found: list[Paged | None] = [store.get(k) for k in keys]
+    todo = [i for i, paged in enumerate(found) if paged is None]
+    if len(todo) > 1 and _jobs() > 1 and _can_fork():
+        from tall_teach.lanes import ForkedLane
+
+        here, there = _lanes([chunks[i] for i in todo], share=0.25)
+        there_chunks = [chunks[todo[i]] for i in there]
+        with ForkedLane([(_print_all, (printer, there_chunks))]) as worker:
+            for i in here:
+                found[todo[i]] = printer.print(chunks[todo[i]].html, printer.pdf_variant)
+            for i, paged in zip(there, worker.results()[0], strict=True):
+                found[todo[i]] = paged
+    else:
+        for i in todo:
+            found[i] = printer.print(chunks[i].html, printer.pdf_variant)
+    for i in todo:
+        store.put(keys[i], found[i])  # type: ignore[arg-type]
+    return [p for p in found if p is not None]
+
+
+def _cached(store: Store, printer: Printer, html: str, variant: str | None) -> Paged:
+    key = printer.key(html, variant)
+    paged = store.get(key)
+    if paged is None:
+        paged = printer.print(html, variant)
+        store.put(key, paged)
+    return paged
+
+
+def print_front(
+    printer: Printer, front: Chunk, bodies: Sequence[Paged], store: Store
+) -> Paged:
+    """The front matter with the contents' page numbers; laid out again if its length moved."""
+    length = FRONT_GUESS
+    for _ in range(4):
+        pages: dict[str, int] = {}
+        start = length
+        for paged in bodies:
+            for name, index in paged.anchors.items():
+                pages.setdefault(name, start + index + 1)
+            start += paged.pages
+        paged = _cached(store, printer, number_front(front.html, pages), printer.pdf_variant)
+        if paged.pages == length:
+            return paged
+        length = paged.pages
+    raise RuntimeError("the front matter's length does not settle")
+
+
+def render_chunked(
+    html: str,
+    printer: Printer,
+    strings: dict[str, str],
+    cache_dir: Path | None,
+    whole: Callable[[], bytes],
+) -> bytes:
+    """handout.pdf from `html` in chunks; `whole()` (one document) if the page has no modules."""
+    from tall_teach.writers.handout.assemble import footer_html, join
+
+    chunks = split_html(html, strings)
+    if chunks is None:
+        return whole()
+    store = Store(cache_dir)
+    front, bodies = chunks[0], print_chunks(printer, chunks[1:], store)
+    first = print_front(printer, front, bodies, store)
+    total = first.pages + sum(p.pages for p in bodies)
+    head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
+    footers = _cached(store, printer, footer_html(head, total), None)
+    store.keep()
+    return join([first.pdf, *(p.pdf for p in bodies)], footers.pdf)
+
+
+__all__: list[Any] = ["Printer", "render_chunked"]
