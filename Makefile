@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 COURSE ?= content/t-all-adults
 
-.PHONY: build test lint check bench clean system-deps node-deps
+.PHONY: build test lint check bench bench-anchors anchor-tools clean system-deps node-deps
 
 build: $(VENV)/.stamp-app
 	$(BIN)/tall-teach build $(COURSE)
@@ -21,6 +21,21 @@ check: $(VENV)/.stamp-app
 
 bench: $(VENV)/.stamp-app
 	$(BIN)/python bench/bench.py
+
+# tall_teach against Pandoc (apt) and Marp CLI (npm, printing with the system Chromium)
+# on the same lecture (../shared/anchors/), runs interleaved; see docs/performance.md.
+bench-anchors: $(VENV)/.stamp-app anchor-tools
+	$(BIN)/python bench/anchors.py
+
+anchor-tools: bench/anchors/node_modules/.stamp
+	@command -v pandoc >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends pandoc; }
+	@command -v chromium >/dev/null 2>&1 || tools/ensure-system-deps.sh
+
+bench/anchors/node_modules/.stamp: bench/anchors/package.json bench/anchors/package-lock.json
+	npm ci --prefix bench/anchors --no-audit --no-fund --silent
+	touch $@
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,6 +1,6 @@
 """The handout page cut into chunks WeasyPrint lays out one by one.
 
-Front matter (cover, contents), one chunk per module, back matter (glossary,
+The cover, the contents, one chunk per module, the back matter (glossary,
 references): each is a complete HTML document with the page's own <head>, so the
 theme's CSS applies unchanged. What one document did across chunks is redone here:
 
@@ -25,13 +25,14 @@ from typing import Any
 MARK = "tt-anchor:"
 TARGET_PAGE = re.compile(r"target-counter\(\s*attr\(\s*href(?:\s+url)?\s*\)\s*,\s*page\s*\)")
 FOOTER_BOX = "bottom-right"  # where html.root_css puts "page x of y"
+CONTENTS = "contents"  # the chunk whose page numbers point into the others
 
 
 @dataclass(frozen=True)
 class Chunk:
     """One part of the handout as its own HTML document."""
 
-    name: str  # "front", a module's anchor, "back"
+    name: str  # "cover", CONTENTS, a module's anchor, "back"
     html: str
     cost: int  # rough layout cost (elements), to balance the two lanes
 
@@ -120,7 +121,11 @@ def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
     main_attrs = dict(main.attrib)
 
     # (name, body children before <main>, inside <main>, after <main>)
-    groups: list[tuple[str, list[Any], list[Any], list[Any]]] = [("front", front, [], [])]
+    # The cover goes first, alone: it needs no page number and is laid out beside the
+    # modules; the contents (the rest before <main>) wait for the modules' page numbers.
+    groups: list[tuple[str, list[Any], list[Any], list[Any]]] = [("cover", front[:1], [], [])]
+    if front[1:]:
+        groups.append((CONTENTS, front[1:], [], []))
     groups += [(m.get("id") or f"module-{i}", [], [m], []) for i, m in enumerate(modules)]
     if back or after:
         groups.append(("back", [], back, after))
@@ -133,12 +138,12 @@ def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
         extra.text = first_css if index == 0 else other_css
         body.extend(before)
         if inside:
-            keep_id = index == 1  # the id names one place: where the first module starts
+            keep_id = not any(g[2] for g in groups[:index])  # one place: the first module
             attrs = {k: v for k, v in main_attrs.items() if keep_id or k != "id"}
             etree.SubElement(body, "main", attrs).extend(inside)
         body.extend(behind)
         text = _serialize(root)
-        if name == "front":
+        if name == CONTENTS:
             text = TARGET_PAGE.sub("attr(data-tt-page)", text)
         chunks.append(Chunk(name, text, sum(1 for top in elements for _ in top.iter())))
         for el in list(body):
@@ -146,8 +151,8 @@ def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
     return chunks
 
 
-def number_front(front_html: str, pages: dict[str, int]) -> str:
-    """The front matter with the final page number of every linked anchor it shows."""
+def number_contents(front_html: str, pages: dict[str, int]) -> str:
+    """The contents with the final page number of every linked anchor it shows."""
 
     def number(match: re.Match[str]) -> str:
         page = pages.get(match.group(1))

@@ -1,11 +1,11 @@
 """handout.pdf laid out in chunks, over two processes, each chunk cached by its inputs.
 
-Order of work: every chunk after the front matter (one per module, the back matter)
-is laid out first, split over this process and a forked one; then the front matter,
-whose contents page needs their page numbers; then the footers, which need the
-total; then `assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
+Order of work: every chunk but the contents (the cover, one per module, the back
+matter) is laid out first, split over this process and a forked one; then the
+contents, which need their page numbers; then the footers, which need the total;
+then `assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
 read from the store instead of laid out, so a one-module edit lays out one module
-(and the front matter when a page number in the contents moved).
+(and the contents when a page number in them moved).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from tall_teach.htmlkit.pdf import Paged
-from tall_teach.writers.handout.chunks import Chunk, number_front, split_html
+from tall_teach.writers.handout.chunks import CONTENTS, Chunk, number_contents, split_html
 
-FRONT_GUESS = 2  # cover and contents: the front matter's usual length, checked after layout
+FRONT_GUESS = 1  # the contents' usual length in pages, checked after layout
 
 
 @dataclass(frozen=True)
@@ -154,23 +154,26 @@ def _cached(store: Store, printer: Printer, html: str, variant: str | None) -> P
     return paged
 
 
-def print_front(
-    printer: Printer, front: Chunk, bodies: Sequence[Paged], store: Store
+def print_contents(
+    printer: Printer, contents: Chunk, before: Sequence[Paged], after: Sequence[Paged],
+    store: Store,
 ) -> Paged:
-    """The front matter with the contents' page numbers; laid out again if its length moved."""
+    """The contents with their page numbers; laid out again if their own length moved."""
+    start = sum(p.pages for p in before)
     length = FRONT_GUESS
     for _ in range(4):
         pages: dict[str, int] = {}
-        start = length
-        for paged in bodies:
+        at = start + length
+        for paged in after:
             for name, index in paged.anchors.items():
-                pages.setdefault(name, start + index + 1)
-            start += paged.pages
-        paged = _cached(store, printer, number_front(front.html, pages), printer.pdf_variant)
+                pages.setdefault(name, at + index + 1)
+            at += paged.pages
+        paged = _cached(store, printer, number_contents(contents.html, pages),
+                        printer.pdf_variant)
         if paged.pages == length:
             return paged
         length = paged.pages
-    raise RuntimeError("the front matter's length does not settle")
+    raise RuntimeError("the contents' length does not settle")
 
 
 def render_chunked(
@@ -187,13 +190,16 @@ def render_chunked(
     if chunks is None:
         return whole()
     store = Store(cache_dir)
-    front, bodies = chunks[0], print_chunks(printer, chunks[1:], store)
-    first = print_front(printer, front, bodies, store)
-    total = first.pages + sum(p.pages for p in bodies)
+    at = next((i for i, c in enumerate(chunks) if c.name == CONTENTS), None)
+    others = print_chunks(printer, [c for i, c in enumerate(chunks) if i != at], store)
+    if at is not None:
+        contents = print_contents(printer, chunks[at], others[:at], others[at:], store)
+        others.insert(at, contents)
+    total = sum(p.pages for p in others)
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
     footers = _cached(store, printer, footer_html(head, total), None)
     store.keep()
-    return join([first.pdf, *(p.pdf for p in bodies)], footers.pdf)
+    return join([p.pdf for p in others], footers.pdf)
 
 
 __all__: list[Any] = ["Printer", "render_chunked"]
