@@ -70,6 +70,10 @@ def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task], parent_pid: int) -
             message: tuple[str, Any] = ("ok", [function(*args) for function, args in tasks])
         except Exception as exc:  # sent to the parent, which raises it there
             message = ("error", exc)
+        import gc
+
+        gc.collect()  # now: once the parent has the results it stops this process, and
+        # WeasyPrint's font folders in /tmp are only removed when their objects are freed
         try:
             conn.send(message)
         except (BrokenPipeError, ConnectionError, EOFError):

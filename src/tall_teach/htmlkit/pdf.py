@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,13 +131,47 @@ class _ParsedOnce:
         return getattr(self._module, name)
 
 
-@functools.lru_cache(maxsize=4)
-def _shared_fonts(stylesheets: tuple[str, ...], roots: tuple[Path, ...]) -> tuple[Any, Any, list]:
-    """One font configuration and parsed extra stylesheets per process and settings.
+_SHARED: dict[tuple[Any, ...], tuple[Any, Any, list[Any]]] | None = None
 
-    Registering the theme's font files costs each document ~0.05 s; chunks of one
-    handout share them (WeasyPrint allows one configuration for many documents).
+
+@contextlib.contextmanager
+def sharing_fonts() -> Iterator[None]:
+    """Documents printed inside share one font configuration and extra stylesheets.
+
+    Registering the theme's font files costs each document ~0.05 s; the chunks of one
+    handout share them (WeasyPrint allows one configuration for many documents). On
+    leaving, the configurations and the temporary folder of their fonts are dropped.
     """
+    global _SHARED
+    outer = _SHARED
+    if outer is None:
+        _SHARED = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            drop_shared_fonts()
+            _SHARED = None
+
+
+def drop_shared_fonts() -> None:
+    """Forget the shared configurations now (a forked worker exits without cleaning up).
+
+    Laid-out documents hold their configuration in reference cycles: collected here, so
+    that each configuration removes its fonts' temporary folder before the exit.
+    """
+    import gc
+
+    if _SHARED is not None:
+        _SHARED.clear()
+    gc.collect()
+
+
+def _fonts(stylesheets: tuple[str, ...], roots: tuple[Path, ...]) -> tuple[Any, Any, list[Any]]:
+    """Fetcher, font configuration and parsed extra stylesheets (shared in `sharing_fonts`)."""
+    key = (stylesheets, roots)
+    if _SHARED is not None and key in _SHARED:
+        return _SHARED[key]
     weasyprint = load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -145,6 +179,8 @@ def _shared_fonts(stylesheets: tuple[str, ...], roots: tuple[Path, ...]) -> tupl
     font_config = FontConfiguration()  # shared, so @font-face in `stylesheets` is honoured
     css = [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=font_config)
            for text in stylesheets]
+    if _SHARED is not None:
+        _SHARED[key] = (fetcher, font_config, css)
     return fetcher, font_config, css
 
 
@@ -173,7 +209,7 @@ def render_paged(
     weasyprint = load_weasyprint()
     if not isinstance(weasyprint.tinycss2, _ParsedOnce):
         weasyprint.tinycss2 = _ParsedOnce(weasyprint.tinycss2)
-    fetcher, font_config, css = _shared_fonts(tuple(stylesheets), tuple(allowed_roots))
+    fetcher, font_config, css = _fonts(tuple(stylesheets), tuple(allowed_roots))
     document = weasyprint.HTML(
         string=_printable(html),
         base_url=str(base_dir) if base_dir else None,

@@ -91,7 +91,14 @@ class Store:
 
 
 def _print_all(printer: Printer, chunks: Sequence[Chunk]) -> list[Paged]:
-    return [printer.print(chunk.html, printer.pdf_variant) for chunk in chunks]
+    from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
+
+    with sharing_fonts():
+        try:
+            return [printer.print(chunk.html, printer.pdf_variant) for chunk in chunks]
+        finally:
+            drop_shared_fonts()  # the forked worker exits without cleaning: its fonts' folder
+
 
 
 def _lanes(chunks: Sequence[Chunk], share: float) -> tuple[list[int], list[int]]:
@@ -184,11 +191,20 @@ def render_chunked(
     whole: Callable[[], bytes],
 ) -> bytes:
     """handout.pdf from `html` in chunks; `whole()` (one document) if the page has no modules."""
-    from tall_teach.writers.handout.assemble import footer_html, join
+    from tall_teach.htmlkit.pdf import sharing_fonts
 
     chunks = split_html(html, strings)
     if chunks is None:
         return whole()
+    with sharing_fonts():
+        return _render_chunks(html, chunks, printer, cache_dir)
+
+
+def _render_chunks(
+    html: str, chunks: list[Chunk], printer: Printer, cache_dir: Path | None
+) -> bytes:
+    from tall_teach.writers.handout.assemble import footer_html, join
+
     store = Store(cache_dir)
     at = next((i for i, c in enumerate(chunks) if c.name == CONTENTS), None)
     others = print_chunks(printer, [c for i, c in enumerate(chunks) if i != at], store)

@@ -7,6 +7,7 @@ import datetime
 import io
 from typing import Any
 
+from tall_teach.writers.pptx.fastxml import compile_placeholder_xpath
 from tall_teach.writers.pptx.package import deterministic_package
 from tall_teach.writers.pptx.partnames import remember_partnames
 from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
@@ -48,6 +49,7 @@ def open_template(path: Any) -> Any:
         prs.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
     remember_partnames(prs.part.package)  # after the drops: names are scanned lazily
+    compile_placeholder_xpath()
     return prs
 
 
