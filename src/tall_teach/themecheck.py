@@ -22,7 +22,7 @@ FONT_NAME = re.compile(r"[^\W_][\w .+-]{0,62}")  # letters, digits, space . + - 
 THEME_PATH = re.compile(r"(?!.*\.\.)[\w][\w./-]{0,199}")
 PDF_VARIANT = re.compile(r"(pdf/[a-z0-9-]{1,16})?")
 FONT_KEYS = ("fonts.heading", "fonts.body", "handout.embedded_family")
-NUMBER_RANGES = {"pptx.sizes": (4, 200), "lint": (1, 1000)}
+NUMBER_RANGES = {"pptx.sizes": (4, 200), "lint": (1, 10_000)}
 MAX_TEMPLATE_MEMBERS = 5_000
 MAX_TEMPLATE_UNZIPPED = 256 * 1024 * 1024  # a real template with pictures is tens of MB
 

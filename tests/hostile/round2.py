@@ -179,10 +179,15 @@ def gen_huge_title(root: Path) -> None:
     append(root, f"\n## Title {words}\n\n- one point\n")
 
 
-def gen_many_categories(root: Path, count: int = 10_000) -> None:
+def gen_80_categories(root: Path) -> None:
+    gen_many_categories(root, 80, "column")
+
+
+def gen_many_categories(root: Path, count: int = 10_000, kind: str = "bar") -> None:
     categories = ", ".join(f"k{i}" for i in range(count))
     values = ", ".join(str(i % 7 + 1) for i in range(count))
-    append(root, "\n## A chart with too many bars\n\n```chart\ntype: bar\n"
+    append(root, "\n## A chart with too many bars\n\n```chart\n"
+            f"type: {kind}\n"
             f"title: Many categories\ncategories: [{categories}]\nseries:\n"
             f"  - name: Count\n    values: [{values}]\n```\n")
 
@@ -205,4 +210,5 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "wide_table": gen_wide_table,
     "huge_title": gen_huge_title,
     "many_categories": gen_many_categories,
+    "80_categories": gen_80_categories,
 }

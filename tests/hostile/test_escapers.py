@@ -289,3 +289,21 @@ def test_gift_reads_back_every_stem_and_option_through_gift_pegjs(
         read_back = (question["type"], rb.fragment_text(question["stem"]["text"]), shown,
                      [c["isCorrect"] for c in question["choices"]])
         assert read_back == ("MC", stem, options, [k == 0 for k in range(len(options))])
+
+
+def test_a_column_chart_of_many_categories_draws_no_negative_width() -> None:
+    """100 categories of 4 series: each column is thin but never negative (was -0.6 px)."""
+    import re
+
+    from tall_teach.htmlkit.svgchart import ChartStyle, chart_svg
+    from tall_teach.model import Chart, Series, SourceRef
+
+    categories = tuple(f"k{i}" for i in range(100))
+    series = tuple(Series(f"s{s}", tuple(float(i % 7 + 1) for i in range(100)))
+                   for s in range(4))
+    chart = Chart("column", "Many", "", categories, series, (), SourceRef("m.md", 1))
+    style = ChartStyle(series=("111111",) * 5, text="222222", muted="333333", grid="444444",
+                       font_family="Carlito")
+    svg = chart_svg(chart, style, "c1")
+    widths = [float(w) for w in re.findall(r'<rect [^>]*?width="([-0-9.]+)"', svg)]
+    assert len(widths) >= 400 and min(widths) > 0

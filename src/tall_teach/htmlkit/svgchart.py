@@ -248,7 +248,7 @@ def _column_chart(
             y0, y1 = sorted((zero, zero - value * scale))
             parts.append(
                 f'<rect {_mark_attrs(si, ci, value)} x="{_num(x + 1)}" y="{_num(y0)}" '
-                f'width="{_num(col_w - 2)}" height="{_num(y1 - y0)}" '
+                f'width="{_num(max(col_w - 2, 0.5))}" height="{_num(y1 - y0)}" '
                 f'fill="#{_colour(style, si)}"/>'
             )
             label = value_label(value, chart.unit)

@@ -14,6 +14,8 @@ from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 CHART_KEYS = ("type", "title", "unit", "categories", "series", "source")
 CHART_TYPES = ("bar", "column", "line", "pie")
 SERIES_KEYS = ("name", "values")
+READABLE_CATEGORIES = 30
+MAX_CATEGORIES = {"bar": 100, "column": 100, "pie": 100, "line": 500}
 _NUMBER_WITH_UNIT = re.compile(r"^[-+]?\d+(?:[.,]\d+)?\s*\S*$")
 _EXPONENT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+$")
 
@@ -32,6 +34,7 @@ def convert_chart(node: Node, ctx: ModuleContext) -> Chart | None:
     fields.check_keys(CHART_KEYS)
     chart_type = _chart_type(fields, node.line)
     categories = _categories(fields, node.line)
+    categories = _readable(categories, chart_type, fields)
     series = _series(fields, categories, node.line)
     if chart_type == "pie" and series is not None and len(series) != 1:
         ctx.error(data.value["series"].key_line,
@@ -65,6 +68,25 @@ def _chart_type(fields: Fields, line: int) -> str:
                                "pie)")
         return "bar"
     return fields.choice("type", CHART_TYPES, "bar")
+
+
+def _readable(categories: tuple[str, ...] | None, chart_type: str, fields: Fields
+              ) -> tuple[str, ...] | None:
+    """Categories a slide and a page can show: a warning past READABLE_CATEGORIES, an error
+    past the limit (a 10,000-bar chart drew every handout bar at a negative width)."""
+    if categories is None:
+        return None
+    count, limit = len(categories), MAX_CATEGORIES.get(chart_type, MAX_CATEGORIES["bar"])
+    line = fields.node.value["categories"].key_line
+    if count > limit:
+        fields.collector.error(fields.path, line, f"a {chart_type} chart of {count} categories "
+                               f"cannot be read (at most {limit}): group them, or show the "
+                               "data as a table")
+        return None
+    if count > READABLE_CATEGORIES and chart_type != "line":
+        fields.collector.warn(fields.path, line, f"a {chart_type} chart of {count} categories "
+                              "is hard to read on a slide: group them or keep the top ones")
+    return categories
 
 
 def _categories(fields: Fields, line: int) -> tuple[str, ...] | None:

@@ -345,10 +345,16 @@ def unique_titles(slides: list[SlidePlan], ctx: PlanContext) -> list[SlidePlan]:
             title = (*slide.title, Run(f" ({n})"))
             key = plain(title).casefold()
         if n > 1:
-            ctx.warn(None, f"slide title {slide.title_text!r} repeats; numbered {plain(title)!r}")
+            ctx.warn(None, f"slide title {_shown(slide.title_text)} repeats; numbered "
+                     f"{_shown(plain(title))}")
         seen.add(key)
         result.append(replace(slide, title=title, title_tail=slide.title_tail + (n > 1)))
     return result
+
+
+def _shown(title: str, limit: int = 120) -> str:
+    """A title quoted for a message, its middle elided when long (one was 200 KB)."""
+    return repr(title if len(title) <= limit else f"{title[:limit - 20]}…{title[-15:]}")
 
 
 def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
@@ -362,7 +368,7 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
         if cut:
             ctx.warn(
                 None,
-                f"slide title {slide.title_text!r} is long; cut to {plain(title)!r} "
+                f"slide title {_shown(slide.title_text)} is long; cut to {_shown(plain(title))} "
                 f"to fit at {title_size:g} pt (shorten it)",
             )
         if frame.box != ctx.template.layout(slide.kind).title.box:  # type: ignore[union-attr]

@@ -22,10 +22,12 @@ def add_table(slide: Any, spec: TableSpec, box: Box) -> Any:
     frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt)
     table = frame.table
     table.first_row, table.horz_banding = True, False
-    for column, w in zip(table.columns, spec.col_widths, strict=True):
-        column.width = w
-    for row, h in zip(table.rows, spec.row_heights, strict=True):
-        row.height = h
+    # Straight into the XML: python-pptx's width setter re-adds every column's width each
+    # time, and a 500-column table took minutes. The frame already has the summed size.
+    for grid_column, w in zip(table._tbl.tblGrid.gridCol_lst, spec.col_widths, strict=True):
+        grid_column.w = w
+    for tr, h in zip(table._tbl.tr_lst, spec.row_heights, strict=True):
+        tr.h = h
     for r, cells in enumerate([spec.header, *spec.rows]):
         for c, runs in enumerate(cells):
             style_cell(table.cell(r, c), runs, spec, r, c)

@@ -244,21 +244,21 @@ def table_pieces(table: Table, frame: Box, first_room: int, ctx: PlanContext) ->
 
 
 def fit_row(row: Cells, widths: Sequence[int], size: float, room: int, ctx: PlanContext) -> Cells:
-    """The row as it is when it fits `room`; else its longest cells cut to the most words
-    that fit, ending in an ellipsis (a row cannot be split over slides)."""
-    if row_height(row, widths, size, ctx) <= room:
-        return row
+    """The row as it is when it fits `room`; else each cell too tall for it cut to the most
+    words that fit, ending in an ellipsis (a row cannot be split over slides).
+
+    A row is as tall as its tallest cell, so each cell is fitted on its own: measuring the
+    whole row for every trial cut made a 500-column table quadratic (minutes).
+    """
     cells = list(row)
-    for col in sorted(range(len(cells)), key=lambda c: -len(plain(cells[c]))):
-        original = cells[col]
+    for col, (cell, width) in enumerate(zip(row, widths, strict=True)):
+        if row_height((cell,), (width,), size, ctx) <= room:
+            continue
 
-        def fits(words: int, col: int = col, original: Cells = original) -> bool:
-            trial = (*cells[:col], cut_runs(original, words), *cells[col + 1 :])
-            return row_height(trial, widths, size, ctx) <= room
+        def fits(words: int, original: Cells = cell, width: int = width) -> bool:
+            return row_height((cut_runs(original, words),), (width,), size, ctx) <= room
 
-        cells[col] = cut_runs(original, most_words(len(plain(original).split()), fits))
-        if row_height(tuple(cells), widths, size, ctx) <= room:
-            break
+        cells[col] = cut_runs(cell, most_words(len(plain(cell).split()), fits))
     return tuple(cells)
 
 
