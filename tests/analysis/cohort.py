@@ -78,7 +78,9 @@ def simulate(course: Course, learners: int = 400, seed: int = 20261204,
 def _position(item: QuizItem, chosen: int) -> int:
     """Rule answers are 0 = key, 1.. = distractors in order: map to the item's own order."""
     distractors = [i for i, o in enumerate(item.options) if not o.correct]
-    return item.key_index if chosen == 0 else distractors[chosen - 1] if chosen > 0 else -1
+    if chosen <= 0:
+        return item.key_index if chosen == 0 else -1
+    return distractors[(chosen - 1) % len(distractors)]  # an item may have fewer options
 
 
 def _text(item: QuizItem, chosen: int) -> str:

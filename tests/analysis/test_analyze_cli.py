@@ -53,7 +53,7 @@ def test_analyze_writes_the_report_and_check_shows_findings_at_the_message(
     assert code == 0, output
     folder = tmp_path / "build" / "water" / "analysis"
     data = json.loads((folder / "analysis.json").read_text())
-    assert data["learners"] == 300 and data["quiz"]["k"] == 4
+    assert data["learners"] == 300 and data["quiz"]["k"] == len(sim.course.items)
     assert f"{course_dir}/modules/02-practice.md:32: warning: item analysis of '{AQUIFER}': " \
            "possible miskey" in output
     assert "Learner1" not in (folder / "report.html").read_text()
