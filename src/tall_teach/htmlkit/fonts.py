@@ -1,4 +1,4 @@
-"""A theme's font files as subset WOFF2 data: URIs, so an HTML page carries its own fonts.
+"""A theme's font files as subset WOFF data: URIs, so an HTML page carries its own fonts.
 
 The slides are fitted with the theme's font metrics (Carlito for Calibri): a page
 that fell back to another font would wrap differently. Subsetting to the page's
@@ -31,7 +31,9 @@ BASE_CHARS = frozenset(
 @functools.lru_cache(maxsize=16)
 def _subset(path: Path, stamp: float, chars: frozenset[str]) -> bytes:
     """Unhinted (browsers scale outlines smoothly; hinting is most of Carlito's bytes and
-    of the time), kerning kept, no ligatures (the deck is measured without them)."""
+    of the time), without kerning or ligatures (the deck's text is measured with neither,
+    so the page wraps where the deck does), as WOFF (zlib: five times faster than WOFF2's
+    Brotli, for a few kilobytes more)."""
     import logging
 
     from fontTools import subset
@@ -39,17 +41,17 @@ def _subset(path: Path, stamp: float, chars: frozenset[str]) -> bytes:
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low"
     options = subset.Options()
-    options.flavor = "woff2"
     options.hinting = False
-    options.layout_features = ["kern"]
-    options.drop_tables = [*options.drop_tables, "DSIG", "GSUB"]
+    options.layout_features = []
+    options.name_IDs = [1, 2]
+    options.drop_tables = [*options.drop_tables, "DSIG", "GSUB", "GPOS", "GDEF", "kern"]
     options.notdef_outline = True
     font = TTFont(str(path), recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(chars)))
     subsetter.subset(font)
     out = io.BytesIO()
-    font.flavor = "woff2"
+    font.flavor = "woff"
     font.save(out, reorderTables=True)
     return out.getvalue()
 
@@ -67,9 +69,9 @@ def font_face_css(
         if path is None or key not in wanted:
             continue
         data = _subset(path, path.stat().st_mtime, chars)
-        uri = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
+        uri = "data:font/woff;base64," + base64.b64encode(data).decode("ascii")
         rules.append(
             f"@font-face{{font-family:'{family}';font-weight:{weight};font-style:{style};"
-            f"src:url({uri}) format('woff2')}}"
+            f"src:url({uri}) format('woff')}}"
         )
     return "\n".join(rules)
