@@ -131,3 +131,19 @@ def test_no_distractor_co_occurs_with_its_stems_content_in_any_course_text(
         for option in (o for o in item.options if not o.correct):
             assert evidence.support(option.text, item.message, item.key_term, item.source) is None
             assert not contains_term(item.message, option.text)
+
+
+def test_a_table_row_relating_the_candidate_to_the_messages_subject_rejects_it() -> None:
+    # "Heart failure | SGLT2 inhibitor": heart failure is a right answer for SGLT2 inhibitors
+    glossary = Glossary((("comorbidity", ("chronic kidney disease", "heart failure",
+                                          "obesity", "gout")),))  # fmt: skip
+    message = "SGLT2 inhibitors slow chronic kidney disease"
+    vocab = build_vocabulary(glossary, [message])
+    row = _claim("heart failure | SGLT2 inhibitor", "Comorbidity Preferred class", "table row",
+                 "Choosing", None)  # fmt: skip
+    ctx = SelectionContext(message, None, vocab, Evidence([row]), anchors=("SGLT2 inhibitors",))
+    selection = select_distractors(
+        KeyTerm("chronic kidney disease", "comorbidity", "bold"), ctx, 3
+    )
+    assert set(selection.chosen) == {"obesity", "gout"}
+    assert any(r.startswith("rejected 'heart failure': arguably true") for r in selection.reasons)

@@ -107,19 +107,24 @@ class Evidence:
     def mentions(self, term: str, source: SourceRef | None = None) -> list[Claim]:
         """Claims that write `term` (or its plural or singular) as whole tokens, except the
         one at `source`: "SGLT2 inhibitors reduce…" speaks of the "SGLT2 inhibitor"."""
-        forms = {normalise(f) for f in (term, pluralise(term), *singulars(term))} - {""}
         return [c for c in self.claims
                 if c.source != source or source is None
-                if any(find_token_run(c.tokens, f) is not None for f in forms)]  # fmt: skip
+                if writes(c, term)]  # fmt: skip
 
     def support(
-        self, candidate: str, message: str, key: str, source: SourceRef | None = None
+        self,
+        candidate: str,
+        message: str,
+        key: str,
+        source: SourceRef | None = None,
+        anchors: tuple[str, ...] = (),
     ) -> Support | None:
         """The claim that best shows `candidate` is true in the message's context, if any.
 
         The message's own words count, not the key's or the candidate's: "the stem with the
-        candidate put in" is what a claim must say. Claims at `source` (the message) are
-        skipped."""
+        candidate put in" is what a claim must say. A table row that relates the candidate
+        to another term of the message (`anchors`: "heart failure | SGLT2 inhibitor") says
+        so too. Claims at `source` (the message) are skipped."""
         wanted = stems(message) - stems(key) - stems(candidate)
         total = sum(self.weight(w) for w in wanted)
         if not wanted or total <= 0:
@@ -127,6 +132,10 @@ class Evidence:
         best: Support | None = None
         for claim in self.mentions(candidate, source):
             if claim.kind == "message" and claim.source == source:
+                continue
+            related = [a for a in anchors if claim.kind == "table row" and writes(claim, a)]
+            if related and (best is None or best.share < 1.0):
+                best = Support(claim, tuple(related), 1.0)
                 continue
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
@@ -158,6 +167,12 @@ class Evidence:
             if share >= SUPPORT_SHARE:
                 found.append((share, claim))
         return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
+
+
+def writes(claim: Claim, term: str) -> bool:
+    """The claim writes `term`, or its plural or singular, as whole tokens."""
+    forms = {normalise(f) for f in (term, pluralise(term), *singulars(term))} - {""}
+    return any(find_token_run(claim.tokens, f) is not None for f in forms)
 
 
 def course_evidence(course: Course) -> Evidence:

@@ -27,7 +27,13 @@ from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.positions import balanced_positions, delivery_order, option_count
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import Draft, MessageInfo, TemplateError, cloze, statement
-from tall_teach.quiz.terms import KeyTerm, Vocabulary, build_vocabulary, find_key_terms
+from tall_teach.quiz.terms import (
+    KeyTerm,
+    Vocabulary,
+    build_vocabulary,
+    find_in_text,
+    find_key_terms,
+)
 from tall_teach.quiz.text import base, contains_term, ncname_part
 from tall_teach.quiz.walk import (
     Place,
@@ -147,9 +153,11 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
 
 def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
     reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
+    anchors = tuple(t.text for t in find_in_text(text, quiz.vocab) if t.origin == "glossary")
+    anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab))
     selection = SelectionContext(
-        text, message.source, quiz.vocab, quiz.evidence,
-        message.controls.distractors, message.controls.exclude, quiz.keys, reserved,
+        text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
+        message.controls.exclude, quiz.keys, reserved, tuple(dict.fromkeys(anchors)),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}

@@ -40,6 +40,7 @@ class SelectionContext:
     # key terms of other messages not yet asked: used only to reach the two distractors
     # a sound item needs, since offering one may cost that message its item
     reserved: frozenset[str] = frozenset()
+    anchors: tuple[str, ...] = ()  # the message's other key terms, as it writes them
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,8 @@ def _rejection(
         return ""  # the author vouches for it
     if echoes_the_message(candidate, key, ctx.message, generic):
         return "repeats a distinctive word of the message"
-    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source)
+    anchors = tuple(a for a in ctx.anchors if not _nested(a, key))
+    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors)
     return f"arguably true: {support}" if support else ""
 
 
