@@ -39,7 +39,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Course:
     return demo_course(tmp_path_factory.mktemp("demo"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one sync_playwright at a time per worker
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
