@@ -188,7 +188,8 @@ def test_the_t_all_slides_are_the_deck_s_slides_and_nothing_is_clipped(
     theme = load_theme(course.theme, TALL)
     path = tmp_path / "slides.html"
     path.write_bytes(slides_html.render(course, theme)["slides.html"])
-    titles = [" ".join(s.title_text.split()) for s in build_plan(course, theme).slides]
+    plan = build_plan(course, theme)
+    titles = [" ".join(s.title_text.split()) for s in plan.slides]
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         page.goto(path.as_uri())
@@ -199,5 +200,11 @@ def test_the_t_all_slides_are_the_deck_s_slides_and_nothing_is_clipped(
         )
         assert shown == titles
         assert page.evaluate(CLIPPED) == []
+        strips = page.evaluate(
+            "[...document.querySelectorAll('.slide')].map(s => [...s.querySelectorAll("
+            "'.progress-mark')].map(m => m.classList.contains('here')))"
+        )
+        planned = [[n == s.progress[0] for n in range(1, s.progress[1] + 1)] for s in plan.slides]
+        assert strips == planned and any(planned)  # the dividers' progress strips
     finally:
         page.close()

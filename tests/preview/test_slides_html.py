@@ -115,3 +115,4 @@ def test_the_page_needs_nothing_beside_it(page: str, tree: Any) -> None:
 
 def test_same_course_same_bytes(demo: Course, theme: Theme, page: str) -> None:
     assert slides_html.render(demo, theme)["slides.html"].decode("utf-8") == page
+

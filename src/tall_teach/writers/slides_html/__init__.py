@@ -183,6 +183,7 @@ def _slide_view(
         box_style,
         frame_style,
         paras_html,
+        progress_html,
         runs_html,
         slot_html,
     )
@@ -196,7 +197,8 @@ def _slide_view(
         title_style = (
             f"{box_style(box, frame.insets)};font-size:{slide.title_size:g}pt;line-height:{lh:.4g}"
         )
-    body = "".join(slot_html(s, ctx) for s in slide.slots)
+    body = progress_html(slide.progress, template.slide_width)
+    body += "".join(slot_html(s, ctx) for s in slide.slots)
     footer = ""
     if slide.footer and geometry.footer is not None:
         footer = (

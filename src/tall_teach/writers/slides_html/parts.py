@@ -304,3 +304,27 @@ class SlotContext:
 
 def frame_style(frame: TextFrame) -> str:
     return box_style(frame.box, frame.insets)
+
+
+# The deck's progress strip on dividers (writers/pptx/draw.add_progress), in EMU.
+PROGRESS_TOP, PROGRESS_H, PROGRESS_GAP = 457200, 54864, 91440
+
+
+def progress_html(progress: tuple[int, int], width: int) -> str:
+    """One segment per section across the top of a divider, this one taller and in the
+    second accent, placed as the deck places it; read out as "Section n of N"."""
+    current, total = progress
+    if not total:
+        return ""
+    left = width // 12
+    step = (width - 2 * left + PROGRESS_GAP) // total
+    marks = []
+    for n in range(1, total + 1):
+        height = PROGRESS_H * (2 if n == current else 1)
+        box = Box(left + (n - 1) * step, PROGRESS_TOP - height // 2, step - PROGRESS_GAP, height)
+        here = " here" if n == current else ""
+        marks.append(f'<span class="progress-mark{here}" style="{box_style(box)}"></span>')
+    return (
+        f'<div class="progress"><span class="visually-hidden">Section {current} of {total}'
+        f'</span>{"".join(marks)}</div>'
+    )
