@@ -391,3 +391,13 @@ def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order()
     dates = [parse_date(o.text) for o in item.options]
     assert None not in dates and dates == sorted(dates)  # type: ignore[type-var]
     assert item.options[item.key_index].text == "14 July 1789"
+
+
+def test_when_no_bold_term_makes_a_sound_item_a_number_the_message_writes_may() -> None:
+    glossary = Glossary((("body", ("Committee of Public Safety", "Paris Commune")),))
+    messages = [msg("The **Committee of Public Safety** had 12 members in 1794 with 40% turnover",
+                    line=3)]  # fmt: skip
+    course, _ = generate_items(course_with(messages, glossary=glossary))
+    (item,) = course.items
+    assert item.numeric and "Committee of Public Safety" in item.stem
+    assert any(r.startswith("note: no bold term made a sound item") for r in item.reasons)

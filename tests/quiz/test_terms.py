@@ -109,3 +109,10 @@ def test_a_bold_phrase_around_a_known_term_asks_for_that_term() -> None:
 
 def test_a_bold_term_with_nothing_to_go_on_has_no_category() -> None:
     assert categorise("manufacturing", VOCAB).category == ""
+
+
+def test_an_acronym_is_found_only_in_capitals_and_a_single_letter_never() -> None:
+    vocab = build_vocabulary(Glossary((("record", ("A", "NS", "MX")), ("protocol", ("IP",)))), [])
+    assert [t.text for t in find_in_text("A TCP connection opens; ns and ip are words", vocab)] \
+        == []  # fmt: skip
+    assert [t.text for t in find_in_text("a router forwards by IP address", vocab)] == ["IP"]

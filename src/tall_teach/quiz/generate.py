@@ -17,7 +17,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from tall_teach.errors import Diagnostic
-from tall_teach.model import Course, Message, QuizDecline, QuizItem, cited_keys, plain_text
+from tall_teach.model import (
+    Course,
+    Message,
+    QuizDecline,
+    QuizItem,
+    cited_keys,
+    plain_text,
+    strong_spans,
+)
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.evidence import Evidence, course_evidence
@@ -148,7 +156,37 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                 drafts.append(found[0])
                 asked.add((kind_tried, found[1].text))
                 break
+    if not drafts and strong_spans(message.inlines):
+        drafts = _unbolded_fallback(usable, text, asked, info, origin, quiz, failures)
     return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
+
+
+def _unbolded_fallback(
+    bold: list[KeyTerm],
+    text: str,
+    asked: set[tuple[str, str]],
+    info: MessageInfo,
+    origin: Origin,
+    quiz: QuizContext,
+    failures: list[str],
+) -> list[Draft]:
+    """When no bold term makes a sound item, a number with its unit or a date the message
+    also writes may: the lecture's fact is the same, asked from another side, and wrong
+    values are made on a plausible grid and checked against the course. (A glossary term
+    is not tried: the author did not mark it, and its neighbours may well be true.)"""
+    spare = [t for t in find_in_text(text, quiz.vocab)
+             if t.origin in ("number", "date")
+             and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
+                         for b in bold)]  # fmt: skip
+    tried: list[str] = []
+    found = _best_draft("cloze", 0, spare, asked, info, origin, quiz, tried)
+    failures.extend(tried)
+    if found is None:
+        return []
+    draft, term = found
+    note = (f"note: no bold term made a sound item; asked '{term.text}', which the "
+            "message also writes")  # fmt: skip
+    return [replace(draft, reasons=(*draft.reasons, note))]
 
 
 def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:

@@ -20,6 +20,7 @@ from tall_teach.quiz.text import find_token_run, normalise, tokens
 
 MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
 _GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
+_CASED_TOKEN = re.compile(r"[^\W_]+|[^\w\s\-‐‑‒–—]")
 FALLBACK_MARKER_CATEGORY = "antigen"
 FALLBACK_GENE_CATEGORY = "gene"
 
@@ -205,6 +206,8 @@ def _glossary_hits(text: str, vocab: Vocabulary) -> list[tuple[tuple[int, int], 
     hits: list[tuple[tuple[int, int], KeyTerm]] = []
     terms = [(cat, t) for cat, ts in vocab.glossary.categories for t in ts]
     for category, term in sorted(terms, key=lambda ct: -len(normalise(ct[1]))):
+        if len(normalise(term)) < 2:
+            continue  # "A" (a DNS record) is also an article
         span = _char_span(text, term)
         if span is not None:
             written = text[span[0] : span[1]]
@@ -213,12 +216,15 @@ def _glossary_hits(text: str, vocab: Vocabulary) -> list[tuple[tuple[int, int], 
 
 
 def _char_span(text: str, term: str) -> tuple[int, int] | None:
-    """Where `term` is written in `text`, allowing other case, hyphens and spacing."""
-    parts = [re.escape(t) for t in tokens(term)]
+    """Where `term` is written in `text`, allowing other case, hyphens and spacing; an
+    acronym ("IP", "NS") only in capitals, not as "ip" or "ns" in running text."""
+    acronym = term.isupper()
+    parts = [re.escape(t) for t in (_CASED_TOKEN.findall(term) if acronym else tokens(term))]
     if not parts:
         return None
     pattern = r"[\s\-‐‑‒–—]*".join(parts)
-    match = re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text, re.IGNORECASE)
+    flags = 0 if acronym else re.IGNORECASE
+    match = re.search(rf"(?<![^\W_]){pattern}(?![^\W_])", text, flags)
     return match.span() if match else None
 
 
