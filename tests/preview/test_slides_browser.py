@@ -208,3 +208,21 @@ def test_the_t_all_slides_are_the_deck_s_slides_and_nothing_is_clipped(
         assert strips == planned and any(planned)  # the dividers' progress strips
     finally:
         page.close()
+
+
+def test_a_speaker_window_follows_the_presenting_window(browser: Any, slides_file: Path) -> None:
+    """?view=speaker opens the speaker view; the two windows move together both ways."""
+    context = browser.new_context(viewport={"width": 1000, "height": 650})
+    try:
+        audience = context.new_page()
+        audience.goto(slides_file.as_uri() + "#/2")
+        speaker = context.new_page()
+        speaker.goto(slides_file.as_uri() + "?view=speaker#/2")
+        assert speaker.locator("#speaker").is_visible()
+        audience.keyboard.press("ArrowRight")
+        speaker.wait_for_function("() => talltSlides.current() === 3")
+        speaker.keyboard.press("ArrowRight")
+        audience.wait_for_function("() => talltSlides.current() === 4")
+        assert audience.evaluate("talltSlides.mode()") == "present"
+    finally:
+        context.close()
