@@ -401,3 +401,12 @@ def test_when_no_bold_term_makes_a_sound_item_a_number_the_message_writes_may() 
     (item,) = course.items
     assert item.numeric and "Committee of Public Safety" in item.stem
     assert any(r.startswith("note: no bold term made a sound item") for r in item.reasons)
+
+
+def test_a_bound_in_a_rule_is_a_threshold_asked_alone_on_a_close_grid() -> None:
+    # "below 8%" is not what the lecture sets, so another threshold is simply wrong
+    course, _ = generated("An HbA1c below **7%** is a reasonable target for most adults")
+    (item,) = course.items
+    assert "An HbA1c below _____ is a reasonable target" in item.stem
+    values = [parse_quantity(o.text).low for o in item.options]  # type: ignore[union-attr]
+    assert 7 in values and all(4 <= v <= 10 for v in values) and values == sorted(values)

@@ -96,6 +96,7 @@ class Quantity:
     decimals: int = 0
     sep: str = "-"
     unit_sep: str = ""
+    threshold: bool = False  # the value of a rule's bound: other thresholds on a close grid
 
     @property
     def canonical_unit(self) -> str:
@@ -233,6 +234,8 @@ def percent_step(key: Quantity) -> float:
     floor = 10**-key.decimals
     if key.is_year:
         return 2.0  # close enough to be plausible, far enough to be clearly different
+    if key.threshold:
+        return max(_round_step(max(key.mid, floor) * 0.15), floor)
     if key.canonical_unit in _SCALES:
         return max(_round_step(max(key.mid, floor) * 0.1), floor)
     step = _nice(max(key.mid, 0.1) * 0.6)
@@ -243,7 +246,7 @@ def _additive(key: Quantity) -> bool:
     """Percentages, years and measurement scales move on an additive grid (a bound on a
     small percentage too: "below 7%" is asked with 7-12% and 12-17%, never 28%); small
     percentages, counts and durations by factors."""
-    if key.is_year:
+    if key.is_year or key.threshold:
         return True
     if key.canonical_unit == "%":
         return key.mid >= 10 or key.is_bound

@@ -210,8 +210,19 @@ def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
     return term, key
 
 
+# Words that make a bound part of a rule or definition: "a target below 7%", "stop when
+# the eGFR falls below 30". Another threshold is then simply wrong ("below 8%" is not what
+# the lecture sets), so the number alone is asked, on a close grid, with its bound kept.
+RULE = re.compile(
+    r"\b(?:target|threshold|cut-?off|when|if|once|stop|start|diagnos\w*|defin\w*|"
+    r"criteri\w*|indicat\w*|should|must|recommend\w*|aim)\b",
+    re.IGNORECASE,
+)
+
+
 def with_bound(term: KeyTerm, text: str) -> KeyTerm:
-    """A number the message bounds just before it ("at least 3.0 mmol/L") as that bound."""
+    """A number the message bounds just before it ("at least 3.0 mmol/L") as that bound,
+    or, in a rule ("stop when it falls below 30"), as a threshold asked alone."""
     quantity = term.quantity
     if quantity is None or quantity.is_bound or quantity.is_range:
         return term
@@ -222,6 +233,8 @@ def with_bound(term: KeyTerm, text: str) -> KeyTerm:
     bound = replace(quantity, qualifier=qualifier)
     if not bound.is_bound:  # "over 24 hours": a duration
         return term
+    if RULE.search(text):  # "stop when eGFR falls below 30": a threshold, not a finding
+        return replace(term, quantity=replace(quantity, threshold=True))
     start = len(text[: spans[0][0]].rstrip()) - len(qualifier)
     return replace(term, text=text[start : spans[0][1]], quantity=bound)
 
