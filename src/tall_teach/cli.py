@@ -422,3 +422,29 @@ def analyze(course: Path, results: tuple[Path, ...], out: Path | None, names: bo
                f"{len(analysis.cohort.learners)} learners{kr20}: {folder / 'report.html'}")
     for line in done:
         click.echo(f"{course}: {line}")
+
+
+@main.group()
+def theme() -> None:
+    """Make and manage themes."""
+
+
+@theme.command("new")
+@click.argument("name")
+@click.option("--from", "source", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The institution's template (.pptx).")
+@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("themes"), show_default=True, help="Folder to create the theme in.")
+def theme_new(name: str, source: Path, parent: Path) -> None:
+    """Create theme NAME: the default theme with the deck template SOURCE, layouts mapped."""
+    from tall_teach.errors import TallTeachError
+    from tall_teach.writers.pptx.newtheme import create_theme
+
+    try:
+        target, report = create_theme(name, source, parent)
+    except TallTeachError as exc:
+        _fail(f"error: {exc}", 2)
+    for line in report:
+        click.echo(f"  {line}")
+    click.echo(f"created {target}: set 'theme: {name}' in a course.yaml (or a path to the "
+               f"folder, relative to the course), then build and look at the deck")

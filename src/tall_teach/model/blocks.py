@@ -78,6 +78,8 @@ def placeholder_caption(block: Placeholder) -> str:
     else:
         text = plain_text(first.inlines)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = re.sub(r"^(?:figure(?: to insert)?|placeholder)\s*:\s*", "", text, flags=re.I)
+    text = text[:1].upper() + text[1:]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text, maxsplit=1)[0]
     sentence = re.split(r",\s+(?:from|as in|adapted from)\s", sentence, maxsplit=1)[0]
     words = sentence.rstrip(" .").split()

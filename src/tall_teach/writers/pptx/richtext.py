@@ -126,6 +126,8 @@ def write_paragraphs(
             spacing = etree.SubElement(p_pr, f"{A}spcBef")
             points = 0 if i == 0 else round(before * 100)
             etree.SubElement(spacing, f"{A}spcPts", val=str(points))
+        after = etree.SubElement(p_pr, f"{A}spcAft")  # measured without: a template's
+        etree.SubElement(after, f"{A}spcPts", val="0")  # own space after would overflow
         if para.bullet != "bullet":
             restart = (
                 previous is None or previous.bullet != "number" or previous.level != para.level

@@ -135,11 +135,15 @@ def figure_box_spec(block: Placeholder, box: Box, ctx: PlanContext) -> FigureBox
     paras = text_paras(blocks)  # type: ignore[arg-type]
     caption = placeholder_caption(block)
     source_label = ctx.settings.label("source")
-    line = figure_caption(caption, source, source_label)
     size = ctx.size("caption")
-    height = caption_height(line, box, size, ctx)
+    if caption and caption_height(figure_caption(caption, source, source_label), box, size, ctx) > (
+        caption_height(caption, box, size, ctx)
+    ):
+        source = ""  # one line at most: a long source stays in the slide's footer only
+    height = caption_height(figure_caption(caption, source, source_label), box, size, ctx)
     described = " ".join(plain(p.runs) for p in paras)
-    where = f" (source: {source})" if source else ""
+    cited = footer_text(block.citations, ctx.course)
+    where = f" (source: {cited})" if cited else ""
     ctx.note(block.source, f"figure to insert: {described}{where}")
     return FigureBoxSpec(
         ctx.settings.label("figure_to_insert"), paras, source, size, caption, height, source_label

@@ -1,0 +1,100 @@
+"""`tall-teach theme new NAME --from their.pptx`: an institution's template as a theme."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from tall_teach.cli import main
+from tall_teach.scaffold import create_course
+
+LIBREOFFICE_TEMPLATE = Path("/usr/lib/libreoffice/share/template/common/presnt/Midnightblue.otp")
+
+
+def python_pptx_default(folder: Path) -> Path:
+    from pptx import Presentation
+
+    target = folder / "plain.pptx"
+    Presentation().save(str(target))
+    return target
+
+
+def make_theme(tmp_path: Path, name: str, source: Path) -> tuple[Path, str]:
+    result = CliRunner().invoke(
+        main, ["theme", "new", name, "--from", str(source), "--dir", str(tmp_path / "themes")]
+    )
+    assert result.exit_code == 0, result.output
+    return tmp_path / "themes" / name, result.output
+
+
+def test_a_powerpoint_template_maps_every_kind_by_name(tmp_path: Path) -> None:
+    folder, output = make_theme(tmp_path, "plain", python_pptx_default(tmp_path))
+    settings = yaml.safe_load((folder / "theme.yaml").read_text(encoding="utf-8"))
+    assert settings["extends"] == "default"
+    assert settings["pptx"]["layouts"] == {
+        "title": "Title Slide", "section": "Section Header", "content": "Title and Content",
+        "two_content": "Two Content", "comparison": "Comparison", "title_only": "Title Only",
+        "blank": "Blank",
+    }
+    assert "mapped comparison -> 'Comparison'" in output
+    from pptx import Presentation
+
+    assert len(Presentation(str(folder / "template.pptx")).slides) == 0
+
+
+@pytest.mark.xdist_group("libreoffice")
+def test_a_libreoffice_template_is_mapped_reported_and_builds_a_course(tmp_path: Path) -> None:
+    if not LIBREOFFICE_TEMPLATE.is_file() or shutil.which("soffice") is None:
+        pytest.fail("LibreOffice and its bundled templates are installed by make test")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pptx", "--outdir", str(tmp_path), str(LIBREOFFICE_TEMPLATE)],
+        check=True, capture_output=True, timeout=180,
+    )
+    _folder, output = make_theme(tmp_path, "midnight", tmp_path / "Midnightblue.pptx")
+    assert "mapped content -> 'Title, Content'" in output
+    assert "no layout for section: uses 'Title Slide'" in output
+    assert "content placeholders apart" in output  # LibreOffice saves them all as idx 0
+    course = create_course(tmp_path / "content", "house")
+    text = (course / "course.yaml").read_text(encoding="utf-8")
+    (course / "course.yaml").write_text(
+        text.replace("theme: default", f"theme: {Path('..') / '..' / 'themes' / 'midnight'}"),
+        encoding="utf-8",
+    )
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from tall_teach.reader import read_course
+    from tall_teach.theme import load_theme
+    from tall_teach.writers.pptx import render
+
+    model, _ = read_course(course)
+    blob = render(model, load_theme(model.theme, course))[f"{model.id}.pptx"]
+    prs = Presentation(io.BytesIO(blob))
+    kinds = {s.slide_layout.name for s in prs.slides}
+    assert {"Title Slide", "Title, Content", "Title, 2 Content"} <= kinds
+    for slide in prs.slides:
+        idx = [ph.placeholder_format.idx for ph in slide.placeholders]
+        assert len(idx) == len(set(idx)), slide.shapes.title.text_frame.text
+    pictures = [ph for s in prs.slides for ph in s.placeholders
+                if ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE]
+    assert len(pictures) == 1
+
+
+def test_an_existing_folder_or_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    source = python_pptx_default(tmp_path)
+    make_theme(tmp_path, "plain", source)
+    again = CliRunner().invoke(
+        main, ["theme", "new", "plain", "--from", str(source), "--dir", str(tmp_path / "themes")]
+    )
+    assert again.exit_code == 2 and "already exists" in again.output
+    missing = CliRunner().invoke(main, ["theme", "new", "x", "--from", str(tmp_path / "no.pptx"),
+                                        "--dir", str(tmp_path / "themes")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert "Traceback" not in again.output + missing.output
