@@ -179,3 +179,26 @@ def test_ctrl_c_stops_it_cleanly(course: Path, tmp_path: Path) -> None:
             pass
     finally:
         process.kill()
+
+
+def test_a_course_broken_from_the_start_shows_its_error_then_its_slides(
+    browser: Any, course: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "course"
+    shutil.copytree(course, folder)
+    edit(folder / MODULE, "[@handbook2019]", "[@nosuchkey]")
+    process = PreviewProcess(folder)
+    context = browser.new_context()
+    try:
+        assert any("nosuchkey" in line for line in process.seen)
+        page = context.new_page()
+        page.goto(process.url + "slides")
+        overlay = page.locator("#tallt-preview-overlay")
+        overlay.wait_for(state="visible", timeout=15000)
+        assert f"{MODULE}:11" in overlay.text_content()
+        edit(folder / MODULE, "[@nosuchkey]", "[@handbook2019]")
+        page.locator(".slide.current").wait_for(state="visible", timeout=30000)
+        assert overlay.count() == 0
+    finally:
+        context.close()
+        process.kill()

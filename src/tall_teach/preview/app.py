@@ -86,6 +86,20 @@ def with_client(html: bytes, page: str, version: int) -> bytes:
     return html + tag if at < 0 else html[:at] + tag + html[at:]
 
 
+def placeholder(name: str, waiting: bool) -> bytes:
+    """A page standing in for one not built yet: it shows the overlay and reloads itself
+    as soon as the course builds."""
+    text = (
+        "Waiting for the course to build without errors; the page reloads itself."
+        if waiting
+        else "This course has no such page (the HTML quiz is not among its quiz formats)."
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{name}</title>'
+        f"</head><body><main><h1>{name}</h1><p>{text}</p></main></body></html>"
+    ).encode()
+
+
 def create_app(pages: Pages, hub: Hub, lifespan: Any = None) -> Any:
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -100,12 +114,16 @@ def create_app(pages: Pages, hub: Hub, lifespan: Any = None) -> Any:
     async def page(request: Request) -> Response:
         name = request.url.path.strip("/")
         body = await asyncio.to_thread(pages.get, name)
-        if body is None:
-            message = "the course has errors" if pages.snapshot()["problems"] else "not built"
-            return HTMLResponse(f"<p>{name}: {message}</p>", status_code=404)
+        status = 200
+        if body is None:  # never built (errors from the start) or no such page in the course
+            waiting = bool(pages.snapshot()["problems"])
+            status = 503 if waiting else 404
+            body = placeholder(name, waiting)
         version = int(pages.snapshot()["versions"][name])  # type: ignore[index]
         return HTMLResponse(
-            with_client(body, name, version), headers={"Cache-Control": "no-store"}
+            with_client(body, name, version),
+            status_code=status,
+            headers={"Cache-Control": "no-store"},
         )
 
     async def events(request: Request) -> Response:
