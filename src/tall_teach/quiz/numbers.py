@@ -123,6 +123,11 @@ class Quantity:
         return bool(self.qualifier) and _BOUND.fullmatch(self.qualifier) is not None
 
     @property
+    def is_small_count(self) -> bool:
+        """A bare whole number under 20 ("7 layers"): 5 or 9 are believable, 21 is not."""
+        return not self.unit and self.decimals == 0 and not self.is_range and 0 < self.low < 20
+
+    @property
     def is_year(self) -> bool:
         """A bare whole number from 1000 to 2100 in running text is a year ("in 1789")."""
         return not self.unit and self.decimals == 0 and 1000 <= self.low <= 2100
@@ -236,6 +241,8 @@ def percent_step(key: Quantity) -> float:
         return 2.0  # close enough to be plausible, far enough to be clearly different
     if key.threshold:
         return max(_round_step(max(key.mid, floor) * 0.15), floor)
+    if key.is_small_count:
+        return max(1.0, float(round(key.mid * 0.25)))
     if key.canonical_unit in _SCALES:
         return max(_round_step(max(key.mid, floor) * 0.1), floor)
     step = _nice(max(key.mid, 0.1) * 0.6)
@@ -246,7 +253,7 @@ def _additive(key: Quantity) -> bool:
     """Percentages, years and measurement scales move on an additive grid (a bound on a
     small percentage too: "below 7%" is asked with 7-12% and 12-17%, never 28%); small
     percentages, counts and durations by factors."""
-    if key.is_year or key.threshold:
+    if key.is_year or key.threshold or key.is_small_count:
         return True
     if key.canonical_unit == "%":
         return key.mid >= 10 or key.is_bound
