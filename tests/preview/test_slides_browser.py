@@ -86,6 +86,9 @@ def test_keys_move_through_the_slides_and_the_url_follows(
     count = page.locator(".slide").count()
     page.keyboard.press("ArrowRight")
     assert current(page) == 4 and page.url.endswith("#/4")
+    title = page.locator("#slide-4 h2").text_content().split()
+    announced = page.locator("#announce").text_content().split()
+    assert announced == ["4", "of", f"{count}:", *title]
     page.keyboard.press("PageUp")
     page.keyboard.press("ArrowLeft")
     assert current(page) == 2

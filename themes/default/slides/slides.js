@@ -63,6 +63,9 @@
     var hash = "#/" + (current + 1);
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
     document.getElementById("position").textContent = (current + 1) + " / " + count;
+    if (!quiet) {  // screen readers hear where they are: "4 of 59: title"
+      document.getElementById("announce").textContent = slide.getAttribute("aria-label");
+    }
     updateSpeaker();
     layout();
     if (!quiet && channel) { channel.postMessage({ slide: current + 1 }); }
