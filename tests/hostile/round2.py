@@ -192,6 +192,38 @@ def gen_many_categories(root: Path, count: int = 10_000, kind: str = "bar") -> N
             f"  - name: Count\n    values: [{values}]\n```\n")
 
 
+
+
+def gen_big_bibtex(root: Path, entries: int = 40_000) -> None:
+    """A 5 MB BibTeX of 40,000 entries (a whole reference manager export), one of them cited."""
+    parts = [f"@article{{ref{i},\n  author = {{Leaf, Ada and Brew, Bo}},\n  title = {{An "
+             f"example study number {i} of steeping}},\n  journal = {{Journal of Example "
+             f"Drinks}},\n  year = {{{2000 + i % 25}}},\n  volume = {{{i % 90}}},\n  pages = "
+             f"{{{i}--{i + 9}}},\n  doi = {{10.1000/example.{i}}}\n}}\n\n"
+             for i in range(entries)]
+    parts.append("@article{leaf2020,\n  author = {Leaf, Ada},\n  title = {An example study of "
+                 "steeping},\n  journal = {Journal of Example Drinks},\n  year = {2020}\n}\n")
+    (root / "references.bib").write_text("".join(parts), encoding="utf-8")
+    (root / "references.yaml").unlink()
+    config = root / "course.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "bibliography: references.yaml", "bibliography: references.bib"), encoding="utf-8")
+
+
+def gen_big_glossary(root: Path, terms: int = 100_000) -> None:
+    """A 3 MB glossary: 100,000 terms in 50 categories."""
+    lines = [f"cat{c}: [{', '.join(f'leaf term {c} number {i}' for i in range(terms // 50))}]\n"
+             for c in range(50)]
+    with (root / "glossary.yaml").open("a", encoding="utf-8") as handle:
+        handle.writelines(lines)
+
+
+def gen_2400_slides(root: Path) -> None:
+    slides = "".join(f"\n## Slide number {i}\n\n- **Point** {i} about steeping [@leaf2020]\n"
+                     f"- another point {i}\n" for i in range(2400))
+    append(root, slides)
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "theme_template_symlink_out": gen_theme_template_symlink_out,
     "theme_css_injection": gen_theme_css_injection,
@@ -211,4 +243,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge_title": gen_huge_title,
     "many_categories": gen_many_categories,
     "80_categories": gen_80_categories,
+    "big_bibtex": gen_big_bibtex,
+    "big_glossary": gen_big_glossary,
+    "2400_slides": gen_2400_slides,
 }

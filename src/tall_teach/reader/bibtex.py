@@ -8,6 +8,7 @@ from typing import Any
 from tall_teach.model import Name, Reference, SourceRef
 from tall_teach.reader.diagnostics import Collector
 
+MAX_BIBTEX_ENTRIES = 2_000  # bibtexparser 1.x reads a few hundred entries a second
 _HEADER = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
 _NOT_ENTRIES = ("string", "comment", "preamble")
 # Font commands keep their text: \emph{x}, \textit{x}, ... and {\em x}, {\bf x}, ...
@@ -20,14 +21,31 @@ _TYPES = {"article": "article-journal", "inproceedings": "paper-conference",
           "techreport": "report", "misc": "document", "online": "webpage"}
 
 
+def _headers(text: str) -> list[tuple[str, int]]:
+    """(key, line) of every entry header, lines counted in one pass (counting from the
+    start for each header was quadratic in a large file)."""
+    found: list[tuple[str, int]] = []
+    line, counted = 1, 0
+    for match in _HEADER.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if match.group(1).lower() not in _NOT_ENTRIES:
+            found.append((match.group(2), line))
+    return found
+
+
 def bibtex_entries(text: str, path: str, collector: Collector) -> list[Reference]:
     """Every entry; a header whose entry the parser could not read is an error at its line."""
     import bibtexparser
     from bibtexparser.bibdatabase import UndefinedString
     from bibtexparser.bparser import BibTexParser
 
-    headers = [(m.group(2), text.count("\n", 0, m.start()) + 1) for m in _HEADER.finditer(text)
-               if m.group(1).lower() not in _NOT_ENTRIES]
+    headers = _headers(text)
+    if len(headers) > MAX_BIBTEX_ENTRIES:
+        collector.error(path, 1, f"{path} holds {len(headers)} BibTeX entries, over "
+                        f"{MAX_BIBTEX_ENTRIES} (reading them would take minutes): export only "
+                        "the references this course cites")
+        return []
     parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
     try:
         database = bibtexparser.loads(text, parser)
