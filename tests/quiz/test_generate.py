@@ -410,3 +410,17 @@ def test_a_bound_in_a_rule_is_a_threshold_asked_alone_on_a_close_grid() -> None:
     assert "An HbA1c below _____ is a reasonable target" in item.stem
     values = [parse_quantity(o.text).low for o in item.options]  # type: ignore[union-attr]
     assert 7 in values and all(4 <= v <= 10 for v in values) and values == sorted(values)
+
+
+def test_a_distractor_the_review_lists_under_avoid_is_not_offered_again() -> None:
+    from tall_teach.model import SourceRef
+    from tall_teach.model.review import ItemReview
+
+    messages = [msg("Relapse is treated mainly with **chemotherapy**", id="rel", line=3)]
+    course = course_with(messages)
+    before, _ = generate_items(course)
+    (item,) = before.items
+    avoided = next(o.text for o in item.options if not o.correct)
+    review = ItemReview(item.id, SourceRef("quiz-review.yaml", 2), avoid=(avoided,))
+    after, _ = generate_items(replace(course, reviews=(review,)))
+    assert avoided not in {o.text for o in after.items[0].options}

@@ -195,12 +195,20 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
     anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab))
     selection = SelectionContext(
         text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
-        message.controls.exclude, quiz.keys, reserved, tuple(dict.fromkeys(anchors)),
+        (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,
+        tuple(dict.fromkeys(anchors)),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
     return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
                        _context_values(text, message, quiz) | others)  # fmt: skip
+
+
+def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
+    """Distractors quiz-review.yaml lists under `avoid` for this message's items (written
+    by the reviewer, or by `analyze` for options trainees did not choose)."""
+    prefix = f"tt-{ncname_part(message_id)}-"
+    return tuple(a for r in course.reviews if r.item_id.startswith(prefix) for a in r.avoid)
 
 
 def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset[Value]:

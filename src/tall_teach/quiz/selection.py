@@ -168,7 +168,7 @@ def _rejection(
     if contains_term(ctx.message, candidate):
         return "written in the message itself"
     if base(candidate) in excluded:
-        return "excluded by the author"
+        return "excluded by the author (exclude=) or by the review (avoid:)"
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     if origin == "author":
