@@ -1,0 +1,299 @@
+"""One message's items, and the pass over the quiz that keeps items from cueing each other.
+
+Per message: the key terms in order (bold first, then a number or date it also writes),
+each tried with the templates; a draft must pass every item-writing check and must not
+have as key a term another item offers as wrong. Over the quiz, in lecture order: keys
+already asked are never offered as distractors, and other messages' key terms only when
+nothing else is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+from tall_teach.model import (
+    Course,
+    Message,
+    cited_keys,
+    plain_text,
+    strong_spans,
+)
+from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
+from tall_teach.quiz.authored import authored_draft
+from tall_teach.quiz.evidence import Evidence, course_evidence
+from tall_teach.quiz.hedges import hedge
+from tall_teach.quiz.itemrules import check_item
+from tall_teach.quiz.numbers import find_quantities
+from tall_teach.quiz.positions import option_count
+from tall_teach.quiz.selection import SelectionContext
+from tall_teach.quiz.templates import Draft, MessageInfo, TemplateError, cloze, statement
+from tall_teach.quiz.terms import (
+    KeyTerm,
+    Vocabulary,
+    build_vocabulary,
+    find_in_text,
+    find_key_terms,
+)
+from tall_teach.quiz.text import base, contains_term, ncname_part
+from tall_teach.quiz.walk import (
+    Place,
+    authored_questions,
+    chart_quantities,
+    course_lists,
+    course_texts,
+    takehome_messages,
+    teaching_slide,
+)
+
+Value = tuple[float, float | None]
+TEMPLATES: dict[str, Callable[[str, KeyTerm, MessageInfo], Draft]] = {
+    "cloze": cloze,
+    "statement": statement,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MessageOutcome:
+    """What generation made of one message: its checked drafts and why others failed."""
+
+    place: Place
+    message: Message
+    drafts: tuple[Draft, ...]
+    failures: tuple[str, ...]
+    origin: Origin | None = None
+    warn: bool = True  # False when the author asked for no item
+
+
+@dataclass(frozen=True, slots=True)
+class QuizContext:
+    """What every message's generation shares: the course's vocabulary and evidence, and
+    the keys of items already made (normalised key -> item id)."""
+
+    course: Course
+    vocab: Vocabulary
+    evidence: Evidence
+    keys: Mapping[str, str]
+    stems: Mapping[str, str]  # item id -> text of its stem (authored questions)
+    offered: Mapping[str, str] = field(default_factory=dict)  # normalised wrong option -> item
+    bold: Mapping[str, frozenset[str]] = field(default_factory=dict)  # message id -> key terms
+    values: Mapping[str, frozenset[Value]] = field(default_factory=dict)  # message id -> numbers
+
+
+def course_vocabulary(course: Course) -> Vocabulary:
+    return build_vocabulary(
+        course.glossary, course_texts(course), chart_quantities(course), course_lists(course)
+    )
+
+
+def item_id(message_id: str, kind: str, round_: int) -> str:
+    """`tt-<message id>-<template>`: from the message, never from its position."""
+    suffix = f"-{round_ + 1}" if round_ else ""
+    return f"tt-{ncname_part(message_id)}-{kind}{suffix}"
+
+
+def template_plan(wanted: int) -> list[str]:
+    """Which templates a message gets, in order: a cloze first (a focused question on one
+    fact), a statement item on another term for a second one, and so on."""
+    return [("cloze", "statement")[i % 2] for i in range(max(wanted, 0))]
+
+
+def _origin(place: Place, message: Message, text: str, course: Course, terms: list[str]) -> Origin:
+    """Where a message's items come from; the slide that taught it adds its citations."""
+    teaching = teaching_slide(course, place, text, terms)
+    own = [*cited_keys(message.inlines), *(teaching.slide.citations if teaching else ())]
+    return Origin(
+        place, message.source, text, citations_of(place, own), text, teaching, message.id
+    )
+
+
+def message_outcome(place: Place, message: Message, quiz: QuizContext) -> MessageOutcome:
+    """Drafts for one message that pass every item-writing check, and the failures."""
+    course = quiz.course
+    text = plain_text(message.inlines)
+    if not message.controls.generate:
+        return MessageOutcome(place, message, (), ("the author asked for no item (.noquiz)",),
+                              warn=False)  # fmt: skip
+    hedged = hedge(text)
+    if hedged:
+        return MessageOutcome(place, message, (), (
+            f"the message is hedged ('{hedged}'): an open question has no single best answer; "
+            "state it as a fact, or add {.noquiz} after it",
+        ))  # fmt: skip
+    terms = find_key_terms(message.inlines, quiz.vocab)
+    failures = [
+        f"the bold term '{t.text}' has no kind (list it in a glossary.yaml category, or "
+        'name wrong answers with {distractors="…; …"} after the message)'
+        for t in terms
+        if not t.category and not message.controls.distractors
+    ]
+    usable = [t if t.category else replace(t, category="author") for t in terms
+              if t.category or message.controls.distractors]  # fmt: skip
+    if not terms:
+        failures.append(
+            "no key term: mark one in **bold** or use a glossary term, "
+            "a number with a unit, or a gene or CD name"
+        )
+    if not usable:
+        return MessageOutcome(place, message, (), tuple(failures))
+    origin = _origin(place, message, text, course, [t.text for t in terms])
+    info = _message_info(message, text, origin, quiz)
+    drafts: list[Draft] = []
+    asked: set[tuple[str, str]] = set()  # (template, key term) already made
+    for round_, kind in enumerate(template_plan(course.quiz.per_message)):
+        other = [k for k in TEMPLATES if k != kind]
+        for kind_tried in [kind, *other]:
+            found = _best_draft(kind_tried, round_ // 2, usable, asked, info, origin, quiz,
+                                failures)  # fmt: skip
+            if found is not None:
+                drafts.append(found[0])
+                asked.add((kind_tried, found[1].text))
+                break
+    if not drafts and strong_spans(message.inlines):
+        drafts = _unbolded_fallback(usable, text, asked, info, origin, quiz, failures)
+    return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
+
+
+def _unbolded_fallback(
+    bold: list[KeyTerm],
+    text: str,
+    asked: set[tuple[str, str]],
+    info: MessageInfo,
+    origin: Origin,
+    quiz: QuizContext,
+    failures: list[str],
+) -> list[Draft]:
+    """When no bold term makes a sound item, a number with its unit or a date the message
+    also writes may: the lecture's fact is the same, asked from another side, and wrong
+    values are made on a plausible grid and checked against the course. (A glossary term
+    is not tried: the author did not mark it, and its neighbours may well be true.)"""
+    spare = [t for t in find_in_text(text, quiz.vocab)
+             if t.origin in ("number", "date")
+             and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
+                         for b in bold)]  # fmt: skip
+    tried: list[str] = []
+    found = _best_draft("cloze", 0, spare, asked, info, origin, quiz, tried)
+    failures.extend(tried)
+    if found is None:
+        return []
+    draft, term = found
+    note = (f"note: no bold term made a sound item; asked '{term.text}', which the "
+            "message also writes")  # fmt: skip
+    return [replace(draft, reasons=(*draft.reasons, note))]
+
+
+def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
+    reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
+    anchors = tuple(t.text for t in find_in_text(text, quiz.vocab) if t.origin == "glossary")
+    anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab))
+    selection = SelectionContext(
+        text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
+        (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,
+        tuple(dict.fromkeys(anchors)),
+    )  # fmt: skip
+    topic = origin.teaching.slide_title if origin.teaching else ""
+    others = {v for m, values in quiz.values.items() if m != message.id for v in values}
+    return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
+                       _context_values(text, message, quiz) | others)  # fmt: skip
+
+
+def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
+    """Distractors quiz-review.yaml lists under `avoid` for this message's items (written
+    by the reviewer, or by `analyze` for options trainees did not choose)."""
+    prefix = f"tt-{ncname_part(message_id)}-"
+    return tuple(a for r in course.reviews if r.item_id.startswith(prefix) for a in r.avoid)
+
+
+def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset[Value]:
+    """Numbers the course states in the message's context: never offered as wrong values."""
+    values = set()
+    for claim in quiz.evidence.context(text, message.source):
+        for quantity, _, _ in find_quantities(claim.text):
+            values.add(quantity.values())
+    return frozenset(values)
+
+
+def _best_draft(
+    kind: str,
+    round_: int,
+    terms: list[KeyTerm],
+    asked: set[tuple[str, str]],
+    info: MessageInfo,
+    origin: Origin,
+    quiz: QuizContext,
+    failures: list[str],
+) -> tuple[Draft, KeyTerm] | None:
+    """The best `kind` draft that passes every check, over every unused key term.
+
+    Best: a term not asked yet, a full set of options, then a key not written in another
+    item's stem (it would give this item away), then the term the message writes first."""
+    draft_id = item_id(info.id, kind, round_)
+    used = {term for _, term in asked}
+    passing: list[tuple[tuple[int, int, int, int], Draft, KeyTerm]] = []
+    for position, term in enumerate(terms):
+        if (kind, term.text) in asked:
+            continue  # the same question twice
+        try:
+            draft = TEMPLATES[kind](draft_id, term, info)
+        except TemplateError as why:
+            failures.append(f"{kind} on '{term.text}': {why}")
+            continue
+        shown = quiz.offered.get(base(draft.key)) or quiz.offered.get(base(term.text))
+        if shown:
+            failures.append(f"{kind} on '{term.text}': item {shown} already offers "
+                            f"'{term.text}' as a wrong answer")
+            continue
+        broken = check_item(
+            to_item(draft, origin, provisional_order(draft), quiz.course), quiz.course.glossary
+        )
+        if broken:
+            failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
+            continue
+        short = option_count(draft) < info.options
+        cue = _stem_cue(draft.key, info.id, quiz)
+        rank = (int(term.text in used), int(short), int(bool(cue)), position)
+        if cue:
+            draft = replace(draft, reasons=(*draft.reasons, f"note: the key is written in {cue}"))
+        passing.append((rank, draft, term))
+    if not passing:
+        return None
+    _, draft, term = min(passing, key=lambda rdt: rdt[0])
+    return draft, term
+
+
+def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:
+    """Another message or authored question whose text writes this key, if any."""
+    for place, message in takehome_messages(quiz.course):
+        if message.id != message_id and contains_term(plain_text(message.inlines), key):
+            return f"the take-home message on '{place.slide_title}'"
+    for item_id_, stem in quiz.stems.items():
+        if contains_term(stem, key):
+            return f"the stem of {item_id_}"
+    return ""
+
+
+def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[MessageOutcome]:
+    """Every message's outcome, in lecture order, with no cross-item cue: a message's
+    distractors are never the key of an item made before it (or of an authored question),
+    and a draft whose key an earlier item offers as a wrong answer is not taken."""
+    vocab = vocab or course_vocabulary(course)
+    evidence = course_evidence(course)
+    authored = [authored_draft(p, q) for p, q in authored_questions(course)]
+    keys = {base(d.key): d.id for d, _ in authored if d.key}
+    offered = {base(o): d.id for d, _ in authored for o in d.distractors}
+    stems = {d.id: d.stem for d, _ in authored}
+    terms = {m.id: find_key_terms(m.inlines, vocab)
+             for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
+    bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
+    values = {m: frozenset(t.quantity.values() for t in ts if t.quantity)
+              for m, ts in terms.items()}  # fmt: skip
+    outcomes: list[MessageOutcome] = []
+    for place, message in takehome_messages(course):
+        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold, values)
+        outcome = message_outcome(place, message, quiz)
+        outcomes.append(outcome)
+        for draft in outcome.drafts:
+            keys.setdefault(base(draft.key_term), draft.id)
+            keys.setdefault(base(draft.key), draft.id)
+            offered.update((base(d), draft.id) for d in draft.distractors)
+    return outcomes
