@@ -55,6 +55,7 @@ class Claim:
     source: SourceRef | None
     tokens: tuple[str, ...]
     stems: frozenset[str]
+    joined: str = ""  # the tokens run together: a term can only be written if it is in here
 
     @property
     def where(self) -> str:
@@ -100,6 +101,7 @@ class Evidence:
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self._distinctive = {w for w, c in df.items() if c / n < DISTINCTIVE_SHARE}
         self._default_idf = math.log((n + 1) / 0.5)
+        self._mentions: dict[str, list[Claim]] = {}  # term -> claims writing it
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self._default_idf)
@@ -107,9 +109,11 @@ class Evidence:
     def mentions(self, term: str, source: SourceRef | None = None) -> list[Claim]:
         """Claims that write `term` (or its plural or singular) as whole tokens, except the
         one at `source`: "SGLT2 inhibitors reduce…" speaks of the "SGLT2 inhibitor"."""
-        return [c for c in self.claims
-                if c.source != source or source is None
-                if writes(c, term)]  # fmt: skip
+        found = self._mentions.get(term)
+        if found is None:
+            forms = term_forms(term)
+            found = self._mentions[term] = [c for c in self.claims if _writes_any(c, forms)]
+        return found if source is None else [c for c in found if c.source != source]
 
     def support(
         self,
@@ -169,10 +173,19 @@ class Evidence:
         return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
 
 
+def term_forms(term: str) -> frozenset[str]:
+    """A term's normal forms in the singular and the plural."""
+    return frozenset({normalise(f) for f in (term, pluralise(term), *singulars(term))} - {""})
+
+
 def writes(claim: Claim, term: str) -> bool:
     """The claim writes `term`, or its plural or singular, as whole tokens."""
-    forms = {normalise(f) for f in (term, pluralise(term), *singulars(term))} - {""}
-    return any(find_token_run(claim.tokens, f) is not None for f in forms)
+    return _writes_any(claim, term_forms(term))
+
+
+def _writes_any(claim: Claim, forms: frozenset[str]) -> bool:
+    return any(f in claim.joined and find_token_run(claim.tokens, f) is not None
+               for f in forms)  # fmt: skip
 
 
 def course_evidence(course: Course) -> Evidence:
@@ -181,8 +194,9 @@ def course_evidence(course: Course) -> Evidence:
 
 
 def _claim(text: str, context: str, kind: str, title: str, source: SourceRef | None) -> Claim:
-    return Claim(text, context, kind, title, source, tuple(tokens(text)),
-                 stems(f"{text} {context}"))  # fmt: skip
+    words = tuple(tokens(text))
+    return Claim(text, context, kind, title, source, words, stems(f"{text} {context}"),
+                 "".join(words))  # fmt: skip
 
 
 def _course_claims(course: Course) -> Iterator[Claim]:

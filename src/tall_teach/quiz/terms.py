@@ -75,6 +75,8 @@ class Vocabulary:
     # a table column (its header) or a chart (its categories).
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _joined: str = ""  # every course token run together
+    _used: dict[str, bool] = field(default_factory=dict, compare=False)  # memo
 
     def course_kind(self, term: str) -> str:
         """The name of the course list holding `term` with at least two other terms."""
@@ -98,7 +100,12 @@ class Vocabulary:
         return self._index.get(normalise(term))
 
     def used_in_course(self, term: str) -> bool:
-        return find_token_run(self.course_tokens, normalise(term)) is not None
+        wanted = normalise(term)
+        if self._joined and wanted not in self._joined:  # a run of tokens is a substring
+            return False
+        if wanted not in self._used:
+            self._used[wanted] = find_token_run(self.course_tokens, wanted) is not None
+        return self._used[wanted]
 
     @property
     def marker_category(self) -> str:
@@ -151,6 +158,7 @@ def build_vocabulary(
         dates=tuple(dates),
         lists=tuple(lists),
         _index=index,
+        _joined="".join(all_tokens),
     )
 
 
