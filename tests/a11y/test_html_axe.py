@@ -129,3 +129,30 @@ def test_the_item_analysis_report_has_no_axe_violations(
     views["sorted by a column"] = violations(page)
     page.context.close()
     assert views == {view: [] for view in views}
+
+
+def test_the_outline_handout_has_no_axe_violations(
+    course_sources: dict[str, Path], browser: Any, tmp_path: Path
+) -> None:
+    """The handout's other layout (outline, letter paper) on the every-block starter:
+    axe on its HTML, pdfua on its PDF."""
+    import shutil
+
+    from tall_teach.pipeline import build
+
+    course = Path(shutil.copytree(course_sources["every-block"], tmp_path / "outline"))
+    settings = course / "course.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "layout: notes" in text and "paper: a4" in text
+    text = text.replace("layout: notes", "layout: outline").replace("paper: a4", "paper: letter")
+    settings.write_text(text, encoding="utf-8")
+    out = build(course, tmp_path / "build", only=["handout"], force=True).out_dir
+    page = new_page(browser)
+    page.goto((out / "handout.html").as_uri())
+    assert page.locator(".outline-section, .outline").count() > 0
+    found = violations(page)
+    page.context.close()
+    assert found == []
+    pdfua = pytest.importorskip("pdfua")
+    report = pdfua.validate(str(out / "handout.pdf"))
+    assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []

@@ -23,7 +23,7 @@ def looks_like_text(blob: bytes) -> bool:
         image = Image.open(io.BytesIO(blob))
         image.draft("L", (WIDTH, WIDTH))
         grey = image.convert("L")
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return False
     if grey.width > WIDTH:
         grey = grey.resize((WIDTH, max(1, round(grey.height * WIDTH / grey.width))))
