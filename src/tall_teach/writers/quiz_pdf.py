@@ -30,7 +30,7 @@ FONT_FACES = (  # theme.yaml fonts.files key, font-weight, font-style
     ("bold", "bold", "normal"),
     ("italic", "normal", "italic"),
 )
-PALETTE = ("primary", "accent", "accent2", "text", "muted", "panel", "background")
+PALETTE = ("primary", "accent", "accent2", "text", "muted", "panel", "background", "on_primary")
 DEFAULT_PALETTE = {
     "primary": "1F3A5F",
     "accent": "0E7382",
@@ -39,6 +39,7 @@ DEFAULT_PALETTE = {
     "muted": "5A6470",
     "panel": "F2F5F8",
     "background": "FFFFFF",
+    "on_primary": "FFFFFF",  # letters on the accent badge (the palette check holds it to 4.5:1)
 }
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
