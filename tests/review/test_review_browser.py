@@ -168,3 +168,21 @@ def test_a_decision_without_the_page_token_is_refused(
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 403
     assert not (session.course_dir / "quiz-review.yaml").exists()
+
+
+def test_a_request_with_a_bad_length_is_refused_cleanly(
+        served: tuple[ReviewSession, str]) -> None:
+    import http.client
+
+    session, url = served
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("POST", "/api/decide", skip_host=True)
+    connection.putheader("Host", f"127.0.0.1:{port}")
+    connection.putheader("X-Review-Token", session.token)
+    connection.putheader("Content-Length", "lots")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 400
+    assert b"empty or too large" in response.read()
+    connection.close()

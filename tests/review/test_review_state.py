@@ -173,3 +173,17 @@ def test_changes_md_says_which_reviewed_items_are_pending_again(course_dir: Path
     changes = (tmp_path / "build" / "water" / "CHANGES.md").read_text()
     assert f"- Pending review again: `{AQUIFER}`" in changes
     assert f"- Changed: `{AQUIFER}`" in changes
+
+
+def test_the_page_checks_an_edited_item_as_it_will_be_delivered(course_dir: Path) -> None:
+    from tall_teach.review.page import page_data
+
+    options = (Option("Evaporation", False), Option("Precipitation", True),
+               Option("Runoff", False))
+    decide(course_dir, PRECIPITATION, "edited",
+           stem="Which process does NOT move water to the ocean?", options=options)
+    rows = {r["id"]: r for r in page_data(generated(course_dir), [])["items"]}
+    assert rows[PRECIPITATION]["status"] == "edited"
+    assert any("NOT" in check or "negative" in check.lower()
+               for check in rows[PRECIPITATION]["checks"])
+    assert rows[AQUIFER]["checks"] == []

@@ -7,10 +7,11 @@ requests to its own loopback server, nothing else.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tall_teach.model import Course, ItemReview, QuizItem
+from tall_teach.model import Course, ItemReview, Option, QuizItem
 from tall_teach.review.state import item_hash, review_rows
 
 PAGE_DIR = Path(__file__).with_name("page")
@@ -35,6 +36,8 @@ def item_row(item: QuizItem, status: str, review: ItemReview | None, course: Cou
     from tall_teach.transforms.citations import footer_text
 
     stem, options = _shown(item, status, review)
+    shown = replace(item, stem=stem, options=tuple(Option(o["text"], o["correct"])
+                                                   for o in options))
     return {
         "id": item.id,
         "kind": item.kind,
@@ -48,7 +51,7 @@ def item_row(item: QuizItem, status: str, review: ItemReview | None, course: Cou
         "slide": item.slide_title,
         "where": f"{item.source.path}:{item.source.line}",
         "citations": footer_text(item.citations, course),
-        "checks": rule_checks(item, course),
+        "checks": rule_checks(shown, course),  # the item as it will be delivered
         "reasons": list(item.reasons),
         "hash": item_hash(item),
         "review": {"decision": review.decision, "by": review.by, "at": review.at,

@@ -151,7 +151,8 @@ class _Handler(BaseHTTPRequestHandler):
                                               self.session.token)):
             self._json(403, {"error": "refused: not from this review page"})
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length") or "0"
+        length = int(declared) if declared.isdigit() else 0
         if length <= 0 or length > MAX_BODY:
             self._json(400, {"error": "empty or too large request"})
             return
