@@ -102,6 +102,8 @@ def test_swap_lists_dead_generated_distractors_to_avoid(course_dir: Path, tmp_pa
     item = next(i for i in sim.course.items if i.id == AQUIFER)
     last = [o.text for o in item.options if not o.correct][-1]
     assert review is not None and last in review.avoid
+    rebuilt = next((i for i in course.items if i.id == AQUIFER), None)
+    assert rebuilt is None or last not in [o.text for o in rebuilt.options]  # swapped out
 
 
 def test_an_item_changed_since_the_results_is_reported_not_merged(
