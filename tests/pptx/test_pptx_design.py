@@ -98,3 +98,12 @@ def test_references_take_the_fewest_slides(course: Course, theme: Theme) -> None
     numbers = [p.number for s in pages for slot in s.slots for p in slot.content.paras]
     assert numbers == list(range(1, 25))
     assert len(pages) == 1 and pages[0].kind == "two_content"
+
+
+def test_a_short_table_alone_is_balanced_too(course: Course, theme: Theme) -> None:
+    from tall_teach.model import Table
+
+    table = Table((t("Item"), t("Value")), ((t("a"), t("1")), (t("b"), t("2"))), ("", ""), SRC)
+    plan = build_plan(with_modules(course, ("m", (slide("m/t", "Table", table),))), theme)
+    page = next(s for s in plan.slides if s.source_id == "m/t")
+    assert page.slots[0].frame.box.y > int(1.82 * EMU_PER_INCH) + EMU_PER_INCH

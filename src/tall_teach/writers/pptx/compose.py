@@ -245,7 +245,7 @@ class _Stacker:
             if item.segment.kind == "text" and (last or len(items) == 1) and not flex:
                 height = box.bottom - y  # a lone or last text keeps the rest of the frame
             here = Box(box.x, y, box.w, height)
-            if balance and len(items) == 1 and item.segment.kind == "text":
+            if balance and len(items) == 1 and not item.flexible:  # a short text or table
                 here = balanced(box, item.height)
             if item.flexible:
                 slots.append(visual_slot(item.segment.block, here, self.ctx))
