@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "content" / "t-all-adults"
 MARP = ROOT / "bench" / "anchors" / "node_modules" / "@marp-team" / "marp-cli" / "marp-cli.js"
 TALL = Path(sys.executable).parent / "tall-teach"
-DEFAULT_ANCHORS = ROOT.parent / "shared" / "anchors"
+# ../shared/anchors beside the checkout (or beside the folder of git worktrees)
+DEFAULT_ANCHORS = next((p / "shared" / "anchors" for p in (ROOT.parent, ROOT.parent.parent)
+                        if (p / "shared" / "anchors").is_dir()), ROOT.parent / "shared" / "anchors")
 CHROMIUM = "/usr/bin/chromium"
 
 
