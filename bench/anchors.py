@@ -104,7 +104,7 @@ def main() -> None:
 
     edit_out = tmp / "edit"
     subprocess.run([str(TALL), "build", str(course), "--out", str(edit_out)], check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     turn = [0]
 
     def one_module_edit() -> tuple[float, float]:
