@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tall_teach import __version__
 from tall_teach.cache import (
@@ -39,6 +39,9 @@ class WriterSpec:
     kind: str  # what --only selects: dump, pptx, handout, quiz
     quiz_format: str = ""  # the course.yaml quiz format that enables it
     uses_items: bool = False  # depends on quiz items, not on the slides
+    # One of its own outputs that it is given back (previous=..., now=clock) when it runs
+    # again: the Anki deck's record of its notes, so that edited notes get a newer mtime.
+    record: str = ""
 
 
 WRITERS: tuple[WriterSpec, ...] = (
@@ -50,7 +53,8 @@ WRITERS: tuple[WriterSpec, ...] = (
     WriterSpec("moodle", "tall_teach.writers.moodle", "quiz", "moodle", True),
     WriterSpec("gift", "tall_teach.writers.gift", "quiz", "gift", True),
     WriterSpec("qti", "tall_teach.writers.qti", "quiz", "qti", True),
-    WriterSpec("anki", "tall_teach.writers.anki", "quiz", "anki", True),
+    WriterSpec("anki", "tall_teach.writers.anki", "quiz", "anki", True,
+               record="quiz/.anki-notes.json"),
     WriterSpec("quiz-pdf", "tall_teach.writers.quiz_pdf", "quiz", "pdf", True),
     WriterSpec("quiz-report", "tall_teach.writers.quiz_report", "quiz", "", True),
 )
@@ -385,7 +389,7 @@ def _available(spec: WriterSpec) -> bool:
 
 
 def render_one(
-    module_name: str, course: Course, theme: Theme, cache_dir: Path | None = None
+    module_name: str, course: Course, theme: Theme, args: dict[str, Any] | None = None
 ) -> tuple[dict[str, bytes], float]:
     """Import one writer and render it; also the unit of work of a worker process."""
     started = time.perf_counter()
@@ -393,14 +397,29 @@ def render_one(
         from tall_teach.review import deliverable
 
         course = deliverable(course)
-    render = importlib.import_module(module_name).render
-    files = render(course, theme, cache_dir=cache_dir) if cache_dir else render(course, theme)
+    files = importlib.import_module(module_name).render(course, theme, **(args or {}))
     return files, time.perf_counter() - started
 
 
-def _cache_dir(spec: WriterSpec, out_dir: Path) -> Path | None:
+def _writer_args(spec: WriterSpec, out_dir: Path) -> dict[str, Any]:
+    """What a writer is given beyond the model: its chunk cache, or its last record and the
+    clock (to date what changed)."""
     folder = CHUNK_CACHES.get(spec.name)
-    return out_dir / folder if folder else None
+    if folder:
+        return {"cache_dir": out_dir / folder}
+    if not spec.record:
+        return {}
+    try:
+        previous = (out_dir / spec.record).read_bytes()
+    except OSError:
+        previous = b""
+    return {"previous": previous, "now": build_clock()}
+
+
+def build_clock() -> int:
+    """The time that dates what changed; SOURCE_DATE_EPOCH pins it for reproducible builds."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(pinned) if pinned.isdigit() else int(time.time())
 
 
 def _jobs() -> int:
@@ -420,7 +439,7 @@ def _run_writers(
         for spec in todo:
             report(f"  building {spec.name}…")
             rendered[spec.name], seconds = render_one(
-                spec.module, course, theme, _cache_dir(spec, out_dir))
+                spec.module, course, theme, _writer_args(spec, out_dir))
             report(f"  built {spec.name} ({seconds:.2f} s)")
         return rendered
     return _run_in_two_lanes(todo, heavy, course, theme, report, out_dir)
@@ -457,12 +476,12 @@ def _run_in_two_lanes(
         lanes[lane].append(spec)
         loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
     rendered: dict[str, dict[str, bytes]] = {}
-    tasks = [(render_one, (s.module, course, theme, _cache_dir(s, out_dir))) for s in lanes[1]]
+    tasks = [(render_one, (s.module, course, theme, _writer_args(s, out_dir))) for s in lanes[1]]
     with ForkedLane(tasks) as worker:
         for spec in lanes[0]:
             report(f"  building {spec.name}…")
             rendered[spec.name], seconds = render_one(
-                spec.module, course, theme, _cache_dir(spec, out_dir))
+                spec.module, course, theme, _writer_args(spec, out_dir))
             report(f"  built {spec.name} ({seconds:.2f} s)")
         for spec, (files, seconds) in zip(lanes[1], worker.results(), strict=True):
             rendered[spec.name] = files

@@ -76,18 +76,28 @@ def test_guids_are_stable_across_builds_and_edits_of_other_items(
     assert after_edit == first, "a note keeps its GUID when its wording changes"
 
 
-def test_deck_and_model_ids_derive_from_the_course_id(
+def test_guids_deck_and_model_ids_follow_the_course_identity_not_its_folder(
     course: Course, theme: Theme, tmp_path: Path
 ) -> None:
+    course = dataclasses.replace(course, identity="water-cycle")
     db = collection(apkg(course, theme), tmp_path)
     decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0])
     models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
-    deck_id = anki.stable_int("tall-teach anki deck", course.id)
-    model_id = anki.stable_int("tall-teach anki model", course.id)
+    deck_id = anki.stable_int("tall-teach anki deck", "water-cycle")
+    model_id = anki.stable_int("tall-teach anki model", "water-cycle")
     assert decks[str(deck_id)]["name"] == course.title
     assert str(model_id) in models
-    other = dataclasses.replace(course, id="another-course")
-    assert anki.stable_int("tall-teach anki deck", other.id) != deck_id
+    guids = [guid for guid, _, _ in notes(db)]
+    moved = dataclasses.replace(course, id="another-folder")
+    assert [g for g, _, _ in notes(collection(apkg(moved, theme), tmp_path))] == guids
+    other = dataclasses.replace(course, identity="another-course")
+    assert not set(guids) & {g for g, _, _ in notes(collection(apkg(other, theme), tmp_path))}
+
+
+def test_an_unreadable_record_counts_as_a_first_build(course: Course, theme: Theme) -> None:
+    first = anki.render(course, theme, now=2_000_000_000)
+    for junk in (b"", b"{", b"[]", b'{"notes": {"x": {"hash": 1, "mtime": "y"}}}', b"\xff"):
+        assert anki.render(course, theme, previous=junk, now=2_000_000_000) == first
 
 
 def test_two_builds_are_byte_identical(course: Course, theme: Theme) -> None:

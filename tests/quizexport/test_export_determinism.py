@@ -16,7 +16,7 @@ EXPECTED_FILES = {
     "moodle": ["quiz/moodle.xml"],
     "gift": ["quiz/quiz.gift"],
     "qti": ["quiz/qti.zip"],
-    "anki": ["quiz/hostile-course.apkg"],
+    "anki": ["quiz/.anki-notes.json", "quiz/hostile-course.apkg"],
     "quiz_pdf": ["quiz/answer-key.pdf", "quiz/quiz.pdf"],
 }
 

@@ -123,7 +123,11 @@ class QuizSettings:
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """A whole course. `root` is the absolute course folder; `id` its folder name."""
+    """A whole course. `root` is the absolute course folder; `id` its folder name.
+
+    `identity` is what the course stays when its folder is copied or renamed (course.yaml
+    `id:`, else a slug of the title): exports that others import again key on it.
+    """
 
     id: str
     root: str
@@ -140,6 +144,7 @@ class Course:
     quiz: QuizSettings
     source: SourceRef
     institution: str = ""
+    identity: str = ""
     items: tuple[QuizItem, ...] = field(default=())  # filled by the quiz generators
     declined: tuple[QuizDecline, ...] = field(default=())  # messages left without an item
     reviews: tuple[ItemReview, ...] = field(default=())  # quiz-review.yaml, by item id

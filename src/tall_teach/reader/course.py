@@ -20,6 +20,7 @@ from tall_teach.model import (
 )
 from tall_teach.reader.bibliography import find_bibliography, read_bibliography
 from tall_teach.reader.collect import check_block_ids
+from tall_teach.reader.context import slugify, valid_authored_id
 from tall_teach.reader.diagnostics import Collector, did_you_mean
 from tall_teach.reader.files import CourseFiles
 from tall_teach.reader.glossary import DEFAULT_NAMES as GLOSSARY_NAMES
@@ -30,7 +31,7 @@ from tall_teach.reader.schema import Fields
 from tall_teach.reader.yamlsafe import YNode, describe, load_yaml
 
 CONFIG = "course.yaml"
-COURSE_KEYS = ("title", "subtitle", "authors", "date", "language", "theme", "bibliography",
+COURSE_KEYS = ("id", "title", "subtitle", "authors", "date", "language", "theme", "bibliography",
                "glossary", "modules", "handout", "quiz", "institution", "slide_level", "csl",
                "slides")
 HANDOUT_KEYS = ("layout", "paper")
@@ -74,8 +75,9 @@ def read_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     modules = [m for m in _modules(files, fields, keys, slide_level) if m is not None]
     _check_module_ids(modules, files, collector)
     check_block_ids(modules, collector)
+    title = fields.text("title", required=True)
     course = Course(
-        id=files.root.name, root=str(files.root), title=fields.text("title", required=True),
+        id=files.root.name, root=str(files.root), title=title, identity=_identity(fields, title),
         subtitle=fields.text("subtitle"), authors=fields.text_list("authors", "names"),
         date=_date(fields), language=fields.text("language", "en"),
         theme=fields.text("theme", "default"), modules=tuple(modules), references=references,
@@ -236,6 +238,18 @@ def _id_line(path: Path) -> int:
         return 1
     match = _FRONT_ID.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _identity(fields: Fields, title: str) -> str:
+    """The course across copies and renamed folders: 'id:' when written, else the title."""
+    node = fields.node.get("id")
+    written = fields.text("id").strip()
+    if node is not None and written and not valid_authored_id(written):
+        fields.error(node, f"course id '{written}' may hold only letters, digits, '-', '_' "
+                     "and '.' (such as t-all-2026)")
+    elif written:
+        return written
+    return slugify(title) or title.strip()
 
 
 def _date(fields: Fields) -> str:

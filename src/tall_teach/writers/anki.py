@@ -2,21 +2,29 @@
 
 Items generated from the same message become one note (the cloze item's stem
 on the front when there is one); authored questions are notes of their own.
-GUIDs come from the course and item ids, deck and model ids from a hash of the
-course id, and the clock is kept out: genanki's timestamp is the course date and
-the zip is written with fixed entry times, so two builds give the same bytes.
+
+Re-importing a rebuilt deck must update notes in place. Anki matches notes by GUID
+and overwrites one only when the incoming note's modification time is newer, so:
+GUIDs, deck and model ids hash the course identity (course.yaml `id:` or its title,
+never the folder name) with the message or item id; and each note's mtime comes from
+a record of the previous build (quiz/.anki-notes.json, written beside the deck): an
+unchanged note keeps its recorded time, a changed or new one gets the build's clock
+(`now`, given by the caller), and a first build uses the course date for all. Same
+course and record, same bytes: the zip is written with fixed entry times too.
 """
 
 from __future__ import annotations
 
 import calendar
+import hashlib
 import html
 import io
+import json
 import re
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tall_teach.model import Course, QuizItem
 from tall_teach.quizkit import (
@@ -32,6 +40,7 @@ from tall_teach.quizkit import (
 from tall_teach.theme import Theme
 
 FIELDS = ("Question", "Answer", "Message", "Source")
+RECORD = "quiz/.anki-notes.json"
 _TAG_UNSAFE = re.compile(r"[^\w:-]+")
 
 FRONT = '<div class="question">{{Question}}</div>'
@@ -84,7 +93,12 @@ def note_fields(item: QuizItem, course: Course) -> list[str]:
 
 
 def anki_tags(item: QuizItem, course: Course) -> list[str]:
-    return [_TAG_UNSAFE.sub("_", t) for t in (course.id, item.module_id, item.kind) if t]
+    return [_TAG_UNSAFE.sub("_", t) for t in (identity(course), item.module_id, item.kind) if t]
+
+
+def identity(course: Course) -> str:
+    """What the course stays across copied and renamed folders (the folder name if unset)."""
+    return course.identity or course.id
 
 
 def card_css(theme: Theme) -> str:
@@ -103,17 +117,66 @@ def card_css(theme: Theme) -> str:
     )
 
 
+class Recorded(NamedTuple):
+    """A note as the previous build wrote it: a hash of its content and its mtime."""
+
+    digest: str
+    mtime: int
+
+
+def note_digest(note: Any) -> str:
+    return hashlib.sha256("\x1f".join([*note.fields, *note.tags]).encode("utf-8")).hexdigest()
+
+
+def read_record(data: bytes) -> dict[str, Recorded]:
+    """The previous build's notes by GUID; anything unreadable counts as no record."""
+    try:
+        notes = json.loads(data.decode("utf-8"))["notes"] if data else {}
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return {}
+    if not isinstance(notes, dict):
+        return {}
+    return {
+        str(guid): Recorded(entry["hash"], entry["mtime"])
+        for guid, entry in notes.items()
+        if isinstance(entry, dict) and isinstance(entry.get("hash"), str)
+        and type(entry.get("mtime")) is int
+    }
+
+
+def note_mtimes(notes: list[Any], record: dict[str, Recorded], start: int, now: int
+                ) -> dict[str, Recorded]:
+    """Each note's content hash and mtime: newer than recorded only when its content changed."""
+    found = {}
+    for note in notes:
+        digest, before = note_digest(note), record.get(note.guid)
+        if before is None:
+            mtime = max(now, start) if record else start
+        elif before.digest == digest:
+            mtime = before.mtime
+        else:
+            mtime = max(now, before.mtime + 1)
+        found[note.guid] = Recorded(digest, mtime)
+    return found
+
+
+def record_bytes(notes: dict[str, Recorded]) -> bytes:
+    data = {"notes": {guid: {"hash": n.digest, "mtime": n.mtime} for guid, n in notes.items()}}
+    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
 def build_package(course: Course, theme: Theme) -> Any:
     import genanki
 
+    key = identity(course)
     model = genanki.Model(
-        stable_int("tall-teach anki model", course.id),
+        stable_int("tall-teach anki model", key),
         "tall_teach quiz card",
         fields=[{"name": name} for name in FIELDS],
         templates=[{"name": "Card 1", "qfmt": FRONT, "afmt": BACK}],
         css=card_css(theme),
     )
-    deck = genanki.Deck(stable_int("tall-teach anki deck", course.id), course.title or course.id)
+    deck = genanki.Deck(stable_int("tall-teach anki deck", key), course.title or course.id)
     deck.description = html.escape(course.subtitle, quote=False)
     for group in note_groups(course.items):
         item = representative(group)
@@ -122,7 +185,7 @@ def build_package(course: Course, theme: Theme) -> Any:
                 model=model,
                 fields=note_fields(item, course),
                 tags=anki_tags(item, course),
-                guid=genanki.guid_for("tall-teach", course.id, item.message_id or item.id),
+                guid=genanki.guid_for("tall-teach", key, item.message_id or item.id),
             )
         )
     return genanki.Package(deck)
@@ -134,22 +197,23 @@ def course_timestamp(course: Course) -> int:
     return calendar.timegm((year, month, day, 0, 0, 0))
 
 
-def apkg_bytes(course: Course, theme: Theme) -> bytes:
+def apkg_bytes(package: Any, timestamp: int, mtimes: dict[str, Recorded]) -> bytes:
     """Write the collection with genanki into a temporary SQLite file, zip it ourselves.
 
     genanki's own write_to_file() stamps zip entries with the clock and leaves its
-    temporary database behind, so we call its write_to_db() and do the zip.
+    temporary database behind, so we call its write_to_db() and do the zip. genanki
+    gives every note one time: each note's own mtime is set afterwards.
     """
     import itertools
     import sqlite3
 
-    package = build_package(course, theme)
-    timestamp = course_timestamp(course)
     with tempfile.TemporaryDirectory(prefix="tall-teach-anki-") as folder:
         db_path = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(db_path)
         try:
             package.write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
+            connection.executemany("UPDATE notes SET mod = ? WHERE guid = ?",
+                                   [(n.mtime, guid) for guid, n in mtimes.items()])
             connection.commit()
         finally:
             connection.close()
@@ -164,5 +228,17 @@ def apkg_bytes(course: Course, theme: Theme) -> bytes:
     return out.getvalue()
 
 
-def render(course: Course, theme: Theme) -> dict[str, bytes]:
-    return {f"quiz/{course.id}.apkg": apkg_bytes(course, theme)}
+def render(course: Course, theme: Theme, *, previous: bytes = b"", now: int = 0
+           ) -> dict[str, bytes]:
+    """The deck and the record of its notes; `previous` is the last record, `now` the clock.
+
+    Without a clock (now=0), a changed note is one second newer than recorded.
+    """
+    package = build_package(course, theme)
+    timestamp = course_timestamp(course)
+    notes = [note for deck in package.decks for note in deck.notes]
+    mtimes = note_mtimes(notes, read_record(previous), timestamp, now)
+    return {
+        f"quiz/{course.id}.apkg": apkg_bytes(package, timestamp, mtimes),
+        RECORD: record_bytes(mtimes),
+    }
