@@ -46,9 +46,11 @@ class Printer:
 
 
 def _weasyprint_version() -> str:
-    from importlib.metadata import version
+    """From the module itself: importlib.metadata would scan every folder on sys.path
+    (the current one included), which the hostile corpus counts as reading outside."""
+    import weasyprint
 
-    return version("weasyprint")
+    return str(weasyprint.__version__)
 
 
 class Store:
