@@ -288,12 +288,17 @@ def run_audited(args: list[str], report: Path, timeout: float = 120) -> Run:
     return Run(done.returncode, done.stdout, done.stderr, events)
 
 
+CHUNK_CACHE = ".tall-teach-chunks"  # the handout's layout cache: kept by input, not an output
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder (relative path -> bytes); the 'previous outputs'."""
+    """Every file under folder (relative path -> bytes); the 'previous outputs'. The chunk
+    cache is left out: chunks of an interrupted build are keyed by their inputs and reused."""
     if not folder.is_dir():
         return {}
     return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            and CHUNK_CACHE not in p.relative_to(folder).parts}
 
 
 def leftovers(*folders: Path) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -224,7 +225,7 @@ def test_ctrl_c_at_any_moment_leaves_each_output_old_or_new(
     run = interrupt_after(build_args(course, out_root), delay)
     shown = run.stdout + run.stderr
     assert "Traceback" not in shown, shown[-3000:]
-    finished = "built 9, skipped 0" in run.stdout
+    finished = re.search(r"built \d+, skipped 0", run.stdout) is not None
     # Ctrl+C after the build finished can reach Python while it shuts down, when SIGINT is
     # back to its default action: the process then dies by the signal (the shell shows 130).
     allowed = (0, 130, -signal.SIGINT) if finished else (130,)
