@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chromium import launched_chromium
+
 AXE_JS = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 # WCAG 2.0 and 2.1, levels A and AA, and axe's best practices.
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 RUN = """(tags) => axe.run(document, {
@@ -24,18 +23,9 @@ RUN = """(tags) => axe.run(document, {
 
 def open_browser() -> Iterator[Any]:
     """A headless Chromium; skipped where the browser, Playwright or axe-core is missing."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed")
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (make test installs it with apt)")
     if not AXE_JS.is_file():
         pytest.skip("axe-core is not installed (make node-deps: npm ci --prefix tests)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    yield from launched_chromium()
 
 
 def new_page(browser: Any) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from chromium import launched_chromium
 from tall_teach.model import Course, QuizItem
 from tall_teach.quizkit import explanation_text, option_letter, source_line, useful_feedback
 from tall_teach.theme import Theme
@@ -24,15 +24,6 @@ from tall_teach.writers import quiz_html
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # A seeded Math.random so the retry shuffle is the same on every run.
 SEEDED_RANDOM = """
 (() => { let s = 42; Math.random = () => { s = (s * 1103515245 + 12345) % 2147483648;
@@ -60,16 +51,7 @@ class Watch:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed")
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (make test installs it with apt)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    yield from launched_chromium()
 
 
 def write_quiz(course: Course, theme: Theme, folder: Path) -> Path:
