@@ -158,20 +158,6 @@ class Evidence:
                 if c.source != source
                 and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
 
-    def teaching(self, key: str, message: str, source: SourceRef | None) -> list[Claim]:
-        """Claims (not take-home messages) that state the key with the message's words,
-        best first: where the fact is taught."""
-        found = []
-        for claim in self.mentions(key, source):
-            if claim.kind in ("message", "question"):
-                continue
-            wanted = stems(message) - stems(key)
-            total = sum(self.weight(w) for w in wanted) or 1.0
-            share = sum(self.weight(w) for w in wanted & claim.stems) / total
-            if share >= SUPPORT_SHARE:
-                found.append((share, claim))
-        return [c for _, c in sorted(found, key=lambda sc: -sc[0])]
-
 
 def term_forms(term: str) -> frozenset[str]:
     """A term's normal forms in the singular and the plural."""

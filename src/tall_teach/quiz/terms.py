@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from tall_teach.model import Glossary, Inline, plain_text, strong_spans
 from tall_teach.quiz.dates import find_dates, parse_date
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
-from tall_teach.quiz.text import find_token_run, normalise, tokens
+from tall_teach.quiz.text import cased_tokens, find_token_run, normalise, tokens
 
 MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
 _GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
-_CASED_TOKEN = re.compile(r"[^\W_]+|[^\w\s\-‐‑‒–—]")
 FALLBACK_MARKER_CATEGORY = "antigen"
 FALLBACK_GENE_CATEGORY = "gene"
 
@@ -227,7 +226,7 @@ def _char_span(text: str, term: str) -> tuple[int, int] | None:
     """Where `term` is written in `text`, allowing other case, hyphens and spacing; an
     acronym ("IP", "NS") only in capitals, not as "ip" or "ns" in running text."""
     acronym = term.isupper()
-    parts = [re.escape(t) for t in (_CASED_TOKEN.findall(term) if acronym else tokens(term))]
+    parts = [re.escape(t) for t in (cased_tokens(term) if acronym else tokens(term))]
     if not parts:
         return None
     pattern = r"[\s\-‐‑‒–—]*".join(parts)

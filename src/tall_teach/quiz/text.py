@@ -32,6 +32,11 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def cased_tokens(text: str) -> list[str]:
+    """The same tokens with their case kept (to find "IP" but not "ip")."""
+    return _TOKEN.findall(text)
+
+
 def normalise(term: str) -> str:
     """The comparison form of a term: case, hyphens and spacing do not count."""
     return "".join(tokens(term))
