@@ -35,23 +35,39 @@ def titles(plan: DeckPlan) -> list[str]:
 
 def test_consecutive_take_home_slides_that_fit_become_one(course: Course, theme: Theme) -> None:
     slides = (
-        take_home("m/a", "Take-home messages", "First message", "Second message"),
+        take_home("m/a", "Take-home: first", "First message", "Second message"),
         take_home("m/b", "Take-home: more", "Third message", "Fourth message"),
         take_home("m/c", "Take-home: last", "Fifth message"),
     )
     plan = build_plan(with_modules(course, ("m", slides)), theme)
     summary = [s for s in plan.slides if s.source_id == "m/a"]
     assert len(summary) == 1 and "Take-home: more" not in titles(plan)
+    assert summary[0].title_text == "Take-home messages"  # not the first slide's own title
     shown = [p.runs[0].text for p in summary[0].slots[0].content.paras]
     assert shown == ["First message", "Second message", "Third message", "Fourth message",
                      "Fifth message"]
 
 
-def test_take_home_slides_too_long_for_one_stay_apart(course: Course, theme: Theme) -> None:
+def test_take_home_slides_too_long_for_one_are_shared_out_evenly(
+    course: Course, theme: Theme
+) -> None:
     long = "A long message that runs over two lines of the slide at any size we allow " * 2
     slides = tuple(take_home(f"m/{n}", f"Take-home {n}", long, long, long) for n in range(3))
     plan = build_plan(with_modules(course, ("m", slides)), theme)
-    assert {"Take-home 0", "Take-home 1", "Take-home 2"} <= set(titles(plan))
+    pages = [s for s in plan.slides if s.source_id.startswith("m/")]
+    assert [p.title_text for p in pages] == ["Take-home messages", "Take-home messages (cont.)"]
+    counts = [len(p.slots[0].content.paras) for p in pages]
+    sizes = {p.slots[0].content.size for p in pages}
+    assert counts == [5, 4] and len(sizes) == 1 and min(sizes) >= 18
+
+
+def test_take_home_slides_that_need_as_many_slides_stay_as_written(
+    course: Course, theme: Theme
+) -> None:
+    long = "A long message that runs over two lines of the slide at any size we allow " * 3
+    slides = tuple(take_home(f"m/{n}", f"Take-home {n}", *[long] * 4) for n in range(2))
+    plan = build_plan(with_modules(course, ("m", slides)), theme)
+    assert {"Take-home 0", "Take-home 1"} <= set(titles(plan))
 
 
 def test_dividers_show_the_section_number_and_the_modules_objectives(

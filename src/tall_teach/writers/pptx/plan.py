@@ -16,11 +16,13 @@ from tall_teach.model import (
     Columns,
     Course,
     LecturerNotes,
+    Message,
     Module,
     Paragraph,
     Placeholder,
     Slide,
     TakeHome,
+    Text,
 )
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
 from tall_teach.writers.pptx.compose import Page, compose_slide, segments
@@ -123,6 +125,7 @@ def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
     previous = module.title
     slides = merged_take_homes(module.slides, ctx)
     merged = {s.id for s in slides if s not in module.slides}
+    summary = summary_ctx(ctx, [s for s in slides if s.id in merged])
     for slide in slides:
         title = inline_runs(slide.title) or continued_title(previous, 1, ctx)
         if not slide.title or not plain(inline_runs(slide.title)):
@@ -132,7 +135,7 @@ def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
             first = slide is slides[0] and not has_text(slide)
             plans += section_slides(slide, title, ctx, module.objectives if first else ())
         else:
-            plans += content_slides(slide, title, summary_ctx(ctx) if slide.id in merged else ctx)
+            plans += content_slides(slide, title, summary if slide.id in merged else ctx)
     return plans
 
 
@@ -143,41 +146,78 @@ def only_take_home(slide: Slide) -> bool:
 
 
 def merged_take_homes(slides: tuple[Slide, ...], ctx: PlanContext) -> list[Slide]:
-    """Consecutive take-home slides become one (under the first one's title) when all
-    their messages fit on one slide at 18 pt or more: one summary, not three short ones."""
+    """Consecutive take-home slides become one summary titled "Take-home messages" when all
+    their messages fit on one slide at 18 pt or more; else, when fewer slides hold them,
+    that many with the messages shared out evenly (titled "... (cont.)")."""
     result: list[Slide] = []
     run: list[Slide] = []
     for slide in (*slides, None):
         if slide is not None and only_take_home(slide):
             run.append(slide)
             continue
-        result += [merged] if len(run) > 1 and (merged := merge_take_homes(run, ctx)) else run
+        result += (merge_take_homes(run, ctx) or run) if len(run) > 1 else run
         run = []
         if slide is not None:
             result.append(slide)
     return result
 
 
-def summary_ctx(ctx: PlanContext) -> PlanContext:
-    """Planning for a merged take-home slide: it may shrink to the 18 pt floor."""
+def summary_ctx(ctx: PlanContext, pieces: list[Slide] | None = None) -> PlanContext:
+    """Planning for merged take-home slides: they may shrink to the 18 pt floor, and the
+    `pieces` of one summary share the size the fullest of them needs."""
     floor = ctx.size("body_min")
-    sizes = tuple((k, floor if k == "body_shrink" else v) for k, v in ctx.settings.sizes)
-    return replace(ctx, settings=replace(ctx.settings, sizes=sizes))
+    sizes = {k: floor if k == "body_shrink" else v for k, v in ctx.settings.sizes}
+    shrunk = replace(ctx, settings=replace(ctx.settings, sizes=tuple(sizes.items())))
+    if pieces and len(pieces) > 1:
+        trial = replace(shrunk, warnings=[])
+        found = [
+            slot.content.size
+            for piece in pieces
+            for page in content_slides(piece, inline_runs(piece.title), trial)
+            for slot in page.slots
+            if isinstance(slot.content, TextBlock)
+        ]
+        sizes["body"] = min(found, default=sizes["body"])
+        shrunk = replace(ctx, settings=replace(ctx.settings, sizes=tuple(sizes.items())))
+    return shrunk
 
 
-def merge_take_homes(run: list[Slide], ctx: PlanContext) -> Slide | None:
-    first = run[0]
-    messages = tuple(m for s in run for b in s.blocks for m in b.messages)  # type: ignore[union-attr]
-    merged = replace(
-        first,
-        blocks=(TakeHome(messages, first.blocks[0].source),),  # type: ignore[union-attr]
-        notes=tuple(n for s in run for n in s.notes),
-        citations=tuple(dict.fromkeys(c for s in run for c in s.citations)),
+def merge_take_homes(run: list[Slide], ctx: PlanContext) -> list[Slide] | None:
+    """The run's messages on the fewest slides (fewer than authored), or None."""
+    label = ctx.settings.label("take_home")
+    messages = [(m, s) for s in run for b in s.blocks for m in b.messages]  # type: ignore[union-attr]
+    for count in range(1, len(run)):
+        size, extra = divmod(len(messages), count)
+        if size == 0:
+            break
+        pieces, start = [], 0
+        for n in range(count):
+            end = start + size + (1 if n < extra else 0)
+            title = label if n == 0 else plain(continued_title(label, n, ctx))
+            pieces.append(take_home_piece(run, messages[start:end], title, n, ctx))
+            start = end
+        if all(piece is not None for piece in pieces):
+            return pieces  # type: ignore[return-value]
+    return None
+
+
+def take_home_piece(
+    run: list[Slide], messages: list[tuple[Message, Slide]], title: str, n: int, ctx: PlanContext
+) -> Slide | None:
+    """One slide of a merged run: its messages with the notes and sources of the slides they
+    came from; None when it does not fit one slide at 18 pt."""
+    owners = list(dict.fromkeys(s.id for _, s in messages))
+    came = [s for s in run if s.id in owners]
+    piece = replace(
+        run[n],
+        title=(Text(title),),
+        blocks=(TakeHome(tuple(m for m, _ in messages), run[n].blocks[0].source),),  # type: ignore[union-attr]
+        notes=tuple(note for s in came for note in s.notes),
+        citations=tuple(dict.fromkeys(c for s in came for c in s.citations)),
     )
     trial = replace(summary_ctx(ctx), warnings=[])
-    lines = lines_needed(inline_runs(first.title), trial)
-    pages = compose_slide(merged, lowered(trial, lines, []))
-    return merged if len(pages) == 1 else None
+    lines = lines_needed(inline_runs(piece.title), trial)
+    return piece if len(compose_slide(piece, lowered(trial, lines, []))) == 1 else None
 
 
 def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> tuple[Run, ...]:

@@ -41,6 +41,7 @@ DEFAULT_LABELS = {
     "references": "References",
     "figure_to_insert": "Figure to insert",
     "source": "Source",
+    "take_home": "Take-home messages",
 }
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
 
