@@ -31,6 +31,7 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
+from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
 from tall_teach.quiz.walk import blocks_in
@@ -40,6 +41,7 @@ from tall_teach.quiz.walk import blocks_in
 # two of the message's distinctive words (rare in the course).
 SUPPORT_SHARE = 0.34
 DISTINCTIVE_SHARE = 0.12  # a word in fewer than this share of claims is distinctive
+_YEAR = re.compile(r"(?<![\w.,])(1[0-9]{3}|20[0-9]{2})(?!\w|[.,]\d)")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 
 
@@ -102,6 +104,8 @@ class Evidence:
         self._distinctive = {w for w, c in df.items() if c / n < DISTINCTIVE_SHARE}
         self._default_idf = math.log((n + 1) / 0.5)
         self._mentions: dict[str, list[Claim]] = {}  # term -> claims writing it
+        self._by_unit: dict[str, list[Claim]] = {}  # canonical unit -> claims giving one
+        self._span: int | None = None
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self._default_idf)
@@ -150,6 +154,37 @@ class Evidence:
                     best = found
         return best
 
+    def related(self, message: str, source: SourceRef | None) -> list[Claim]:
+        """Claims that share a distinctive word with the message (not a number): where a
+        value the course states may be one a trainee reads as true for the message too
+        ("4-7 days for a first response" beside "the primary response takes 7-10 days")."""
+        wanted = {w for w in stems(message) if not w.isdigit()} & self._distinctive
+        return [c for c in self.claims if c.source != source and wanted & c.stems]
+
+    def shares_distinctive(self, a: str, b: str) -> bool:
+        """Two texts share a word rare in the course (not a number)."""
+        return any(not w.isdigit() for w in stems(a) & stems(b) & self._distinctive)
+
+    def year_span(self) -> int:
+        """How many years the course's claims cover, the tenth percentile of the years
+        it writes to the ninetieth (a historian's 1989 book or a 1600s precedent do not
+        stretch a decade's course to two centuries); 0 when it writes none."""
+        if self._span is None:
+            found = sorted(y for c in self.claims for y in years(c.text))
+            tenth = (len(found) - 1) // 10
+            self._span = found[-1 - tenth] - found[tenth] if found else 0
+        return self._span
+
+    def terms_beside_unit(self, unit: str, terms: Iterable[str]) -> set[str]:
+        """Those of `terms` written in a claim that gives a quantity in `unit`."""
+        claims = self._by_unit.get(unit)
+        if claims is None:
+            claims = self._by_unit[unit] = [
+                c for c in self.claims
+                if any(q.canonical_unit == unit for q, _, _ in find_quantities(c.text))
+            ]  # fmt: skip
+        return {t for t in terms if any(writes(c, t) for c in claims)}
+
     def context(self, message: str, source: SourceRef | None) -> list[Claim]:
         """Claims that say much of what the message says (its context), wherever they are."""
         wanted = stems(message)
@@ -157,6 +192,14 @@ class Evidence:
         return [c for c in self.claims
                 if c.source != source
                 and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
+
+
+def years(text: str) -> set[int]:
+    """Years written in a text ("1799", "9 November 1799"), not numbers with a unit
+    ("2000 mg")."""
+    measured = [span for _, _, span in find_quantities(text)]
+    return {int(m.group(1)) for m in _YEAR.finditer(text)
+            if not any(a <= m.start() < b for a, b in measured)}  # fmt: skip
 
 
 def term_forms(term: str) -> frozenset[str]:

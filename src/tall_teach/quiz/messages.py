@@ -9,6 +9,7 @@ nothing else is left.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +22,7 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
+from tall_teach.quiz.cues import in_other_stem, tying_stems
 from tall_teach.quiz.evidence import Evidence, course_evidence
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
@@ -189,7 +191,7 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
     selection = SelectionContext(
         text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
         (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,
-        tuple(dict.fromkeys(anchors)),
+        tuple(dict.fromkeys(anchors)), _other_stems(message.id, quiz),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
@@ -205,9 +207,9 @@ def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
 
 
 def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset[Value]:
-    """Numbers the course states in the message's context: never offered as wrong values."""
+    """Numbers the course states near the message's subject: never offered as wrong values."""
     values = set()
-    for claim in quiz.evidence.context(text, message.source):
+    for claim in quiz.evidence.related(text, message.source):
         for quantity, _, _ in find_quantities(claim.text):
             values.add(quantity.values())
     return frozenset(values)
@@ -249,6 +251,13 @@ def _best_draft(
         if broken:
             failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
             continue
+        writes_key = next((i for i, stem in _other_stems(info.id, quiz)
+                           if contains_term(stem, draft.key) or contains_term(stem, term.text)),
+                          "")  # fmt: skip
+        if writes_key:
+            failures.append(f"{kind} on '{term.text}': the stem of item {writes_key} writes "
+                            "it, which would give this item away")  # fmt: skip
+            continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
         rank = (int(term.text in used), int(short), int(bool(cue)), position)
@@ -262,26 +271,52 @@ def _best_draft(
 
 
 def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:
-    """Another message or authored question whose text writes this key, if any."""
+    """Another take-home message that writes this key, if any: not in the quiz, but on
+    the take-home slide a trainee may have at hand."""
     for place, message in takehome_messages(quiz.course):
         if message.id != message_id and contains_term(plain_text(message.inlines), key):
             return f"the take-home message on '{place.slide_title}'"
-    for item_id_, stem in quiz.stems.items():
-        if contains_term(stem, key):
-            return f"the stem of {item_id_}"
     return ""
+
+
+MAX_PASSES = 4  # passes over the quiz until no item's stem changes what another may offer
 
 
 def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[MessageOutcome]:
     """Every message's outcome, in lecture order, with no cross-item cue: a message's
-    distractors are never the key of an item made before it (or of an authored question),
-    and a draft whose key an earlier item offers as a wrong answer is not taken."""
+    distractors are never the key of an item made before it (or of an authored question)
+    nor written in another item's stem, a draft whose key an earlier item offers as a
+    wrong answer is not taken, and no item's key is written in another item's stem.
+
+    What one item shows depends on which items the others became, so the quiz is made
+    again with the stems of the last pass until they settle; whatever still breaks the
+    rule after the last pass is dropped."""
     vocab = vocab or course_vocabulary(course)
     evidence = course_evidence(course)
+    shown: dict[str, str] = {}
+    outcomes: list[MessageOutcome] = []
+    for _ in range(MAX_PASSES):
+        outcomes = _quiz_pass(course, vocab, evidence, shown)
+        now = {d.id: shown_text(d) for o in outcomes for d in o.drafts}
+        if now == shown:
+            break
+        shown = now
+    return _without_stem_cues(outcomes, evidence)
+
+
+def shown_text(draft: Draft) -> str:
+    """What an item shows besides its options: the stem (a statement item's true
+    sentence is the message itself, so it counts as shown too)."""
+    return f"{draft.stem} {draft.key}" if draft.kind == "statement" else draft.stem
+
+
+def _quiz_pass(
+    course: Course, vocab: Vocabulary, evidence: Evidence, shown: Mapping[str, str]
+) -> list[MessageOutcome]:
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
-    stems = {d.id: d.stem for d, _ in authored}
+    stems = {**{d.id: d.stem for d, _ in authored}, **shown}
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
@@ -297,3 +332,43 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
             keys.setdefault(base(draft.key), draft.id)
             offered.update((base(d), draft.id) for d in draft.distractors)
     return outcomes
+
+
+def _without_stem_cues(outcomes: list[MessageOutcome], evidence: Evidence) -> list[MessageOutcome]:
+    """The outcomes with any draft dropped whose key another item's stem writes, or a
+    wrong option that stem ties to something else (left only when the passes did not
+    settle), the reason kept."""
+    shown = {d.id: shown_text(d) for o in outcomes for d in o.drafts}
+    kept: list[MessageOutcome] = []
+    for outcome in outcomes:
+        text = plain_text(outcome.message.inlines)
+        drafts, failures = [], list(outcome.failures)
+        for draft in outcome.drafts:
+            others = [(i, s) for i, s in shown.items() if _own(i) != _own(draft.id)]
+            hit = next(((o, i) for o in (draft.key_term, draft.key) for i, s in others
+                        if o and contains_term(s, o)), None)  # fmt: skip
+            if hit is None and draft.kind != "statement":
+                hit = next(((d, i) for d in draft.distractors
+                            for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]
+                            if i), None)  # fmt: skip
+            if hit is None:
+                drafts.append(draft)
+            else:
+                failures.append(f"{draft.kind} on '{draft.key_term}' dropped: the stem of "
+                                f"item {hit[1]} writes '{hit[0]}'")  # fmt: skip
+        kept.append(replace(outcome, drafts=tuple(drafts), failures=tuple(failures)))
+    return kept
+
+
+def _own(item_id: str) -> str:
+    """The message part of a generated item id (its template and round cut off)."""
+    return _TEMPLATE_SUFFIX.sub("", item_id)
+
+
+_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join(TEMPLATES)})(?:-\d+)?$")
+
+
+def _other_stems(message_id: str, quiz: QuizContext) -> tuple[tuple[str, str], ...]:
+    """(item id, shown text) of the quiz's items made from other messages."""
+    own = f"tt-{ncname_part(message_id)}"
+    return tuple((i, s) for i, s in quiz.stems.items() if _own(i) != own)

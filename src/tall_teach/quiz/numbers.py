@@ -270,7 +270,15 @@ def in_bounds(q: Quantity) -> bool:
 
 
 def separated(key: Quantity, a: Quantity, b: Quantity) -> bool:
-    """True when two options are far enough apart to be different answers, not rounding."""
+    """True when two options are far enough apart to be different answers, not rounding;
+    ranges never overlap, and whole-number ranges never touch ("4-7 days" beside "7-10
+    days" shares its 7; "3.5-5.5" beside "5.5-7.5" bins a continuous scale)."""
+    if a.is_range and b.is_range and a.high is not None and b.high is not None:
+        touch = key.decimals == 0
+        if (a.high >= b.low if touch else a.high > b.low) and (
+            b.high >= a.low if touch else b.high > a.low
+        ):
+            return False
     if _additive(key):
         return abs(a.mid - b.mid) >= grid_step(key) / 2 - 1e-9
     small, large = sorted((abs(a.mid), abs(b.mid)))
@@ -294,6 +302,8 @@ def grid_step(key: Quantity) -> float:
     step = percent_step(key)
     if key.width > step:
         step = _round_up_step(key.width, 10**-key.decimals)
+    if key.is_range and key.decimals == 0 and step <= key.width:
+        step = key.width + 1  # whole-number ranges must not touch: 3-6, 7-10, 11-14
     return step
 
 
@@ -307,26 +317,39 @@ def _round_up_step(value: float, floor: float) -> float:
 def _scaled(key: Quantity, factor: float) -> Quantity:
     """`key` times `factor`; one more decimal when the key's precision would collapse the
     value onto zero or the key itself (0.1 units/kg/h x 0.5 is 0.05, not 0.1)."""
-    low = key.low * factor
-    high = None if key.high is None else key.high * factor
+    low, high = key.low * factor, None if key.high is None else key.high * factor
+    if factor * 3 in (1, 9) and key.decimals == 0:  # thirds: 500 mg / 3 is "150 mg", not 167
+        low = _two_figures(low)
+        high = None if high is None else _two_figures(high)
     moved = key.moved(low, high)
     if moved.low <= 0 or moved.values() == key.values():
         moved = replace(key, decimals=key.decimals + 1).moved(low, high)
     return moved
 
 
+_ROUND_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
+
+
+def _two_figures(value: float) -> float:
+    """The nearest value a person writes (150, 2.5, 6000), for values made by thirds."""
+    if value <= 0:
+        return value
+    power = 10.0 ** math.floor(math.log10(value))
+    return min((m * power for m in _ROUND_MANTISSAS), key=lambda v: abs(math.log(v / value)))
+
+
 def ladder(key: Quantity) -> list[Quantity]:
     """Generated wrong values: percentages on an additive grid, other units by factors."""
     out: list[Quantity] = []
-    if _additive(key):
+    if not _additive(key):
+        binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
+        factors = (0.5, 2, 0.25, 4, 0.125, 8) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        out = [_scaled(key, factor) for factor in factors]
+    if _additive(key) or key.is_range:  # a wide range scaled overlaps itself: shift it too
         step = grid_step(key)
         for k in (1, -1, 2, -2, 3, -3):
             shift = k * step
             out.append(key.moved(key.low + shift, None if key.high is None else key.high + shift))
-    else:
-        binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
-        factors = (0.5, 2, 0.25, 4, 0.125, 8) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
-        out = [_scaled(key, factor) for factor in factors]
     return [q for q in out if in_bounds(q)]
 
 

@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tall_teach.model import SourceRef
+from tall_teach.quiz.cues import date_clash, far_in_time, in_other_stem, tying_stems
 from tall_teach.quiz.dates import date_form, parse_date
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
-from tall_teach.quiz.text import base, contains_term, normalise
+from tall_teach.quiz.text import base, contains_term, content_words, normalise
 
 MINIMUM = 2  # distractors a single-best-answer item needs
 MIN_DAYS_APART = 45  # two dates closer than this are not different answers
@@ -41,6 +42,9 @@ class SelectionContext:
     # a sound item needs, since offering one may cost that message its item
     reserved: frozenset[str] = frozenset()
     anchors: tuple[str, ...] = ()  # the message's other key terms, as it writes them
+    # what the quiz's other items show (item id, stem text): an option written there is
+    # tied to something else for every trainee who reads that item
+    other_stems: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,13 +175,54 @@ def _rejection(
         return "excluded by the author (exclude=) or by the review (avoid:)"
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
+    shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
+                                                 ctx.evidence))
+    if shown:
+        return f"written in the stem of item {shown}, which ties it to something else"
     if origin == "author":
         return ""  # the author vouches for it
+    slip = _slip(candidate, key)
+    if slip:
+        return slip
+    if parse_date(key) is None:
+        clash = date_clash(candidate, ctx.message) or far_in_time(
+            candidate, ctx.message, ctx.evidence
+        )
+        if clash:
+            return f"the stem rules it out: {clash}"
     if echoes_the_message(candidate, key, ctx.message, generic):
         return "repeats a distinctive word of the message"
     anchors = tuple(a for a in ctx.anchors if not _nested(a, key))
     support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors)
+    head = _head(candidate, key, generic)
+    if support is None and head:
+        support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors)
     return f"arguably true: {support}" if support else ""
+
+
+def _head(candidate: str, key: str, generic: frozenset[str]) -> str:
+    """The head noun of a phrase when it names the candidate's own family ("insulin" of
+    "basal insulin"): what the course says of insulin it says of basal insulin. "" for
+    one word, or a head the kind's other terms share ("inhibitor")."""
+    words = candidate.split()
+    head = words[-1].casefold() if len(words) > 1 else ""
+    if len(head) < 4 or head in generic or head in content_words(key) or not head.isalpha():
+        return ""
+    return words[-1]
+
+
+def _slip(candidate: str, key: str) -> str:
+    """A date that reads as a slip for the key rather than another answer: within
+    MIN_DAYS_APART of it, or the key's day and month in another year."""
+    a, b = parse_date(candidate), parse_date(key)
+    if a is None or b is None:
+        return ""
+    days = _days_apart(candidate, key)
+    if days is not None and days < MIN_DAYS_APART:
+        return f"{days} days from the key: a slip, not another answer"
+    if a[1:] == b[1:]:
+        return "the key's day and month in another year: a slip, not another answer"
+    return ""
 
 
 def _nested(a: str, b: str) -> bool:

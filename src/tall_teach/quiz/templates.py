@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from tall_teach.quiz.cues import unit_names_key
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
-from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins
+from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins, find_quantities
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
 from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
@@ -94,7 +95,12 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
 
 def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     """The chosen distractors, in the plural when the key is written in the plural."""
-    selection = select_distractors(term, info.selection, info.options - 1)
+    ctx = info.selection
+    glossary = [t for _, terms in ctx.vocab.glossary.categories for t in terms]
+    cue = unit_names_key(term.option_text, info.text, ctx.evidence, glossary)
+    if cue:
+        raise TemplateError(f"{cue}: it names the key whatever the options (ask the value)")
+    selection = select_distractors(term, ctx, info.options - 1)
     rejected = [r for r in selection.reasons if r.startswith("rejected")]
     _require(list(selection.chosen), term, rejected)
     if term.plural:
@@ -266,7 +272,27 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
 
+_RESTATED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|~\s*)?\d[^()]*\)")
+_RESTATED_BEFORE = re.compile(r"(\d[\d.,]*\s?\S*)\s*\(\s*(?:about\s+|~\s*)?$")
+
+
+def _restated(term: KeyTerm, info: MessageInfo) -> None:
+    """A value the message writes again in other units just after it ("6.5% (48 mmol/mol)",
+    "7.0 mmol/L (126 mg/dL)"): blanked alone, the other form would answer it."""
+    if term.quantity is None:
+        return
+    for start, end in occurrences(info.text, term.text):
+        after = _RESTATED_AFTER.match(info.text, end)
+        before = _RESTATED_BEFORE.search(info.text[:start])
+        other = (after.group(0) if after and find_quantities(after.group(0)) else
+                 before.group(1) if before and find_quantities(before.group(1)) else "")
+        if other:
+            raise TemplateError(f"the message gives '{term.text}' again as '{other.strip()}': "
+                                "the blank would leave it in the stem")  # fmt: skip
+
+
 def _written_out(term: KeyTerm, info: MessageInfo, once: bool = False) -> None:
+    _restated(term, info)
     found = occurrences(info.text, term.text)
     if not found:
         raise TemplateError(f"the key term '{term.text}' is not written out in the message")

@@ -1,0 +1,97 @@
+"""What in a stem, or in another item, gives an option away: checks a candidate must pass
+besides being wrong.
+
+A test-wise trainee strikes an option without knowing the fact when the stem's own
+words rule it out: a name that carries another month than the date in the stem ("the
+October Days" for an event "in June 1791"), a person the course places years away from
+the stem's year, a unit the course writes beside the key alone ("10 units a day" names
+insulin). And an item is answered by another one when that item's stem writes its key
+or ties one of its wrong options to something else ("the Tennis Court Oath (20 June
+1789)" beside a question on the Bastille). Each check reads only the course.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
+from tall_teach.quiz.evidence import Evidence, years
+from tall_teach.quiz.numbers import find_quantities
+from tall_teach.quiz.text import contains_term, normalise
+
+_MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
+# Units any term of a course may carry (a share, a duration, a count, a mass or volume,
+# a dose): they say nothing about which term the stem speaks of.
+GENERIC_UNITS = frozenset({"%", "minute", "hour", "day", "week", "month", "year",
+                           "patient", "cycle", "mg", "g", "ug", "kg", "ml", "l", "mmol",
+                           "mg/day", "mg/kg", "mg/m2", "mg/kg/day", "cm"})  # fmt: skip
+MIN_YEARS_APART = 2  # the least gap that makes a year "far" from the stem's
+
+
+def date_clash(candidate: str, stem: str) -> str:
+    """A candidate whose own name carries a month or year the stem's date contradicts."""
+    stem_dates = find_dates(stem)
+    stem_months = {m.lower() for m in _MONTH_WORD.findall(" ".join(d for d, _ in stem_dates))}
+    stem_years = years(stem)
+    own_months = {m.lower() for m in _MONTH_WORD.findall(candidate)}
+    own_years = years(candidate)
+    if stem_months and own_months and not own_months & stem_months:
+        return (f"its name says {', '.join(sorted(own_months))}, the stem "
+                f"{', '.join(d for d, _ in stem_dates)}")  # fmt: skip
+    if stem_years and own_years and not own_years & stem_years:
+        return f"its name says {min(own_years)}, the stem {min(stem_years)}"
+    return ""
+
+
+def far_in_time(candidate: str, stem: str, evidence: Evidence) -> str:
+    """A candidate the course only ever places years away from the stem's year: "executed
+    in 1793" is no answer to "seized power in 1799". The gap that counts grows with the
+    span of years the course covers (a quarter of it, at least two years)."""
+    wanted = years(stem)
+    if not wanted:
+        return ""
+    placed: set[int] = set()
+    for claim in evidence.mentions(candidate):
+        placed |= years(claim.text)
+    if not placed:
+        return ""
+    gap = max(MIN_YEARS_APART, evidence.year_span() // 4)
+    nearest = min(abs(a - b) for a in placed for b in wanted)
+    if nearest <= gap:
+        return ""
+    return (f"the course places it in {', '.join(map(str, sorted(placed)[:3]))}, "
+            f"far from the stem's {min(wanted)}")  # fmt: skip
+
+
+def unit_names_key(key: str, stem: str, evidence: Evidence, terms: Iterable[str]) -> str:
+    """A unit in the stem that the course writes beside the key and beside no other of
+    its terms (`terms`: the glossary's): "0.1-0.2 units/kg" names insulin, "48 mmol/mol"
+    HbA1c, whatever the other options are. "" when no unit does."""
+    units = {q.canonical_unit for q, _, _ in find_quantities(stem)} - GENERIC_UNITS
+    for unit in sorted(units):
+        beside = evidence.terms_beside_unit(unit, terms)
+        if beside and all(normalise(t) == normalise(key) or contains_term(key, t)
+                          or contains_term(t, key) for t in beside):  # fmt: skip
+            return f"the stem's unit '{unit}' is written in the course beside '{key}' only"
+    return ""
+
+
+def tying_stems(
+    candidate: str, message: str, other_stems: Iterable[tuple[str, str]], evidence: Evidence
+) -> tuple[tuple[str, str], ...]:
+    """Other items' stems that tie a wrong option to something else: any, for a date or a
+    value (written there, it is that item's fact); for a term, those on this message's
+    subject (sharing a distinctive word with it), where its mention reads as a hint."""
+    if parse_date(candidate) is not None or any(c.isdigit() for c in candidate):
+        return tuple(other_stems)
+    return tuple((i, s) for i, s in other_stems
+                 if evidence.shares_distinctive(s, message))  # fmt: skip
+
+
+def in_other_stem(candidate: str, other_stems: Iterable[tuple[str, str]]) -> str:
+    """The id of another item whose stem writes `candidate`, or ""."""
+    for item_id, stem in other_stems:
+        if contains_term(stem, candidate):
+            return item_id
+    return ""

@@ -1,0 +1,131 @@
+"""What gives an option away: the stem's dates, years and units, another item's stem,
+numbers stated near the message, ranges that touch, values written twice."""
+
+from __future__ import annotations
+
+from tall_teach.model import Glossary
+from tall_teach.quiz import generate_items
+from tall_teach.quiz.cues import date_clash, far_in_time, unit_names_key
+from tall_teach.quiz.evidence import Evidence, course_evidence, years
+from tall_teach.quiz.numbers import choose_values, parse_quantity, separated
+
+from .conftest import course_with, msg, question, question_slide, text_slide
+
+EVENTS = Glossary((
+    ("event", ("flight to Varennes", "Great Fear", "October Days", "September massacres",
+               "Tennis Court Oath")),
+    ("person", ("Napoleon Bonaparte", "Marie Antoinette", "Charlotte Corday", "Sieyès",
+                "Babeuf", "Barras")),
+))  # fmt: skip
+HISTORY = [
+    text_slide("h/1", "1789", ["The Great Fear swept the countryside in July 1789.",
+                               "The October Days brought the king to Paris in 1789."]),
+    text_slide("h/2", "1793", ["Marie Antoinette was executed in October 1793.",
+                               "Charlotte Corday killed Marat in July 1793."]),
+    text_slide("h/3", "1795-1799", ["Barras led the Directory from 1795.",
+                                    "Babeuf's conspiracy was crushed in 1797.",
+                                    "Sieyès sat in the Directory in 1799."]),
+]  # fmt: skip
+
+
+def _evidence(*slides: object) -> Evidence:
+    return course_evidence(course_with([msg("Placeholder message")], extra_slides=list(slides)))
+
+
+def test_years_are_not_doses() -> None:
+    assert years("titrated to about 2000 mg a day") == set()
+    assert years("on 18 Brumaire (9 November 1799), in 1957, and the 1960 prize") == {
+        1799, 1957, 1960,
+    }  # fmt: skip
+
+
+def test_a_name_carrying_another_month_than_the_stem_is_ruled_out() -> None:
+    stem = "The flight to Varennes in June 1791 destroyed trust in the king"
+    assert date_clash("October Days", stem)
+    assert date_clash("September massacres", stem)
+    assert not date_clash("Great Fear", stem)
+    assert not date_clash("October Days", "The king was brought to Paris")  # no date: no clash
+
+
+def test_a_person_the_course_places_years_away_from_the_stem_is_implausible() -> None:
+    evidence = _evidence(*HISTORY)
+    stem = "Napoleon Bonaparte seized power on 18 Brumaire (9 November 1799)"
+    assert far_in_time("Marie Antoinette", stem, evidence)
+    assert far_in_time("Charlotte Corday", stem, evidence)
+    assert not far_in_time("Babeuf", stem, evidence)  # 1797: near enough to be believed
+    assert not far_in_time("Sieyès", stem, evidence)
+    assert not far_in_time("Lafayette", stem, evidence)  # the course never dates him
+
+
+def test_a_unit_only_the_key_is_written_with_names_it() -> None:
+    evidence = _evidence(text_slide("d/1", "Insulin", ["Start basal insulin at 10 units a day.",
+                                                       "Metformin 500 mg; sitagliptin 100 mg."]))
+    terms = ["basal insulin", "metformin", "sitagliptin", "pioglitazone"]
+    stem = "Basal insulin starts at 10 units a day"
+    assert unit_names_key("basal insulin", stem, evidence, terms)
+    # a dose in mg says nothing: any drug is given in mg
+    assert not unit_names_key("metformin", "Metformin is started at 500 mg a day", evidence, terms)
+
+
+def test_whole_number_ranges_never_touch_and_no_range_overlaps() -> None:
+    key = parse_quantity("7-10 days")
+    assert key is not None
+    touching, apart = parse_quantity("4-7 days"), parse_quantity("3-6 days")
+    assert touching is not None and apart is not None
+    assert not separated(key, key, touching)
+    assert separated(key, key, apart)
+    for q in choose_values(key, [touching], 3, 1):
+        assert q.high is not None and (q.high < 7 or q.low > 10)
+    fine = parse_quantity("3.5-5.5 mmol/L")  # a continuous scale may be binned edge to edge
+    assert fine is not None
+    assert all(q.high is not None and (q.high <= 3.5 or q.low >= 5.5)
+               for q in choose_values(fine, [], 3, 1))  # fmt: skip
+
+
+def test_a_value_the_course_states_near_the_message_is_never_a_wrong_value() -> None:
+    table = text_slide("i/1", "Speed", ["Adaptive immunity takes days (4-7 days for a first "
+                                        "response)."])  # fmt: skip
+    course = course_with([msg("The primary response takes about **7-10 days**")],
+                         extra_slides=[table])  # fmt: skip
+    course, _ = generate_items(course)
+    (item,) = course.items
+    assert "4-7 days" not in [o.text for o in item.options]
+
+
+def test_a_value_written_again_in_other_units_is_not_blanked() -> None:
+    course = course_with([msg("Diabetes is diagnosed at an HbA1c of **6.5%** (48 mmol/mol)")])
+    course, warnings = generate_items(course)
+    assert course.items == ()
+    assert "again as '(48 mmol/mol)'" in warnings[0].message
+
+
+def test_no_key_written_in_another_items_stem_and_no_option_tied_there() -> None:
+    authored = question("In the study of CD5-edited CAR-T cells, what was the CR rate?",
+                        [("100%", True), ("94%", False), ("57%", False)])  # fmt: skip
+    course = course_with(
+        [msg("**CD5**-targeting CAR-T have shown impressive response rates"),
+         msg("**CD7** CAR-T is one of the CAR-T products tested in T-ALL", line=11)],
+        extra_slides=[question_slide(authored)],
+    )  # fmt: skip
+    course, _ = generate_items(course)
+    generated = [i for i in course.items if i.kind != "authored"]
+    shown = {i.id: i.stem for i in course.items}
+    for item in generated:
+        key = item.options[item.key_index].text
+        assert not any(key in stem for other, stem in shown.items() if other != item.id)
+    assert not any("CD5" in o.text for i in generated for o in i.options)
+
+
+def test_what_the_course_says_of_insulin_it_says_of_basal_insulin() -> None:
+    glossary = Glossary((("drug class", ("sulfonylurea", "biguanide", "basal insulin",
+                                         "SGLT2 inhibitor", "DPP-4 inhibitor")),))  # fmt: skip
+    notes = text_slide("d/2", "Insulin",
+                       ["Insulin lowers glucose but brings weight gain and hypoglycaemia."])
+    course = course_with(
+        [msg("**Sulfonylureas** lower glucose quickly but cause hypoglycaemia and weight gain")],
+        extra_slides=[notes], glossary=glossary,
+    )  # fmt: skip
+    course, _ = generate_items(course)
+    (item,) = course.items
+    assert "Basal insulins" not in [o.text for o in item.options]
+    assert any("arguably true" in r and "basal insulin" in r for r in item.reasons)
