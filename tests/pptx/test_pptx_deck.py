@@ -37,6 +37,7 @@ EXPECTED_TITLES = [
     "Two columns",
     "Compare",
     "Compare (cont.)",
+    "Key numbers",
     "Take-home messages",
     "References",
 ]

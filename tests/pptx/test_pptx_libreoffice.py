@@ -63,7 +63,7 @@ def test_libreoffice_prints_one_page_per_slide(pdf: Path, prs: Any) -> None:
     from pypdf import PdfReader
 
     reader = PdfReader(str(pdf))
-    assert len(reader.pages) == len(prs.slides) == 26
+    assert len(reader.pages) == len(prs.slides) == 27
     box = reader.pages[0].mediabox
     assert round(float(box.width) / float(box.height), 3) == round(16 / 9, 3)
 

@@ -19,6 +19,7 @@ from tall_teach.writers.pptx.specs import (
     PictureSpec,
     SlidePlan,
     Slot,
+    StatTilesSpec,
     TableSpec,
     TextBlock,
 )
@@ -126,6 +127,10 @@ def place(slide: Any, slot: Slot, placeholders: dict[int, Any], labels: dict[str
         add_picture(slide, content, box)
     elif isinstance(content, FigureBoxSpec):
         add_figure_box(slide, content, box)
+    elif isinstance(content, StatTilesSpec):
+        from tall_teach.writers.pptx.stats import add_stat_tiles
+
+        add_stat_tiles(slide, content)
     return set()
 
 

@@ -30,6 +30,7 @@ from tall_teach.writers.pptx.context import PlanContext
 from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.settings import PptxSettings
 from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
+from tall_teach.writers.pptx.stats import stat_page
 from tall_teach.writers.pptx.template import TemplateInfo
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
 from tall_teach.writers.pptx.titles import fit_title, lines_needed, lowered
@@ -256,6 +257,9 @@ def title_pages(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> tuple
     """The pages of a slide, laid out under a title box tall enough for the longest of
     its titles (" (cont.)" makes a title longer): every page shares that box."""
     lines, want = -1, lines_needed(title, ctx)
+    tiles = stat_page(slide, lowered(ctx, want))
+    if tiles is not None:  # a few key numbers: stat tiles, never continued
+        return want, [tiles]
     pages: list[Page] = []
     scratch: list[Diagnostic] = []
     while want > lines:  # at most MAX_TITLE_LINES + 1 rounds: `want` only grows

@@ -75,7 +75,30 @@ class FigureBoxSpec:
     source_label: str = "Source"
 
 
-Content = TextBlock | ChartSpec | TableSpec | PictureSpec | FigureBoxSpec
+@dataclass(frozen=True)
+class StatTile:
+    """One key number as the content writes it, and where its tile goes (EMU)."""
+
+    value: str  # the number as written: "42.7", "30-35", "4/12"
+    unit: str  # as written after it: "%", "months"; "" for none
+    label: str
+    source: str  # the item's own citation, short; "" when the slide's footer says it
+    box: Box
+    qualifier: str = ""  # "about", "less than", as written before the number
+
+
+@dataclass(frozen=True)
+class StatTilesSpec:
+    """Editable stat tiles: one value size and one label size for all of them."""
+
+    tiles: tuple[StatTile, ...]
+    value_size: float
+    label_size: float
+    source_size: float
+    alt: str
+
+
+Content = TextBlock | ChartSpec | TableSpec | PictureSpec | FigureBoxSpec | StatTilesSpec
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from tall_teach.writers.pptx.specs import (
     FigureBoxSpec,
     PictureSpec,
     Slot,
+    StatTilesSpec,
     TableSpec,
     TextBlock,
 )
@@ -283,7 +284,34 @@ def slot_html(slot: Slot, ctx: SlotContext) -> str:
         return table_slot(content, box)
     if isinstance(content, PictureSpec):
         return picture_slot(content, box, ctx.load_image)
+    if isinstance(content, StatTilesSpec):
+        return stat_tiles_html(content)
     return figure_box_slot(content, box, ctx.source_label, ctx.line_height)
+
+
+def stat_tiles_html(spec: StatTilesSpec) -> str:
+    """The deck's stat tiles: the number large with its unit, the label, the tile's source."""
+    from tall_teach.writers.pptx.stats import BAR, Stat, unit_size, value_runs
+
+    tiles = []
+    small = unit_size(spec.value_size)
+    for tile in spec.tiles:
+        stat = Stat(tile.value, tile.unit, tile.label, tile.qualifier, tile.source)
+        top = "".join(
+            f'<span style="font-size:{spec.value_size if number else small:g}pt">'
+            f"{escape(text)}</span>"
+            for text, number in value_runs(stat)
+        )
+        source = (f'<p class="source" style="font-size:{spec.source_size:g}pt">'
+                  f"{escape(tile.source)}</p>" if tile.source else "")
+        tiles.append(
+            f'<div class="slot stat-tile" style="{box_style(tile.box)};padding:0 16pt;'
+            f'border-left-width:{pt(BAR)}">'
+            f'<p class="value">{top}</p>'
+            f'<p class="label" style="font-size:{spec.label_size:g}pt">{escape(tile.label)}</p>'
+            f"{source}</div>"
+        )
+    return "".join(tiles)
 
 
 class SlotContext:
