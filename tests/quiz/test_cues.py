@@ -129,3 +129,29 @@ def test_what_the_course_says_of_insulin_it_says_of_basal_insulin() -> None:
     (item,) = course.items
     assert "Basal insulins" not in [o.text for o in item.options]
     assert any("arguably true" in r and "basal insulin" in r for r in item.reasons)
+
+
+ROUTING = Glossary((("routing protocol", ("RIP", "OSPF", "BGP")),))
+
+
+def test_one_fact_of_a_two_fact_message_is_asked_alone_when_the_whole_makes_no_item() -> None:
+    table = text_slide("r/1", "Routing inside a network", [
+        "RIP counts hops as a distance-vector protocol.",
+        "BGP is the path-vector protocol between networks.",
+    ])  # fmt: skip
+    course = course_with([msg("**OSPF** is a link-state protocol; **RIP** is distance-vector")],
+                         extra_slides=[table], glossary=ROUTING)  # fmt: skip
+    course, _ = generate_items(course)
+    (item,) = course.items
+    assert item.stem.startswith("_____ is a link-state protocol.")
+    assert "distance-vector" not in item.stem
+    assert sorted(o.text for o in item.options) == ["BGP", "OSPF", "RIP"]
+    assert "RIP is distance-vector" in item.explanation
+    assert any("asked the clause" in r for r in item.reasons)
+
+
+def test_a_table_row_comparing_key_and_candidate_is_no_evidence_for_the_candidate() -> None:
+    from tall_teach.quiz.evidence import _compares
+
+    assert _compares("Example | RIP | OSPF", "OSPF", "RIP")
+    assert not _compares("RIP and OSPF | interior", "OSPF", "RIP")  # one cell: listed together

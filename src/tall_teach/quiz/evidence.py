@@ -33,7 +33,13 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
-from tall_teach.quiz.text import content_words, find_token_run, normalise, tokens
+from tall_teach.quiz.text import (
+    contains_term,
+    content_words,
+    find_token_run,
+    normalise,
+    tokens,
+)
 from tall_teach.quiz.walk import blocks_in
 
 # A claim supports a candidate when the words it shares with the message carry this
@@ -126,20 +132,26 @@ class Evidence:
         key: str,
         source: SourceRef | None = None,
         anchors: tuple[str, ...] = (),
+        kind: str = "",
     ) -> Support | None:
         """The claim that best shows `candidate` is true in the message's context, if any.
 
-        The message's own words count, not the key's or the candidate's: "the stem with the
-        candidate put in" is what a claim must say. A table row that relates the candidate
-        to another term of the message (`anchors`: "heart failure | SGLT2 inhibitor") says
-        so too. Claims at `source` (the message) are skipped."""
-        wanted = stems(message) - stems(key) - stems(candidate)
+        The message's own words count, not the key's, the candidate's or their kind's
+        ("protocol" is shared by every routing protocol): "the stem with the candidate put
+        in" is what a claim must say. A table row that relates the candidate to another
+        term of the message (`anchors`: "heart failure | SGLT2 inhibitor") says so too; a
+        row that writes the key in one cell and the candidate in another compares them
+        ("Example | RIP | OSPF" under "distance-vector | link-state") and says nothing of
+        the kind. Claims at `source` (the message) are skipped."""
+        wanted = stems(message) - stems(key) - stems(candidate) - stems(kind)
         total = sum(self.weight(w) for w in wanted)
         if not wanted or total <= 0:
             return None
         best: Support | None = None
         for claim in self.mentions(candidate, source):
             if claim.kind == "message" and claim.source == source:
+                continue
+            if claim.kind == "table row" and _compares(claim.text, key, candidate):
                 continue
             related = [a for a in anchors if claim.kind == "table row" and writes(claim, a)]
             if related and (best is None or best.share < 1.0):
@@ -192,6 +204,14 @@ class Evidence:
         return [c for c in self.claims
                 if c.source != source
                 and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
+
+
+def _compares(row: str, key: str, candidate: str) -> bool:
+    """A table row writing the key and the candidate in different cells."""
+    cells = row.split(" | ")
+    with_key = {i for i, c in enumerate(cells) if contains_term(c, key)}
+    with_candidate = {i for i, c in enumerate(cells) if contains_term(c, candidate)}
+    return bool(with_key and with_candidate and with_key != with_candidate)
 
 
 def years(text: str) -> set[int]:

@@ -37,7 +37,7 @@ from tall_teach.quiz.terms import (
     find_in_text,
     find_key_terms,
 )
-from tall_teach.quiz.text import base, contains_term, ncname_part
+from tall_teach.quiz.text import base, contains_term, ncname_part, occurrences
 from tall_teach.quiz.walk import (
     Place,
     authored_questions,
@@ -153,7 +153,44 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                 break
     if not drafts and strong_spans(message.inlines):
         drafts = _unbolded_fallback(usable, text, asked, info, origin, quiz, failures)
+    if not drafts:
+        drafts = _clause_fallback(message, usable, text, asked, origin, quiz, failures)
     return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
+
+
+_CLAUSES = re.compile(r"\s*;\s+")
+
+
+def _clause_fallback(
+    message: Message,
+    terms: list[KeyTerm],
+    text: str,
+    asked: set[tuple[str, str]],
+    origin: Origin,
+    quiz: QuizContext,
+    failures: list[str],
+) -> list[Draft]:
+    """A message of two facts ("OSPF is a link-state protocol; RIP is distance-vector")
+    whose whole text made no sound item: one fact may, asked alone. The other clause is
+    left out of the stem, so its term may be offered as wrong where the clause shows it
+    is ("RIP" for "_____ is a link-state protocol"), and only the asked clause counts as
+    the stem's context. The explanation still gives the whole message."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) < 2:
+        return []
+    for clause in clauses:
+        inside = [t for t in terms if occurrences(clause, t.text)]
+        if not inside:
+            continue
+        info = _message_info(message, clause, origin, quiz)
+        tried: list[str] = []
+        found = _best_draft("cloze", 0, inside, asked, info, origin, quiz, tried)
+        failures.extend(f"{f} (asked alone: '{clause}')" for f in tried)
+        if found is not None:
+            draft = found[0]
+            note = f"note: asked the clause '{clause}' alone; the whole message made no sound item"
+            return [replace(draft, reasons=(*draft.reasons, note))]
+    return []
 
 
 def _unbolded_fallback(
@@ -187,7 +224,8 @@ def _unbolded_fallback(
 def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
     reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
     anchors = tuple(t.text for t in find_in_text(text, quiz.vocab) if t.origin == "glossary")
-    anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab))
+    anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab)
+                     if occurrences(text, t.text))  # fmt: skip
     selection = SelectionContext(
         text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
         (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,

@@ -127,7 +127,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         if not norm or norm in seen:
             continue
         seen.add(norm)
-        why = _rejection(candidate, origin, key, ctx, generic, excluded)
+        why = _rejection(candidate, origin, key, ctx, generic, excluded, _kind_words(term))
         if why:
             if norm != normalise(key):
                 reasons.append(f"rejected '{candidate}': {why}")
@@ -149,6 +149,12 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
 
 
+def _kind_words(term: KeyTerm) -> str:
+    """The words naming the key's kind ("routing protocol", a table column's header)."""
+    category = term.category.removeprefix("course:")
+    return category.replace("/", " ") if category not in ("date", "author") else ""
+
+
 def _kind_label(term: KeyTerm) -> str:
     if term.category.startswith("course:"):
         return f"kind from the course: {term.category[7:]}"
@@ -162,6 +168,7 @@ def _rejection(
     ctx: SelectionContext,
     generic: frozenset[str],
     excluded: set[str],
+    kind: str = "",
 ) -> str:
     """Why a candidate may not be offered as wrong, or "" when it may."""
     norm = normalise(candidate)
@@ -193,10 +200,10 @@ def _rejection(
     if echoes_the_message(candidate, key, ctx.message, generic):
         return "repeats a distinctive word of the message"
     anchors = tuple(a for a in ctx.anchors if not _nested(a, key))
-    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors)
+    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors, kind)
     head = _head(candidate, key, generic)
     if support is None and head:
-        support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors)
+        support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind)
     return f"arguably true: {support}" if support else ""
 
 
