@@ -112,3 +112,12 @@ def test_no_absolute_wording_in_some_options_only() -> None:
 
 
 SOUND_OPTIONS = [o.text for o in SOUND.options]
+
+
+def test_a_stem_word_the_key_only_extends_is_a_clang_cue() -> None:
+    it = item("All pathways converge on C3; _____ opsonises microbes. Which molecule?",
+              ["C3b", "interferon", "perforin", "MHC class II"])  # fmt: skip
+    assert "key-word-in-stem" in rules(it)
+    fair = item("All pathways converge on C3; _____ opsonises microbes. Which molecule?",
+                ["C3b", "C3a", "C5a", "perforin"])  # fmt: skip
+    assert "key-word-in-stem" not in rules(fair)

@@ -126,6 +126,22 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     cues = {w for w in cues if not w.isdigit()}  # "15" of "15-20 g" in "after 15 minutes"
     if cues:
         return RuleFailure("key-word-in-stem", f"the stem repeats {sorted(cues)} from the key")
+    clang = _clang(content_words(keys[0].text), content_words(item.stem), distractor_words)
+    if clang:
+        return RuleFailure("key-word-in-stem", f"the stem's '{clang[0]}' is the start of the "
+                           f"key's '{clang[1]}' and of no wrong option's word")  # fmt: skip
+    return None
+
+
+def _clang(key: set[str], stem: set[str], wrong: list[set[str]]) -> tuple[str, str] | None:
+    """A stem word that a key word extends by a letter or two ("C3" and "C3b", "TLR" and
+    "TLR4"), when no wrong option has such a word: the sound points at the key."""
+    for s_word in sorted(stem):
+        for k_word in sorted(key):
+            if len(s_word) >= 2 and k_word != s_word and k_word.startswith(s_word) and (
+                len(k_word) - len(s_word) <= 2
+            ) and not any(w.startswith(s_word) for words in wrong for w in words):
+                return s_word, k_word
     return None
 
 

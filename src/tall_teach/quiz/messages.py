@@ -136,13 +136,14 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
             "no key term: mark one in **bold** or use a glossary term, "
             "a number with a unit, or a gene or CD name"
         )
-    if not usable:
+    spare = _spare_terms(terms, text, quiz) if strong_spans(message.inlines) else []
+    if not usable and not spare:
         return MessageOutcome(place, message, (), tuple(failures))
     origin = _origin(place, message, text, course, [t.text for t in terms])
     info = _message_info(message, text, origin, quiz)
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
-    for round_, kind in enumerate(template_plan(course.quiz.per_message)):
+    for round_, kind in enumerate(template_plan(course.quiz.per_message) if usable else []):
         other = [k for k in TEMPLATES if k != kind]
         for kind_tried in [kind, *other]:
             found = _best_draft(kind_tried, round_ // 2, usable, asked, info, origin, quiz,
@@ -151,10 +152,11 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                 drafts.append(found[0])
                 asked.add((kind_tried, found[1].text))
                 break
-    if not drafts and strong_spans(message.inlines):
-        drafts = _unbolded_fallback(usable, text, asked, info, origin, quiz, failures)
+    if not drafts and spare:
+        drafts = _unbolded_fallback(spare, asked, info, origin, quiz, failures)
     if not drafts:
-        drafts = _clause_fallback(message, usable, text, asked, origin, quiz, failures)
+        drafts = _clause_fallback(message, [*usable, *spare], text, asked, origin, quiz,
+                                  failures)  # fmt: skip
     return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
 
 
@@ -193,23 +195,27 @@ def _clause_fallback(
     return []
 
 
+def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyTerm]:
+    """Numbers with their unit and dates the message writes besides its bold terms: the
+    same fact asked from another side, on a grid checked against the course. (Glossary
+    terms the author did not mark are not tried: tried on the probe courses, they made
+    items about an incidental word, "HTTP address" for "IP address", "an HTTP connection
+    opens with SYN", that no item writer would keep.)"""
+    return [t for t in find_in_text(text, quiz.vocab)
+            if t.origin in ("number", "date")
+            and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
+                        for b in bold)]  # fmt: skip
+
+
 def _unbolded_fallback(
-    bold: list[KeyTerm],
-    text: str,
+    spare: list[KeyTerm],
     asked: set[tuple[str, str]],
     info: MessageInfo,
     origin: Origin,
     quiz: QuizContext,
     failures: list[str],
 ) -> list[Draft]:
-    """When no bold term makes a sound item, a number with its unit or a date the message
-    also writes may: the lecture's fact is the same, asked from another side, and wrong
-    values are made on a plausible grid and checked against the course. (A glossary term
-    is not tried: the author did not mark it, and its neighbours may well be true.)"""
-    spare = [t for t in find_in_text(text, quiz.vocab)
-             if t.origin in ("number", "date")
-             and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
-                         for b in bold)]  # fmt: skip
+    """When no bold term makes a sound item, a term the message also writes may."""
     tried: list[str] = []
     found = _best_draft("cloze", 0, spare, asked, info, origin, quiz, tried)
     failures.extend(tried)
