@@ -78,7 +78,11 @@ def test_a_libreoffice_template_is_mapped_reported_and_builds_a_course(tmp_path:
     blob = render(model, load_theme(model.theme, course))[f"{model.id}.pptx"]
     prs = Presentation(io.BytesIO(blob))
     kinds = {s.slide_layout.name for s in prs.slides}
-    assert {"Title Slide", "Title, Content", "Title, 2 Content"} <= kinds
+    mapped = yaml.safe_load((_folder / "theme.yaml").read_text(encoding="utf-8"))["pptx"]
+    # the title master's layouts (the template's first slide uses its second master)
+    assert mapped["layouts"]["title"] == "Title Slide (master 2)"
+    assert {mapped["layouts"][k] for k in ("title", "content", "two_content")} <= kinds
+    assert {"Title, Content", "Title, 2 Content"} <= kinds
     for slide in prs.slides:
         idx = [ph.placeholder_format.idx for ph in slide.placeholders]
         assert len(idx) == len(set(idx)), slide.shapes.title.text_frame.text

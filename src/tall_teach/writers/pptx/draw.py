@@ -89,7 +89,7 @@ def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[
     if plan.progress[1]:
         add_progress(slide, plan.progress, prs.slide_width)
     if plan.footer:
-        add_footer(slide, layout, "ftr", plan.footer, plan.footer_size)
+        add_footer(slide, layout, "ftr", plan.footer, plan.footer_size, plan.footer_box)
     if plan.numbered:
         add_footer(slide, layout, "sldNum", str(number), 12.0)
     if plan.notes:
@@ -308,8 +308,8 @@ def raise_title(slide: Any, layout: Any, title: Any, box: Box) -> None:
         for shape in owner.shapes
         if not shape.is_placeholder and shape._element.tag in SHAPE_TAGS
     ]
-    if not decorations:
-        return
+    if not any(in_band(shape, old, band) for _, shape in decorations):
+        return  # nothing lies between title and body: the layout's shapes stay as they are
     slide._element.set("showMasterSp", "0")  # the copies stand in for the layout's shapes
     after = title._element
     for owner, shape in decorations:  # behind the content, after the title in reading order
@@ -370,8 +370,11 @@ def copied_shape(slide: Any, owner: Any, shape: Any, drop: int) -> Any:
     return element
 
 
-def add_footer(slide: Any, layout: Any, kind: str, text: str, size: float) -> None:
-    """Footer or slide number: a copy of the layout's placeholder (python-pptx skips them)."""
+def add_footer(
+    slide: Any, layout: Any, kind: str, text: str, size: float, box: Box | None = None
+) -> None:
+    """Footer or slide number: a copy of the layout's placeholder (python-pptx skips them),
+    at `box` when the plan moved it clear of the template's graphics."""
     source = find_placeholder(layout, kind)
     if source is None:
         source = find_placeholder(layout.slide_master, kind)
@@ -381,10 +384,16 @@ def add_footer(slide: Any, layout: Any, kind: str, text: str, size: float) -> No
     element = copy.deepcopy(source)
     shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
     element.find(f"{P}nvSpPr/{P}cNvPr").set("id", str(shape_id))
-    if find_placeholder(layout, kind) is not None:  # inherit the layout's position
-        sp_pr = element.find(f"{P}spPr")
+    if find_placeholder(layout, kind) is not None or box is not None:
+        sp_pr = element.find(f"{P}spPr")  # inherit the layout's position, or take `box`
         for child in list(sp_pr):
             sp_pr.remove(child)
+        if box is not None:
+            from lxml import etree
+
+            xfrm = etree.SubElement(sp_pr, f"{A}xfrm")
+            etree.SubElement(xfrm, f"{A}off", x=str(box.x), y=str(box.y))
+            etree.SubElement(xfrm, f"{A}ext", cx=str(box.w), cy=str(box.h))
     tree.append(element)
     body = element.find(f"{P}txBody")
     for old in body.findall(f"{A}p"):

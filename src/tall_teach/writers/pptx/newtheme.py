@@ -3,7 +3,12 @@ an institution's template, its layouts mapped to our slide kinds by name and typ
 
 The template is copied with its sample slides dropped and its layouts' content
 placeholders numbered apart (LibreOffice saves every one as idx 0, so a slide could not
-tell its two columns apart). What was mapped, and what was not, is reported.
+tell its two columns apart). A template with a title master and a content master (as
+LibreOffice's are) maps title slides to the first and content slides to the second, as
+its sample slides use them; LibreOffice's layouts get their master's title and body
+areas back (its export gives every master's layouts one master's positions). The
+template's fonts stay: the theme measures text in the font files this machine renders
+them with. What was mapped, and what was not, is reported.
 """
 
 from __future__ import annotations
@@ -38,21 +43,59 @@ def create_theme(name: str, source: Path, parent: Path) -> tuple[Path, list[str]
     if target.exists():
         raise ThemeError(f"{target} already exists: choose another name or remove it")
     prs = _open(source)
-    renumbered = sum(_renumber(layout) for layout in prs.slide_layouts)
-    fonts = _measured_fonts(prs)
-    layouts, report = map_layouts(prs)
+    renumbered = sum(_renumber(layout) for layout in all_layouts(prs))
+    repaired = _repair_libreoffice(prs)
+    layouts, report = map_layouts(prs, _masters_in_use(prs))
+    layouts = _unique_names(prs, layouts)
+    if repaired:
+        report.append(f"placed the title and content areas of {repaired} LibreOffice layouts "
+                      "where their masters have them")
     if renumbered:
         report.append(f"numbered {renumbered} content placeholders apart (all had the same idx)")
-    if fonts:
-        report.append(f"fonts {', '.join(sorted(fonts))} set in Calibri (Carlito), the font the "
-                      "deck is measured in: no text runs past its box")
+    from tall_teach.writers.pptx.templatefonts import template_fonts
+
+    fonts, said = template_fonts(prs, _layout(prs, layouts["content"]).slide_master)
+    report += said
+    if fonts is None:
+        replaced = _measured_fonts(prs)
+        if replaced:
+            report.append(f"fonts {', '.join(sorted(replaced))} set in Calibri (Carlito), the "
+                          "font the deck is measured in: no text runs past its box")
     _drop_slides(prs)
     out = io.BytesIO()
     prs.save(out)
     target.mkdir(parents=True)
     (target / "template.pptx").write_bytes(out.getvalue())
-    (target / "theme.yaml").write_text(theme_yaml(name, source.name, layouts), encoding="utf-8")
+    extra = fonts.write(target) if fonts is not None else []
+    (target / "theme.yaml").write_text(theme_yaml(name, source.name, layouts, extra),
+                                       encoding="utf-8")
     return target, report
+
+
+def all_layouts(prs: Any) -> list[Any]:
+    """Every master's layouts, the first master's first."""
+    return [layout for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def _layout(prs: Any, name: str) -> Any:
+    return next(lay for lay in all_layouts(prs) if lay.name == name)
+
+
+def _masters_in_use(prs: Any) -> tuple[Any, Any]:
+    """The masters the template's sample slides use for a title slide and for content (a
+    LibreOffice template has one of each); the first master when no slide says."""
+    title = content = None
+    for slide in prs.slides:
+        layout = slide.slide_layout
+        if title is None and (layout.name.casefold() == "title slide"
+                              or layout._element.get("type") == "title"):
+            title = layout.slide_master
+        elif content is None and layout._element.get("type") in ("obj", "twoObj", "titleOnly"):
+            content = layout.slide_master
+    first = prs.slide_masters[0]
+    if content is None and title is not None and len(prs.slide_masters) > 1:
+        content = next(m for m in prs.slide_masters if m != title)
+    return title or first, content or first
 
 
 def _open(source: Path) -> Any:
@@ -68,14 +111,21 @@ def _open(source: Path) -> Any:
                          ) from None
 
 
-def map_layouts(prs: Any) -> tuple[dict[str, str], list[str]]:
-    """Slide kind -> layout name, and one report line per kind."""
+def map_layouts(
+    prs: Any, masters: tuple[Any, Any] | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """Slide kind -> layout name, and one report line per kind. Title and section slides
+    look in the title master's layouts first, the others in the content master's."""
+    title_master, content_master = masters or (prs.slide_masters[0], prs.slide_masters[0])
     found: dict[str, str] = {}
     report: list[str] = []
     for kind, (names, types) in WANTED.items():
-        layout = _by_name(prs, names) or _by_type(prs, types, kind)
+        first = title_master if kind in ("title", "section") else content_master
+        layouts = [*first.slide_layouts, *(lay for lay in all_layouts(prs)
+                                           if lay.slide_master != first)]
+        layout = _by_name(layouts, names) or _by_type(layouts, types, kind)
         if layout is not None and _usable(layout, kind):
-            found[kind] = layout.name
+            found[kind] = layout
             report.append(f"mapped {kind} -> {layout.name!r}")
     for kind in WANTED:
         if kind in found:
@@ -88,17 +138,35 @@ def map_layouts(prs: Any) -> tuple[dict[str, str], list[str]]:
                              f"layout named {' or '.join(WANTED[kind][0])!r}); add one in "
                              "PowerPoint's slide master view")
         found[kind] = found[stand_in]
-        report.append(f"no layout for {kind}: uses {found[kind]!r} (the {stand_in} layout)")
-    return {kind: found[kind] for kind in WANTED}, report
+        report.append(f"no layout for {kind}: uses {found[kind].name!r} (the {stand_in} layout)")
+    return {kind: found[kind] for kind in WANTED}, report  # type: ignore[misc]
 
 
-def _by_name(prs: Any, names: tuple[str, ...]) -> Any:
+def _unique_names(prs: Any, layouts: dict[str, Any]) -> dict[str, str]:
+    """Layout names for theme.yaml; a mapped layout whose name another master's layout
+    shares (LibreOffice's masters each have a "Title, Content") gets its master's number."""
+    counts: dict[str, int] = {}
+    for layout in all_layouts(prs):
+        counts[layout.name] = counts.get(layout.name, 0) + 1
+    masters = list(prs.slide_masters)
+    renamed: set[int] = set()
+    for layout in layouts.values():
+        if id(layout._element) in renamed:
+            continue
+        renamed.add(id(layout._element))
+        if counts[layout.name] > 1 and layout.slide_master != masters[0]:
+            number = masters.index(layout.slide_master) + 1
+            layout._element.cSld.set("name", f"{layout.name} (master {number})")
+    return {kind: layout.name for kind, layout in layouts.items()}
+
+
+def _by_name(layouts: list[Any], names: tuple[str, ...]) -> Any:
     wanted = [n.casefold() for n in names]
-    return next((lay for lay in prs.slide_layouts if lay.name.casefold() in wanted), None)
+    return next((lay for lay in layouts if lay.name.casefold() in wanted), None)
 
 
-def _by_type(prs: Any, types: tuple[str, ...], kind: str) -> Any:
-    return next((lay for lay in prs.slide_layouts if lay._element.get("type") in types
+def _by_type(layouts: list[Any], types: tuple[str, ...], kind: str) -> Any:
+    return next((lay for lay in layouts if lay._element.get("type") in types
                  and _usable(lay, kind)), None)
 
 
@@ -116,6 +184,113 @@ def _usable(layout: Any, kind: str) -> bool:
 def _ph_type(ph: Any) -> str:
     element = ph._element.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
     return element.get("type", "obj") if element is not None else "obj"
+
+
+LIBREOFFICE_LAYOUTS = {  # LibreOffice's AutoLayouts: name -> content columns on the body area
+    "Title Slide": 1, "Title, Content": 1, "Title, 2 Content": 2, "Title Only": 0,
+    "Centered Text": 1, "Blank Slide": 0,
+}
+COLUMN, COLUMN_GAP = 0.488, 0.024  # of the body width: LibreOffice's two-column AutoLayout
+
+
+def _repair_libreoffice(prs: Any) -> int:
+    """LibreOffice writes every master's layouts with one master's placeholder positions;
+    Impress itself lays them out on their own master's title and body areas. Put them
+    there (the body split in two columns for "Title, 2 Content"); returns how many."""
+    if "LibreOffice" not in (prs.core_properties.author or "") + _application(prs):
+        return 0
+    repaired = 0
+    for master in prs.slide_masters:
+        areas = {_ph_type(ph): ph._element for ph in master.placeholders}
+        for element in areas.values():
+            _styles_from_sample(element)
+        for layout in master.slide_layouts:
+            columns = LIBREOFFICE_LAYOUTS.get(layout.name)
+            if columns is None:
+                continue
+            content = [ph for ph in layout.placeholders if _ph_type(ph) not in FIXED_TYPES]
+            for ph in layout.placeholders:
+                kind = _ph_type(ph)
+                key = {"ctrTitle": "title"}.get(kind, kind)
+                source = areas.get("body" if kind not in FIXED_TYPES else key)
+                if source is None:
+                    continue
+                column = content.index(ph) if ph in content else -1
+                _place_like(ph._element, source, column, len(content))
+            repaired += 1
+    return repaired
+
+
+def _styles_from_sample(element: Any) -> None:
+    """LibreOffice writes a master placeholder's text style (colour, font, size, bullets)
+    on its sample text only, where nothing inherits it: make it the placeholder's list
+    style, level by level (space after a paragraph becomes space before it, as measured)."""
+    import copy
+
+    from lxml import etree
+
+    body = element.find(f"{P}txBody")
+    if body is None:
+        return
+    styles = body.find(f"{A}lstStyle")
+    if styles is None:
+        styles = etree.Element(f"{A}lstStyle")
+        body.insert(1, styles)
+    if len(styles):
+        return
+    levels: dict[int, Any] = {}
+    for para in body.findall(f"{A}p"):
+        p_pr = para.find(f"{A}pPr")
+        r_pr = para.find(f"{A}r/{A}rPr")
+        if r_pr is None:
+            r_pr = para.find(f"{A}endParaRPr")
+        level = int(p_pr.get("lvl", "0")) if p_pr is not None else 0
+        if level in levels or level > 8:
+            continue
+        style = copy.deepcopy(p_pr) if p_pr is not None else etree.Element(f"{A}pPr")
+        style.tag = f"{A}lvl{level + 1}pPr"
+        style.attrib.pop("lvl", None)
+        after = style.find(f"{A}spcAft")
+        if after is not None and style.find(f"{A}spcBef") is None:
+            after.tag = f"{A}spcBef"
+            style.remove(after)
+            style.insert(0 if style.find(f"{A}lnSpc") is None else 1, after)
+        if r_pr is not None:
+            defaults = copy.deepcopy(r_pr)
+            defaults.tag = f"{A}defRPr"
+            defaults.attrib.pop("lang", None)
+            style.append(defaults)
+        levels[level] = style
+    for level in sorted(levels):
+        styles.append(levels[level])
+
+
+def _application(prs: Any) -> str:
+    part = next((p for p in prs.part.package.iter_parts()
+                 if str(p.partname) == "/docProps/app.xml"), None)
+    return part.blob.decode("utf-8", "replace") if part is not None else ""
+
+
+def _place_like(element: Any, source: Any, column: int, columns: int) -> None:
+    """Give a layout placeholder the master placeholder's box (rotation included); one
+    of `columns` side by side when there are two or more."""
+    import copy
+
+    xfrm = source.find(f"{P}spPr/{A}xfrm")
+    sp_pr = element.find(f"{P}spPr")
+    if xfrm is None or sp_pr is None:
+        return
+    new = copy.deepcopy(xfrm)
+    if columns >= 2 and column >= 0:
+        off, ext = new.find(f"{A}off"), new.find(f"{A}ext")
+        width = int(ext.get("cx"))
+        ext.set("cx", str(int(width * COLUMN)))
+        step = int(width * (COLUMN + COLUMN_GAP))
+        off.set("x", str(int(off.get("x")) + column * step))
+    old = sp_pr.find(f"{A}xfrm")
+    if old is not None:
+        sp_pr.remove(old)
+    sp_pr.insert(0, new)
 
 
 def _renumber(layout: Any) -> int:
@@ -150,19 +325,20 @@ def _measured_fonts(prs: Any) -> set[str]:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     replaced: set[str] = set()
-    master = prs.slide_master
-    theme_part = master.part.part_related_by(RT.THEME)
     from lxml import etree
 
-    theme_xml = etree.fromstring(theme_part.blob)
-    for root in (master._element, *(lay._element for lay in prs.slide_layouts), theme_xml):
-        for latin in root.iter(f"{A}latin", f"{A}ea", f"{A}cs"):
-            face = latin.get("typeface", "")
-            if face and not face.startswith("+") and face != MEASURED_FONT:
-                replaced.add(face)
-                latin.set("typeface", MEASURED_FONT)
-    theme_part._blob = etree.tostring(theme_xml, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+    for master in prs.slide_masters:
+        theme_part = master.part.part_related_by(RT.THEME)
+        theme_xml = etree.fromstring(theme_part.blob)
+        for root in (master._element, *(lay._element for lay in master.slide_layouts),
+                     theme_xml):
+            for latin in root.iter(f"{A}latin", f"{A}ea", f"{A}cs"):
+                face = latin.get("typeface", "")
+                if face and not face.startswith("+") and face != MEASURED_FONT:
+                    replaced.add(face)
+                    latin.set("typeface", MEASURED_FONT)
+        theme_part._blob = etree.tostring(theme_xml, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
     return replaced
 
 
@@ -173,7 +349,8 @@ def _drop_slides(prs: Any) -> None:
         id_list.remove(slide_id)
 
 
-def theme_yaml(name: str, source: str, layouts: dict[str, str]) -> str:
+def theme_yaml(name: str, source: str, layouts: dict[str, str], extra: list[str] | None = None
+               ) -> str:
     lines = [
         f"# Made by `tall-teach theme new {name} --from {source}`: the default theme with",
         "# this template. Change a mapping below if a slide kind should use another layout.",
@@ -184,6 +361,7 @@ def theme_yaml(name: str, source: str, layouts: dict[str, str]) -> str:
         "  template: template.pptx",
         "  layouts:",
         *(f"    {kind}: {_quoted(layout)}" for kind, layout in layouts.items()),
+        *(extra or []),
         "",
     ]
     return "\n".join(lines)

@@ -31,9 +31,9 @@ from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.settings import PptxSettings
 from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
 from tall_teach.writers.pptx.stats import stat_page
-from tall_teach.writers.pptx.template import TemplateInfo
+from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
-from tall_teach.writers.pptx.titles import fit_title, lines_needed, lowered
+from tall_teach.writers.pptx.titles import ellipsized, fit_title, lines_needed, lowered
 
 REFERENCE_SPACING = 4.0  # points between reference entries: a list, not separate points
 MONTHS = (
@@ -63,6 +63,8 @@ def plan_deck(
     slides += reference_slides(ctx)
     slides = same_title_sizes([finish(s, ctx) for s in unique_titles(slides, ctx)])
     slides = with_progress(slides)
+    for note in template.notes:
+        ctx.warn(None, note)
     warnings = tuple(dict.fromkeys(ctx.warnings))  # a slide laid out twice reports once
     return DeckPlan(tuple(slides), core_props(course, ctx), warnings)
 
@@ -415,21 +417,32 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
                 f"slide title {_shown(slide.title_text)} is long; cut to {_shown(plain(title))} "
                 f"to fit at {title_size:g} pt (shorten it)",
             )
-        if frame.box != ctx.template.layout(slide.kind).title.box:  # type: ignore[union-attr]
+        base = ctx.template.layout(slide.kind)
+        if frame.box != base.title.box or "title" in base.moved:  # type: ignore[union-attr]
             title_box = frame.box
-    footer_size = ctx.size("footer")
-    if slide.footer and geometry.footer is not None:
-        para = Para((Run(slide.footer),), 0, "none")
-        frame = geometry.footer
-        found = ctx.flat.largest_size(
-            [para], frame, footer_size, ctx.size("footer_min"), frame.inner_height_pt
-        )
-        if found is None:
-            ctx.warn(None, f"the source footer of {slide.title_text!r} is long for one slide")
-        footer_size = found or ctx.size("footer_min")
+    footer, footer_size = fit_footer(slide, geometry, ctx)
     return replace(
-        slide, title=title, title_size=title_size, title_box=title_box, footer_size=footer_size
+        slide, title=title, title_size=title_size, title_box=title_box, footer=footer,
+        footer_size=footer_size,
+        footer_box=geometry.footer.box if footer and "footer" in geometry.moved else None,  # type: ignore[union-attr]
     )
+
+
+def fit_footer(slide: SlidePlan, geometry: LayoutGeometry, ctx: PlanContext) -> tuple[str, float]:
+    """The source footer at the largest size that fits its frame; one too long even at
+    `footer_min` is cut with "…" (the references slide has every source in full)."""
+    footer_size = ctx.size("footer")
+    if not slide.footer or geometry.footer is None:
+        return slide.footer, footer_size
+    frame, floor = geometry.footer, ctx.size("footer_min")
+    para = Para((Run(slide.footer),), 0, "none")
+    found = ctx.flat.largest_size([para], frame, footer_size, floor, frame.inner_height_pt)
+    if found is not None:
+        return slide.footer, found
+    cut = plain(ellipsized((Run(slide.footer),), 0, frame, floor, ctx))
+    ctx.warn(None, f"the source footer of {slide.title_text!r} is too long for the template's "
+             f"footer; cut to {_shown(cut)} (the references slide lists every source)")
+    return cut, floor
 
 
 def same_title_sizes(slides: list[SlidePlan]) -> list[SlidePlan]:

@@ -30,13 +30,25 @@ class Box:
     def bottom(self) -> int:
         return self.y + self.h
 
-    def inside(self, other: Box) -> bool:
+    def inside(self, other: Box, slack: int = 0) -> bool:
         return (
-            self.x >= other.x
-            and self.y >= other.y
-            and self.right <= other.right
-            and self.bottom <= other.bottom
+            self.x >= other.x - slack
+            and self.y >= other.y - slack
+            and self.right <= other.right + slack
+            and self.bottom <= other.bottom + slack
         )
+
+    def overlap(self, other: Box) -> int:
+        """The area the two boxes share (a line's box counts as 1 EMU thick)."""
+        w = min(self.right, other.right) - max(self.x, other.x)
+        h = min(self.bottom, other.bottom) - max(self.y, other.y)
+        if w < 0 or h < 0 or (w == 0 and h == 0):
+            return 0
+        return max(w, 1) * max(h, 1)
+
+    @property
+    def area(self) -> int:
+        return self.w * self.h
 
 
 @dataclass(frozen=True)
@@ -80,10 +92,15 @@ class LayoutGeometry:
     headings: tuple[TextFrame, ...]
     footer: TextFrame | None
     number: TextFrame | None
+    graphics: tuple[Box, ...] = ()  # the master's and layout's own shapes (bands, logos)
+    title_room: int = -1  # EMU the title may grow downwards; -1: as much as it needs
+    moved: tuple[str, ...] = ()  # "title", "footer": frames set apart from their placeholder
 
     def lowered(self, drop: int) -> LayoutGeometry:
         """The layout with its title `drop` EMU taller (its top stays) and what lies below
         the title's top moved down as much: headings keep their height, bodies their bottom."""
+        if self.title_room >= 0:
+            drop = min(drop, self.title_room)
         if drop <= 0 or self.title is None:
             return self
         top = self.title.box.y
@@ -111,6 +128,7 @@ class TemplateInfo:
     layouts: tuple[tuple[str, LayoutGeometry], ...]  # slide kind -> geometry
     levels: tuple[LevelStyle, ...]
     title_line_spacing: float
+    notes: tuple[str, ...] = ()  # what the author should know about the template's layouts
 
     def layout(self, kind: str) -> LayoutGeometry:
         return dict(self.layouts)[kind]
@@ -122,7 +140,10 @@ class TemplateInfo:
 
 def layouts_by_name(prs: Any, layouts: dict[str, str], template_name: str) -> dict[str, Any]:
     """Slide kind -> python-pptx layout; a ThemeError names any missing layout."""
-    available = {layout.name: layout for layout in prs.slide_layouts}
+    available: dict[str, Any] = {}
+    for master in prs.slide_masters:  # a template may have a title master and a content master
+        for layout in master.slide_layouts:
+            available.setdefault(layout.name, layout)
     missing = [(kind, name) for kind, name in layouts.items() if name not in available]
     if missing:
         wanted = ", ".join(f"{name!r} (for {kind})" for kind, name in missing)
@@ -171,48 +192,213 @@ def _columns(frames: list[TextFrame]) -> list[list[TextFrame]]:
     return [sorted(col, key=lambda f: f.box.y) for col in columns]
 
 
+BACKGROUND = 0.8  # a shape covering this share of the slide is its background, not a graphic
+MARGIN = 45720  # 0.05 in kept between text and a template graphic
+MIN_BODY = (2 * 914400, 914400)  # a body area narrower or lower than this (EMU) is unusable
+
+
+def clip(box: Box, bounds: Box) -> Box | None:
+    """The part of `box` inside `bounds`; None when they do not meet."""
+    x, y = max(box.x, bounds.x), max(box.y, bounds.y)
+    right, bottom = min(box.right, bounds.right), min(box.bottom, bounds.bottom)
+    if right < x or bottom < y:
+        return None
+    return Box(x, y, right - x, bottom - y)
+
+
+def own_graphics(layout: Any, slide: Box) -> tuple[Box, ...]:
+    """Boxes of the shapes a slide on `layout` shows from its layout and master that are not
+    placeholders (bands, logos, pictures, lines); a shape covering most of the slide is a
+    background: text is set on it."""
+    owners = [layout]
+    if layout._element.get("showMasterSp") != "0":
+        owners.append(layout.slide_master)
+    found: list[Box] = []
+    for owner in owners:
+        for shape in owner.shapes:
+            if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
+                continue
+            box = clip(Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height)),
+                       slide)
+            if box is not None and box.area < BACKGROUND * slide.area:
+                found.append(box)
+    return tuple(found)
+
+
+def _cut(box: Box, obstacle: Box) -> Box | None:
+    """The largest of the four parts of `box` beside `obstacle` (above, below, left, right)."""
+    parts = []
+    top, bottom = obstacle.bottom + MARGIN, obstacle.y - MARGIN
+    left, right = obstacle.right + MARGIN, obstacle.x - MARGIN
+    if top < box.bottom:
+        parts.append(Box(box.x, max(top, box.y), box.w, box.bottom - max(top, box.y)))
+    if bottom > box.y:
+        parts.append(Box(box.x, box.y, box.w, min(bottom, box.bottom) - box.y))
+    if left < box.right:
+        parts.append(Box(max(left, box.x), box.y, box.right - max(left, box.x), box.h))
+    if right > box.x:
+        parts.append(Box(box.x, box.y, min(right, box.right) - box.x, box.h))
+    return max(parts, key=lambda b: b.area, default=None)
+
+
+def sits_on(box: Box, graphics: tuple[Box, ...]) -> Box | None:
+    """The graphic `box` lies wholly on (a title on its band): set there on purpose."""
+    return next((g for g in graphics if box.inside(g, MARGIN // 2)), None)
+
+
+def free_box(box: Box, obstacles: tuple[Box, ...], slide: Box) -> Box | None:
+    """The largest part of `box` on the slide clear of `obstacles`, cutting one side per
+    obstacle it overlaps (obstacles it lies wholly on excepted); None when nothing is left."""
+    here = clip(box, slide)
+    base = sits_on(here, obstacles) if here is not None else None
+    while here is not None and here.area:
+        clashes = [g for g in obstacles if g is not base and here.overlap(g)
+                   and not (base is not None and g.inside(base))]
+        if not clashes:
+            return here
+        here = _cut(here, max(clashes, key=here.overlap))
+    return None
+
+
+def _title_room(title: Box, graphics: tuple[Box, ...], body_top: int) -> int:
+    """How far a title may grow downwards: to the bottom of the band it sits on, else to the
+    nearest graphic under it (a rule between title and body moves down with the title);
+    -1 when nothing is in the way."""
+    base = sits_on(title, graphics)
+    if base is not None:
+        return max(0, base.bottom - MARGIN - title.bottom)
+    below = [g.y - MARGIN - title.bottom for g in graphics
+             if g.y >= max(title.bottom, body_top) and g.x < title.right and g.right > title.x]
+    return max(0, min(below)) if below else -1
+
+
+def _row_widened(footer: TextFrame, date: TextFrame | None) -> TextFrame:
+    """The footer over the date's place too when the date sits just left of it on the same
+    row: the deck never shows a date, and a source line needs the width."""
+    if date is None:
+        return footer
+    box, other = footer.box, date.box
+    same_row = min(box.bottom, other.bottom) - max(box.y, other.y) >= min(box.h, other.h) // 2
+    if not same_row or other.x >= box.x or other.right > box.x + MARGIN * 4:
+        return footer
+    return footer.with_box(Box(other.x, box.y, box.right - other.x, box.h))
+
+
 def layout_geometry(
-    layout: Any, master_insets: dict[Any, tuple[int, int, int, int]]
-) -> LayoutGeometry:
-    """Sort a layout's placeholders into roles; a two-row column is heading over body."""
+    layout: Any, master_insets: dict[Any, tuple[int, int, int, int]], slide: Box | None = None,
+    kind: str = "content",
+) -> tuple[LayoutGeometry, list[str]]:
+    """Sort a layout's placeholders into roles (a two-row column is heading over body) and
+    fit each into the area free of the template's own graphics; returns what the author
+    should know about the layout."""
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
     def inherited(kind: Any) -> tuple[int, int, int, int]:
         return master_insets.get(kind, DEFAULT_INSETS)
 
-    title = subtitle = footer = number = None
+    title = subtitle = footer = number = date = None
     content: list[TextFrame] = []
     for shape in layout.placeholders:
-        kind = shape.placeholder_format.type
-        if kind in (PH.TITLE, PH.CENTER_TITLE, PH.VERTICAL_TITLE):
+        ph_type = shape.placeholder_format.type
+        if ph_type in (PH.TITLE, PH.CENTER_TITLE, PH.VERTICAL_TITLE):
             title = _frame(shape, inherited(PH.TITLE))
-        elif kind == PH.SUBTITLE:
+        elif ph_type == PH.SUBTITLE:
             subtitle = _frame(shape, inherited(PH.BODY))
-        elif kind == PH.FOOTER:
+        elif ph_type == PH.FOOTER:
             footer = _frame(shape, inherited(PH.FOOTER))
-        elif kind == PH.SLIDE_NUMBER:
+        elif ph_type == PH.SLIDE_NUMBER:
             number = _frame(shape, inherited(PH.SLIDE_NUMBER))
-        elif kind not in (PH.DATE, PH.HEADER):
+        elif ph_type == PH.DATE:
+            date = _frame(shape, inherited(PH.DATE))
+        elif ph_type != PH.HEADER:
             content.append(_frame(shape, inherited(PH.BODY)))
+    master = {s.placeholder_format.type: s for s in layout.slide_master.placeholders}
+    if footer is None and PH.FOOTER in master:  # the deck copies the master's
+        footer = _frame(master[PH.FOOTER], inherited(PH.FOOTER))
+    if number is None and PH.SLIDE_NUMBER in master:
+        number = _frame(master[PH.SLIDE_NUMBER], inherited(PH.SLIDE_NUMBER))
+    if date is None and PH.DATE in master:
+        date = _frame(master[PH.DATE], inherited(PH.DATE))
     bodies: list[TextFrame] = []
     headings: list[TextFrame] = []
     for column in _columns(content):
         if len(column) > 1:
             headings.append(column[0])
         bodies.append(column[-1])
-    return LayoutGeometry(
+    geometry = LayoutGeometry(
         layout.name, title, subtitle, tuple(bodies), tuple(headings), footer, number
     )
+    if slide is None:
+        return geometry, []
+    body = master.get(PH.BODY)
+    below = [f.box.y for f in content if title is None or f.box.y >= title.box.bottom]
+    if not below and body is not None and body.top is not None:
+        below = [int(body.top)]  # as draw.body_top: where the content area starts
+    return fitted(geometry, own_graphics(layout, slide), slide, kind, date, min(below, default=0))
+
+
+def fitted(
+    geometry: LayoutGeometry, graphics: tuple[Box, ...], slide: Box, kind: str,
+    date: TextFrame | None = None, body_top: int = 0,
+) -> tuple[LayoutGeometry, list[str]]:
+    """The layout's frames moved into the area free of the template's graphics: titles and
+    footers clear of graphics they do not sit on, bodies also clear of the footer row."""
+    notes: list[str] = []
+    name = repr(geometry.name)
+    moved: list[str] = []
+
+    def fit(frame: TextFrame | None, role: str, obstacles: tuple[Box, ...]) -> TextFrame | None:
+        if frame is None:
+            return None
+        box = free_box(frame.box, obstacles, slide)
+        if box is None or (role == "body" and (box.w < MIN_BODY[0] or box.h < MIN_BODY[1])):
+            notes.append(f"template layout {name} ({kind}): its {role} area is covered by the "
+                         "template's own graphics; that area is not used")
+            return None
+        if box != frame.box and role == "title":
+            moved.append(role)
+        return frame.with_box(box)
+
+    footer = geometry.footer and _row_widened(geometry.footer, date)
+    footer = fit(footer, "footer", graphics) or geometry.footer
+    number = fit(geometry.number, "slide number", graphics) or geometry.number
+    row = tuple(f.box for f in (footer, number) if f is not None) if kind != "title" else ()
+    title = fit(geometry.title, "title", graphics)
+    if title is None and geometry.title is not None:
+        title = geometry.title
+    around = graphics + row
+    subtitle = fit(geometry.subtitle, "subtitle", around)
+    bodies = tuple(f for f in (fit(b, "body", around) for b in geometry.bodies) if f)
+    headings = tuple(fit(h, "heading", around) or h for h in geometry.headings)
+    if footer is not None and footer.box != (geometry.footer.box if geometry.footer else None):
+        moved.append("footer")
+    room = -1
+    if title is not None:
+        room = _title_room(title.box, graphics, body_top)
+    return replace(
+        geometry, title=title, subtitle=subtitle, bodies=bodies, headings=headings,
+        footer=footer, number=number, graphics=graphics, title_room=room,
+        moved=tuple(dict.fromkeys(moved)),
+    ), notes
 
 
 def _level_styles(master: Any) -> tuple[tuple[LevelStyle, ...], float]:
+    """Body outline levels and the title's line spacing: the master placeholder's own list
+    style where it has one (LibreOffice's), else the master's text styles."""
     styles: list[LevelStyle] = []
-    body_style = master._element.find(f"{P_NS}txStyles/{P_NS}bodyStyle")
+    own = {s._element.ph_type: s._element.find(f".//{A_NS}lstStyle") for s in master.placeholders}
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    def style(kind: Any, name: str, level: int) -> Any:
+        listed = own.get(kind)
+        found = listed.find(f"{A_NS}lvl{level}pPr") if listed is not None else None
+        if found is None:
+            found = master._element.find(f"{P_NS}txStyles/{P_NS}{name}/{A_NS}lvl{level}pPr")
+        return found
+
     for level in range(1, 10):
-        ppr = body_style.find(f"{A_NS}lvl{level}pPr") if body_style is not None else None
-        styles.append(_level_style(ppr))
-    title_ppr = master._element.find(f"{P_NS}txStyles/{P_NS}titleStyle/{A_NS}lvl1pPr")
-    return tuple(styles), _level_style(title_ppr).line_spacing
+        styles.append(_level_style(style(PH.BODY, "bodyStyle", level)))
+    return tuple(styles), _level_style(style(PH.TITLE, "titleStyle", 1)).line_spacing
 
 
 def _level_style(ppr: Any) -> LevelStyle:
@@ -229,15 +415,26 @@ def _level_style(ppr: Any) -> LevelStyle:
 
 
 def read_template(prs: Any, layouts: dict[str, str], template_name: str) -> TemplateInfo:
-    """Geometry of every mapped layout; raises ThemeError for a missing one."""
+    """Geometry of every mapped layout, fitted to the area its master's and its own graphics
+    leave free; raises ThemeError for a missing layout."""
     found = layouts_by_name(prs, layouts, template_name)
-    master = prs.slide_master
-    insets = _master_insets(master)
-    levels, title_spacing = _level_styles(master)
+    slide = Box(0, 0, int(prs.slide_width), int(prs.slide_height))
+    insets: dict[int, dict[Any, tuple[int, int, int, int]]] = {}
+    geometries: list[tuple[str, LayoutGeometry]] = []
+    notes: list[str] = []
+    for kind, layout in found.items():
+        master = layout.slide_master
+        master_insets = insets.setdefault(id(master), _master_insets(master))
+        geometry, said = layout_geometry(layout, master_insets, slide, kind)
+        geometries.append((kind, geometry))
+        notes += said
+    text_master = found["content"].slide_master if "content" in found else prs.slide_master
+    levels, title_spacing = _level_styles(text_master)
     return TemplateInfo(
-        slide_width=int(prs.slide_width),
-        slide_height=int(prs.slide_height),
-        layouts=tuple((kind, layout_geometry(layout, insets)) for kind, layout in found.items()),
+        slide_width=slide.w,
+        slide_height=slide.h,
+        layouts=tuple(geometries),
         levels=levels,
         title_line_spacing=title_spacing,
+        notes=tuple(dict.fromkeys(notes)),
     )
