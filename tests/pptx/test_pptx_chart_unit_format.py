@@ -16,7 +16,8 @@ def spec(unit: str) -> ChartSpec:
 @pytest.mark.parametrize(("unit", "fmt"), [
     ("%", 'General"%"'),
     ("mg", 'General" mg"'),
-    ("mmol/L", "General"),  # a long unit goes into the title
+    ("mmol/L", 'General" mmol/L"'),
+    ("arbitrary units", "General"),  # a long unit goes into the title
     ("", "General"),
     ('<&">', "General"),
     ('a"b', 'General" ab"'),

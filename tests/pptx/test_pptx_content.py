@@ -83,9 +83,11 @@ def test_dates_are_spelled_out_without_a_locale() -> None:
 
 def test_chart_units_go_into_labels_or_the_title_by_length() -> None:
     short = ChartSpec("column", "T", "%", ("a",), (("s", (1.0,)),), "", 18)
-    long = dataclasses.replace(short, unit="patients")
+    word = dataclasses.replace(short, unit="patients")
+    long = dataclasses.replace(short, unit="arbitrary units")
     assert number_format(short) == 'General"%"'
-    assert number_format(long) == "General" and chart_title(long) == "T (patients)"
+    assert number_format(word) == 'General" patients"' and chart_title(word) == "T"
+    assert number_format(long) == "General" and chart_title(long) == "T (arbitrary units)"
 
 
 def test_hostile_text_renders_escaped_and_the_deck_reopens(course: Course, theme: Theme) -> None:

@@ -7,8 +7,10 @@ from typing import Any
 from tall_teach.writers.pptx.specs import ChartSpec
 from tall_teach.writers.pptx.template import Box
 
+EMPHASIS_COLOR = "ACCENT_2"  # the compared category, as the divider strip marks "here"
 SERIES_COLORS = ("ACCENT_1", "ACCENT_2", "ACCENT_3", "ACCENT_4", "ACCENT_5", "ACCENT_6")
-SHORT_UNIT = 4  # units up to this length go into the labels, longer ones into the title
+SHORT_UNIT = 12  # units up to this length go into the labels ("40 bytes", as the handout
+# writes them), longer ones into the title
 
 
 def format_number(value: float) -> str:
@@ -73,7 +75,7 @@ def add_chart(slide: Any, spec: ChartSpec, box: Box) -> Any:
     style_text(chart, spec)
     style_labels(chart, spec, fmt)
     if spec.kind == "pie":
-        style_pie(chart)
+        style_pie(chart, spec)
     else:
         style_series(chart, spec)
         style_axes(chart, spec, fmt)
@@ -173,16 +175,24 @@ def style_series(chart: Any, spec: ChartSpec) -> None:
             series.format.fill.solid()
             theme_color(series.format.fill, color)
             series.format.line.fill.background()
+    for index in spec.emphasis:  # the compared category: the second accent
+        point = plot.series[0].points[index]
+        point.format.fill.solid()
+        theme_color(point.format.fill, EMPHASIS_COLOR)
+        point.format.line.fill.background()
 
 
-def style_pie(chart: Any) -> None:
+def style_pie(chart: Any, spec: ChartSpec) -> None:
     from tall_teach.writers.pptx.richtext import theme_color
 
     plot = chart.plots[0]
     plot.vary_by_categories = True
     for i, point in enumerate(plot.series[0].points):
         point.format.fill.solid()
-        theme_color(point.format.fill, SERIES_COLORS[i % len(SERIES_COLORS)])
+        color = SERIES_COLORS[i % len(SERIES_COLORS)]
+        if spec.emphasis:  # one slice stands out, the rest in the first accent
+            color = EMPHASIS_COLOR if i in spec.emphasis else SERIES_COLORS[0]
+        theme_color(point.format.fill, color)
         point.format.line.fill.solid()
         theme_color(point.format.line.fill, "BACKGROUND_1")
 

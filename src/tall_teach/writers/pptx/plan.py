@@ -34,6 +34,7 @@ from tall_teach.writers.pptx.stats import stat_page
 from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
 from tall_teach.writers.pptx.titles import ellipsized, fit_title, lines_needed, lowered
+from tall_teach.writers.pptx.visuals import emphasise_charts
 
 REFERENCE_SPACING = 4.0  # points between reference entries: a list, not separate points
 MONTHS = (
@@ -234,6 +235,8 @@ def continued_title(title: str | tuple[Run, ...], n: int, ctx: PlanContext) -> t
 
 def content_slides(slide: Slide, title: tuple[Run, ...], ctx: PlanContext) -> list[SlidePlan]:
     lines, pages = title_pages(slide, title, ctx)
+    for page in pages:
+        page.slots = emphasise_charts(page.slots, slide.blocks)
     footer = footer_text(slide.citations, ctx.course)
     notes = notes_paras(slide, ctx.settings.label("figure_to_insert"))
     plans = []

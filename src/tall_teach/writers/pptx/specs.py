@@ -32,6 +32,7 @@ class ChartSpec:
     labels: str = "all"  # all | last (a line's right-hand ends) | none (a value axis instead)
     axis_step: float = 0.0  # a horizontal value axis's tick step and top; 0: the renderer's
     axis_max: float = 0.0
+    emphasis: tuple[int, ...] = ()  # categories the slide's text sets in bold: the second accent
 
 
 @dataclass(frozen=True)

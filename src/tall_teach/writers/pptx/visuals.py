@@ -9,7 +9,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from tall_teach.model import Chart, Figure, Placeholder, Table, placeholder_caption, plain_text
+from tall_teach.model import (
+    Block,
+    BulletList,
+    Chart,
+    Columns,
+    Figure,
+    ListItem,
+    Paragraph,
+    Placeholder,
+    Table,
+    placeholder_caption,
+    plain_text,
+    strong_spans,
+)
 from tall_teach.transforms.citations import footer_text
 from tall_teach.writers.pptx.chartfit import ChartText, label_mode, value_ticks
 from tall_teach.writers.pptx.charts import chart_title, format_number, label_text, unit_suffix
@@ -17,7 +30,7 @@ from tall_teach.writers.pptx.colwidths import CELL_PAD_X, column_widths
 from tall_teach.writers.pptx.context import EMU_PER_INCH, PlanContext
 from tall_teach.writers.pptx.fit import size_ladder
 from tall_teach.writers.pptx.measure import Measurer
-from tall_teach.writers.pptx.specs import ChartSpec, FigureBoxSpec, PictureSpec, TableSpec
+from tall_teach.writers.pptx.specs import ChartSpec, FigureBoxSpec, PictureSpec, Slot, TableSpec
 from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
 from tall_teach.writers.pptx.text import Para, Run, inline_runs, plain, text_paras
 
@@ -66,6 +79,41 @@ def fit_labels(spec: ChartSpec, box: Box, ctx: PlanContext) -> ChartSpec:
     mode = label_mode(text, box, width)
     step, top = value_ticks(text, box, width) if mode == "none" else (0.0, 0.0)
     return replace(spec, labels=mode, axis_step=step, axis_max=top)
+
+
+def emphasise_charts(slots: list[Slot], blocks: tuple[Block, ...]) -> list[Slot]:
+    """The compared category stands out where the slide says so: a bar, column or pie slice
+    whose category the slide's text writes in bold ("higher in **ETP**") is drawn in the
+    second accent, the others in the first (never all of them: nothing would stand out)."""
+    bold = {text.casefold() for text in bold_texts(blocks)}
+    if not bold:
+        return slots
+    result = []
+    for slot in slots:
+        spec = slot.content
+        if isinstance(spec, ChartSpec) and spec.kind != "line" and len(spec.series) == 1:
+            marked = tuple(n for n, c in enumerate(spec.categories) if c.strip().casefold() in bold)
+            if marked and len(marked) < len(spec.categories):
+                slot = replace(slot, content=replace(spec, emphasis=marked))
+        result.append(slot)
+    return result
+
+
+def bold_texts(blocks: tuple[Block, ...]) -> list[str]:
+    """The bold spans of a slide's paragraphs and lists, columns included."""
+    found: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found += strong_spans(block.inlines)
+        elif isinstance(block, BulletList):
+            found += [t for item in block.items for t in item_bold(item)]
+        elif isinstance(block, Columns):
+            found += [t for column in block.columns for t in bold_texts(column.blocks)]
+    return found
+
+
+def item_bold(item: ListItem) -> list[str]:
+    return [*strong_spans(item.inlines), *bold_texts(item.children)]
 
 
 def bold_width(measurer: Measurer, text: str, size: float) -> float:
