@@ -129,3 +129,11 @@ def test_the_html_slides_show_the_same_tiles(course: Course, theme: Theme) -> No
     html = stat_tiles_html(page(plan, "m/k").slots[0].content)
     assert html.count('class="slot stat-tile"') == 2
     assert ">42.7</span>" in html and "&lt;b&gt; OS" in html and "<b>" not in html
+
+
+def test_a_single_key_number_is_one_tile(course: Course, theme: Theme) -> None:
+    lone = bullets("Median follow-up: 15.1 months")
+    plan = plan_of(course, theme, slide("m/s", "Survival", lone))
+    (slot,) = page(plan, "m/s").slots
+    assert isinstance(slot.content, StatTilesSpec) and len(slot.content.tiles) == 1
+    assert slot.content.tiles[0].value == "15.1"

@@ -1,6 +1,6 @@
 """Stat tiles: a slide whose point is a few key numbers shows them as tiles, not bullets.
 
-A slide qualifies when its text is one plain list of 2 to 4 items and every item is a
+A slide qualifies when its text is one plain list of 1 to 4 items and every item is a
 number with a short label, either way round: "94% D28 MRD-negative CR", "2-year OS
 **42.7%**", "Median follow-up 27 months", "N=19". Only what the item writes is shown:
 the number and its unit as written (a qualifier such as "about" kept), the rest of the
@@ -38,7 +38,7 @@ from tall_teach.writers.pptx.specs import Slot, StatTile, StatTilesSpec
 from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
 from tall_teach.writers.pptx.text import Para, Run, clean
 
-MIN_TILES, MAX_TILES = 2, 4
+MIN_TILES, MAX_TILES = 1, 4
 MAX_LABEL_WORDS = 7
 MAX_LABEL_LINES = 3
 VALUE_SIZES = (60.0, 54.0, 48.0, 44.0, 40.0, 36.0, 32.0, 28.0)
