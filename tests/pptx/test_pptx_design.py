@@ -123,3 +123,11 @@ def test_a_short_table_alone_is_balanced_too(course: Course, theme: Theme) -> No
     plan = build_plan(with_modules(course, ("m", (slide("m/t", "Table", table),))), theme)
     page = next(s for s in plan.slides if s.source_id == "m/t")
     assert page.slots[0].frame.box.y > int(1.82 * EMU_PER_INCH) + EMU_PER_INCH
+
+
+def test_more_than_eight_messages_continue_rather_than_shrink(course: Course, theme: Theme) -> None:
+    slides = tuple(take_home(f"m/{n}", f"Take-home {n}", *(f"Message {n}{k}" for k in "ab"))
+                   for n in range(5))
+    plan = build_plan(with_modules(course, ("m", slides)), theme)
+    pages = [s for s in plan.slides if s.source_id.startswith("m/")]
+    assert [len(p.slots[0].content.paras) for p in pages] == [5, 5]

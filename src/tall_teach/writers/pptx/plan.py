@@ -36,6 +36,7 @@ from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, t
 from tall_teach.writers.pptx.titles import ellipsized, fit_title, lines_needed, lowered
 from tall_teach.writers.pptx.visuals import emphasise_charts
 
+MAX_MESSAGES = 8  # take-home messages a merged slide holds at most (visual.md: 5-8 lines)
 REFERENCE_SPACING = 4.0  # points between reference entries: a list, not separate points
 MONTHS = (
     "January",
@@ -151,8 +152,8 @@ def only_take_home(slide: Slide) -> bool:
 
 def merged_take_homes(slides: tuple[Slide, ...], ctx: PlanContext) -> list[Slide]:
     """Consecutive take-home slides become one summary titled "Take-home messages" when all
-    their messages fit on one slide at 18 pt or more; else, when fewer slides hold them,
-    that many with the messages shared out evenly (titled "... (cont.)")."""
+    their messages (8 at most) fit on one slide at 18 pt or more; else, when fewer slides
+    hold them, that many with the messages shared out evenly (titled "... (cont.)")."""
     result: list[Slide] = []
     run: list[Slide] = []
     for slide in (*slides, None):
@@ -194,6 +195,8 @@ def merge_take_homes(run: list[Slide], ctx: PlanContext) -> list[Slide] | None:
         size, extra = divmod(len(messages), count)
         if size == 0:
             break
+        if size + bool(extra) > MAX_MESSAGES:
+            continue  # more than a slide reads: a continuation, not smaller type
         pieces, start = [], 0
         for n in range(count):
             end = start + size + (1 if n < extra else 0)
