@@ -6,7 +6,7 @@ their unit, shape and precision and never repeat a value of the message.
 
 from __future__ import annotations
 
-from tall_teach.quiz.numbers import Quantity, choose_values, find_quantities
+from tall_teach.quiz.numbers import Quantity, Stated, choose_values, find_quantities
 from tall_teach.quiz.terms import FALLBACK_MARKER_CATEGORY, KeyTerm, Vocabulary, is_marker
 from tall_teach.quiz.text import content_words, normalise
 
@@ -58,7 +58,7 @@ def numeric_alternatives(
     message_text: str,
     count: int,
     below_wanted: int,
-    excluded: frozenset[tuple[float, float | None]] = frozenset(),
+    excluded: frozenset[Stated] = frozenset(),
 ) -> list[Quantity]:
     """Wrong values in ascending order, about `below_wanted` of them below the key; never
     one the message writes or the course states in its context (`excluded`)."""
@@ -66,7 +66,7 @@ def numeric_alternatives(
     if key is None:
         return []
     in_message = frozenset(
-        key.moved(*q.values()).values()
+        key.moved(*q.values()).stated()
         for q, _, _ in find_quantities(message_text)
         if q.canonical_unit == key.canonical_unit
     )

@@ -26,7 +26,7 @@ from tall_teach.quiz.cues import in_other_stem, tying_stems
 from tall_teach.quiz.evidence import Evidence, course_evidence
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
-from tall_teach.quiz.numbers import find_quantities
+from tall_teach.quiz.numbers import Stated, find_quantities
 from tall_teach.quiz.positions import option_count
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import Draft, MessageInfo, TemplateError, cloze, statement
@@ -48,7 +48,7 @@ from tall_teach.quiz.walk import (
     teaching_slide,
 )
 
-Value = tuple[float, float | None]
+Value = Stated
 TEMPLATES: dict[str, Callable[[str, KeyTerm, MessageInfo], Draft]] = {
     "cloze": cloze,
     "statement": statement,
@@ -255,7 +255,7 @@ def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset
     values = set()
     for claim in quiz.evidence.related(text, message.source):
         for quantity, _, _ in find_quantities(claim.text):
-            values.add(quantity.values())
+            values.add(quantity.stated())
     return frozenset(values)
 
 
@@ -364,7 +364,7 @@ def _quiz_pass(
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
-    values = {m: frozenset(t.quantity.values() for t in ts if t.quantity)
+    values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
     outcomes: list[MessageOutcome] = []
     for place, message in takehome_messages(course):

@@ -61,6 +61,7 @@ _PLURAL = {
 }  # fmt: skip
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
+Stated = tuple[float, float | None, str]  # a value or range and its canonical unit
 _NUM = r"\d+(?:\.\d+)?"
 _SEMANTIC_QUAL = (
     r"(?:less|more|greater|fewer|lower|higher) than|up to|at least|at most|over|under|"
@@ -140,6 +141,10 @@ class Quantity:
         return round(self.low, self.decimals), (
             None if self.high is None else round(self.high, self.decimals)
         )
+
+    def stated(self) -> tuple[float, float | None, str]:
+        """Its values and unit: what a wrong value must not be, or overlap."""
+        return (*self.values(), self.canonical_unit)
 
     def moved(self, low: float, high: float | None) -> Quantity:
         return replace(self, low=round(low, self.decimals), high=_round(high, self.decimals))
@@ -339,13 +344,14 @@ def _two_figures(value: float) -> float:
 
 
 def ladder(key: Quantity) -> list[Quantity]:
-    """Generated wrong values: percentages on an additive grid, other units by factors."""
+    """Generated wrong values: percentages and ranges on an additive grid, other units by
+    factors."""
     out: list[Quantity] = []
-    if not _additive(key):
+    if not _additive(key) and not key.is_range:
         binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
-        factors = (0.5, 2, 0.25, 4, 0.125, 8) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        factors = (0.5, 2, 0.25, 4) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
         out = [_scaled(key, factor) for factor in factors]
-    if _additive(key) or key.is_range:  # a wide range scaled overlaps itself: shift it too
+    else:  # a range keeps its width and moves: scaled, it would overlap itself or widen
         step = grid_step(key)
         for k in (1, -1, 2, -2, 3, -3):
             shift = k * step
@@ -420,7 +426,7 @@ def choose_values(
     course_values: list[Quantity],
     count: int,
     below_wanted: int,
-    exclude: frozenset[tuple[float, float | None]] = frozenset(),
+    exclude: frozenset[Stated] = frozenset(),
 ) -> list[Quantity]:
     """`count` wrong values, course values first, about `below_wanted` of them below the key.
 
@@ -434,7 +440,7 @@ def choose_values(
     ]
     course = [q for q in dict.fromkeys(course) if in_bounds(q)]
     course.sort(key=lambda q: (abs(q.mid - key.mid), q.mid))
-    pool = [q for q in course + ladder(key) if q.values() not in exclude]
+    pool = [q for q in course + ladder(key) if not any(_meets(q, v) for v in exclude)]
     below = [q for q in pool if q.mid < key.mid]
     above = [q for q in pool if q.mid > key.mid]
     chosen: list[Quantity] = []
@@ -442,6 +448,20 @@ def choose_values(
     _take(above, chosen, key, count - len(chosen))
     _take(below, chosen, key, count - len(chosen))
     return sorted(chosen, key=lambda q: q.mid)
+
+
+def _meets(q: Quantity, value: Stated) -> bool:
+    """The candidate is a value stated near the message, or, as a range, overlaps one:
+    "4-5 days" beside a course's "4-7 days for a first response" is defensible. (A single
+    value inside a stated range is not: "below 40" is simply not the rule "below 30",
+    whatever the course says of 30-45.)"""
+    low, high, unit = value
+    if unit != q.canonical_unit:
+        return False
+    if not q.is_range or q.high is None:
+        return q.values() == (low, high)
+    top = high if high is not None else low
+    return q.low <= top and low <= q.high
 
 
 def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: int) -> None:

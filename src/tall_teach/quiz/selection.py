@@ -135,15 +135,17 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
     ranked = [c for _, _, c in sorted(scored)]
     free = [c for c in ranked if base(c) not in ctx.reserved]
-    chosen = _apart(free, count)
+    chosen = _apart(free, count, key)
     if len(chosen) < MINIMUM:
-        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM)
+        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:
             verdict = "kept back (the key term of another message)"
         if candidate not in chosen and any(_nested(candidate, c) for c in chosen):
             verdict = "passed over (nested in a chosen option)"
+        if candidate not in chosen and any(_twins(candidate, c, key) for c in chosen):
+            verdict = "passed over (a twin of a chosen option: one would cancel the other)"
         reasons.append(f"{verdict} '{candidate}'")
     supports = {c: _taught(c, ctx) for c in chosen}
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
@@ -240,14 +242,43 @@ def _nested(a: str, b: str) -> bool:
     return contains_term(a, b) or contains_term(b, a)
 
 
-def _apart(ranked: list[str], count: int) -> list[str]:
+def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:
     """The first `count` candidates, passing over one nested in a term already taken
-    ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both)."""
+    ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both) or its twin."""
     chosen: list[str] = []
     for text in ranked:
-        if len(chosen) < count and not any(_nested(text, c) for c in chosen):
+        if len(chosen) < count and not any(
+            _nested(text, c) or _twins(text, c, key) for c in chosen
+        ):
             chosen.append(text)
     return chosen
+
+
+TWIN_AFFIX = 5  # letters two one-word names must share to read as one family
+
+
+def _twins(a: str, b: str, key: str) -> bool:
+    """Two one-word names of one family the key is not in ("dapagliflozin" and
+    "canagliflozin" beside "pioglitazone"): when the stem asks a family's property, the
+    twins fall together and leave a 50/50; when the key is of the family, all may be."""
+    if len(a.split()) != 1 or len(b.split()) != 1:
+        return False
+    a, b, key = a.casefold(), b.casefold(), key.casefold()
+    suffix = _common(a[::-1], b[::-1])[::-1]
+    prefix = _common(a, b)
+    for affix, ends in ((suffix, str.endswith), (prefix, str.startswith)):
+        if len(affix) >= TWIN_AFFIX and not ends(key, affix[-TWIN_AFFIX:] if ends is str.endswith
+                                                  else affix[:TWIN_AFFIX]):
+            return True
+    return False
+
+
+def _common(a: str, b: str) -> str:
+    """The longest common start of two strings."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def _taught(candidate: str, ctx: SelectionContext) -> str:

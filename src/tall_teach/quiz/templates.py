@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from tall_teach.quiz.cues import unit_names_key
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
-from tall_teach.quiz.numbers import Quantity, bound_before, bound_bins, find_quantities
+from tall_teach.quiz.numbers import Quantity, Stated, bound_before, bound_bins, find_quantities
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
 from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
@@ -31,7 +31,7 @@ class MessageInfo:
     options: int  # wanted options per item
     selection: SelectionContext
     topic: str = ""  # what a statement item's lead-in names: the slide that taught it
-    excluded_values: frozenset[tuple[float, float | None]] = field(default=frozenset())
+    excluded_values: frozenset[Stated] = field(default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,19 +272,23 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
 
-_RESTATED_AFTER = re.compile(r"\s*\(\s*(?:about\s+|~\s*)?\d[^()]*\)")
-_RESTATED_BEFORE = re.compile(r"(\d[\d.,]*\s?\S*)\s*\(\s*(?:about\s+|~\s*)?$")
+_RESTATED_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}\s*\(\s*(?:about\s+|~\s*)?\d[^()]*\)")
+_RESTATED_BEFORE = re.compile(
+    r"(\d[\d.,]*\s?\S*)(?:\s+[^\W\d]+){0,3}\s*\(\s*(?:about\s+|~\s*)?$"
+)
 
 
 def _restated(term: KeyTerm, info: MessageInfo) -> None:
     """A value the message writes again in other units just after it ("6.5% (48 mmol/mol)",
-    "7.0 mmol/L (126 mg/dL)"): blanked alone, the other form would answer it."""
+    "7.0 mmol/L (126 mg/dL)", "10 units a day (0.1-0.2 units/kg)"): blanked alone, the
+    other form would answer it (or make a wrong value defensible)."""
     if term.quantity is None:
         return
     for start, end in occurrences(info.text, term.text):
         after = _RESTATED_AFTER.match(info.text, end)
         before = _RESTATED_BEFORE.search(info.text[:start])
-        other = (after.group(0) if after and find_quantities(after.group(0)) else
+        other = (after.group(0)[after.group(0).index("("):] if after
+                 and find_quantities(after.group(0)) else
                  before.group(1) if before and find_quantities(before.group(1)) else "")
         if other:
             raise TemplateError(f"the message gives '{term.text}' again as '{other.strip()}': "
@@ -293,6 +297,7 @@ def _restated(term: KeyTerm, info: MessageInfo) -> None:
 
 def _written_out(term: KeyTerm, info: MessageInfo, once: bool = False) -> None:
     _restated(term, info)
+    _number_echoed(term, info)
     found = occurrences(info.text, term.text)
     if not found:
         raise TemplateError(f"the key term '{term.text}' is not written out in the message")
@@ -342,6 +347,21 @@ def statement_lead_in(topic: str) -> str:
         raise TemplateError("no slide teaches this message, so a statement item's lead-in "
                             "could not name its topic")
     return f"Which statement on “{topic.strip()}” is correct, according to the lecture?"
+
+
+def _number_echoed(term: KeyTerm, info: MessageInfo) -> None:
+    """A number of the key the message writes again elsewhere ("15-20 g … after 15
+    minutes"): the one option that pairs with it is the key, in a statement as in a cloze."""
+    if term.quantity is None:
+        return
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", term.text))
+    rest = info.text
+    for start, end in reversed(occurrences(info.text, term.text)):
+        rest = rest[:start] + rest[end:]
+    echoed = numbers & set(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", rest))
+    if echoed:
+        raise TemplateError(f"the message writes the key's {min(echoed)} again: the option "
+                            "that pairs with it would be the key")  # fmt: skip
 
 
 def _swappable(term: KeyTerm, info: MessageInfo) -> None:
