@@ -155,3 +155,31 @@ def test_a_table_row_comparing_key_and_candidate_is_no_evidence_for_the_candidat
 
     assert _compares("Example | RIP | OSPF", "OSPF", "RIP")
     assert not _compares("RIP and OSPF | interior", "OSPF", "RIP")  # one cell: listed together
+
+
+def _table_slide(rows: list[tuple[str, ...]]) -> object:
+    from tall_teach.model import Slide, SourceRef, Table, Text
+
+    cells = tuple(tuple((Text(c),) for c in row) for row in rows)
+    table = Table(((Text("Layer"),), (Text("Examples"),)), cells, ("", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    return Slide("n/1", "content", (Text("Layers"),), (table,), (), (), SourceRef("m.md", 4))
+
+
+def test_a_table_row_listing_the_key_with_its_kind_is_its_finer_kind() -> None:
+    glossary = Glossary((("protocol", ("IP", "TCP", "UDP", "ICMP", "HTTP", "DNS", "ARP")),))
+    table = _table_slide([("Application", "HTTP, DNS"), ("Transport", "TCP, UDP, QUIC"),
+                          ("Network", "IP, ICMP")])  # fmt: skip
+    course = course_with([msg("**TCP** is reliable and connection-oriented")],
+                         extra_slides=[table], glossary=glossary)  # fmt: skip
+    course, _ = generate_items(course)
+    (item,) = course.items
+    assert sorted(o.text for o in item.options) == ["QUIC", "TCP", "UDP"]
+    assert any("of another kind" in r and "'IP'" in r for r in item.reasons)
+
+
+def test_a_number_that_names_is_never_made_up() -> None:
+    course = course_with([msg("DNS queries use UDP port **53**")])
+    course, warnings = generate_items(course)
+    assert course.items == ()
+    assert "'port 53' names something" in warnings[0].message

@@ -42,6 +42,7 @@ from tall_teach.quiz.walk import (
     Place,
     authored_questions,
     chart_quantities,
+    course_groups,
     course_lists,
     course_texts,
     takehome_messages,
@@ -84,7 +85,8 @@ class QuizContext:
 
 def course_vocabulary(course: Course) -> Vocabulary:
     return build_vocabulary(
-        course.glossary, course_texts(course), chart_quantities(course), course_lists(course)
+        course.glossary, course_texts(course), chart_quantities(course), course_lists(course),
+        course_groups(course),
     )
 
 

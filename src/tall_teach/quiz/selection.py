@@ -118,6 +118,9 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     key = term.option_text
     reasons = [f"key '{key}' ({_kind_label(term)})"]
     pool = [(d, "author") for d in ctx.author_distractors] + pool_for(term, ctx.vocab)
+    group = _kind_group(term, ctx.vocab)
+    if group:  # the terms the course's table lists with the key are of its finest kind
+        pool += [(t, "course") for t in group[1]]
     generic = generic_words([t for t, _ in pool])
     excluded = {base(t) for t in ctx.excluded}
     seen: set[str] = set()
@@ -128,6 +131,8 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         seen.add(norm)
         why = _rejection(candidate, origin, key, ctx, generic, excluded, _kind_words(term))
+        if not why and group and origin != "author":
+            why = _outside_group(candidate, group)
         if why:
             if norm != normalise(key):
                 reasons.append(f"rejected '{candidate}': {why}")
@@ -149,6 +154,31 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         reasons.append(f"{verdict} '{candidate}'")
     supports = {c: _taught(c, ctx) for c in chosen}
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
+
+
+def _kind_group(term: KeyTerm, vocab: Vocabulary) -> tuple[str, tuple[str, ...]] | None:
+    """The course's table row that lists the key with other terms of its kind, when that
+    row names a kind (a short label) and lists no term of another kind: "4 | Transport |
+    TCP, UDP", not "Cost is the main barrier | sulfonylurea, pioglitazone"."""
+    if term.category in ("date", "author") or term.category.startswith("course:"):
+        return None
+    group = vocab.group_of(term.option_text)
+    if group is None or len(group[0].split()) > 4:
+        return None
+    kinds = [vocab.lookup(t) for t in group[1]]
+    known = [k[0] for k in kinds if k is not None]
+    if len(known) < 2 or any(k != term.category for k in known):
+        return None
+    return group
+
+
+def _outside_group(candidate: str, group: tuple[str, tuple[str, ...]]) -> str:
+    """A candidate the course's table does not list with the key, when it lists the key
+    with others of its kind: of another finer kind (IP, listed as a network protocol, or
+    ARP, listed nowhere, against TCP, listed with UDP as a transport one)."""
+    if any(normalise(t) == normalise(candidate) for t in group[1]):
+        return ""
+    return f"of another kind: the course's table lists the key under '{group[0]}', not it"
 
 
 def _kind_words(term: KeyTerm) -> str:

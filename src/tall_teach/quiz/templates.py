@@ -18,7 +18,13 @@ from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, Stated, bound_before, bound_bins, find_quantities
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
-from tall_teach.quiz.text import as_sentence, blank_out, occurrences, replace_term
+from tall_teach.quiz.text import (
+    STOPWORDS,
+    as_sentence,
+    blank_out,
+    occurrences,
+    replace_term,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +301,22 @@ def _restated(term: KeyTerm, info: MessageInfo) -> None:
                                 "the blank would leave it in the stem")  # fmt: skip
 
 
+def _identifier(term: KeyTerm, info: MessageInfo) -> None:
+    """A bare number that names rather than counts ("port 53", "room 12"): a word stands
+    before it and no unit after it. Halved or doubled it means nothing ("port 26")."""
+    if term.quantity is None or term.quantity.unit:
+        return
+    for start, _ in occurrences(info.text, term.text):
+        before = re.search(r"([^\W\d_]+)\s+$", info.text[:start])
+        if before and before.group(1).casefold() not in STOPWORDS:
+            raise TemplateError(f"'{before.group(1)} {term.text}' names something: a number "
+                                "made up beside it would be no answer at all")  # fmt: skip
+
+
 def _written_out(term: KeyTerm, info: MessageInfo, once: bool = False) -> None:
     _restated(term, info)
     _number_echoed(term, info)
+    _identifier(term, info)
     found = occurrences(info.text, term.text)
     if not found:
         raise TemplateError(f"the key term '{term.text}' is not written out in the message")

@@ -73,6 +73,8 @@ class Vocabulary:
     # Lists of same-kind terms the course itself shows: (what they are, the terms), from
     # a table column (its header) or a chart (its categories).
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Terms a table cell lists together, named by their row ("Transport": TCP, UDP).
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
     _joined: str = ""  # every course token run together
     _used: dict[str, bool] = field(default_factory=dict, compare=False)  # memo
@@ -93,6 +95,14 @@ class Vocabulary:
             if any(normalise(t) == wanted for t in terms):
                 found.update((normalise(t), t) for t in terms if normalise(t) != wanted)
         return tuple(found.values())
+
+    def group_of(self, term: str) -> tuple[str, tuple[str, ...]] | None:
+        """The course's row that lists `term` with others (label, terms), if any."""
+        wanted = normalise(term)
+        for label, terms in self.groups:
+            if any(normalise(t) == wanted for t in terms):
+                return label, terms
+        return None
 
     def lookup(self, term: str) -> tuple[str, str] | None:
         """(category, glossary spelling) of a term, compared in normal form."""
@@ -130,6 +140,7 @@ def build_vocabulary(
     texts: Iterable[str],
     extra_quantities: Iterable[Quantity] = (),
     lists: Iterable[tuple[str, tuple[str, ...]]] = (),
+    groups: Iterable[tuple[str, tuple[str, ...]]] = (),
 ) -> Vocabulary:
     """Index the glossary and scan the course's text for markers, genes and quantities."""
     all_tokens: list[str] = []
@@ -156,6 +167,7 @@ def build_vocabulary(
         quantities=tuple(quantities),
         dates=tuple(dates),
         lists=tuple(lists),
+        groups=tuple(groups),
         _index=index,
         _joined="".join(all_tokens),
     )

@@ -3,6 +3,7 @@ and every piece of visible text (the corpus distractors are drawn from first).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -182,6 +183,26 @@ def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
                 names = tuple(c for c in block.categories if _is_name(c))
                 if len(names) == len(block.categories):
                     yield block.title or "chart", names
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[,;/]\s*|\s+and\s+|\s+or\s+")
+
+
+def course_groups(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Terms a table cell lists together ("HTTP, DNS, SMTP" in the row of the application
+    layer), named by the row's first cell: a finer kind than the glossary's when the
+    course sorts the terms of one kind into rows."""
+    for slide in course.slides():
+        for block in blocks_in(slide.blocks):
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                label = plain_text(row[0]) if row else ""
+                for cell in row[1:]:
+                    parts = [p for p in _LIST_SEPARATORS.split(plain_text(cell)) if p]
+                    names = tuple(dict.fromkeys(p for p in parts if _is_name(p)))
+                    if len(names) >= 2 and len(names) == len(parts):
+                        yield label, names
 
 
 def _is_name(text: str) -> bool:
