@@ -75,13 +75,22 @@ def _rect(shape: Any) -> Rect | None:
         return None
     x, y = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
     w, h = shape.width / EMU_PER_PT, shape.height / EMU_PER_PT
-    turn = math.radians(getattr(shape, "rotation", 0.0) or 0.0)
+    turn = math.radians(_rotation(shape))
     if turn:
         cx, cy = x + w / 2, y + h / 2
         half_w = (abs(w * math.cos(turn)) + abs(h * math.sin(turn))) / 2
         half_h = (abs(w * math.sin(turn)) + abs(h * math.cos(turn))) / 2
         return Rect(cx - half_w, cy - half_h, cx + half_w, cy + half_h)
     return Rect(x, y, x + w, y + h)
+
+
+def _rotation(shape: Any) -> float:
+    """A shape's rotation in degrees; a placeholder without its own takes its layout's."""
+    own = shape._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+    if own is None and shape.is_placeholder:
+        base = getattr(shape, "_base_placeholder", None)
+        return float(base.rotation) if base is not None else 0.0
+    return float(getattr(shape, "rotation", 0.0) or 0.0)
 
 
 def template_shapes(slide: Any, page: Rect) -> tuple[list[Rect], list[Rect]]:

@@ -10,6 +10,7 @@ paragraph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,8 @@ def paras_height(
     for i, para in enumerate(paras):
         style = levels[min(para.level, len(levels) - 1)]
         para_size = para.size or level_size(size, para.level, floor)
-        lines = measurer.line_count(para.runs, text_width(frame, style, para), para_size)
+        runs = tuple(replace(r, bold=True) for r in para.runs) if style.bold else para.runs
+        lines = measurer.line_count(runs, text_width(frame, style, para), para_size)
         if i:
             total += para.space_before if para.space_before >= 0 else style.space_before
         total += lines * measurer.line_pitch(para_size, style.line_spacing)

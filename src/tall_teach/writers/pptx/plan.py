@@ -299,9 +299,15 @@ def section_slides(
     if paras and frame is not None:
         base, floor = ctx.size("subtitle"), ctx.size("body_min")
         size = ctx.flat.largest_size(paras, frame, base, floor, frame.inner_height_pt)
-        if size is None:
-            ctx.warn(slide.source, "section text is too long for the divider; shorten it")
-        slots = (Slot(TextBlock(paras, size or floor, floor, "subtitle"), frame),)
+        if size is None:  # the paragraphs that fit; never text running off the divider
+            room = frame.inner_height_pt
+            kept = next((n for n in range(len(paras) - 1, 0, -1)
+                         if ctx.flat.fits(paras[:n], frame, floor, floor, room)), 0)
+            ctx.warn(slide.source, f"section text is too long for the divider: it shows "
+                     f"{kept} of {len(paras)} paragraphs; shorten it")
+            paras = paras[:kept]
+        if paras:
+            slots = (Slot(TextBlock(paras, size or floor, floor, "subtitle"), frame),)
     plan = SlidePlan(
         "section",
         title,
@@ -413,6 +419,9 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
     """Title and footer sizes that fit their placeholders; a title too long even for its
     taller box is cut."""
     geometry = lowered(ctx, slide.title_lines).template.layout(slide.kind)
+    if geometry.title_spacing and geometry.title_spacing != ctx.template.title_line_spacing:
+        spacing = geometry.title_spacing  # a title master may space its lines apart
+        ctx = replace(ctx, template=replace(ctx.template, title_line_spacing=spacing))
     title, title_size, title_box = slide.title, slide.title_size, None
     if geometry.title is not None:
         frame = geometry.title

@@ -79,6 +79,7 @@ class LevelStyle:
     indent: int
     space_before: float
     line_spacing: float
+    bold: bool = False  # the template sets this level bold (LibreOffice's Midnightblue does)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class LayoutGeometry:
     graphics: tuple[Box, ...] = ()  # the master's and layout's own shapes (bands, logos)
     title_room: int = -1  # EMU the title may grow downwards; -1: as much as it needs
     moved: tuple[str, ...] = ()  # "title", "footer": frames set apart from their placeholder
+    title_spacing: float = 0.0  # the title's line spacing on this layout's master; 0: the deck's
 
     def lowered(self, drop: int) -> LayoutGeometry:
         """The layout with its title `drop` EMU taller (its top stays) and what lies below
@@ -406,11 +408,13 @@ def _level_style(ppr: Any) -> LevelStyle:
         return LevelStyle(0, 0, 0.0, 1.0)
     spacing = ppr.find(f"{A_NS}lnSpc/{A_NS}spcPct")
     before = ppr.find(f"{A_NS}spcBef/{A_NS}spcPts")
+    defaults = ppr.find(f"{A_NS}defRPr")
     return LevelStyle(
         margin=int(ppr.get("marL", 0)),
         indent=int(ppr.get("indent", 0)),
         space_before=int(before.get("val")) / 100 if before is not None else 0.0,
         line_spacing=int(spacing.get("val")) / 100000 if spacing is not None else 1.0,
+        bold=defaults is not None and defaults.get("b") in ("1", "true"),
     )
 
 
@@ -426,7 +430,8 @@ def read_template(prs: Any, layouts: dict[str, str], template_name: str) -> Temp
         master = layout.slide_master
         master_insets = insets.setdefault(id(master), _master_insets(master))
         geometry, said = layout_geometry(layout, master_insets, slide, kind)
-        geometries.append((kind, geometry))
+        spacing = _level_styles(master)[1]
+        geometries.append((kind, replace(geometry, title_spacing=spacing)))
         notes += said
     text_master = found["content"].slide_master if "content" in found else prs.slide_master
     levels, title_spacing = _level_styles(text_master)
