@@ -97,3 +97,18 @@ def test_text_stands_left_and_the_chart_right_on_every_slide(course: Course, the
         text = next(s.frame.box for s in page.slots if isinstance(s.content, TextBlock))
         drawn = next(s.frame.box for s in page.slots if isinstance(s.content, ChartSpec))
         assert page.kind == "two_content" and text.right <= drawn.x
+
+
+def test_the_handout_chart_marks_the_same_category() -> None:
+    import re
+
+    from tall_teach.htmlkit.svgchart import ChartStyle, chart_svg
+    from tall_teach.model import chart_emphasis
+
+    blocks = (said(Text("Higher in "), Strong((Text("non-etp"),))),)  # case does not matter
+    emphasis = chart_emphasis(chart(), blocks)
+    style = ChartStyle(("0E7382", "B04732"), "1E2329", "5F6B7A", "DDE3EA", "sans-serif",
+                       emphasis)
+    fills = re.findall(r'<rect [^>]*fill="#(\w+)"', chart_svg(chart(), style, "c"))
+    assert emphasis == (1,) and fills == ["0E7382", "B04732"]
+    assert chart_emphasis(chart("line"), blocks) == ()  # lines keep one colour a series

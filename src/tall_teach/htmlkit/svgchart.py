@@ -35,6 +35,7 @@ class ChartStyle:
     muted: str
     grid: str
     font_family: str
+    emphasis: tuple[int, ...] = ()  # categories in the second colour: the compared one(s)
 
 
 def format_value(value: float) -> str:
@@ -125,6 +126,19 @@ def _colour(style: ChartStyle, index: int) -> str:
     return style.series[index % len(style.series)]
 
 
+def _pie_colour(style: ChartStyle, ci: int) -> str:
+    """A slice: one colour a category, or, when one is compared, it against the rest."""
+    return _mark_colour(style, 0, ci) if style.emphasis else _colour(style, ci)
+
+
+def _mark_colour(style: ChartStyle, si: int, ci: int) -> str:
+    """A bar's or slice's colour: the compared category in the second colour (one series),
+    as the deck draws it; otherwise the series' own."""
+    if style.emphasis:
+        return style.series[min(1, len(style.series) - 1) if ci in style.emphasis else 0]
+    return _colour(style, si)
+
+
 def _value_domain(chart: Chart) -> tuple[float, float]:
     values = [v for s in chart.series for v in s.values] or [0.0]
     low, high = min(0.0, min(values)), max(0.0, max(values))
@@ -198,7 +212,7 @@ def _bar_chart(
             parts.append(
                 f'<rect {_mark_attrs(si, ci, value)} x="{_num(x0)}" y="{_num(by + 1)}" '
                 f'width="{_num(x1 - x0)}" height="{_num(bar_h - 2)}" '
-                f'fill="#{_colour(style, si)}"/>'
+                f'fill="#{_mark_colour(style, si, ci)}"/>'
             )
             label = value_label(value, chart.unit)
             lx, anchor = (x1 + 4, "start") if value >= 0 else (x0 - 4, "end")
@@ -249,7 +263,7 @@ def _column_chart(
             parts.append(
                 f'<rect {_mark_attrs(si, ci, value)} x="{_num(x + 1)}" y="{_num(y0)}" '
                 f'width="{_num(max(col_w - 2, 0.5))}" height="{_num(y1 - y0)}" '
-                f'fill="#{_colour(style, si)}"/>'
+                f'fill="#{_mark_colour(style, si, ci)}"/>'
             )
             label = value_label(value, chart.unit)
             ly = y0 - 5 if value >= 0 else y1 + FONT_SIZE + 2
@@ -324,7 +338,7 @@ def _pie_chart(
     angle = -math.pi / 2
     for ci, value in enumerate(values):
         sweep = 2 * math.pi * max(value, 0) / total
-        parts.append(_slice(cx, cy, radius, angle, sweep, _colour(style, ci),
+        parts.append(_slice(cx, cy, radius, angle, sweep, _pie_colour(style, ci),
                             _mark_attrs(0, ci, value)))
         middle = angle + sweep / 2
         cos, sin = math.cos(middle), math.sin(middle)

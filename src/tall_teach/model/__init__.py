@@ -22,6 +22,8 @@ from tall_teach.model.blocks import (
     Series,
     Table,
     TakeHome,
+    bold_terms,
+    chart_emphasis,
     placeholder_caption,
 )
 from tall_teach.model.course import (
@@ -93,6 +95,8 @@ __all__ = [
     "Table",
     "TakeHome",
     "Text",
+    "bold_terms",
+    "chart_emphasis",
     "cited_keys",
     "placeholder_caption",
     "plain_text",

@@ -185,3 +185,31 @@ Block = (
     | TakeHome
     | Question
 )
+
+
+def bold_terms(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """The bold spans of a slide's paragraphs and lists (nested items and columns too)."""
+    from tall_teach.model.inline import strong_spans
+
+    found: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found += strong_spans(block.inlines)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                found += [*strong_spans(item.inlines), *bold_terms(item.children)]
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                found += bold_terms(column.blocks)
+    return tuple(found)
+
+
+def chart_emphasis(chart: Chart, blocks: tuple[Block, ...]) -> tuple[int, ...]:
+    """The compared categories of a chart, as its slide says: the categories the slide's
+    text writes in bold. Only for one series of bars, columns or pie slices, and never
+    every category (then nothing would stand out)."""
+    if chart.type == "line" or len(chart.series) != 1:
+        return ()
+    bold = {term.casefold() for term in bold_terms(blocks)}
+    marked = tuple(n for n, c in enumerate(chart.categories) if c.strip().casefold() in bold)
+    return marked if len(marked) < len(chart.categories) else ()

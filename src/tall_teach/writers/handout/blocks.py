@@ -26,6 +26,7 @@ from tall_teach.model import (
     Placeholder,
     Table,
     TakeHome,
+    chart_emphasis,
     placeholder_caption,
     plain_text,
 )
@@ -134,6 +135,7 @@ class BlockContext:
     chart_style: ChartStyle
     inline_cites: bool  # outline layout: superscript numbers in the text; cards: footer only
     chart_width: int = 400  # drawing width of a chart; narrower inside columns
+    slide_blocks: tuple[Block, ...] = ()  # the card's slide: its bold marks a compared category
 
     def cite_html(self, keys: tuple[str, ...]) -> str:
         if not self.inline_cites:
@@ -215,7 +217,8 @@ def block_view(block: Block, ctx: BlockContext, element_id: str) -> BlockView | 
         case Placeholder():
             return PlaceholderView(placeholder_caption(block), ctx.sources(block.citations))
         case Chart():
-            svg = chart_svg(block, ctx.chart_style, element_id, ctx.chart_width)
+            style = replace(ctx.chart_style, emphasis=chart_emphasis(block, ctx.slide_blocks))
+            svg = chart_svg(block, style, element_id, ctx.chart_width)
             return ChartView(block.title, Markup(svg), ctx.sources(block.citations))
         case Columns():
             narrow = replace(ctx, chart_width=column_chart_width(ctx.chart_width,

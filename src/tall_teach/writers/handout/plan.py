@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -212,7 +212,8 @@ def _card(
         title=ctx.html(slide.title),
         title_text=plain_text(slide.title),
         heading_level=level,
-        blocks=block_views(card_blocks(slide.blocks, side_by_side), ctx, anchor),
+        blocks=block_views(card_blocks(slide.blocks, side_by_side),
+                           replace(ctx, slide_blocks=slide.blocks), anchor),
         notes=block_views(slide.notes, ctx, f"{anchor}-n"),
         sources=ctx.sources(slide.citations),
     )

@@ -11,17 +11,15 @@ from functools import partial
 
 from tall_teach.model import (
     Block,
-    BulletList,
     Chart,
-    Columns,
     Figure,
-    ListItem,
-    Paragraph,
     Placeholder,
+    Series,
+    SourceRef,
     Table,
+    chart_emphasis,
     placeholder_caption,
     plain_text,
-    strong_spans,
 )
 from tall_teach.transforms.citations import footer_text
 from tall_teach.writers.pptx.chartfit import ChartText, label_mode, value_ticks
@@ -82,38 +80,19 @@ def fit_labels(spec: ChartSpec, box: Box, ctx: PlanContext) -> ChartSpec:
 
 
 def emphasise_charts(slots: list[Slot], blocks: tuple[Block, ...]) -> list[Slot]:
-    """The compared category stands out where the slide says so: a bar, column or pie slice
-    whose category the slide's text writes in bold ("higher in **ETP**") is drawn in the
-    second accent, the others in the first (never all of them: nothing would stand out)."""
-    bold = {text.casefold() for text in bold_texts(blocks)}
-    if not bold:
-        return slots
+    """The compared category stands out where the slide says so (model.chart_emphasis: a
+    category the slide's text writes in bold): drawn in the second accent."""
     result = []
     for slot in slots:
         spec = slot.content
         if isinstance(spec, ChartSpec) and spec.kind != "line" and len(spec.series) == 1:
-            marked = tuple(n for n, c in enumerate(spec.categories) if c.strip().casefold() in bold)
-            if marked and len(marked) < len(spec.categories):
+            shown = Chart(spec.kind, spec.title, spec.unit, spec.categories,
+                          tuple(Series(n, v) for n, v in spec.series), (), SourceRef(""))
+            marked = chart_emphasis(shown, blocks)
+            if marked:
                 slot = replace(slot, content=replace(spec, emphasis=marked))
         result.append(slot)
     return result
-
-
-def bold_texts(blocks: tuple[Block, ...]) -> list[str]:
-    """The bold spans of a slide's paragraphs and lists, columns included."""
-    found: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            found += strong_spans(block.inlines)
-        elif isinstance(block, BulletList):
-            found += [t for item in block.items for t in item_bold(item)]
-        elif isinstance(block, Columns):
-            found += [t for column in block.columns for t in bold_texts(column.blocks)]
-    return found
-
-
-def item_bold(item: ListItem) -> list[str]:
-    return [*strong_spans(item.inlines), *bold_texts(item.children)]
 
 
 def bold_width(measurer: Measurer, text: str, size: float) -> float:

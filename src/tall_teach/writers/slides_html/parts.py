@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -210,7 +211,9 @@ def chart_slot(spec: ChartSpec, box: Box, style: ChartStyle, element_id: str) ->
     )
     return (
         f'<figure class="slot chart" style="{box_style(box)}">{title}'
-        f'<div class="chart-box">{chart_svg(chart, style, element_id, width)}</div></figure>'
+        f'<div class="chart-box">'
+        f'{chart_svg(chart, replace(style, emphasis=spec.emphasis), element_id, width)}</div>'
+        "</figure>"
     )
 
 
