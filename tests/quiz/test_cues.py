@@ -183,3 +183,19 @@ def test_a_number_that_names_is_never_made_up() -> None:
     course, warnings = generate_items(course)
     assert course.items == ()
     assert "'port 53' names something" in warnings[0].message
+
+
+def test_a_key_another_item_shows_by_its_short_form_is_not_asked() -> None:
+    glossary = Glossary((("receptor", ("Toll-like receptors", "Fc receptors", "T-cell receptors",
+                                       "B-cell receptors", "NOD-like receptors")),
+                         ("gene", ("TLR4", "TLR5", "TLR9", "TLR3"))))  # fmt: skip
+    slide = text_slide("i/2", "Sensors", ["Toll-like receptors (TLRs) sit on the cell surface.",
+                                          "TLR5 binds flagellin; TLR9 binds CpG DNA."])  # fmt: skip
+    course = course_with(
+        [msg("Innate cells recognise microbial patterns through **Toll-like receptors**"),
+         msg("**TLR4** recognises lipopolysaccharide", line=11)],
+        extra_slides=[slide], glossary=glossary,
+    )  # fmt: skip
+    course, warnings = generate_items(course)
+    assert [i.key_term for i in course.items] == ["TLR4"]
+    assert "shows it in its stem or options" in warnings[0].message

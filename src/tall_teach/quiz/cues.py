@@ -95,3 +95,16 @@ def in_other_stem(candidate: str, other_stems: Iterable[tuple[str, str]]) -> str
         if contains_term(stem, candidate):
             return item_id
     return ""
+
+
+def written_as_short_form(stem: str, key: str, short_forms: dict[str, str]) -> str:
+    """The key's short form, or a member of its family ("TLR4" for "Toll-like receptors"),
+    written in a stem; "" when none is."""
+    short = short_forms.get(normalise(key)) or next(
+        (v for k, v in short_forms.items() if normalise(key).rstrip("s") == k.rstrip("s")), ""
+    )
+    if not short:
+        return ""
+    family = re.compile(rf"(?<![\w-]){re.escape(short)}(?:s|\d+\w*)?(?![\w-])", re.IGNORECASE)
+    match = family.search(stem)
+    return match.group(0) if match else ""

@@ -22,7 +22,7 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
-from tall_teach.quiz.cues import in_other_stem, tying_stems
+from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
 from tall_teach.quiz.evidence import Evidence, course_evidence
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
@@ -81,6 +81,7 @@ class QuizContext:
     offered: Mapping[str, str] = field(default_factory=dict)  # normalised wrong option -> item
     bold: Mapping[str, frozenset[str]] = field(default_factory=dict)  # message id -> key terms
     values: Mapping[str, frozenset[Value]] = field(default_factory=dict)  # message id -> numbers
+    faces: Mapping[str, str] = field(default_factory=dict)  # item id -> stem and options
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -297,12 +298,12 @@ def _best_draft(
         if broken:
             failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
             continue
-        writes_key = next((i for i, stem in _other_stems(info.id, quiz)
-                           if contains_term(stem, draft.key) or contains_term(stem, term.text)),
+        writes_key = next((i for i, seen in _others(draft_id, quiz.faces)
+                           if _writes_key(seen, draft.key, term.text, quiz.vocab)),
                           "")  # fmt: skip
         if writes_key:
-            failures.append(f"{kind} on '{term.text}': the stem of item {writes_key} writes "
-                            "it, which would give this item away")  # fmt: skip
+            failures.append(f"{kind} on '{term.text}': item {writes_key} shows it in its "
+                            "stem or options, which would give this item away")  # fmt: skip
             continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
@@ -339,15 +340,15 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
     rule after the last pass is dropped."""
     vocab = vocab or course_vocabulary(course)
     evidence = course_evidence(course)
-    shown: dict[str, str] = {}
+    shown: dict[str, tuple[str, str]] = {}
     outcomes: list[MessageOutcome] = []
     for _ in range(MAX_PASSES):
         outcomes = _quiz_pass(course, vocab, evidence, shown)
-        now = {d.id: shown_text(d) for o in outcomes for d in o.drafts}
+        now = {d.id: (shown_text(d), face(d)) for o in outcomes for d in o.drafts}
         if now == shown:
             break
         shown = now
-    return _without_stem_cues(outcomes, evidence)
+    return _without_stem_cues(outcomes, evidence, vocab)
 
 
 def shown_text(draft: Draft) -> str:
@@ -356,13 +357,19 @@ def shown_text(draft: Draft) -> str:
     return f"{draft.stem} {draft.key}" if draft.kind == "statement" else draft.stem
 
 
+def face(draft: Draft) -> str:
+    """Everything an item shows: its stem, then every option on a line of its own."""
+    return "\n".join([draft.stem, draft.key, *draft.distractors])
+
+
 def _quiz_pass(
-    course: Course, vocab: Vocabulary, evidence: Evidence, shown: Mapping[str, str]
+    course: Course, vocab: Vocabulary, evidence: Evidence, shown: Mapping[str, tuple[str, str]]
 ) -> list[MessageOutcome]:
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
-    stems = {**{d.id: d.stem for d, _ in authored}, **shown}
+    stems = {**{d.id: d.stem for d, _ in authored}, **{i: s for i, (s, _) in shown.items()}}
+    faces = {**{d.id: face(d) for d, _ in authored}, **{i: f for i, (_, f) in shown.items()}}
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
@@ -370,7 +377,8 @@ def _quiz_pass(
               for m, ts in terms.items()}  # fmt: skip
     outcomes: list[MessageOutcome] = []
     for place, message in takehome_messages(course):
-        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold, values)
+        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold, values,
+                           faces)  # fmt: skip
         outcome = message_outcome(place, message, quiz)
         outcomes.append(outcome)
         for draft in outcome.drafts:
@@ -380,19 +388,33 @@ def _quiz_pass(
     return outcomes
 
 
-def _without_stem_cues(outcomes: list[MessageOutcome], evidence: Evidence) -> list[MessageOutcome]:
+def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
+    """Another item shows the key: its stem writes it (as the option or the message gives
+    it), an option is it, or either writes its short form or a member of its family
+    ("TLR4" for "Toll-like receptors"). An option that merely holds it ("26 August 1789"
+    for "August 1789") is another answer, not this one."""
+    stem, *options = seen.split("\n")
+    forms = [o for o in (key, key_term) if o]
+    return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
+               or any(base(o) == base(f) for o in options) for f in forms)  # fmt: skip
+
+
+def _without_stem_cues(
+    outcomes: list[MessageOutcome], evidence: Evidence, vocab: Vocabulary
+) -> list[MessageOutcome]:
     """The outcomes with any draft dropped whose key another item's stem writes, or a
     wrong option that stem ties to something else (left only when the passes did not
     settle), the reason kept."""
     shown = {d.id: shown_text(d) for o in outcomes for d in o.drafts}
+    faces = {d.id: face(d) for o in outcomes for d in o.drafts}
     kept: list[MessageOutcome] = []
     for outcome in outcomes:
         text = plain_text(outcome.message.inlines)
         drafts, failures = [], list(outcome.failures)
         for draft in outcome.drafts:
             others = [(i, s) for i, s in shown.items() if _own(i) != _own(draft.id)]
-            hit = next(((o, i) for o in (draft.key_term, draft.key) for i, s in others
-                        if o and contains_term(s, o)), None)  # fmt: skip
+            hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
+                        if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
             if hit is None and draft.kind != "statement":
                 hit = next(((d, i) for d in draft.distractors
                             for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]
@@ -412,6 +434,11 @@ def _own(item_id: str) -> str:
 
 
 _TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join(TEMPLATES)})(?:-\d+)?$")
+
+
+def _others(item_id: str, texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(item id, text) of the items made from other messages than `item_id`'s."""
+    return [(i, t) for i, t in texts.items() if _own(i) != _own(item_id)]
 
 
 def _other_stems(message_id: str, quiz: QuizContext) -> tuple[tuple[str, str], ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tall_teach.model import Glossary, Inline, plain_text, strong_spans
 from tall_teach.quiz.dates import find_dates, parse_date
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
-from tall_teach.quiz.text import cased_tokens, find_token_run, normalise, tokens
+from tall_teach.quiz.text import abbreviations, cased_tokens, find_token_run, normalise, tokens
 
 MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
 _GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
@@ -75,6 +75,9 @@ class Vocabulary:
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Terms a table cell lists together, named by their row ("Transport": TCP, UDP).
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Short forms the course defines ("Toll-like receptors (TLRs)"), by the long form's
+    # normal form: a stem writing "TLR4" speaks of Toll-like receptors.
+    short_forms: dict[str, str] = field(default_factory=dict, compare=False)
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
     _joined: str = ""  # every course token run together
     _used: dict[str, bool] = field(default_factory=dict, compare=False)  # memo
@@ -148,6 +151,7 @@ def build_vocabulary(
     genes: Counter[str] = Counter()
     quantities: list[Quantity] = list(extra_quantities)
     dates: dict[str, None] = {}
+    texts = list(texts)
     for text in texts:
         dates.update((d, None) for d, _ in find_dates(text))
         all_tokens.extend(tokens(text))
@@ -168,6 +172,7 @@ def build_vocabulary(
         dates=tuple(dates),
         lists=tuple(lists),
         groups=tuple(groups),
+        short_forms=abbreviations(texts),
         _index=index,
         _joined="".join(all_tokens),
     )

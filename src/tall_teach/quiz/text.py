@@ -157,3 +157,36 @@ _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 def ncname_part(text: str) -> str:
     """An id fragment of letters, digits, '-' and '_' only (no dots: some tools dislike them)."""
     return _ID_UNSAFE.sub("-", text).strip("-") or "x"
+
+
+_DEFINED = re.compile(
+    r"((?:[^\W\d_][\w-]*\s+){0,5}[^\W\d_][\w-]*)\s+\(([A-Za-z][A-Za-z0-9-]{1,9})\)"
+)
+
+
+def abbreviations(texts: Iterable[str]) -> dict[str, str]:
+    """Short forms the course defines, by normal form of the long one: "Toll-like
+    receptors (TLRs)" gives "TLR" (the letters of the short form in order in the long
+    one, the first matching; the shortest such long form)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            short = match.group(2)
+            short = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+            words = match.group(1).split()
+            for k in range(1, len(words) + 1):
+                long = " ".join(words[-k:])
+                if long[0].casefold() == short[0].casefold() and _in_order(short, long):
+                    found.setdefault(normalise(long), short)
+                    break
+    return found
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = long.casefold()
+    for char in short.casefold():
+        at = rest.find(char)
+        if at < 0:
+            return False
+        rest = rest[at + 1 :]
+    return True
