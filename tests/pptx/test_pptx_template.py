@@ -171,3 +171,63 @@ def test_an_unknown_slide_kind_in_the_mapping_is_a_theme_error(tmp_path: Path) -
 def test_theme_colours_pass_wcag_contrast(fore: str, back: str, least: float) -> None:
     colors = yaml.safe_load((DEFAULT / "theme.yaml").read_text(encoding="utf-8"))["colors"]
     assert contrast(colors[fore], colors[back]) >= least
+
+
+def decorated_theme(root: Path, shapes: list[tuple[float, float, float, float]]) -> Theme:
+    """A child theme of default whose master carries rectangles (x, y, w, h in inches)."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    prs = open_pptx(DEFAULT / "template.pptx")
+    scratch = prs.slides.add_slide(prs.slide_layouts[6])  # python-pptx draws on slides only
+    tree = prs.slide_master.shapes._spTree
+    for n, (x, y, w, h) in enumerate(shapes):
+        shape = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(x), Inches(y),
+                                         Inches(w), Inches(h))
+        shape._element.nvSpPr.cNvPr.set("id", str(900 + n))
+        tree.append(shape._element)
+    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
+    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    folder = root / "decorated"
+    folder.mkdir()
+    prs.save(str(folder / "decorated.pptx"))
+    settings = {"extends": "default", "pptx": {"template": "decorated.pptx"}}
+    (folder / "theme.yaml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return load_theme("./decorated", root)
+
+
+def test_content_keeps_clear_of_a_band_and_a_logo_and_a_footer_stays_on_its_band(
+    course: Course, tmp_path: Path
+) -> None:
+    from tall_teach.writers.pptx import plan_with_template
+
+    band, logo, foot = (0, 1.6, 13.33, 0.6), (11.9, 0.2, 1.2, 1.0), (0, 6.7, 13.33, 0.8)
+    theme = decorated_theme(tmp_path, [band, logo, foot])
+    plan, template = plan_with_template(course, theme)
+    inch = 914400
+    content = template.layout("content")
+    assert content.bodies[0].box.y >= (1.6 + 0.6) * inch  # under the band
+    assert content.title.box.right <= 11.9 * inch  # left of the logo
+    assert "title" in content.moved
+    assert content.footer.box == template.layout("two_content").footer.box  # on its band
+    assert content.footer.box.y >= 6.7 * inch
+    for slide in plan.slides:
+        for slot in slide.slots:
+            box = slot.frame.box
+            assert box.y >= 2.2 * inch or slide.kind in ("title", "section"), slide.title_text
+        if slide.kind not in ("title", "section", "blank"):
+            assert slide.title_box is not None and slide.title_box.right <= 11.9 * inch
+    prs = open_pptx(render(course, theme)["demo-deck.pptx"])
+    titles = [s.shapes.title for s in prs.slides if s.slide_layout.name == "Title and Content"]
+    assert titles and all(t.left + t.width <= 11.9 * inch for t in titles)
+
+
+def test_a_layout_whose_body_is_covered_by_graphics_is_named(
+    course: Course, tmp_path: Path
+) -> None:
+    from tall_teach.writers.pptx import build_plan
+
+    theme = decorated_theme(tmp_path, [(0, 1.5, 13.33, 4.6)])  # all but a sliver of the body
+    with pytest.raises(ThemeError, match=r"'Title and Content' has no content placeholder.*"
+                       "graphics cover it"):
+        build_plan(course, theme)

@@ -67,4 +67,6 @@ class PlanContext:
 def raise_missing_body(layout: str) -> None:
     from tall_teach.errors import ThemeError
 
-    raise ThemeError(f"template layout {layout!r} has no content placeholder for the slide body")
+    raise ThemeError(f"template layout {layout!r} has no content placeholder for the slide body "
+                     "(or the template's own graphics cover it): map content to another layout "
+                     "under pptx: layouts: in theme.yaml")

@@ -149,7 +149,9 @@ def paras_height(
         para_size = para.size or level_size(size, para.level, floor)
         runs = tuple(replace(r, bold=True) for r in para.runs) if style.bold else para.runs
         lines = measurer.line_count(runs, text_width(frame, style, para), para_size)
-        if i:
-            total += para.space_before if para.space_before >= 0 else style.space_before
+        if i and para.space_before >= 0:
+            total += para.space_before
+        elif i:
+            total += style.space_before + style.space_before_lines * para_size * 1.2
         total += lines * measurer.line_pitch(para_size, style.line_spacing)
     return total

@@ -80,6 +80,7 @@ class LevelStyle:
     space_before: float
     line_spacing: float
     bold: bool = False  # the template sets this level bold (LibreOffice's Midnightblue does)
+    space_before_lines: float = 0.0  # space before as a share of a line (a:spcPct)
 
 
 @dataclass(frozen=True)
@@ -371,14 +372,28 @@ def fitted(
     around = graphics + row
     subtitle = fit(geometry.subtitle, "subtitle", around)
     bodies = tuple(f for f in (fit(b, "body", around) for b in geometry.bodies) if f)
-    headings = tuple(fit(h, "heading", around) or h for h in geometry.headings)
+    headings: list[TextFrame] = []
+    for heading in geometry.headings:
+        placed = free_box(heading.box, around, slide)
+        if placed is not None and placed.h >= heading.box.h // 2:
+            headings.append(heading.with_box(placed))
+            continue
+        column = next((n for n, b in enumerate(bodies) if b.box.x < heading.box.right
+                       and b.box.right > heading.box.x), None)
+        if column is None:
+            continue
+        body = bodies[column].box  # the heading on top of its column, the body under it
+        headings.append(heading.with_box(Box(body.x, body.y, body.w, heading.box.h)))
+        lower = heading.box.h + MARGIN
+        bodies = (*bodies[:column], bodies[column].with_box(
+            Box(body.x, body.y + lower, body.w, body.h - lower)), *bodies[column + 1:])
     if footer is not None and footer.box != (geometry.footer.box if geometry.footer else None):
         moved.append("footer")
     room = -1
     if title is not None:
         room = _title_room(title.box, graphics, body_top)
     return replace(
-        geometry, title=title, subtitle=subtitle, bodies=bodies, headings=headings,
+        geometry, title=title, subtitle=subtitle, bodies=bodies, headings=tuple(headings),
         footer=footer, number=number, graphics=graphics, title_room=room,
         moved=tuple(dict.fromkeys(moved)),
     ), notes
@@ -408,6 +423,7 @@ def _level_style(ppr: Any) -> LevelStyle:
         return LevelStyle(0, 0, 0.0, 1.0)
     spacing = ppr.find(f"{A_NS}lnSpc/{A_NS}spcPct")
     before = ppr.find(f"{A_NS}spcBef/{A_NS}spcPts")
+    share = ppr.find(f"{A_NS}spcBef/{A_NS}spcPct")
     defaults = ppr.find(f"{A_NS}defRPr")
     return LevelStyle(
         margin=int(ppr.get("marL", 0)),
@@ -415,6 +431,7 @@ def _level_style(ppr: Any) -> LevelStyle:
         space_before=int(before.get("val")) / 100 if before is not None else 0.0,
         line_spacing=int(spacing.get("val")) / 100000 if spacing is not None else 1.0,
         bold=defaults is not None and defaults.get("b") in ("1", "true"),
+        space_before_lines=int(share.get("val")) / 100000 if share is not None else 0.0,
     )
 
 
