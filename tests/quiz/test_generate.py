@@ -381,8 +381,9 @@ def test_over_a_duration_is_a_time_span_not_a_bound() -> None:
 def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order() -> None:
     taught = text_slide("a/timeline", "Timeline", [
         "5 May 1789: the Estates-General open", "14 July 1789: the Bastille falls",
-        "20 April 1792: war on Austria", "21 January 1793: the king is executed",
-        "27 July 1794: Robespierre falls",
+        "4 August 1789: privileges abolished", "5 October 1789: the October Days",
+        "14 July 1790: the Federation", "20 April 1792: war on Austria",
+        "21 January 1793: the king is executed",
     ])  # fmt: skip
     messages = [msg("The Bastille fell on **14 July 1789**", line=4)]
     course, _ = generate_items(course_with(messages, extra_slides=[taught], glossary=Glossary()))
@@ -391,6 +392,11 @@ def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order()
     dates = [parse_date(o.text) for o in item.options]
     assert None not in dates and dates == sorted(dates)  # type: ignore[type-var]
     assert item.options[item.key_index].text == "14 July 1789"
+    # within a year of the key, never its day in another year, never a slip of days
+    texts = {o.text for o in item.options}
+    assert "20 April 1792" not in texts and "14 July 1790" not in texts
+    assert "4 August 1789" not in texts  # 21 days from the key: a slip
+    assert texts == {"5 May 1789", "14 July 1789", "5 October 1789"}
 
 
 def test_when_no_bold_term_makes_a_sound_item_a_number_the_message_writes_may() -> None:

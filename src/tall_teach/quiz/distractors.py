@@ -52,6 +52,16 @@ def generic_words(pool: list[str]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= 2)
 
 
+_SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve")  # fmt: skip
+
+
+def spelled_numbers(text: str) -> set[int]:
+    """Numbers a message writes in words ("the top three"): never offered as wrong values."""
+    words = set(content_words(text)) | {w for w in text.casefold().split()}
+    return {i for i, w in enumerate(_SPELLED) if w in words}
+
+
 def numeric_alternatives(
     term: KeyTerm,
     vocab: Vocabulary,
@@ -69,7 +79,7 @@ def numeric_alternatives(
         key.moved(*q.values()).stated()
         for q, _, _ in find_quantities(message_text)
         if q.canonical_unit == key.canonical_unit
-    )
+    ) | frozenset((float(n), None, key.canonical_unit) for n in spelled_numbers(message_text))
     return choose_values(
         key, list(vocab.quantities), count, below_wanted, in_message | excluded
     )

@@ -136,6 +136,7 @@ class Evidence:
         source: SourceRef | None = None,
         anchors: tuple[str, ...] = (),
         kind: str = "",
+        paired: tuple[str, ...] = (),
     ) -> Support | None:
         """The claim that best shows `candidate` is true in the message's context, if any.
 
@@ -145,7 +146,11 @@ class Evidence:
         term of the message (`anchors`: "heart failure | SGLT2 inhibitor") says so too; a
         row that writes the key in one cell and the candidate in another compares them
         ("Example | RIP | OSPF" under "distance-vector | link-state") and says nothing of
-        the kind. Claims at `source` (the message) are skipped."""
+        the kind. When the message pairs the key with other bold terms (`paired`: "MHC
+        class I presents cytosolic peptides to **CD8** T cells"), a claim with no word of
+        any of them, its context included, speaks of another pairing ("presents peptides on MHC class II" to helper
+        cells) and supports nothing by shared words alone. Claims at `source` (the
+        message) are skipped."""
         wanted = stems(message) - stems(key) - stems(candidate) - stems(kind)
         total = sum(self.weight(w) for w in wanted)
         if not wanted or total <= 0:
@@ -159,6 +164,8 @@ class Evidence:
             related = [a for a in anchors if claim.kind == "table row" and writes(claim, a)]
             if related and (best is None or best.share < 1.0):
                 best = Support(claim, tuple(related), 1.0)
+                continue
+            if paired and not any(stems(p) & claim.stems for p in paired):
                 continue
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total

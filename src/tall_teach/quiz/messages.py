@@ -239,6 +239,7 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
         text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
         (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,
         tuple(dict.fromkeys(anchors)), _other_stems(message.id, quiz),
+        tuple(b for b in strong_spans(message.inlines) if occurrences(text, b)),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
@@ -369,7 +370,9 @@ def _quiz_pass(
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
     stems = {**{d.id: d.stem for d, _ in authored}, **{i: s for i, (s, _) in shown.items()}}
-    faces = {**{d.id: face(d) for d, _ in authored}, **{i: f for i, (_, f) in shown.items()}}
+    # an authored question's explanation is read before the items after it: it shows too
+    faces = {**{d.id: face(replace(d, stem=f"{d.stem} {o.rationale}")) for d, o in authored},
+             **{i: f for i, (_, f) in shown.items()}}  # fmt: skip
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}

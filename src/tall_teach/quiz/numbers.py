@@ -266,10 +266,11 @@ def _additive(key: Quantity) -> bool:
 
 
 def in_bounds(q: Quantity) -> bool:
-    """Percentages stay within 0-100; other values stay above 0 (a range may start at 0%)."""
+    """Percentages stay within 0-100; other values stay above 0 (a range may start at 0%),
+    counts at 2 or more."""
     top = q.high if q.high is not None else q.low
     floor_ok = q.low >= 0 if (q.canonical_unit == "%" and q.is_range) else q.low > 0
-    if not floor_ok:
+    if not floor_ok or (q.is_small_count and q.low < 2):  # "1 layer" counts nothing
         return False
     return not (q.canonical_unit == "%" and top > 100)
 
@@ -349,7 +350,7 @@ def ladder(key: Quantity) -> list[Quantity]:
     out: list[Quantity] = []
     if not _additive(key) and not key.is_range:
         binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
-        factors = (0.5, 2, 0.25, 4) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        factors = (0.5, 2) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
         out = [_scaled(key, factor) for factor in factors]
     else:  # a range keeps its width and moves: scaled, it would overlap itself or widen
         step = grid_step(key)

@@ -24,6 +24,7 @@ from tall_teach.quiz.text import base, contains_term, content_words, normalise
 
 MINIMUM = 2  # distractors a single-best-answer item needs
 MIN_DAYS_APART = 45  # two dates closer than this are not different answers
+MAX_DAYS_APART = 366  # a wrong date further from the key is ruled out by the era alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class SelectionContext:
     # what the quiz's other items show (item id, stem text): an option written there is
     # tied to something else for every trainee who reads that item
     other_stems: tuple[tuple[str, str], ...] = ()
+    bold: tuple[str, ...] = ()  # the message's bold terms, as it writes them
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,10 +234,12 @@ def _rejection(
     if echoes_the_message(candidate, key, ctx.message, generic):
         return "repeats a distinctive word of the message"
     anchors = tuple(a for a in ctx.anchors if not _nested(a, key))
-    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors, kind)
+    paired = tuple(b for b in ctx.bold if not _nested(b, key))
+    support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors, kind,
+                                   paired)  # fmt: skip
     head = _head(candidate, key, generic)
     if support is None and head:
-        support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind)
+        support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind, paired)
     return f"arguably true: {support}" if support else ""
 
 
@@ -259,6 +263,8 @@ def _slip(candidate: str, key: str) -> str:
     days = _days_apart(candidate, key)
     if days is not None and days < MIN_DAYS_APART:
         return f"{days} days from the key: a slip, not another answer"
+    if days is not None and days > MAX_DAYS_APART:
+        return "over a year from the key: the era alone rules it out"
     if a[1:] == b[1:]:
         return "the key's day and month in another year: a slip, not another answer"
     return ""
@@ -284,7 +290,8 @@ def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:
     return chosen
 
 
-TWIN_AFFIX = 5  # letters two one-word names must share to read as one family
+TWIN_SUFFIX = 5  # letters two one-word names must end with to read as one family
+TWIN_PREFIX = 6  # ... or start with ("inter" of interferon and interleukin is no family)
 
 
 def _twins(a: str, b: str, key: str) -> bool:
@@ -296,11 +303,9 @@ def _twins(a: str, b: str, key: str) -> bool:
     a, b, key = a.casefold(), b.casefold(), key.casefold()
     suffix = _common(a[::-1], b[::-1])[::-1]
     prefix = _common(a, b)
-    for affix, ends in ((suffix, str.endswith), (prefix, str.startswith)):
-        if len(affix) >= TWIN_AFFIX and not ends(key, affix[-TWIN_AFFIX:] if ends is str.endswith
-                                                  else affix[:TWIN_AFFIX]):
-            return True
-    return False
+    if len(suffix) >= TWIN_SUFFIX and not key.endswith(suffix[-TWIN_SUFFIX:]):
+        return True
+    return len(prefix) >= TWIN_PREFIX and not key.startswith(prefix[:TWIN_PREFIX])
 
 
 def _common(a: str, b: str) -> str:
