@@ -148,9 +148,9 @@ class Evidence:
         ("Example | RIP | OSPF" under "distance-vector | link-state") and says nothing of
         the kind. When the message pairs the key with other bold terms (`paired`: "MHC
         class I presents cytosolic peptides to **CD8** T cells"), a claim with no word of
-        any of them, its context included, speaks of another pairing ("presents peptides on MHC class II" to helper
-        cells) and supports nothing by shared words alone. Claims at `source` (the
-        message) are skipped."""
+        any of them, its context included, speaks of another pairing ("presents peptides
+        on MHC class II" to helper cells) and supports nothing by shared words alone.
+        Claims at `source` (the message) are skipped."""
         wanted = stems(message) - stems(key) - stems(candidate) - stems(kind)
         total = sum(self.weight(w) for w in wanted)
         if not wanted or total <= 0:
