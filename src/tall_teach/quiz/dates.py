@@ -1,12 +1,14 @@
 """Calendar dates as key terms: "5 May 1789", "May 1789", "July 14, 1789".
 
 A date is asked with other dates of the same form that the course itself gives (the
-dates of other events, which a trainee could confuse), listed in chronological order
-like numbers, never shuffled.
+dates of other events, which a trainee could confuse), or, when it gives too few near
+the key, the key moved by whole months; listed in chronological order like numbers,
+never shuffled.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -36,6 +38,29 @@ def date_form(text: str) -> str:
 def find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Every date written in running text, with its span."""
     return [(m.group(0), m.span()) for m in DATE.finditer(text)]
+
+
+def shifted(text: str, months: tuple[int, ...] = (2, -2, 3, -3, 4, -4)) -> list[str]:
+    """The date moved by whole months, its day kept, written in its own form: wrong
+    answers of the key's own year when the course gives too few dates near it."""
+    match = DATE.fullmatch(text.strip())
+    if not match:
+        return []
+    year, month, day = _value(match)
+    form = date_form(text)
+    out = []
+    for delta in months:
+        index = year * 12 + (month - 1) + delta
+        y, m = divmod(index, 12)
+        name = MONTHS[m].capitalize()
+        d = min(day, calendar.monthrange(y, m + 1)[1]) if day else 0
+        if form == "day month year":
+            out.append(f"{d} {name} {y}")
+        elif form == "month day, year":
+            out.append(f"{name} {d}, {y}")
+        else:
+            out.append(f"{name} {y}")
+    return out
 
 
 def _value(match: re.Match[str]) -> tuple[int, int, int]:

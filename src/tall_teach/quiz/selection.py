@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tall_teach.model import SourceRef
 from tall_teach.quiz.cues import date_clash, far_in_time, in_other_stem, tying_stems
-from tall_teach.quiz.dates import date_form, parse_date
+from tall_teach.quiz.dates import date_form, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
@@ -65,7 +65,9 @@ def shape(text: str) -> tuple[bool, int, bool]:
 
 def _score(candidate: str, key: str, origin: str, vocab: Vocabulary) -> tuple[float, ...]:
     """Lower is better: the author's own, then kind, use in the course, form, length."""
-    origin_rank = {"author": 0, "kind": 1, "course": 1, "nomenclature": 2}.get(origin, 2)
+    origin_rank = {"author": 0, "kind": 1, "course": 1, "nomenclature": 2, "moved": 3}.get(
+        origin, 2
+    )
     in_course = 0 if vocab.used_in_course(candidate) else 1
     days = _days_apart(candidate, key)
     if days is not None:  # dates: the nearer in time, the more plausible
@@ -92,7 +94,8 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
         return [(s, "course") for s in siblings]
     if term.category == "date":
         form = date_form(term.text)
-        return [(d, "course") for d in vocab.dates if date_form(d) == form]
+        given = [(d, "course") for d in vocab.dates if date_form(d) == form]
+        return given + [(d, "moved") for d in shifted(term.text)]
     pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
     known = {normalise(t) for t, _ in pool}
     # CD and gene names the glossary does not list: only those the course itself uses
