@@ -137,3 +137,13 @@ def test_a_single_key_number_is_one_tile(course: Course, theme: Theme) -> None:
     (slot,) = page(plan, "m/s").slots
     assert isinstance(slot.content, StatTilesSpec) and len(slot.content.tiles) == 1
     assert slot.content.tiles[0].value == "15.1"
+
+
+def test_an_items_own_citation_is_its_tiles_source(course: Course, theme: Theme) -> None:
+    from tall_teach.model import BulletList, Cite, ListItem, Text
+
+    cited = ListItem((Text("2-year OS 42.7% "), Cite(("alpha2020",))), (), SRC)
+    plain = ListItem((Text("Median follow-up 27 months"),), (), SRC)
+    plan = plan_of(course, theme, slide("m/c", "Cited", BulletList((cited, plain), SRC)))
+    tiles = page(plan, "m/c").slots[0].content.tiles
+    assert tiles[0].source.startswith("Alpha A et al") and tiles[1].source == ""
