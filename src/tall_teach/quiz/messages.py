@@ -103,9 +103,15 @@ def template_plan(wanted: int) -> list[str]:
     return [("cloze", "statement")[i % 2] for i in range(max(wanted, 0))]
 
 
-def _origin(place: Place, message: Message, text: str, course: Course, terms: list[str]) -> Origin:
-    """Where a message's items come from; the slide that taught it adds its citations."""
-    teaching = teaching_slide(course, place, text, terms)
+def _origin(
+    place: Place, message: Message, text: str, course: Course, terms: list[str],
+    spare: list[str] = (),
+) -> Origin:
+    """Where a message's items come from; the slide that taught it adds its citations.
+    Found by the key terms, else by the numbers and dates the message writes."""
+    teaching = teaching_slide(course, place, text, terms) or (
+        teaching_slide(course, place, text, list(spare)) if spare else None
+    )
     own = [*cited_keys(message.inlines), *(teaching.slide.citations if teaching else ())]
     return Origin(
         place, message.source, text, citations_of(place, own), text, teaching, message.id
@@ -142,13 +148,19 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     spare = _spare_terms(terms, text, quiz) if strong_spans(message.inlines) else []
     if not usable and not spare:
         return MessageOutcome(place, message, (), tuple(failures))
-    origin = _origin(place, message, text, course, [t.text for t in terms])
+    origin = _origin(place, message, text, course, [t.text for t in terms],
+                     [t.text for t in spare])  # fmt: skip
     info = _message_info(message, text, origin, quiz)
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
     for round_, kind in enumerate(template_plan(course.quiz.per_message) if usable else []):
         other = [k for k in TEMPLATES if k != kind]
         for kind_tried in [kind, *other]:
+            if kind_tried == "statement" and not drafts and spare:
+                # a cloze on a number or date the message writes beats a statement item
+                drafts = _unbolded_fallback(spare, asked, info, origin, quiz, failures)
+                if drafts:
+                    break
             found = _best_draft(kind_tried, round_ // 2, usable, asked, info, origin, quiz,
                                 failures)  # fmt: skip
             if found is not None:
