@@ -67,9 +67,35 @@ def create_theme(name: str, source: Path, parent: Path) -> tuple[Path, list[str]
     target.mkdir(parents=True)
     (target / "template.pptx").write_bytes(out.getvalue())
     extra = fonts.write(target) if fonts is not None else []
+    smallest = title_floor(prs, layouts["content"])
+    if smallest < TITLE_MIN:
+        report.append(f"titles go down to {smallest:g} pt (not {TITLE_MIN:g}): two lines fit "
+                      "the template's title band at that size")
+        extra = ["  sizes:  # the title band holds two lines at this size",
+                 f"    title_min: {smallest:g}", *extra]
     (target / "theme.yaml").write_text(theme_yaml(name, source.name, layouts, extra),
                                        encoding="utf-8")
     return target, report
+
+
+TITLE_MIN, TITLE_FLOOR = 28.0, 20  # the default theme's title_min; never below this
+LINE = 1.2207  # the default theme's line height (em): titles are measured with it
+
+
+def title_floor(prs: Any, content: str) -> float:
+    """The title size two lines fit at in the content layout's title band (its box and the
+    band under it), from TITLE_MIN down to TITLE_FLOOR points."""
+    from tall_teach.writers.pptx.template import EMU_PER_PT, read_template
+
+    info = read_template(prs, {"content": content}, "template")
+    title = info.layout("content").title
+    if title is None or info.layout("content").title_room < 0:
+        return TITLE_MIN
+    room = (title.box.h + info.layout("content").title_room) / EMU_PER_PT
+    room -= (title.insets[1] + title.insets[3]) / EMU_PER_PT
+    spacing = info.layout("content").title_spacing or 1.0
+    fits = int(room / (2 * LINE * spacing))
+    return float(max(TITLE_FLOOR, min(fits, int(TITLE_MIN))))
 
 
 def all_layouts(prs: Any) -> list[Any]:
@@ -83,16 +109,21 @@ def _layout(prs: Any, name: str) -> Any:
 
 def _masters_in_use(prs: Any) -> tuple[Any, Any]:
     """The masters the template's sample slides use for a title slide and for content (a
-    LibreOffice template has one of each); the first master when no slide says."""
-    title = content = None
-    for slide in prs.slides:
-        layout = slide.slide_layout
-        if title is None and (layout.name.casefold() == "title slide"
-                              or layout._element.get("type") == "title"):
-            title = layout.slide_master
-        elif content is None and layout._element.get("type") in ("obj", "twoObj", "titleOnly"):
-            content = layout.slide_master
+    LibreOffice template has one of each): a title layout's, else the first slide's; a
+    body layout's, else another master than the title's; the first master when no slide
+    says."""
+    slides = list(prs.slides)
     first = prs.slide_masters[0]
+
+    def master_of(kinds: tuple[str, ...], names: tuple[str, ...] = ()) -> Any:
+        return next((s.slide_layout.slide_master for s in slides
+                     if s.slide_layout._element.get("type") in kinds
+                     or s.slide_layout.name.casefold() in names), None)
+
+    title = master_of(("title",), ("title slide",))
+    if title is None and slides:
+        title = slides[0].slide_layout.slide_master
+    content = master_of(("obj", "twoObj", "objOnly", "twoColTx"))
     if content is None and title is not None and len(prs.slide_masters) > 1:
         content = next(m for m in prs.slide_masters if m != title)
     return title or first, content or first

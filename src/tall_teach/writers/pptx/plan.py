@@ -31,7 +31,7 @@ from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.settings import PptxSettings
 from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
 from tall_teach.writers.pptx.stats import stat_page
-from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo
+from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo, TextFrame
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
 from tall_teach.writers.pptx.titles import ellipsized, fit_title, lines_needed, lowered
 from tall_teach.writers.pptx.visuals import emphasise_charts
@@ -113,6 +113,7 @@ def title_slide(ctx: PlanContext) -> SlidePlan:
     geometry = ctx.template.layout("title")
     slots = ()
     if geometry.subtitle is not None and lines:
+        lines = fitted_lines(lines, geometry.subtitle, ctx)
         block = TextBlock(tuple(lines), sub, ctx.size("body_min"), "subtitle")
         slots = (Slot(block, geometry.subtitle),)
     return SlidePlan(
@@ -123,6 +124,23 @@ def title_slide(ctx: PlanContext) -> SlidePlan:
         numbered=False,
         source_id="title",
     )
+
+
+def fitted_lines(lines: list[Para], frame: TextFrame, ctx: PlanContext) -> list[Para]:
+    """The title slide's lines 2 pt smaller at a time (not under `body_min`) until they fit
+    the template's subtitle box; then the last ones left out, with a warning."""
+    floor = ctx.size("body_min")
+    while not ctx.flat.fits(lines, frame, floor, floor, frame.inner_height_pt):
+        smaller = [replace(p, size=max(floor, (p.size or floor) - 2)) for p in lines]
+        if smaller == lines:
+            ctx.warn(None, f"the title slide leaves out {plain(lines[-1].runs)!r}: the "
+                     "template's subtitle box is full")
+            lines = lines[:-1]
+            if not lines:
+                break
+        else:
+            lines = smaller
+    return lines
 
 
 def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:

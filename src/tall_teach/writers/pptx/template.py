@@ -275,6 +275,20 @@ def _title_room(title: Box, graphics: tuple[Box, ...], body_top: int) -> int:
     return max(0, min(below)) if below else -1
 
 
+FOOTER_LINES = int(2.1 * 10 * 1.2207 * EMU_PER_PT)  # two lines of a 10 pt footer, and a little
+
+
+def _two_lines(footer: TextFrame, graphics: tuple[Box, ...], slide: Box) -> TextFrame:
+    """A footer not set on a band, taller upwards to hold two lines when that space is free
+    (python-pptx's template has a footer one line high)."""
+    need = FOOTER_LINES + footer.insets[1] + footer.insets[3]
+    box = footer.box
+    if box.h >= need:
+        return footer
+    grown = Box(box.x, box.bottom - need, box.w, need)
+    return footer.with_box(grown) if free_box(grown, graphics, slide) == grown else footer
+
+
 def _row_widened(footer: TextFrame, date: TextFrame | None) -> TextFrame:
     """The footer over the date's place too when the date sits just left of it on the same
     row: the deck never shows a date, and a source line needs the width."""
@@ -364,6 +378,8 @@ def fitted(
 
     footer = geometry.footer and _row_widened(geometry.footer, date)
     footer = fit(footer, "footer", graphics) or geometry.footer
+    if footer is not None and sits_on(footer.box, graphics) is None:
+        footer = _two_lines(footer, graphics, slide)
     number = fit(geometry.number, "slide number", graphics) or geometry.number
     row = tuple(f.box for f in (footer, number) if f is not None) if kind != "title" else ()
     title = fit(geometry.title, "title", graphics)
