@@ -73,6 +73,7 @@ def create_theme(name: str, source: Path, parent: Path) -> tuple[Path, list[str]
                       "the template's title band at that size")
         extra = ["  sizes:  # the title band holds two lines at this size",
                  f"    title_min: {smallest:g}", *extra]
+    extra += lint_widths(prs, layouts)
     (target / "theme.yaml").write_text(theme_yaml(name, source.name, layouts, extra),
                                        encoding="utf-8")
     return target, report
@@ -96,6 +97,22 @@ def title_floor(prs: Any, content: str) -> float:
     spacing = info.layout("content").title_spacing or 1.0
     fits = int(room / (2 * LINE * spacing))
     return float(max(TITLE_FLOOR, min(fits, int(TITLE_MIN))))
+
+
+def lint_widths(prs: Any, layouts: dict[str, str]) -> list[str]:
+    """theme.yaml lines giving `check`'s density estimate the widths of the template's
+    body areas (free of its graphics), in points."""
+    from tall_teach.writers.pptx.template import read_template
+
+    info = read_template(prs, {k: layouts[k] for k in ("content", "two_content")}, "template")
+    body, columns = info.layout("content").bodies, info.layout("two_content").bodies
+    if not body:
+        return []
+    lines = ["lint:  # the template's body widths: check measures lines as it draws them",
+             f"  body_width_pt: {body[0].inner_width_pt:.1f}"]
+    if len(columns) >= 2:
+        lines.append(f"  column_width_pt: {min(c.inner_width_pt for c in columns):.1f}")
+    return lines
 
 
 def all_layouts(prs: Any) -> list[Any]:
@@ -255,7 +272,8 @@ def _repair_libreoffice(prs: Any) -> int:
 def _styles_from_sample(element: Any) -> None:
     """LibreOffice writes a master placeholder's text style (colour, font, size, bullets)
     on its sample text only, where nothing inherits it: make it the placeholder's list
-    style, level by level (space after a paragraph becomes space before it, as measured)."""
+    style, level by level (space after a paragraph becomes space before it, as measured;
+    justified text is set ragged right)."""
     import copy
 
     from lxml import etree
@@ -281,6 +299,8 @@ def _styles_from_sample(element: Any) -> None:
         style = copy.deepcopy(p_pr) if p_pr is not None else etree.Element(f"{A}pPr")
         style.tag = f"{A}lvl{level + 1}pPr"
         style.attrib.pop("lvl", None)
+        if style.get("algn") in ("just", "dist"):  # justified slide text opens rivers
+            style.attrib.pop("algn")
         after = style.find(f"{A}spcAft")
         if after is not None and style.find(f"{A}spcBef") is None:
             after.tag = f"{A}spcBef"
