@@ -102,3 +102,34 @@ def test_an_existing_folder_or_a_missing_file_is_a_clear_error(tmp_path: Path) -
                                         "--dir", str(tmp_path / "themes")])
     assert missing.exit_code == 2 and "no such file" in missing.output
     assert "Traceback" not in again.output + missing.output
+
+
+def test_the_template_fonts_stay_measured_in_the_files_fontconfig_gives(tmp_path: Path) -> None:
+    if shutil.which("fc-match") is None:
+        pytest.skip("no fontconfig: the template is set in Calibri (Carlito) instead")
+    folder, output = make_theme(tmp_path, "plain", python_pptx_default(tmp_path))
+    fonts = yaml.safe_load((folder / "theme.yaml").read_text(encoding="utf-8"))["fonts"]
+    assert (fonts["heading"], fonts["body"]) == ("Calibri", "Calibri")  # the template's own
+    assert "fonts kept: titles Calibri, text Calibri" in output
+    for key in ("regular", "bold", "italic", "bold_italic"):
+        assert (folder / fonts["files"][key]).is_file()  # copied into the theme
+    from tall_teach.theme import load_theme
+    from tall_teach.writers.pptx.settings import load_settings
+
+    settings = load_settings(load_theme("./plain", folder.parent))
+    assert all(path.is_relative_to(folder) for path in settings.fonts().values())
+
+
+def test_a_font_whose_licence_bits_forbid_copies_is_not_copied(tmp_path: Path) -> None:
+    import struct
+
+    from tall_teach.writers.pptx.templatefonts import _restricted
+
+    def font(fs_type: int) -> Path:
+        path = tmp_path / f"font-{fs_type}.ttf"
+        header = struct.pack(">IHHHH", 0x00010000, 1, 16, 0, 0)
+        record = struct.pack(">4sIII", b"OS/2", 0, 28, 10)
+        path.write_bytes(header + record + struct.pack(">HhHHH", 4, 500, 400, 5, fs_type))
+        return path
+
+    assert _restricted(font(0x0002)) and not _restricted(font(0)) and not _restricted(font(8))
