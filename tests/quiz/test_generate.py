@@ -396,7 +396,7 @@ def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order()
     texts = {o.text for o in item.options}
     assert "20 April 1792" not in texts and "14 July 1790" not in texts
     assert "4 August 1789" not in texts  # 21 days from the key: a slip
-    assert {"5 May 1789", "5 October 1789"} <= texts and len(texts) == 4  # course dates first
+    assert {"5 May 1789", "5 October 1789"} <= texts  # course dates first, within its span
 
 
 def test_when_no_bold_term_makes_a_sound_item_a_number_the_message_writes_may() -> None:

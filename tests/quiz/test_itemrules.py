@@ -121,3 +121,16 @@ def test_a_stem_word_the_key_only_extends_is_a_clang_cue() -> None:
     fair = item("All pathways converge on C3; _____ opsonises microbes. Which molecule?",
                 ["C3b", "C3a", "C5a", "perforin"])  # fmt: skip
     assert "key-word-in-stem" not in rules(fair)
+
+
+def test_the_key_and_one_wrong_option_sharing_a_word_stand_out_as_a_pair() -> None:
+    from dataclasses import replace
+
+    pair = replace(item("_____ presents cytosolic peptides to CD8 T cells. Which molecule?",
+                        ["MHC class I", "MHC class II", "perforin", "interferon"]),
+                   kind="cloze")  # fmt: skip
+    assert "key-pair" in rules(pair)
+    parallel = replace(item("Innate cells sense microbes through _____. Which receptor?",
+                            ["Toll-like receptors", "Fc receptors", "T-cell receptors"]),
+                       kind="cloze")  # fmt: skip
+    assert "key-pair" not in rules(parallel)

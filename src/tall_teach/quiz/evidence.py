@@ -35,9 +35,9 @@ from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import (
     contains_term,
-    content_words,
     find_token_run,
     normalise,
+    stems,
     tokens,
 )
 from tall_teach.quiz.walk import blocks_in
@@ -83,21 +83,6 @@ class Support:
         excerpt = self.claim.text if len(self.claim.text) <= 90 else self.claim.text[:89] + "…"
         return (f"the course states it with {', '.join(self.shared)} "
                 f"({self.claim.where}: \"{excerpt}\")")  # fmt: skip
-
-
-def stems(text: str) -> frozenset[str]:
-    """Content words with common endings cut, so "relapses" and "relapsed" meet
-    "relapse"."""
-    out = set()
-    for word in content_words(text):
-        for ending in ("ies", "ing", "ed", "es", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                word = word[: -len(ending)] + ("y" if ending == "ies" else "")
-                break
-        if word.endswith("e") and len(word) > 4:  # "relapse" meets "relapsed"
-            word = word[:-1]
-        out.add(word)
-    return frozenset(out)
 
 
 class Evidence:

@@ -174,6 +174,23 @@ def no_lone_absolute(item: QuizItem, _: Glossary) -> RuleFailure | None:
     return None
 
 
+def no_key_pair(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """The key and some wrong options share a word the rest lack ("MHC class I", "MHC
+    class II" beside "perforin"): the pair stands out and the item becomes a coin toss
+    between them. Words every option shares keep the options parallel and are fine."""
+    if item.kind not in ("cloze",) or item.numeric or len(item.options) < 3:
+        return None
+    words = [{w for w in content_words(o.text) if len(w) >= 3 and not w.isdigit()}
+             for o in item.options]  # fmt: skip
+    key = next((w for o, w in zip(item.options, words, strict=True) if o.correct), set())
+    for word in sorted(key):
+        holders = [o.text for o, w in zip(item.options, words, strict=True) if word in w]
+        if 1 < len(holders) < len(item.options):
+            return RuleFailure("key-pair", f"the key shares '{word}' with {holders[1:]} only: "
+                               "the pair stands out from the other options")  # fmt: skip
+    return None
+
+
 RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     one_key,
     option_count,
@@ -181,6 +198,7 @@ RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     homogeneous_options,
     key_not_longest,
     key_words_not_in_stem,
+    no_key_pair,
     positive_lead_in,
     lead_in_is_question,
     no_all_none_of_above,

@@ -172,7 +172,25 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     if not drafts:
         drafts = _clause_fallback(message, [*usable, *spare], text, asked, origin, quiz,
                                   failures)  # fmt: skip
-    return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
+    return MessageOutcome(place, message, tuple(drafts), tuple(failures),
+                          _taught_for(drafts, origin, place, message, text, course))  # fmt: skip
+
+
+def _taught_for(
+    drafts: list[Draft], origin: Origin, place: Place, message: Message, text: str,
+    course: Course,
+) -> Origin:
+    """A cloze's explanation cites the slide that teaches its key when that is another
+    slide than the message's ("IPv6", not "IPv4 addresses", for "128 bits")."""
+    if len(drafts) != 1 or drafts[0].kind != "cloze":
+        return origin
+    key = drafts[0].key_term
+    clause = next((c for c in _CLAUSES.split(text) if occurrences(c, key)), text)
+    own = teaching_slide(course, place, clause, [key])
+    if own is None or (origin.teaching and own.slide is origin.teaching.slide):
+        return origin
+    teaching_cites = [*cited_keys(message.inlines), *own.slide.citations]
+    return replace(origin, teaching=own, citations=citations_of(place, teaching_cites))
 
 
 _CLAUSES = re.compile(r"\s*;\s+")

@@ -228,6 +228,8 @@ def _rejection(
     slip = _slip(candidate, key)
     if slip:
         return slip
+    if origin == "moved" and not _within_course(candidate, ctx.vocab):
+        return "outside the period the course's dates cover"
     if parse_date(key) is None:
         clash = date_clash(candidate, ctx.message) or far_in_time(
             candidate, ctx.message, ctx.evidence
@@ -255,6 +257,16 @@ def _head(candidate: str, key: str, generic: frozenset[str]) -> str:
     if len(head) < 4 or head in generic or head in content_words(key) or not head.isalpha():
         return ""
     return words[-1]
+
+
+def _within_course(date: str, vocab: Vocabulary) -> bool:
+    """A date between the first and the last the course writes (a made-up "January 1800"
+    in a course that ends in November 1799 is ruled out by the course's title)."""
+    known = [d for d in (parse_date(t) for t in vocab.dates) if d is not None]
+    value = parse_date(date)
+    if value is None or len(set(known)) < 2:  # one date spans no period
+        return True
+    return min(known) <= value <= max(known)
 
 
 def _slip(candidate: str, key: str) -> str:

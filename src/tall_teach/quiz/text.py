@@ -190,3 +190,18 @@ def _in_order(short: str, long: str) -> bool:
             return False
         rest = rest[at + 1 :]
     return True
+
+
+def stems(text: str) -> frozenset[str]:
+    """Content words with common endings cut, so "relapses" and "relapsed" meet
+    "relapse"."""
+    out = set()
+    for word in content_words(text):
+        for ending in ("ies", "ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)] + ("y" if ending == "ies" else "")
+                break
+        if word.endswith("e") and len(word) > 4:  # "relapse" meets "relapsed"
+            word = word[:-1]
+        out.add(word)
+    return frozenset(out)

@@ -24,8 +24,8 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
-from tall_teach.quiz.numbers import Quantity, parse_quantity
-from tall_teach.quiz.text import contains_term, content_words
+from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
+from tall_teach.quiz.text import contains_term, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +115,6 @@ def slide_text(slide: Slide) -> str:
     return "\n".join(t for t in texts if t)
 
 
-def _stems(text: str) -> set[str]:
-    """Content words with a plural or past ending cut, so "inserted" meets "insert"."""
-    out = set()
-    for word in content_words(text):
-        for ending in ("ing", "ed", "es", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= 4:
-                word = word[: -len(ending)]
-                break
-        out.add(word)
-    return out
-
-
 def teaching_slide(
     course: Course, place: Place, message_text: str, key_terms: list[str]
 ) -> Place | None:
@@ -136,7 +124,7 @@ def teaching_slide(
     must write one of the message's key terms and share at least half of its content
     words; the best match wins, then one with a key term in its title, then the earliest.
     """
-    wanted = {w for w in _stems(message_text) if len(w) > 2}
+    wanted = {w for w in stems(message_text) if len(w) > 2}
     if not wanted:
         return None
     best: tuple[float, bool, Place] | None = None
@@ -147,13 +135,24 @@ def teaching_slide(
             ):
                 continue
             text = slide_text(slide)
-            if not any(contains_term(text, term) for term in key_terms):
+            if not any(_writes(text, term) for term in key_terms):
                 continue
-            score = len(wanted & _stems(text)) / len(wanted)
-            titled = any(contains_term(plain_text(slide.title), term) for term in key_terms)
+            score = len(wanted & stems(text)) / len(wanted)
+            titled = any(_writes(plain_text(slide.title), term) for term in key_terms)
             if score >= 0.5 and (best is None or (score, titled) > best[:2]):
                 best = (score, titled, Place(module, slide))
     return best[2] if best else None
+
+
+def _writes(text: str, term: str) -> bool:
+    """The text writes the term, or the same value in another spelling ("128-bit" for
+    "128 bits")."""
+    if contains_term(text, term):
+        return True
+    wanted = parse_quantity(term)
+    return wanted is not None and any(
+        q.stated() == wanted.stated() for q, _, _ in find_quantities(text)
+    )
 
 
 def chart_quantities(course: Course) -> Iterator[Quantity]:
