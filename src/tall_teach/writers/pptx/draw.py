@@ -91,7 +91,7 @@ def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[
     if plan.footer:
         add_footer(slide, layout, "ftr", plan.footer, plan.footer_size, plan.footer_box)
     if plan.numbered:
-        add_footer(slide, layout, "sldNum", str(number), 12.0)
+        add_footer(slide, layout, "sldNum", str(number), 12.0, plan.number_box)
     if plan.notes:
         frame = slide.notes_slide.notes_text_frame
         write_paragraphs(frame, [notes_para(p) for p in plan.notes], 12.0, 12.0)

@@ -45,7 +45,7 @@ def create_theme(name: str, source: Path, parent: Path) -> tuple[Path, list[str]
     prs = _open(source)
     renumbered = sum(_renumber(layout) for layout in all_layouts(prs))
     repaired = _repair_libreoffice(prs)
-    layouts, report = map_layouts(prs, _masters_in_use(prs))
+    layouts, report = map_layouts(prs, roomiest(prs, _masters_in_use(prs)))
     layouts = _unique_names(prs, layouts)
     if repaired:
         report.append(f"placed the title and content areas of {repaired} LibreOffice layouts "
@@ -157,6 +157,47 @@ def _open(source: Path) -> Any:
         raise ThemeError(f"{source} cannot be opened as a .pptx file ({exc}); save it "
                          "again as .pptx (PowerPoint, or LibreOffice Impress: File > Save As)"
                          ) from None
+
+
+def roomiest(prs: Any, masters: tuple[Any, Any]) -> tuple[Any, Any]:
+    """The masters to use: of those the template's content slides use (else all), the one
+    whose content layout leaves the largest body area free of its graphics (LibreOffice's
+    Focus has three; one keeps its shapes in the corners); the title master unless its
+    graphics cover most of its title, then the one leaving the largest title free."""
+    from tall_teach.writers.pptx.template import Box, _master_insets, layout_geometry
+
+    slide = Box(0, 0, int(prs.slide_width), int(prs.slide_height))
+
+    def room(master: Any, kind: str) -> int:
+        names, types = WANTED[kind]
+        layouts = list(master.slide_layouts)
+        layout = _by_name(layouts, names) or _by_type(layouts, types, kind)
+        if layout is None:
+            return -1
+        geometry, _ = layout_geometry(layout, _master_insets(master), slide, kind)
+        if kind == "title":
+            return geometry.title.box.area if geometry.title is not None else -1
+        return max((b.box.area for b in geometry.bodies), default=0)
+
+    used = [s.slide_layout.slide_master for s in prs.slides
+            if s.slide_layout._element.get("type") in ("obj", "twoObj")]
+    candidates = list({id(m): m for m in used or prs.slide_masters}.values())
+    title, content = masters
+    best = max(candidates, key=lambda m: room(m, "content"))
+    if room(best, "content") > room(content, "content"):
+        content = best
+    whole = _title_area(title)
+    if whole and room(title, "title") < whole // 2:
+        title = max(prs.slide_masters, key=lambda m: room(m, "title"))
+    return title, content
+
+
+def _title_area(master: Any) -> int:
+    """The title placeholder's area on the master's title layout (0 when it has none)."""
+    layout = _by_name(list(master.slide_layouts), WANTED["title"][0])
+    ph = next((p for p in (layout.placeholders if layout is not None else ())
+               if _ph_type(p) in ("title", "ctrTitle")), None)
+    return int(ph.width) * int(ph.height) if ph is not None and ph.width is not None else 0
 
 
 def map_layouts(

@@ -458,6 +458,7 @@ def finish(slide: SlidePlan, ctx: PlanContext) -> SlidePlan:
         slide, title=title, title_size=title_size, title_box=title_box, footer=footer,
         footer_size=footer_size,
         footer_box=geometry.footer.box if footer and "footer" in geometry.moved else None,  # type: ignore[union-attr]
+        number_box=geometry.number.box if "number" in geometry.moved else None,  # type: ignore[union-attr]
     )
 
 

@@ -126,6 +126,7 @@ class SlidePlan:
     title_tail: int = 0  # trailing title runs a cut keeps (" (cont.)", " (2)")
     progress: tuple[int, int] = (0, 0)  # a divider's place: (this section, of how many); 0: none
     footer_box: Box | None = None  # the footer clear of the template's graphics; None: the layout's
+    number_box: Box | None = None  # the slide number likewise
 
     @property
     def title_text(self) -> str:

@@ -96,7 +96,7 @@ class LayoutGeometry:
     number: TextFrame | None
     graphics: tuple[Box, ...] = ()  # the master's and layout's own shapes (bands, logos)
     title_room: int = -1  # EMU the title may grow downwards; -1: as much as it needs
-    moved: tuple[str, ...] = ()  # "title", "footer": frames set apart from their placeholder
+    moved: tuple[str, ...] = ()  # "title", "footer", "number": frames apart from their placeholder
     title_spacing: float = 0.0  # the title's line spacing on this layout's master; 0: the deck's
 
     def lowered(self, drop: int) -> LayoutGeometry:
@@ -197,7 +197,8 @@ def _columns(frames: list[TextFrame]) -> list[list[TextFrame]]:
 
 BACKGROUND = 0.8  # a shape covering this share of the slide is its background, not a graphic
 MARGIN = 45720  # 0.05 in kept between text and a template graphic
-MIN_BODY = (2 * 914400, 914400)  # a body area narrower or lower than this (EMU) is unusable
+MIN_BODY = (0.4, 0.25)  # a content body under these shares of the slide's width (split among
+# the layout's columns) and height is unusable: a slide of two words a line
 
 
 def clip(box: Box, bounds: Box) -> Box | None:
@@ -368,7 +369,10 @@ def fitted(
         if frame is None:
             return None
         box = free_box(frame.box, obstacles, slide)
-        if box is None or (role == "body" and (box.w < MIN_BODY[0] or box.h < MIN_BODY[1])):
+        least = (slide.w * MIN_BODY[0] / max(len(geometry.bodies), 1), slide.h * MIN_BODY[1])
+        if kind not in ("content", "two_content", "comparison"):  # a divider's line or two
+            least = (914400, 365760)
+        if box is None or (role == "body" and (box.w < least[0] or box.h < least[1])):
             notes.append(f"template layout {name} ({kind}): its {role} area is covered by the "
                          "template's own graphics; that area is not used")
             return None
@@ -381,6 +385,8 @@ def fitted(
     if footer is not None and sits_on(footer.box, graphics) is None:
         footer = _two_lines(footer, graphics, slide)
     number = fit(geometry.number, "slide number", graphics) or geometry.number
+    if number is not None and geometry.number is not None and number.box != geometry.number.box:
+        moved.append("number")
     row = tuple(f.box for f in (footer, number) if f is not None) if kind != "title" else ()
     title = fit(geometry.title, "title", graphics)
     if title is None and geometry.title is not None:
