@@ -87,7 +87,7 @@ def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[
         if plan.title_box is not None:
             raise_title(slide, layout, title, plan.title_box)
     if plan.progress[1]:
-        add_progress(slide, plan.progress, prs.slide_width)
+        add_progress(slide, plan.progress, strip_span(layout, prs.slide_width, prs.slide_height))
     if plan.footer:
         add_footer(slide, layout, "ftr", plan.footer, plan.footer_size, plan.footer_box)
     if plan.numbered:
@@ -244,20 +244,32 @@ def decorative(shape: Any) -> None:
 PROGRESS_TOP, PROGRESS_H, PROGRESS_GAP = 457200, 54864, 91440  # 0.5 in, 0.06 in, 0.1 in
 
 
-def add_progress(slide: Any, progress: tuple[int, int], width: int) -> None:
+def strip_span(layout: Any, width: int, height: int) -> Box:
+    """Where the progress strip goes: across the top, clear of the template's graphics
+    (the part beside a corner shape; whole on a band it lies on)."""
+    from tall_teach.writers.pptx.template import free_box, own_graphics
+
+    left = width // 12
+    want = Box(left, PROGRESS_TOP - PROGRESS_H, width - 2 * left, 2 * PROGRESS_H)
+    page = Box(0, 0, width, height)
+    placed = free_box(want, own_graphics(layout, page), page)
+    return placed if placed is not None and placed.h == want.h else want
+
+
+def add_progress(slide: Any, progress: tuple[int, int], span: Box) -> None:
     """A strip of one segment per section across the top of a divider, this one taller and
     in the second accent: where the lecture is, without text under 18 pt."""
     from pptx.enum.shapes import MSO_SHAPE
 
     current, total = progress
-    left = width // 12
-    step = (width - 2 * left + PROGRESS_GAP) // total
+    left, middle = span.x, span.y + span.h // 2
+    step = (span.w + PROGRESS_GAP) // total
     for n in range(1, total + 1):
         here = n == current
         height = PROGRESS_H * (2 if here else 1)
         x = left + (n - 1) * step
         shape = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, x, PROGRESS_TOP - height // 2, step - PROGRESS_GAP, height
+            MSO_SHAPE.RECTANGLE, x, middle - height // 2, step - PROGRESS_GAP, height
         )
         shape.name = f"Progress {n} of {total}" + (" (here)" if here else "")
         style = shape._element.find(f"{P}style")
