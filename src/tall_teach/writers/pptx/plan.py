@@ -31,7 +31,7 @@ from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.settings import PptxSettings
 from tall_teach.writers.pptx.specs import CoreProps, DeckPlan, SlidePlan, Slot, TextBlock
 from tall_teach.writers.pptx.stats import stat_page
-from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo, TextFrame
+from tall_teach.writers.pptx.template import LayoutGeometry, TemplateInfo, TextFrame, free_box
 from tall_teach.writers.pptx.text import Para, Run, clean, inline_runs, plain, text_paras
 from tall_teach.writers.pptx.titles import ellipsized, fit_title, lines_needed, lowered
 from tall_teach.writers.pptx.visuals import emphasise_charts
@@ -308,6 +308,9 @@ def section_slides(
     become the subtitle, anything else a following slide."""
     geometry = ctx.template.layout("section")
     frame = geometry.subtitle or (geometry.bodies[0] if geometry.bodies else None)
+    if frame is not None and geometry.footer is not None and slide.citations:
+        clear = free_box(frame.box, (geometry.footer.box,), ctx.template.slide_box)
+        frame = frame.with_box(clear) if clear is not None else frame  # the footer shows
     text = [b for b in slide.blocks if isinstance(b, Paragraph | BulletList)]
     rest = tuple(b for b in slide.blocks if not isinstance(b, Paragraph | BulletList))
     slots: tuple[Slot, ...] = ()

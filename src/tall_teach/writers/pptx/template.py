@@ -387,7 +387,8 @@ def fitted(
     number = fit(geometry.number, "slide number", graphics) or geometry.number
     if number is not None and geometry.number is not None and number.box != geometry.number.box:
         moved.append("number")
-    row = tuple(f.box for f in (footer, number) if f is not None) if kind != "title" else ()
+    shown = {"title": (), "section": (number,)}.get(kind, (footer, number))  # a divider's
+    row = tuple(f.box for f in shown if f is not None)  # footer: only when cited (plan)
     title = fit(geometry.title, "title", graphics)
     if title is None and geometry.title is not None:
         title = geometry.title
