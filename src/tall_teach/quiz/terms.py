@@ -228,10 +228,11 @@ def find_in_text(text: str, vocab: Vocabulary) -> list[KeyTerm]:
 def _glossary_hits(text: str, vocab: Vocabulary) -> list[tuple[tuple[int, int], KeyTerm]]:
     """Glossary terms written in `text`, longest first so "T-ALL" beats "ALL"."""
     hits: list[tuple[tuple[int, int], KeyTerm]] = []
-    terms = [(cat, t) for cat, ts in vocab.glossary.categories for t in ts]
-    for category, term in sorted(terms, key=lambda ct: -len(normalise(ct[1]))):
-        if len(normalise(term)) < 2:
-            continue  # "A" (a DNS record) is also an article
+    joined = normalise(text)  # a term written in the text is a substring of this
+    terms = [(cat, t, norm) for norm, (cat, t) in vocab._index.items()]
+    for category, term, norm in sorted(terms, key=lambda ct: -len(ct[2])):
+        if len(norm) < 2 or norm not in joined:
+            continue  # "A" (a DNS record) is also an article; or not written at all
         span = _char_span(text, term)
         if span is not None:
             written = text[span[0] : span[1]]

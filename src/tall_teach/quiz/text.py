@@ -159,24 +159,22 @@ def ncname_part(text: str) -> str:
     return _ID_UNSAFE.sub("-", text).strip("-") or "x"
 
 
-_DEFINED = re.compile(
-    r"((?:[^\W\d_][\w-]*\s+){0,5}[^\W\d_][\w-]*)\s+\(([A-Za-z][A-Za-z0-9-]{1,9})\)"
-)
+_DEFINED = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
 
 
 def abbreviations(texts: Iterable[str]) -> dict[str, str]:
     """Short forms the course defines, by normal form of the long one: "Toll-like
     receptors (TLRs)" gives "TLR" (the letters of the short form in order in the long
-    one, the first matching; the shortest such long form)."""
+    one, the first matching; the shortest such long form, of up to six words)."""
     found: dict[str, str] = {}
     for text in texts:
         for match in _DEFINED.finditer(text):
-            short = match.group(2)
+            short = match.group(1)
             short = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-            words = match.group(1).split()
+            words = text[max(0, match.start() - 120) : match.start()].split()[-6:]
             for k in range(1, len(words) + 1):
-                long = " ".join(words[-k:])
-                if long[0].casefold() == short[0].casefold() and _in_order(short, long):
+                long = " ".join(words[-k:]).strip(".,;:()[]\"'")
+                if long and long[0].casefold() == short[0].casefold() and _in_order(short, long):
                     found.setdefault(normalise(long), short)
                     break
     return found

@@ -25,7 +25,7 @@ from tall_teach.model import (
     plain_text,
 )
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
-from tall_teach.quiz.text import contains_term, stems
+from tall_teach.quiz.text import contains_term, normalise, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +128,50 @@ def teaching_slide(
     if not wanted:
         return None
     best: tuple[float, bool, Place] | None = None
+    for taught in _teaching_candidates(course):
+        if taught.place.slide is place.slide:
+            continue
+        norms = [normalise(t) for t in key_terms]
+        if not any(n and n in taught.joined for n in norms) and not any(
+            parse_quantity(t) for t in key_terms
+        ):
+            continue  # a cheap test first: no key term can be written there
+        if not any(_writes(taught.text, term) for term in key_terms):
+            continue
+        score = len(wanted & taught.stems) / len(wanted)
+        titled = any(_writes(taught.title, term) for term in key_terms)
+        if score >= 0.5 and (best is None or (score, titled) > best[:2]):
+            best = (score, titled, taught.place)
+    return best[2] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Taught:
+    place: Place
+    text: str
+    title: str
+    stems: frozenset[str]
+    joined: str  # the text's normal form: a term written there is a substring
+
+
+_TAUGHT: list[tuple[Course, list[_Taught]]] = []  # the last course's slides, read once
+
+
+def _teaching_candidates(course: Course) -> list[_Taught]:
+    """Every slide that may have taught a message (not a take-home slide), with its text
+    read once per course: teaching_slide runs for every message and item."""
+    if _TAUGHT and _TAUGHT[0][0] is course:
+        return _TAUGHT[0][1]
+    found = []
     for module in course.modules:
         for slide in module.slides:
-            if slide is place.slide or any(
-                isinstance(b, TakeHome) for b in blocks_in(slide.blocks)
-            ):
+            if any(isinstance(b, TakeHome) for b in blocks_in(slide.blocks)):
                 continue
             text = slide_text(slide)
-            if not any(_writes(text, term) for term in key_terms):
-                continue
-            score = len(wanted & stems(text)) / len(wanted)
-            titled = any(_writes(plain_text(slide.title), term) for term in key_terms)
-            if score >= 0.5 and (best is None or (score, titled) > best[:2]):
-                best = (score, titled, Place(module, slide))
-    return best[2] if best else None
+            found.append(_Taught(Place(module, slide), text, plain_text(slide.title),
+                                 frozenset(stems(text)), normalise(text)))  # fmt: skip
+    _TAUGHT[:] = [(course, found)]
+    return found
 
 
 def _writes(text: str, term: str) -> bool:
