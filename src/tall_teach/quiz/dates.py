@@ -40,7 +40,7 @@ def find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
     return [(m.group(0), m.span()) for m in DATE.finditer(text)]
 
 
-def shifted(text: str, months: tuple[int, ...] = (2, -2, 3, -3, 4, -4)) -> list[str]:
+def shifted(text: str, months: tuple[int, ...] = (2, -2, 4, -4, 6, -6)) -> list[str]:
     """The date moved by whole months, its day kept, written in its own form: wrong
     answers of the key's own year when the course gives too few dates near it."""
     match = DATE.fullmatch(text.strip())

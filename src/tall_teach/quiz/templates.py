@@ -186,7 +186,11 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         every = [key, *distractors]
         reasons = selection.reasons
         if term.category == "date":  # options in chronological order, never shuffled
-            layouts = (tuple(sorted(every, key=lambda d: parse_date(d) or (0, 0, 0))),)
+            wide = select_distractors(term, info.selection, 2 * info.options)
+            layouts = _date_layouts(key, list(wide.chosen), len(distractors))
+            distractors = tuple(o for o in layouts[0] if o != key)
+            every = sorted({o for layout in layouts for o in layout}, key=_when)
+            written = {o: o for o in every}
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
@@ -196,6 +200,25 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     )  # fmt: skip
     return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
                  numeric=bool(layouts), reasons=reasons)  # fmt: skip
+
+
+def _when(date: str) -> tuple[int, int, int]:
+    return parse_date(date) or (0, 0, 0)
+
+
+def _date_layouts(key: str, ranked: list[str], count: int) -> tuple[tuple[str, ...], ...]:
+    """For each wanted key index, `count` wrong dates (nearest first) that many before the
+    key and the rest after it, in chronological order: like numbers, the key's place is
+    dealt over the quiz, not always in the middle of its nearest neighbours."""
+    before = [d for d in ranked if _when(d) < _when(key)]
+    after = [d for d in ranked if _when(d) > _when(key)]
+    layouts = []
+    for wanted in range(count + 1):
+        below = min(wanted, len(before))
+        above = min(count - below, len(after))
+        below = min(len(before), count - above)
+        layouts.append(tuple(sorted([*before[:below], key, *after[:above]], key=_when)))
+    return tuple(layouts)
 
 
 def _wrong(stated: str, option: str, taught: str) -> str:
