@@ -150,7 +150,7 @@ class Evidence:
             if related and (best is None or best.share < 1.0):
                 best = Support(claim, tuple(related), 1.0)
                 continue
-            if paired and not any(stems(p) & claim.stems for p in paired):
+            if paired and not any(self._telling(p) & claim.stems for p in paired):
                 continue
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
@@ -167,6 +167,12 @@ class Evidence:
         ("4-7 days for a first response" beside "the primary response takes 7-10 days")."""
         wanted = {w for w in stems(message) if not w.isdigit()} & self._distinctive
         return [c for c in self.claims if c.source != source and wanted & c.stems]
+
+    def _telling(self, term: str) -> frozenset[str]:
+        """The words of a term that tell it apart in this course ("mac" of "MAC
+        address", where "address" is everywhere), or all its words when none is rare."""
+        words = stems(term)
+        return (words & self._distinctive) or words
 
     def shares_distinctive(self, a: str, b: str) -> bool:
         """Two texts share a word rare in the course (not a number)."""

@@ -210,7 +210,7 @@ def _clause_fallback(
     left out of the stem, so its term may be offered as wrong where the clause shows it
     is ("RIP" for "_____ is a link-state protocol"), and only the asked clause counts as
     the stem's context. The explanation still gives the whole message."""
-    clauses = [c for c in _CLAUSES.split(text) if c]
+    clauses = [c[:1].upper() + c[1:] for c in _CLAUSES.split(text) if c]  # each a sentence
     if len(clauses) < 2:
         return []
     for clause in clauses:
@@ -269,7 +269,9 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
         text, message.source, quiz.vocab, quiz.evidence, message.controls.distractors,
         (*message.controls.exclude, *_avoided(message.id, quiz.course)), quiz.keys, reserved,
         tuple(dict.fromkeys(anchors)), _other_stems(message.id, quiz),
-        tuple(b for b in strong_spans(message.inlines) if occurrences(text, b)),
+        tuple(dict.fromkeys([*(b for b in strong_spans(message.inlines) if occurrences(text, b)),
+                             *(t.text for t in find_in_text(text, quiz.vocab)
+                               if t.origin == "glossary")])),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
