@@ -204,13 +204,14 @@ def test_a_key_another_item_shows_by_its_short_form_is_not_asked() -> None:
 def test_a_date_the_course_gives_no_neighbour_for_is_asked_with_the_key_moved_by_months() -> None:
     from tall_teach.quiz.dates import parse_date, shifted
 
-    assert shifted("14 July 1789", (2, -2)) == ["14 September 1789", "14 May 1789"]
-    assert shifted("31 January 1790", (1,)) == ["28 February 1790"]
-    assert shifted("July 14, 1789", (6,)) == ["January 14, 1790"]
+    assert shifted("14 July 1789", (2, -2)) == ["25 September 1789", "8 May 1789"]
+    assert shifted("31 January 1790", (1,)) == ["14 February 1790"]  # a day every month has
+    assert shifted("July 14, 1789", (6,)) == ["January 25, 1790"]
     assert shifted("August 1789", (-3,)) == ["May 1789"]
     course = course_with([msg("The Bastille fell on **14 July 1789**")], glossary=Glossary())
     course, _ = generate_items(course)
     (item,) = course.items
     dates = [parse_date(o.text) for o in item.options]
     assert all(d is not None and d[0] in (1789, 1790) for d in dates)
-    assert any("kept '14 September 1789'" in r for r in item.reasons)
+    assert any("kept '25 September 1789'" in r for r in item.reasons)
+    assert len({o.text.split()[0] for o in item.options}) == len(item.options)  # days differ

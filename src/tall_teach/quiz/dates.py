@@ -41,7 +41,7 @@ def find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def shifted(text: str, months: tuple[int, ...] = (2, -2, 4, -4, 6, -6)) -> list[str]:
-    """The date moved by whole months, its day kept, written in its own form: wrong
+    """The date moved by whole months to another day, written in its own form: wrong
     answers of the key's own year when the course gives too few dates near it."""
     match = DATE.fullmatch(text.strip())
     if not match:
@@ -49,11 +49,12 @@ def shifted(text: str, months: tuple[int, ...] = (2, -2, 4, -4, 6, -6)) -> list[
     year, month, day = _value(match)
     form = date_form(text)
     out = []
-    for delta in months:
+    for n, delta in enumerate(months, start=1):
         index = year * 12 + (month - 1) + delta
         y, m = divmod(index, 12)
         name = MONTHS[m].capitalize()
-        d = min(day, calendar.monthrange(y, m + 1)[1]) if day else 0
+        # another day too: wrong dates all on the key's day would give the day away
+        d = (day - 1 + 11 * n) % 28 + 1 if day else 0
         if form == "day month year":
             out.append(f"{d} {name} {y}")
         elif form == "month day, year":
