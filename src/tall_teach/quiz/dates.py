@@ -8,7 +8,6 @@ never shuffled.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
