@@ -133,3 +133,19 @@ def test_a_font_whose_licence_bits_forbid_copies_is_not_copied(tmp_path: Path) -
         return path
 
     assert _restricted(font(0x0002)) and not _restricted(font(0)) and not _restricted(font(8))
+
+
+def test_theme_new_names_a_layout_whose_body_the_template_graphics_cover(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    prs = Presentation()
+    scratch = prs.slides.add_slide(prs.slide_layouts[6])  # python-pptx draws on slides only
+    band = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(1.6), Inches(10), Inches(4.5))
+    prs.slide_master.shapes._spTree.append(band._element)
+    source = tmp_path / "covered.pptx"
+    prs.save(str(source))
+    _, output = make_theme(tmp_path, "covered", source)
+    assert ("template layout 'Title and Content' (content): its body area is covered by the "
+            "template's own graphics") in output

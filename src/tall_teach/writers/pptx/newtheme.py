@@ -74,6 +74,9 @@ def create_theme(name: str, source: Path, parent: Path) -> tuple[Path, list[str]
         extra = ["  sizes:  # the title band holds two lines at this size",
                  f"    title_min: {smallest:g}", *extra]
     extra += lint_widths(prs, layouts)
+    from tall_teach.writers.pptx.template import read_template
+
+    report += read_template(prs, layouts, source.name).notes  # what the graphics cover
     (target / "theme.yaml").write_text(theme_yaml(name, source.name, layouts, extra),
                                        encoding="utf-8")
     return target, report

@@ -24,6 +24,10 @@ STYLES = {  # fonts.files key -> fontconfig pattern suffix
     "bold_italic": ":weight=bold:slant=italic",
 }
 FONT_NAME = re.compile(r"[A-Za-z0-9 .+\-]{1,80}")  # what themecheck accepts
+TWINS = {  # fonts and their free metric-compatible twins: the same advance widths
+    "calibri": "carlito", "cambria": "caladea", "arial": "liberation sans",
+    "times new roman": "liberation serif", "courier new": "liberation mono",
+}
 RESTRICTED = 0x0002  # OS/2 fsType: restricted licence embedding, no copies
 
 
@@ -68,7 +72,9 @@ def template_fonts(prs: Any, master: Any) -> tuple[TemplateFonts | None, list[st
     if not FONT_NAME.fullmatch(family):
         return None, []
     said = [f"fonts kept: titles {heading}, text {body}"]
-    if family.casefold() != body.casefold():
+    if TWINS.get(body.casefold()) == family.casefold():
+        said.append(f"font {body} is measured in {family}, its metric-compatible twin")
+    elif family.casefold() != body.casefold():
         said.append(f"font {body} is not installed here: the deck is measured in {family}, "
                     f"what LibreOffice shows here instead (install {body} and run theme new "
                     "again to measure in it)")
