@@ -6,6 +6,7 @@ from __future__ import annotations
 from tall_teach.model import Glossary
 from tall_teach.quiz import generate_items
 from tall_teach.quiz.cues import date_clash, far_in_time, unit_names_key
+from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.numbers import choose_values, parse_quantity, separated
 
@@ -215,3 +216,28 @@ def test_a_date_the_course_gives_no_neighbour_for_is_asked_with_the_key_moved_by
     assert all(d is not None and d[0] in (1789, 1790) for d in dates)
     assert any("kept '25 September 1789'" in r for r in item.reasons)
     assert len({o.text.split()[0] for o in item.options}) == len(item.options)  # days differ
+
+
+def test_wrong_dates_never_lie_across_a_date_the_quiz_shows() -> None:
+    taught = text_slide("a/t", "Timeline", [
+        "8 August 1788: the Estates-General are called",
+        "5 May 1789: the Estates-General open", "20 June 1789: the Tennis Court Oath",
+        "26 August 1789: the Declaration", "5 October 1789: the October Days",
+        "10 August 1792: the monarchy falls", "22 September 1792: the Republic",
+        "21 January 1793: the king is executed", "20 April 1792: war on Austria",
+    ])  # fmt: skip
+    course = course_with(
+        [msg("The Estates-General opened on **5 May 1789**"),
+         msg("The **Tennis Court Oath** (20 June 1789) bound the deputies to give France a "
+             "constitution", line=11),
+         msg("The monarchy fell on 10 August 1792 and the king was executed on "
+             "**21 January 1793**", line=12)],
+        extra_slides=[taught],
+        glossary=Glossary((("event", ("Tennis Court Oath", "Great Fear", "Night of 4 August",
+                                      "Federation")),)),
+    )  # fmt: skip
+    course, _ = generate_items(course)
+    assert any(i.key_term == "Tennis Court Oath" for i in course.items)
+    dates = {i.key_term: [parse_date(o.text) for o in i.options] for i in course.items}
+    assert all(d is not None and d < (1789, 6, 20) for d in dates["5 May 1789"])
+    assert all(d is not None and d > (1792, 8, 10) for d in dates["21 January 1793"])

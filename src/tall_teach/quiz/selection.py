@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tall_teach.model import SourceRef
 from tall_teach.quiz.cues import date_clash, far_in_time, in_other_stem, tying_stems
-from tall_teach.quiz.dates import date_form, parse_date, shifted
+from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
@@ -230,6 +230,9 @@ def _rejection(
         return slip
     if origin == "moved" and not _within_course(candidate, ctx.vocab):
         return "outside the period the course's dates cover"
+    across = _across(candidate, key, ctx)
+    if across:
+        return across
     if parse_date(key) is None:
         clash = date_clash(candidate, ctx.message) or far_in_time(
             candidate, ctx.message, ctx.evidence
@@ -257,6 +260,26 @@ def _head(candidate: str, key: str, generic: frozenset[str]) -> str:
     if len(head) < 4 or head in generic or head in content_words(key) or not head.isalpha():
         return ""
     return words[-1]
+
+
+def _across(candidate: str, key: str, ctx: SelectionContext) -> str:
+    """A wrong date on the other side than the key of a date the quiz shows: in this
+    message ("the monarchy fell on 10 August 1792 and the king was executed on _____") or
+    in another item's stem ("the deputies … (20 June 1789)" dates the Estates-General's
+    opening before it). Time order rules it out without knowing the answer."""
+    value, wanted = parse_date(candidate), parse_date(key)
+    if value is None or wanted is None:
+        return ""
+    shown = [(ctx.message, "")] + [(stem, item) for item, stem in ctx.other_stems]
+    for text, item in shown:
+        for written, _ in find_dates(text):
+            mark = parse_date(written)
+            if mark is None or mark in (wanted, value) or written == key:
+                continue
+            if (value < mark) != (wanted < mark):
+                where = f"item {item}'s stem" if item else "the message"
+                return f"on the other side of {written} ({where}) than the key"
+    return ""
 
 
 def _within_course(date: str, vocab: Vocabulary) -> bool:
