@@ -134,3 +134,14 @@ def test_the_key_and_one_wrong_option_sharing_a_word_stand_out_as_a_pair() -> No
                             ["Toll-like receptors", "Fc receptors", "T-cell receptors"]),
                        kind="cloze")  # fmt: skip
     assert "key-pair" not in rules(parallel)
+
+
+def test_a_letter_that_names_something_in_the_stem_and_starts_only_the_key_is_a_cue() -> None:
+    from dataclasses import replace
+
+    cued = replace(item("T cells mature in the _____, B cells in the bone marrow. Which organ?",
+                        ["thymus", "spleen", "lymph node"]), kind="cloze")  # fmt: skip
+    assert "key-word-in-stem" in rules(cued)
+    fair = replace(item("T cells mature in the _____. Which organ?",
+                        ["thymus", "tonsil", "spleen"]), kind="cloze")  # fmt: skip
+    assert "key-word-in-stem" not in rules(fair)

@@ -128,9 +128,23 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     if cues:
         return RuleFailure("key-word-in-stem", f"the stem repeats {sorted(cues)} from the key")
     clang = _clang(content_words(keys[0].text), content_words(item.stem), distractor_words)
+    clang = clang or _letter_name(keys[0].text, item.stem, [o.text for o in item.options
+                                                           if not o.correct])  # fmt: skip
     if clang:
         return RuleFailure("key-word-in-stem", f"the stem's '{clang[0]}' is the start of the "
                            f"key's '{clang[1]}' and of no wrong option's word")  # fmt: skip
+    return None
+
+
+def _letter_name(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | None:
+    """A capital letter that names something in the stem ("T cells") and starts the key
+    ("thymus") and no wrong option: the letter points at the key."""
+    first = key.strip()[:1].casefold()
+    letters = {m.casefold() for m in re.findall(r"(?<![\w-])([A-Z])(?![\w])", stem)}
+    if first.isalpha() and first in letters and not any(
+        w.strip()[:1].casefold() == first for w in wrong
+    ):
+        return first.upper(), key
     return None
 
 

@@ -315,6 +315,8 @@ def _best_draft(
     for position, term in enumerate(terms):
         if (kind, term.text) in asked:
             continue  # the same question twice
+        if kind == "statement" and ("cued", term.text) in asked:
+            continue  # its cloze gave it away: the statements would show the same words
         try:
             draft = TEMPLATES[kind](draft_id, term, info)
         except TemplateError as why:
@@ -330,6 +332,8 @@ def _best_draft(
         )
         if broken:
             failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
+            if any(b.rule in CUE_RULES for b in broken):
+                asked.add(("cued", term.text))
             continue
         writes_key = next((i for i, seen in _others(draft_id, quiz.faces)
                            if _writes_key(seen, draft.key, term.text, quiz.vocab)),
@@ -359,6 +363,7 @@ def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:
     return ""
 
 
+CUE_RULES = frozenset({"key-word-in-stem", "key-pair"})  # what a statement would show too
 MAX_PASSES = 4  # passes over the quiz until no item's stem changes what another may offer
 
 
