@@ -221,6 +221,7 @@ def test_a_date_the_course_gives_no_neighbour_for_is_asked_with_the_key_moved_by
 def test_wrong_dates_never_lie_across_a_date_the_quiz_shows() -> None:
     taught = text_slide("a/t", "Timeline", [
         "8 August 1788: the Estates-General are called",
+        "24 January 1789: the letters of convocation",
         "5 May 1789: the Estates-General open", "20 June 1789: the Tennis Court Oath",
         "26 August 1789: the Declaration", "5 October 1789: the October Days",
         "10 August 1792: the monarchy falls", "22 September 1792: the Republic",
@@ -241,3 +242,19 @@ def test_wrong_dates_never_lie_across_a_date_the_quiz_shows() -> None:
     dates = {i.key_term: [parse_date(o.text) for o in i.options] for i in course.items}
     assert all(d is not None and d < (1789, 6, 20) for d in dates["5 May 1789"])
     assert all(d is not None and d > (1792, 8, 10) for d in dates["21 January 1793"])
+
+
+def test_made_up_dates_keep_to_the_titles_years_and_off_the_courses_own_days() -> None:
+    from dataclasses import replace
+
+    taught = text_slide("a/t", "Timeline", ["21 January 1793: the king is executed",
+                                            "22 September 1792: the Republic"])  # fmt: skip
+    course = replace(course_with([msg("The Bastille fell on **14 July 1789**")],
+                                 extra_slides=[taught], glossary=Glossary()),
+                     title="The Revolution, 1789-1799")  # fmt: skip
+    course, _ = generate_items(course)
+    (item,) = course.items
+    for option in item.options:
+        value = parse_date(option.text)
+        assert value is not None and 1789 <= value[0] <= 1799
+        assert value[1:] not in ((1, 21), (9, 22))

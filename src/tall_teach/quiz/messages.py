@@ -23,7 +23,7 @@ from tall_teach.model import (
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
-from tall_teach.quiz.evidence import Evidence, course_evidence
+from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.numbers import Stated, find_quantities
@@ -85,10 +85,13 @@ class QuizContext:
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
-    return build_vocabulary(
+    vocab = build_vocabulary(
         course.glossary, course_texts(course), chart_quantities(course), course_lists(course),
         course_groups(course),
     )
+    # the years a quiz's header shows ("The French Revolution, 1789-1799"): its period
+    shown = sorted(years(f"{course.title} {course.subtitle}"))
+    return replace(vocab, period=(shown[0], shown[-1])) if shown else vocab
 
 
 def item_id(message_id: str, kind: str, round_: int) -> str:

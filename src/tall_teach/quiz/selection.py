@@ -229,7 +229,9 @@ def _rejection(
     if slip:
         return slip
     if origin == "moved" and not _within_course(candidate, ctx.vocab):
-        return "outside the period the course's dates cover"
+        return "outside the period the course's dates (or its title) cover"
+    if origin == "moved" and _on_a_known_day(candidate, key, ctx.vocab):
+        return "made up on the day and month of a date the course gives"
     across = _across(candidate, key, ctx)
     if across:
         return across
@@ -283,13 +285,28 @@ def _across(candidate: str, key: str, ctx: SelectionContext) -> str:
 
 
 def _within_course(date: str, vocab: Vocabulary) -> bool:
-    """A date between the first and the last the course writes (a made-up "January 1800"
-    in a course that ends in November 1799 is ruled out by the course's title)."""
+    """A date within the years the course's title names and between the first and the
+    last date the course writes (a made-up "January 1800" in "1789-1799" is ruled out by
+    the title every quiz shows)."""
     known = [d for d in (parse_date(t) for t in vocab.dates) if d is not None]
     value = parse_date(date)
-    if value is None or len(set(known)) < 2:  # one date spans no period
+    if value is None:
+        return True
+    if vocab.period and not vocab.period[0] <= value[0] <= vocab.period[1]:
+        return False
+    if len(set(known)) < 2:  # one date spans no period
         return True
     return min(known) <= value <= max(known)
+
+
+def _on_a_known_day(date: str, key: str, vocab: Vocabulary) -> bool:
+    """A made-up date on the day and month of another date the course gives ("21 January
+    1789" beside the king's "21 January 1793"): it reads as that date misremembered."""
+    value = parse_date(date)
+    if value is None or not value[2]:
+        return False
+    return any(d is not None and d[1:] == value[1:]
+               for d in (parse_date(t) for t in vocab.dates if t != key))  # fmt: skip
 
 
 def _slip(candidate: str, key: str) -> str:

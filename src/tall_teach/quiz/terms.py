@@ -78,6 +78,7 @@ class Vocabulary:
     # Short forms the course defines ("Toll-like receptors (TLRs)"), by the long form's
     # normal form: a stem writing "TLR4" speaks of Toll-like receptors.
     short_forms: dict[str, str] = field(default_factory=dict, compare=False)
+    period: tuple[int, int] | None = None  # first and last year the course's title names
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
     _joined: str = ""  # every course token run together
     _used: dict[str, bool] = field(default_factory=dict, compare=False)  # memo
