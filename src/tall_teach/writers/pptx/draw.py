@@ -9,7 +9,7 @@ from typing import Any
 
 from tall_teach.writers.pptx.fastxml import compile_placeholder_xpath
 from tall_teach.writers.pptx.package import deterministic_package
-from tall_teach.writers.pptx.partnames import remember_partnames
+from tall_teach.writers.pptx.partnames import SlideAdder, remember_partnames
 from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
 from tall_teach.writers.pptx.specs import (
     ChartSpec,
@@ -59,16 +59,20 @@ def render_plan(
 ) -> bytes:
     """Serialize the plan into `prs` (opened from the template) and return stable bytes."""
     by_kind = layouts_by_name(prs, layouts, template_name)
+    adder = SlideAdder(prs)
     for number, slide_plan in enumerate(plan.slides, start=1):
-        add_slide(prs, by_kind[slide_plan.kind], slide_plan, number, labels)
+        layout = by_kind[slide_plan.kind]
+        add_slide(prs, layout, adder.add(layout), slide_plan, number, labels)
     set_core_properties(prs, plan.properties)
     out = io.BytesIO()
     prs.save(out)
     return deterministic_package(out.getvalue(), f"{plan.properties.date}T00:00:00Z")
 
 
-def add_slide(prs: Any, layout: Any, plan: SlidePlan, number: int, labels: dict[str, str]) -> Any:
-    slide = prs.slides.add_slide(layout)
+def add_slide(
+    prs: Any, layout: Any, slide: Any, plan: SlidePlan, number: int, labels: dict[str, str]
+) -> Any:
+    """Fill `slide`, just added from `layout`, with its plan."""
     placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     used: set[int] = set()
     title = slide.shapes.title

@@ -44,6 +44,9 @@ class Measurer:
         }
         self.line_height = line_height
         self._width = lru_cache(maxsize=65536)(self._reference_width)
+        # Fitting measures the same paragraph many times (each size tried, each piece it
+        # may join): lines are kept by (runs, width, size), as they depend on nothing else.
+        self._lines = lru_cache(maxsize=65536)(self._line_count)
 
     def _reference_width(self, text: str, style: str) -> float:
         return float(self._fonts[style].getlength(text))
@@ -76,6 +79,9 @@ class Measurer:
 
     def line_count(self, runs: Sequence[Run], width_pt: float, size: float) -> int:
         """How many lines `runs` take when wrapped at `width_pt`."""
+        return self._lines(tuple(runs), width_pt, size)  # type: ignore[no-any-return]
+
+    def _line_count(self, runs: tuple[Run, ...], width_pt: float, size: float) -> int:
         budget = max(width_pt * WIDTH_SAFETY, 1.0)
         space = self.width(" ", size)
         total = 0
@@ -89,16 +95,7 @@ class Measurer:
         lines, used = 1, 0.0
         for word in words:
             width = sum(self.width(text, size, style) for text, style in word)
-            if used and used + space + width <= budget:
-                used += space + width
-                continue
-            if used:
-                lines += 1
-            if width > budget:  # a word longer than the line breaks by characters
-                extra, used = divmod(width, budget)
-                lines += int(extra)
-            else:
-                used = width
+            lines, used = place_word(lines, used, width, budget, space)
         return lines
 
     def widest_word(self, runs: Sequence[Run], size: float) -> float:
@@ -123,6 +120,24 @@ class Measurer:
         return size * self.line_height * spacing
 
 
+def place_word(
+    lines: int, used: float, width: float, budget: float, space: float
+) -> tuple[int, float]:
+    """One more word of `width` after a last line filled to `used`: (lines, last line's fill).
+
+    Words are added one at a time, so a caller can follow a paragraph as it grows
+    (`Fitter` cutting a long one) instead of measuring it again for every word.
+    """
+    if used and used + space + width <= budget:
+        return lines, used + (space + width)
+    if used:
+        lines += 1
+    if width > budget:  # a word longer than the line breaks by characters
+        extra, fill = divmod(width, budget)
+        return lines + int(extra), fill
+    return lines, width
+
+
 def level_size(base: float, level: int, floor: float) -> float:
     """Nested levels step down 2 pt each (two steps at most), never under the floor."""
     return max(floor, base - 2 * min(level, 2))
@@ -145,13 +160,28 @@ def paras_height(
     """Height in points the paragraphs take in `frame` at base size `size`."""
     total = 0.0
     for i, para in enumerate(paras):
-        style = levels[min(para.level, len(levels) - 1)]
-        para_size = para.size or level_size(size, para.level, floor)
+        style, width, para_size, pitch = para_setting(measurer, para, frame, levels, size, floor)
         runs = tuple(replace(r, bold=True) for r in para.runs) if style.bold else para.runs
-        lines = measurer.line_count(runs, text_width(frame, style, para), para_size)
+        lines = measurer.line_count(runs, width, para_size)
         if i and para.space_before >= 0:
             total += para.space_before
         elif i:
             total += style.space_before + style.space_before_lines * para_size * 1.2
-        total += lines * measurer.line_pitch(para_size, style.line_spacing)
+        total += lines * pitch
     return total
+
+
+def para_setting(
+    measurer: Measurer,
+    para: Para,
+    frame: TextFrame,
+    levels: Sequence[LevelStyle],
+    size: float,
+    floor: float,
+) -> tuple[LevelStyle, float, float, float]:
+    """The level style, line width, font size and line pitch (points) of one paragraph, as
+    `paras_height` sets it: a paragraph alone is its line count times the pitch."""
+    style = levels[min(para.level, len(levels) - 1)]
+    para_size = para.size or level_size(size, para.level, floor)
+    return (style, text_width(frame, style, para), para_size,
+            measurer.line_pitch(para_size, style.line_spacing))

@@ -1,4 +1,4 @@
-"""Part names for new parts without python-pptx's walk over the whole package.
+"""Part names, relationship ids and slide ids for new parts without python-pptx's scans.
 
 python-pptx names every new part (notes slide, chart, embedded workbook) by walking
 all parts and relationships of the package (`OpcPackage.next_partname`), which makes
@@ -7,6 +7,11 @@ a deck of n slides cost O(n^2): 1,000 slides spent two thirds of their time ther
 prefix once and then remembers the names it hands out. It returns exactly what the
 original would, as long as new parts under those prefixes are named only through
 `next_partname`, which is how python-pptx adds them.
+
+`SlideAdder` does the same for `Slides.add_slide`, which scans every slide twice per new
+one: for the next slide id (an XPath over the slide list) and for an existing
+relationship to the new slide (all the presentation's relationships grouped by type).
+2,400 slides spent 6 s of their 16 s there.
 """
 
 from __future__ import annotations
@@ -35,3 +40,38 @@ def remember_partnames(package: Any) -> None:
         raise RuntimeError(f"no free part name for {tmpl}")  # unreachable: n+1 names tried
 
     package.next_partname = next_partname
+
+
+MAX_SLIDE_ID = 2147483647  # ECMA-376 ST_SlideId
+
+
+class SlideAdder:
+    """`prs.slides.add_slide(layout)` with the next slide id counted instead of searched.
+
+    The same steps in the same order as python-pptx 1.0 (part name, slide part,
+    relationship, placeholders cloned from the layout, slide id), so the same bytes. A
+    brand-new slide part cannot be related yet, so its relationship is added without
+    looking for an existing one; the id is the largest in use plus one, as python-pptx
+    picks it, remembered from one slide to the next.
+    """
+
+    def __init__(self, prs: Any) -> None:
+        self._prs = prs
+        self._ids = prs.slides._sldIdLst
+        used = [int(s) for s in self._ids.xpath("./p:sldId/@id")]
+        self._next_id = max([255, *used]) + 1
+
+    def add(self, layout: Any) -> Any:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import SlidePart
+
+        if self._next_id > MAX_SLIDE_ID:  # python-pptx would reuse a free id: not worth copying
+            return self._prs.slides.add_slide(layout)
+        part = self._prs.part
+        slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
+        rid = part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
+        slide.shapes.clone_layout_placeholders(layout)
+        self._ids._add_sldId(id=self._next_id, rId=rid)
+        self._next_id += 1
+        return slide
