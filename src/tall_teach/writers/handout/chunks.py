@@ -14,6 +14,13 @@ theme's CSS applies unchanged. What one document did across chunks is redone her
   sets for running headers are set at the chunk's start;
 - "page x of y" is not drawn in the chunks at all but stamped afterwards (the total is
   only known at the end), see `assemble.footer_html`.
+
+A module of more than `PART_CARDS` cards is laid out in parts of at most that many
+(a 2,400-slide module was one WeasyPrint document of 605 pages: 1.5 GB and one core).
+Each part starts on a new page, the one difference from one document, where only a
+module starts a page. A part after the first is a `<section>` of the module's classes
+without its id, and sets the running strings the module's title sets from its
+`data-running` attribute (the `string-set: NAME attr(data-running)` rules of the CSS).
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ MARK = "tt-anchor:"
 TARGET_PAGE = re.compile(r"target-counter\(\s*attr\(\s*href(?:\s+url)?\s*\)\s*,\s*page\s*\)")
 FOOTER_BOX = "bottom-right"  # where html.root_css puts "page x of y"
 CONTENTS = "contents"  # the chunk whose page numbers point into the others
+PART_CARDS = 100  # a module's cards laid out in one chunk at most (about 25 pages)
+RUNNING = re.compile(r"string-set\s*:\s*([-\w]+)\s+attr\(\s*data-running\s*\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ def chunk_css(css: str, strings: dict[str, str], first: bool) -> str:
     parts = []
     if not first:
         parts += [f"@page :first {{{body}}}" for body in _page_rules(css)]
-        sets = " ".join(f"{name} {css_string(text)}" for name, text in strings.items())
+        sets = ", ".join(f"{name} {css_string(text)}" for name, text in strings.items())
         if sets:
             parts.append(f"html {{ string-set: {sets}; }}")
     parts.append(f"@page {{ @{FOOTER_BOX} {{ content: none; }} }}")
@@ -96,6 +105,29 @@ def _link_out(elements: list[Any]) -> None:
             href = link.get("href") or ""
             if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
                 link.set("href", MARK + href[1:])
+
+
+def _parts(module: Any, css: str) -> list[tuple[Any, dict[str, str]]]:
+    """A module's section as one or more sections of at most `PART_CARDS` cards each, with
+    the running strings every part after the first sets at its start."""
+    from lxml import etree
+
+    children = list(module)
+    if len(children) <= PART_CARDS + 1:
+        return [(module, {})]
+    title = children[0].get("data-running")
+    running = {} if title is None else {name: title for name in RUNNING.findall(css)}
+    cuts = list(range(1 + PART_CARDS, len(children), PART_CARDS))
+    # a section divider stays with the cards it introduces
+    cuts = [c - 1 if "section-divider" in (children[c - 1].get("class") or "").split() else c
+            for c in cuts]
+    attrs = {k: v for k, v in module.attrib.items() if k not in ("id", "aria-labelledby")}
+    parts: list[tuple[Any, dict[str, str]]] = [(module, {})]
+    for start, end in zip(cuts, [*cuts[1:], len(children)], strict=True):
+        part = etree.Element("section", attrs)
+        part.extend(children[start:end])  # moved out of the module's section
+        parts.append((part, running))
+    return parts
 
 
 def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
@@ -120,22 +152,27 @@ def split_html(html: str, strings: dict[str, str]) -> list[Chunk] | None:
         main.remove(el)
     main_attrs = dict(main.attrib)
 
-    # (name, body children before <main>, inside <main>, after <main>)
+    # (name, body children before <main>, inside <main>, after <main>, running strings)
     # The cover goes first, alone: it needs no page number and is laid out beside the
     # modules; the contents (the rest before <main>) wait for the modules' page numbers.
-    groups: list[tuple[str, list[Any], list[Any], list[Any]]] = [("cover", front[:1], [], [])]
+    Group = tuple[str, list[Any], list[Any], list[Any], dict[str, str]]
+    groups: list[Group] = [("cover", front[:1], [], [], {})]
     if front[1:]:
-        groups.append((CONTENTS, front[1:], [], []))
-    groups += [(m.get("id") or f"module-{i}", [], [m], []) for i, m in enumerate(modules)]
+        groups.append((CONTENTS, front[1:], [], [], {}))
+    for i, m in enumerate(modules):
+        name = m.get("id") or f"module-{i}"
+        groups += [(name if k == 0 else f"{name}-part-{k + 1}", [], [part], [], running)
+                   for k, (part, running) in enumerate(_parts(m, css))]
     if back or after:
-        groups.append(("back", [], back, after))
+        groups.append(("back", [], back, after, {}))
     chunks = []
     extra = etree.SubElement(head, "style")
     first_css, other_css = chunk_css(css, strings, True), chunk_css(css, strings, False)
-    for index, (name, before, inside, behind) in enumerate(groups):
+    for index, (name, before, inside, behind, running) in enumerate(groups):
         elements = [*before, *inside, *behind]
         _link_out(elements)
-        extra.text = first_css if index == 0 else other_css
+        extra.text = (first_css if index == 0 else
+                      chunk_css(css, {**strings, **running}, False) if running else other_css)
         body.extend(before)
         if inside:
             keep_id = not any(g[2] for g in groups[:index])  # one place: the first module

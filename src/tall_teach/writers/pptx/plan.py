@@ -147,7 +147,8 @@ def module_slides(module: Module, ctx: PlanContext) -> list[SlidePlan]:
     plans: list[SlidePlan] = []
     previous = module.title
     slides = merged_take_homes(module.slides, ctx)
-    merged = {s.id for s in slides if s not in module.slides}
+    kept = {id(s) for s in module.slides}  # identity first: `in` compares every slide
+    merged = {s.id for s in slides if id(s) not in kept and s not in module.slides}
     summary = summary_ctx(ctx, [s for s in slides if s.id in merged])
     for slide in slides:
         title = inline_runs(slide.title) or continued_title(previous, 1, ctx)
