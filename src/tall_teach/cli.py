@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -117,6 +118,12 @@ def _exit_interrupted() -> None:
     os._exit(130)
 
 
+def _interrupted_after_writing(_signum: int, _frame: object) -> None:
+    click.echo("\ninterrupted; nothing half-written, the new outputs were already in place",
+               err=True)
+    _exit_interrupted()
+
+
 def _echo_diagnostics(course_dir: Path, diagnostics: list[object], err: bool) -> None:
     """The one way check, build and watch print problems: `path:line: severity: message`."""
     for diagnostic in diagnostics:
@@ -183,9 +190,13 @@ def build(courses: tuple[Path, ...], out: Path | None, only: tuple[str, ...], fo
     for course_dir in selected:
         started = time.perf_counter()
         root = output_root(course_dir, out)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # the build's transaction
         try:
             result = build_course(course_dir, root, kinds, force=force, report=report,
                                   strict=strict)
+            # the outputs are in place: a Ctrl+C now (while we print, or while Python
+            # shuts down and runs WeasyPrint's finalisers) ends quietly, never a traceback
+            signal.signal(signal.SIGINT, _interrupted_after_writing)
         except KeyboardInterrupt as exc:
             from tall_teach.outputs import InterruptedAfterWriting
 
