@@ -158,21 +158,27 @@ def _remember_page_references() -> None:
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Python's cyclic garbage collector run 14 times less often while WeasyPrint works.
+def _collected_after() -> Iterator[None]:
+    """One garbage collection at the end of a document instead of many while it is laid out.
 
     Laying out allocates millions of boxes and styles that live until the document is
-    written, so the collector's default pace (every 700 new objects) mostly rescans
-    them: 10-15 % of a chunk's CPU time. Garbage is still collected, at this pace.
+    written, so the collector's default pace (every 700 new objects) mostly rescans them:
+    10-15 % of a chunk's CPU time. Inside, it runs 14 times less often and older objects
+    are frozen (not rescanned); on leaving, one collection frees the document's
+    reference cycles, so memory stays that of one document (without it, a handout's
+    chunks piled up: 254 against 132 MiB for eight chunks of 100 cards).
     """
     import gc
 
     before = gc.get_threshold()
+    gc.freeze()
     gc.set_threshold(10_000, *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
+        gc.collect()
+        gc.unfreeze()
 
 
 _SHARED: dict[tuple[Any, ...], tuple[Any, Any, list[Any]]] | None = None
@@ -250,11 +256,22 @@ def render_paged(
     The laid-out document is dropped before returning: a caller printing a handout in
     chunks holds one chunk's boxes at a time.
     """
+    with _collected_after():  # after `_render` returned: its document is garbage
+        return _render(html, base_dir, pdf_variant, tuple(stylesheets), tuple(allowed_roots))
+
+
+def _render(
+    html: str,
+    base_dir: Path | None,
+    pdf_variant: str | None,
+    stylesheets: tuple[str, ...],
+    allowed_roots: tuple[Path, ...],
+) -> Paged:
     weasyprint = load_weasyprint()
     if not isinstance(weasyprint.tinycss2, _ParsedOnce):
         weasyprint.tinycss2 = _ParsedOnce(weasyprint.tinycss2)
     _remember_page_references()
-    fetcher, font_config, css = _fonts(tuple(stylesheets), tuple(allowed_roots))
+    fetcher, font_config, css = _fonts(stylesheets, allowed_roots)
     document = weasyprint.HTML(
         string=_printable(html),
         base_url=str(base_dir) if base_dir else None,
@@ -267,11 +284,10 @@ def render_paged(
 
         options["pdf_variant"] = pdf_variant
         finisher = add_table_header_scopes
-    with _fewer_collections():
-        rendered = document.render(font_config=font_config, stylesheets=css, **options)
-        anchors: dict[str, int] = {}
-        for index, page in enumerate(rendered.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
-        pdf = rendered.write_pdf(finisher=finisher, **options)
+    rendered = document.render(font_config=font_config, stylesheets=css, **options)
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+    pdf = rendered.write_pdf(finisher=finisher, **options)
     return Paged(pdf, len(rendered.pages), anchors)

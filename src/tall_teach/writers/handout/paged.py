@@ -109,28 +109,43 @@ class Store:
                 path.unlink(missing_ok=True)
 
 
-def _print_all(printer: Printer, chunks: Sequence[Chunk]) -> list[Paged]:
+QUEUE_LIMIT = 4096  # chunk numbers a pipe holds at once (4 bytes each, 64 KiB pipes)
+
+
+def _queue(order: Sequence[int]) -> int:
+    """The read end of a pipe holding `order`: whoever reads the next 4 bytes takes that
+    chunk. Filled and closed for writing before the fork, so both lanes share one queue."""
+    read, write = os.pipe()
+    try:
+        os.write(write, b"".join(i.to_bytes(4, "little") for i in order))
+    finally:
+        os.close(write)
+    return read
+
+
+def _take(queue: int) -> int | None:
+    data = os.read(queue, 4)  # a pipe read this small is atomic: never half a number
+    return int.from_bytes(data, "little") if data else None
+
+
+def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int) -> list[tuple[int, Paged]]:
+    """Chunks taken from `queue` until it is empty, laid out here: (index, laid out)."""
+    done = []
+    while (index := _take(queue)) is not None:
+        done.append((index, printer.print(chunks[index].html, printer.pdf_variant)))
+    return done
+
+
+def _print_in_worker(
+    printer: Printer, chunks: Sequence[Chunk], queue: int
+) -> list[tuple[int, Paged]]:
     from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
 
     with sharing_fonts():
         try:
-            return [printer.print(chunk.html, printer.pdf_variant) for chunk in chunks]
+            return _print_taken(printer, chunks, queue)
         finally:
             drop_shared_fonts()  # the forked worker exits without cleaning: its fonts' folder
-
-
-
-def _lanes(chunks: Sequence[Chunk], share: float) -> tuple[list[int], list[int]]:
-    """Chunk indexes for this process and for the forked one, by layout cost."""
-    total = sum(c.cost for c in chunks) or 1
-    here: list[int] = []
-    there: list[int] = []
-    loads = [total * share, 0.0]  # this process also does the front matter and the joining
-    for index in sorted(range(len(chunks)), key=lambda i: -chunks[i].cost):
-        lane = 0 if loads[0] <= loads[1] else 1
-        (here if lane == 0 else there).append(index)
-        loads[lane] += chunks[index].cost
-    return sorted(here), sorted(there)
 
 
 def _can_fork() -> bool:
@@ -153,16 +168,21 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> lis
     keys = [printer.key(c.html, printer.pdf_variant) for c in chunks]
     found: list[Paged | None] = [store.get(k) for k in keys]
     todo = [i for i, paged in enumerate(found) if paged is None]
-    if len(todo) > 1 and _jobs() > 1 and _can_fork():
+    if 1 < len(todo) <= QUEUE_LIMIT and _jobs() > 1 and _can_fork():
         from tall_teach.lanes import ForkedLane
 
-        here, there = _lanes([chunks[i] for i in todo], share=0.25)
-        there_chunks = [chunks[todo[i]] for i in there]
-        with ForkedLane([(_print_all, (printer, there_chunks))]) as worker:
-            for i in here:
-                found[todo[i]] = printer.print(chunks[todo[i]].html, printer.pdf_variant)
-            for i, paged in zip(there, worker.results()[0], strict=True):
-                found[todo[i]] = paged
+        # Largest first, taken by whichever lane is free: the lanes balance themselves
+        # whatever else runs beside them (the deck in the pipeline's worker, the joining).
+        pending = [chunks[i] for i in todo]
+        queue = _queue(sorted(range(len(todo)), key=lambda k: -pending[k].cost))
+        try:
+            with ForkedLane([(_print_in_worker, (printer, pending, queue))]) as worker:
+                taken = _print_taken(printer, pending, queue)
+                taken += worker.results()[0]
+        finally:
+            os.close(queue)
+        for k, paged in taken:
+            found[todo[k]] = paged
     else:
         for i in todo:
             found[i] = printer.print(chunks[i].html, printer.pdf_variant)
