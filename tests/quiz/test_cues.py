@@ -258,3 +258,24 @@ def test_made_up_dates_keep_to_the_titles_years_and_off_the_courses_own_days() -
         value = parse_date(option.text)
         assert value is not None and 1789 <= value[0] <= 1799
         assert value[1:] not in ((1, 21), (9, 22))
+
+
+def test_a_comparison_table_rejects_what_it_gives_the_same_and_keeps_what_differs() -> None:
+    from tall_teach.model import Slide, SourceRef, Table, Text
+
+    rows = [("Perfect competition", "many", "equal"), ("Monopolistic competition", "many",
+            "above"), ("Oligopoly", "a few", "usually above"), ("Monopoly", "one", "above")]
+    table = Table(tuple((Text(h),) for h in ("Structure", "Sellers", "Price vs marginal cost")),
+                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", "", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Four market structures"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    glossary = Glossary((("market structure", ("perfect competition", "monopolistic competition",
+                                               "oligopoly", "monopoly", "monopsony")),))
+    course = course_with([msg("A **monopoly** charges a price above marginal cost")],
+                         extra_slides=[slide], glossary=glossary)  # fmt: skip
+    evidence = course_evidence(course)
+    message = "A monopoly charges a price above marginal cost"
+    assert evidence.support("monopolistic competition", message, "monopoly") is not None
+    assert evidence.support("oligopoly", message, "monopoly") is not None  # "usually above"
+    assert evidence.support("perfect competition", message, "monopoly") is None  # "equal"

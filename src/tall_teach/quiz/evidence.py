@@ -142,9 +142,15 @@ class Evidence:
             return None
         best: Support | None = None
         for claim in self.mentions(candidate, source):
-            if claim.kind == "message" and claim.source == source:
-                continue
+            if (claim.kind == "message" and claim.source == source) or claim.kind == "title":
+                continue  # a slide title names a topic ("Nucleophiles and electrophiles")
             if claim.kind == "table row" and _compares(claim.text, key, candidate):
+                continue
+            verdict = self._side_by_side(claim, key, candidate, message, kind)
+            if verdict == "differs":
+                continue  # the course sets them side by side, and they differ here
+            if verdict:
+                best = Support(claim, (verdict,), 1.0)
                 continue
             related = [a for a in anchors if claim.kind == "table row" and writes(claim, a)]
             if related and (best is None or best.share < 1.0):
@@ -160,6 +166,48 @@ class Evidence:
                 if best is None or found.share > best.share:
                     best = found
         return best
+
+    def _side_by_side(
+        self, claim: Claim, key: str, candidate: str, message: str, kind: str
+    ) -> str:
+        """How the course compares the candidate with the key, where it sets them side by
+        side: "differs" when it gives them different values on what the message says of
+        the key (a comparison table's "price vs marginal cost" column: "above" for
+        monopoly, "equal" for perfect competition; "luxuries: greater than 1; necessities:
+        between 0 and 1"), else the shared words when it gives the same ("above" for
+        monopolistic competition too), else "" (no comparison here)."""
+        said = stems(message) - stems(key) - stems(kind)
+        if claim.kind == "table row":
+            mine = _cells(claim.text)
+            # a cell's words, comparison words included ("above", "more"): not stems
+            words = set(tokens(message)) - set(tokens(key)) - _GLUE
+            for row in self.mentions(key):
+                if row.kind != "table row" or row.source != claim.source or row is claim:
+                    continue
+                theirs = _cells(row.text)
+                if len(mine) != len(theirs):
+                    continue
+                facts = {j: set(tokens(cell)) & words for j, cell in enumerate(theirs)
+                         if not contains_term(cell, key)}  # fmt: skip
+                facts = {j: f for j, f in facts.items() if f}
+                if facts:
+                    if all(f <= set(tokens(mine[j])) for j, f in facts.items()):
+                        return "the same " + ", ".join(theirs[j] for j in facts)
+                    return "differs"
+            return ""
+        if not writes(claim, key):
+            return ""
+        parts = [p for p in re.split(r";\s*|\.\s+", claim.text) if p.strip()]
+        own = [p for p in parts if contains_term(p, key) and not contains_term(p, candidate)]
+        other = [p for p in parts if contains_term(p, candidate) and not contains_term(p, key)]
+        if not own or not other:
+            return ""
+        facts = stems(own[0]) & said
+        if not facts:
+            return ""
+        if facts <= stems(other[0]):
+            return "the same " + ", ".join(sorted(facts))
+        return "differs"
 
     def related(self, message: str, source: SourceRef | None) -> list[Claim]:
         """Claims that share a distinctive word with the message (not a number): where a
@@ -205,6 +253,12 @@ class Evidence:
         return [c for c in self.claims
                 if c.source != source
                 and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
+
+
+_GLUE = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "by", "on",
+                   "at", "is", "are", "be", "it", "its", "as", "|", ",", ".", ":", ";"})
+def _cells(row: str) -> list[str]:
+    return row.split(" | ")
 
 
 def _compares(row: str, key: str, candidate: str) -> bool:

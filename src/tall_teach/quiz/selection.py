@@ -144,6 +144,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
     ranked = [c for _, _, c in sorted(scored)]
+    # other messages' key terms only to reach the two wrong answers a sound item needs
     free = [c for c in ranked if base(c) not in ctx.reserved]
     chosen = _apart(free, count, key)
     if len(chosen) < MINIMUM:
