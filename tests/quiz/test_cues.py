@@ -279,3 +279,13 @@ def test_a_comparison_table_rejects_what_it_gives_the_same_and_keeps_what_differ
     assert evidence.support("monopolistic competition", message, "monopoly") is not None
     assert evidence.support("oligopoly", message, "monopoly") is not None  # "usually above"
     assert evidence.support("perfect competition", message, "monopoly") is None  # "equal"
+
+
+def test_a_sentence_saying_the_opposite_direction_is_no_evidence() -> None:
+    from tall_teach.quiz.evidence import _opposite
+
+    demand = "The law of demand: other things equal, a higher price lowers the quantity demanded"
+    assert _opposite(demand, "Law of supply: when the price rises, the quantity supplied rises")
+    assert not _opposite(demand, "Law of demand: a higher price lowers the quantity bought")
+    assert not _opposite("SGLT2 inhibitors reduce hospitalisation",
+                         "Empagliflozin reduces hospitalisation and increases infections")

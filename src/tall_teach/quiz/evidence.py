@@ -158,6 +158,8 @@ class Evidence:
                 continue
             if paired and not any(self._telling(p) & claim.stems for p in paired):
                 continue
+            if _opposite(message, claim.text):
+                continue  # "the quantity supplied rises" beside "… lowers the quantity demanded"
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
             distinctive = shared & self._distinctive
@@ -257,6 +259,30 @@ class Evidence:
 
 _GLUE = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "by", "on",
                    "at", "is", "are", "be", "it", "its", "as", "|", ",", ".", ":", ";"})
+_OPPOSITES = [
+    ("rise", "fall"), ("rises", "falls"), ("rising", "falling"), ("rose", "fell"),
+    ("raise", "lower"), ("raises", "lowers"), ("raised", "lowered"),
+    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"),
+    ("higher", "lower"), ("more", "less"), ("above", "below"), ("greater", "smaller"),
+    ("greater", "less"), ("maximum", "minimum"), ("most", "least"), ("stronger", "weaker"),
+    ("strong", "weak"), ("faster", "slower"), ("fast", "slow"), ("before", "after"),
+    ("positive", "negative"), ("gain", "loss"), ("gains", "losses"), ("inverts", "retains"),
+    ("activates", "inhibits"), ("increase", "reduce"), ("increases", "reduces"),
+    ("rises", "lowers"), ("rise", "lower"), ("raises", "falls"), ("raise", "fall"),
+]  # fmt: skip
+_OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    _OPPOSITE.setdefault(_a, set()).add(_b)
+    _OPPOSITE.setdefault(_b, set()).add(_a)
+
+
+def _opposite(message: str, claim: str) -> bool:
+    """The claim says the opposite of a word the message says, and not that word itself:
+    it speaks of another direction ("rises" where the message says "lowers")."""
+    said, written = set(tokens(message)), set(tokens(claim))
+    return any(_OPPOSITE.get(word, set()) & written and word not in written for word in said)
+
+
 def _cells(row: str) -> list[str]:
     return row.split(" | ")
 
