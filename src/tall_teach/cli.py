@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -118,10 +117,20 @@ def _exit_interrupted() -> None:
     os._exit(130)
 
 
-def _interrupted_after_writing(_signum: int, _frame: object) -> None:
-    click.echo("\ninterrupted; nothing half-written, the new outputs were already in place",
-               err=True)
-    _exit_interrupted()
+def _quiet_late_interrupts() -> None:
+    """A Ctrl+C that lands in a finaliser (WeasyPrint's font configuration, collected while
+    Python shuts down after the outputs are in place) is reported by Python as "Exception
+    ignored in …" with a traceback: it interrupts nothing, so it is not shown."""
+    default = sys.unraisablehook
+    if getattr(default, "tall_teach", False):
+        return  # installed already
+
+    def hook(unraisable: object) -> None:
+        if not isinstance(getattr(unraisable, "exc_value", None), KeyboardInterrupt):
+            default(unraisable)  # type: ignore[arg-type]
+
+    hook.tall_teach = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def _echo_diagnostics(course_dir: Path, diagnostics: list[object], err: bool) -> None:
@@ -177,6 +186,7 @@ def build(courses: tuple[Path, ...], out: Path | None, only: tuple[str, ...], fo
 
     Prints the same warnings as check (again when the outputs are up to date).
     """
+    _quiet_late_interrupts()
     from tall_teach.errors import ContentError, TallTeachError
     from tall_teach.pipeline import build as build_course
     from tall_teach.pipeline import output_root
@@ -190,13 +200,9 @@ def build(courses: tuple[Path, ...], out: Path | None, only: tuple[str, ...], fo
     for course_dir in selected:
         started = time.perf_counter()
         root = output_root(course_dir, out)
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # the build's transaction
         try:
             result = build_course(course_dir, root, kinds, force=force, report=report,
                                   strict=strict)
-            # the outputs are in place: a Ctrl+C now (while we print, or while Python
-            # shuts down and runs WeasyPrint's finalisers) ends quietly, never a traceback
-            signal.signal(signal.SIGINT, _interrupted_after_writing)
         except KeyboardInterrupt as exc:
             from tall_teach.outputs import InterruptedAfterWriting
 
