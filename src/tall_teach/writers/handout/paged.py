@@ -1,7 +1,8 @@
 """handout.pdf laid out in chunks, over two processes, each chunk cached by its inputs.
 
-Order of work: every chunk but the contents (the cover, one per module, the back
-matter) is laid out first, split over this process and a forked one; then the
+Order of work: every chunk but the contents (the cover, one per module or part of a
+module, the back matter) is laid out first by this process and a forked one, each
+taking the next chunk from one queue; then the
 contents, which need their page numbers; then the footers, which need the total;
 then `assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
 read from the store instead of laid out, so a one-module edit lays out one module
