@@ -16,7 +16,7 @@ merges those the way one document has them.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tall_teach.writers.handout.chunks import FOOTER_BOX, MARK
@@ -226,11 +226,15 @@ def _write_items(out: Any, items: Sequence[Any], parent: Any) -> int:
     return count
 
 
-def join(parts: Sequence[bytes], footers: bytes | None) -> bytes:
-    """One PDF from the chunk PDFs in order, footers stamped from `footers` (one page each)."""
+def join(parts: Sequence[bytes], footers: bytes | Callable[[], bytes] | None) -> bytes:
+    """One PDF from the chunk PDFs in order, footers stamped from `footers` (one page each).
+
+    `footers` may be a function: it is called once the pages are copied in, so footers laid
+    out in another process meanwhile are waited for as late as possible."""
     joiner = _Joiner()
     for pdf in parts:
         joiner.add(pdf)
-    if footers is not None:
-        joiner.stamp(footers)
+    stamps = footers() if callable(footers) else footers
+    if stamps is not None:
+        joiner.stamp(stamps)
     return joiner.finish()

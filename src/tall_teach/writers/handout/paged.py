@@ -110,6 +110,7 @@ class Store:
                 path.unlink(missing_ok=True)
 
 
+FOOTERS_BESIDE = 100  # pages from which the footers are laid out beside the join
 QUEUE_LIMIT = 4096  # chunk numbers a pipe holds at once (4 bytes each, 64 KiB pipes)
 
 
@@ -147,6 +148,17 @@ def _print_in_worker(
             return _print_taken(printer, chunks, queue)
         finally:
             drop_shared_fonts()  # the forked worker exits without cleaning: its fonts' folder
+
+
+def _print_one_in_worker(printer: Printer, html: str) -> Paged:
+    """A document without the PDF variant (the footers), laid out in a forked worker."""
+    from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
+
+    with sharing_fonts():
+        try:
+            return printer.print(html, None)
+        finally:
+            drop_shared_fonts()
 
 
 def _can_fork() -> bool:
@@ -253,9 +265,27 @@ def _render_chunks(
         others.insert(at, contents)
     total = sum(p.pages for p in others)
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
-    footers = _cached(store, printer, footer_html(head, total), None)
+    footer_doc = footer_html(head, total)
+    key = printer.key(footer_doc, None)
+    footers = store.get(key)
     store.keep()
-    return join([p.pdf for p in others], footers.pdf)
+    if footers is not None or total < FOOTERS_BESIDE or _jobs() < 2 or not _can_fork():
+        if footers is None:
+            footers = printer.print(footer_doc, None)
+            store.put(key, footers)
+        return join([p.pdf for p in others], footers.pdf)
+    from tall_teach.lanes import ForkedLane
+
+    # A long handout's footers (2 s for 600 pages) are laid out in a forked process
+    # while this one copies the chunks' pages into the joined PDF.
+    with ForkedLane([(_print_one_in_worker, (printer, footer_doc))]) as worker:
+
+        def laid_out() -> bytes:
+            paged: Paged = worker.results()[0]
+            store.put(key, paged)
+            return paged.pdf
+
+        return join([p.pdf for p in others], laid_out)
 
 
 __all__: list[Any] = ["Printer", "render_chunked"]
