@@ -184,3 +184,8 @@ def test_pie_labels_of_crowded_small_slices_do_not_overlap() -> None:
         ys = sorted(float(e.get("y")) for e in side)
         assert all(b - a >= 13 for a, b in itertools.pairwise(ys)), ys
     assert list(root.iter(f"{SVG}polyline"))  # moved labels are joined to their slice
+
+
+def test_a_line_of_one_denormal_value_draws_finite_coordinates() -> None:
+    data = Chart("line", "t", "", ("a",), (Series("s", (2.2e-311,)),), (), SourceRef("m.md"))
+    assert "nan" not in chart_svg(data, STYLE, "prop", 240)

@@ -155,7 +155,7 @@ def _line_domain(chart: Chart) -> tuple[float, float]:
     if not values or min(values) <= 0:
         return _value_domain(chart)
     low, high = min(values), max(values)
-    if low < high * 5 / 6:
+    if low < high * 5 / 6 or high < 1e-100:  # a denormal span would scale to infinity
         return _value_domain(chart)
     span = high - low or abs(high) * 0.1 or 1.0
     step = 10 ** math.floor(math.log10(span / 2))
