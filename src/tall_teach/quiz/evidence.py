@@ -248,15 +248,6 @@ class Evidence:
             ]  # fmt: skip
         return {t for t in terms if any(writes(c, t) for c in claims)}
 
-    def context(self, message: str, source: SourceRef | None) -> list[Claim]:
-        """Claims that say much of what the message says (its context), wherever they are."""
-        wanted = stems(message)
-        total = sum(self.weight(w) for w in wanted) or 1.0
-        return [c for c in self.claims
-                if c.source != source
-                and sum(self.weight(w) for w in wanted & c.stems) / total >= SUPPORT_SHARE]
-
-
 _GLUE = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "by", "on",
                    "at", "is", "are", "be", "it", "its", "as", "|", ",", ".", ":", ";"})
 _OPPOSITES = [

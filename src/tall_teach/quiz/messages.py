@@ -486,5 +486,4 @@ def _others(item_id: str, texts: Mapping[str, str]) -> list[tuple[str, str]]:
 
 def _other_stems(message_id: str, quiz: QuizContext) -> tuple[tuple[str, str], ...]:
     """(item id, shown text) of the quiz's items made from other messages."""
-    own = f"tt-{ncname_part(message_id)}"
-    return tuple((i, s) for i, s in quiz.stems.items() if _own(i) != own)
+    return tuple(_others(f"tt-{ncname_part(message_id)}", quiz.stems))
