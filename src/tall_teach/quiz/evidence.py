@@ -248,6 +248,7 @@ class Evidence:
             ]  # fmt: skip
         return {t for t in terms if any(writes(c, t) for c in claims)}
 
+
 _GLUE = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "by", "on",
                    "at", "is", "are", "be", "it", "its", "as", "|", ",", ".", ":", ";"})
 _OPPOSITES = [
