@@ -1,0 +1,64 @@
+"""The streaming join on small PDFs made with pikepdf (fast): references renumbered,
+text left alone, a large name tree split into leaves, outline and pages in order."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+from pypdf import PdfReader
+
+from tall_teach.writers.handout.assemble import LEAF, _Source, _Writer, join
+
+
+def chunk(index: int, anchors: int) -> bytes:
+    """One page with `anchors` named destinations and one outline item."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0].obj
+    text = f"BT /F1 12 Tf 20 100 Td (Chunk {index}) Tj ET".encode()
+    page.Contents = pdf.make_stream(text)
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                           BaseFont=pikepdf.Name.Helvetica))))
+    names = pikepdf.NameTree.new(pdf)
+    for a in range(anchors):
+        names[f"c{index}-a{a:03d}"] = pikepdf.Array([page, pikepdf.Name.XYZ, 0, 200 - a, 0])
+    pdf.Root.Names = pikepdf.Dictionary(Dests=names.obj)
+    outlines = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+    item = pdf.make_indirect(pikepdf.Dictionary(
+        Title=pikepdf.String(f"Part (one) {index} 12 0 R"), Parent=outlines,
+        Dest=pikepdf.Array([page, pikepdf.Name.XYZ, 0, 200, 0]), Count=0))
+    outlines.First = outlines.Last = item
+    outlines.Count = 1
+    pdf.Root.Outlines = outlines
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_references_are_renumbered_and_text_is_kept() -> None:
+    pdf = pikepdf.new()
+    target = pdf.make_indirect(pikepdf.Dictionary(Kind=pikepdf.Name("/N12")))
+    value = pikepdf.Array([pikepdf.String("(12 0 R) \\ 3 0 R"), pikepdf.Name("/N3"), target, 1.5])
+    source = _Source(pdf, _Writer(io.BytesIO(), "1.7"))
+    renumbered = source.text(value)
+    number = source.numbers[target.objgen]
+    assert renumbered == (b"[ (\\(12 0 R\\) \\\\ 3 0 R) /N3 %d 0 R 1.5 ]" % number)
+    assert list(source.todo) == [target.objgen]
+
+
+def test_chunks_join_into_one_readable_pdf() -> None:
+    parts = [chunk(i, LEAF // 2 + 7) for i in range(5)]
+    joined = join(parts, None)
+    reader = PdfReader(io.BytesIO(joined))
+    assert len(reader.pages) == 5
+    assert [reader.pages[i].extract_text() for i in range(5)] == [f"Chunk {i}" for i in range(5)]
+    dests = reader.named_destinations
+    assert len(dests) == 5 * (LEAF // 2 + 7) > LEAF  # more than one leaf
+    assert all(reader.get_destination_page_number(dests[f"c{i}-a010"]) == i for i in range(5))
+    assert [(item.title, reader.get_destination_page_number(item)) for item in reader.outline] \
+        == [(f"Part (one) {i} 12 0 R", i) for i in range(5)]
+    with pikepdf.open(io.BytesIO(joined)) as pdf:
+        assert pdf.check_pdf_syntax() == []
+    assert join(parts, None) == joined  # the same bytes again
