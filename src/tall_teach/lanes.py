@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import threading
 import time
 import traceback
@@ -53,13 +54,38 @@ def _die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="tall-teach-parent-watch", daemon=True).start()
 
 
-def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task], parent_pid: int) -> None:
+def _pickled(message: tuple[str, Any]) -> bytes:
+    """`message` pickled; an exception that cannot be, as its traceback in a LaneError."""
+    import pickle
+
+    try:
+        return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        text = "".join(traceback.format_exception(message[1])) if message[0] == "error" \
+            else "a result could not be sent back"
+        return pickle.dumps(("error", LaneError(text)), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _spill(spill: int, data: bytes) -> bool:
+    """`data` written to the unnamed file `spill`; False if it could not be (disk full)."""
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(spill, view):]
+    except OSError:
+        return False
+    return True
+
+
+def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task], parent_pid: int) -> None:
     """Run in the child: every task, then all results in one message.
 
-    One message at the end, not one per task: a pipe holds 64 KiB, so sending the first
-    result would block this process until the parent, busy with its own lane, reads it.
-    Nothing here may print a traceback: a parent that is gone (a closed pipe) ends the
-    worker quietly.
+    The results go to `spill`, a file without a name the parent opened before the fork, and
+    the pipe carries only a note that they are there, which fits in the pipe at once: so
+    this process ends as soon as its tasks are done, freeing its memory (the deck of a
+    large course, 200 MiB), instead of waiting until the parent, busy with its own lane,
+    reads a message longer than a pipe holds (64 KiB). Nothing here may print a
+    traceback: a parent that is gone (a closed pipe) ends the worker quietly.
     """
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -74,17 +100,15 @@ def _serve(conn: Any, parent_end: Any, tasks: Sequence[Task], parent_pid: int) -
 
         gc.collect()  # now: once the parent has the results it stops this process, and
         # WeasyPrint's font folders in /tmp are only removed when their objects are freed
+        data = _pickled(message)
+        del message
         try:
-            conn.send(message)
-        except (BrokenPipeError, ConnectionError, EOFError):
+            if _spill(spill, data):
+                conn.send_bytes(b"spilled")
+            else:
+                conn.send_bytes(data)
+        except (BrokenPipeError, ConnectionError, EOFError, OSError):
             os._exit(0)  # the parent is gone: nobody to tell
-        except Exception:  # the exception cannot be pickled: send its traceback instead
-            text = "".join(traceback.format_exception(message[1])) if message[0] == "error" \
-                else "a result could not be sent back"
-            try:
-                conn.send(("error", LaneError(text)))
-            except (OSError, EOFError):
-                os._exit(0)
     finally:
         conn.close()
 
@@ -97,8 +121,10 @@ class ForkedLane:
 
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
+        self._spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         self._process = context.Process(
-            target=_serve, args=(child_conn, self._conn, tasks, os.getpid()), daemon=True
+            target=_serve, args=(child_conn, self._conn, self._spill.fileno(), tasks,
+                                 os.getpid()), daemon=True
         )
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
@@ -113,11 +139,17 @@ class ForkedLane:
 
     def results(self) -> list[Any]:
         """Every task's result, in order; a task's exception is raised here, in the parent."""
+        import pickle
+
         try:
-            status, value = self._conn.recv()
+            data = self._conn.recv_bytes()
         except EOFError:
             code = self._process.exitcode
             raise LaneError(f"the worker process stopped unexpectedly (exit {code})") from None
+        if data == b"spilled":
+            self._spill.seek(0)
+            data = self._spill.read()
+        status, value = pickle.loads(data)
         if status == "error":
             raise value
         return list(value)
@@ -129,6 +161,7 @@ class ForkedLane:
                 self._process.terminate()
             self._process.join()
         self._conn.close()
+        self._spill.close()
 
     def __enter__(self) -> ForkedLane:
         return self
