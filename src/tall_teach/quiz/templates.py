@@ -2,8 +2,9 @@
 
 A draft has its key, its distractors and every option's feedback, but not yet a
 delivery order: key positions are balanced over the whole quiz afterwards.
-Templates: "cloze" (the key term blanked) and "statement" (the true message
-among copies with the key term swapped for another of its category).
+Templates: "cloze" (the key term blanked), "statement" (the true message among
+copies with the key term swapped for another of its category) and "direction" (the way
+the message says something moves or compares, among the other ways: `directions`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from tall_teach.quiz.cues import unit_names_key
 from tall_teach.quiz.dates import parse_date
+from tall_teach.quiz.directions import NoDirection, conflict, find_direction
 from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, Stated, bound_before, bound_bins, find_quantities
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
@@ -419,3 +421,37 @@ def _swappable(term: KeyTerm, info: MessageInfo) -> None:
         raise TemplateError(
             f"'{term.text}' is a bound: a copy with a higher value would be true as well"
         )
+
+
+def direction(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
+    """The way the message says its subject moves or compares, blanked, among the other
+    ways in the same form: "When income rises, the demand for an inferior good _____."
+    (rises / falls / does not change). Declined where the course says another way of the
+    same subject and thing: then the message alone is not the one best answer."""
+    if not subjects:
+        raise TemplateError("a direction item needs a key term to know what moves")
+    try:
+        way = find_direction(info.text)
+    except NoDirection as why:
+        raise TemplateError(f"no direction to ask: {why}") from None
+    evidence = info.selection.evidence
+    own = info.selection.source
+    texts = [(c.where, c.text) for c in evidence.claims
+             if c.kind != "title" and not (c.kind == "message" and c.source == own)]
+    glossary = [t for _, terms in info.vocab.glossary.categories for t in terms]
+    against = conflict(way, texts, subjects, glossary)
+    if against:
+        raise TemplateError(f"direction '{way.word}': the course says otherwise of the same "
+                            f"subject ({against}): the message alone is not the best answer")
+    key = display(way.word)
+    wrong = tuple(display(w) for w in way.wrong)
+    said = as_sentence(info.text)
+    feedback = ((key, f"Correct: {said}"), *(
+        (w, f"Not what the lecture states: it says '{way.word}', not '{o}'. {said}")
+        for w, o in zip(wrong, way.wrong, strict=True)))  # fmt: skip
+    reasons = (f"key '{way.word}' (a direction: the other ways in the same form are wrong by "
+               "the message, and no course text says another way of "
+               f"{' / '.join(subjects)})",)  # fmt: skip
+    return Draft(item_id, "direction",
+                 f"{way.stem(info.text)} Which of the following best completes the statement?",
+                 key, wrong, way.word, feedback, reasons=reasons)  # fmt: skip

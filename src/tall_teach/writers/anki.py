@@ -63,15 +63,19 @@ def note_groups(items: tuple[QuizItem, ...]) -> list[list[QuizItem]]:
     return list(groups.values())
 
 
+# A blank the card's back fills: no options needed on the front.
+_CLOZE_LIKE = frozenset({"cloze", "direction"})
+
+
 def representative(group: list[QuizItem]) -> QuizItem:
     """The cloze item when there is one (it reads best as a flashcard), else the first."""
-    return next((item for item in group if item.kind == "cloze"), group[0])
+    return next((item for item in group if item.kind in _CLOZE_LIKE), group[0])
 
 
 def front_html(item: QuizItem) -> str:
     """The stem; a statement item also needs its options, or the card cannot be answered."""
     stem = text_to_html(item.stem)
-    if item.kind == "cloze":
+    if item.kind in _CLOZE_LIKE:
         return stem
     options = "".join(
         f"<li>{option_letter(i)}. {text_to_html(o.text)}</li>" for i, o in enumerate(item.options)
@@ -81,7 +85,7 @@ def front_html(item: QuizItem) -> str:
 
 def note_fields(item: QuizItem, course: Course) -> list[str]:
     answer = key_option(item).text
-    if item.kind != "cloze":
+    if item.kind not in _CLOZE_LIKE:
         answer = f"{option_letter(item.key_index)}. {answer}"
     message = explanation_text(item)
     return [
