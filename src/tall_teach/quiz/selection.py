@@ -146,9 +146,11 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     ranked = [c for _, _, c in sorted(scored)]
     # other messages' key terms only to reach the two wrong answers a sound item needs
     free = [c for c in ranked if base(c) not in ctx.reserved]
-    chosen = _apart(free, count, key)
+    chosen = _unpaired(_apart(free, count, key), free, count, key)
     if len(chosen) < MINIMUM:
         chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
+        chosen = _unpaired(chosen, [*chosen, *(c for c in ranked if c not in chosen)],
+                           MINIMUM, key)  # fmt: skip
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:
@@ -332,6 +334,36 @@ def _nested(a: str, b: str) -> bool:
     if days is not None:
         return days < MIN_DAYS_APART
     return contains_term(a, b) or contains_term(b, a)
+
+
+def _pair_words(text: str) -> set[str]:
+    """The words by which options pair up (as itemrules' key-pair rule reads them)."""
+    return {w for w in content_words(text) if len(w) >= 3 and not w.isdigit()}
+
+
+def _unpaired(chosen: list[str], ranked: list[str], count: int, key: str) -> list[str]:
+    """The chosen options, or another set of the ranked ones where the key does not share
+    a word with only some of them ("Consumer surplus" beside "Producer surplus" and
+    "deadweight loss": the pair stands out). Every option sharing the word keeps the
+    options parallel ("Consumer / Producer / Total surplus"); none sharing it leaves no
+    pair. The larger set wins, then the better ranked; the rule's item is never made."""
+    words = _pair_words(key)
+    if not words or not chosen:
+        return chosen
+    for word in sorted(words):
+        holders = [c for c in chosen if word in _pair_words(c)]
+        if holders and len(holders) < len(chosen):
+            break
+    else:
+        return chosen
+    sharing = _apart([c for c in ranked if word in _pair_words(c)], count, key)
+    apart = _apart([c for c in ranked if word not in _pair_words(c)], count, key)
+    sets = [s for s in (sharing, apart) if len(s) >= MINIMUM
+            and not any(0 < len([c for c in s if w in _pair_words(c)]) < len(s)
+                        for w in words)]  # fmt: skip
+    if not sets:
+        return chosen
+    return max(sets, key=lambda s: (len(s), -min(ranked.index(c) for c in s)))
 
 
 def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:
