@@ -150,3 +150,18 @@ def test_a_table_row_relating_the_candidate_to_the_messages_subject_rejects_it()
     )
     assert set(selection.chosen) == {"obesity", "gout"}
     assert any(r.startswith("rejected 'heart failure': arguably true") for r in selection.reasons)
+
+
+def test_options_sharing_a_word_with_the_key_are_all_or_none() -> None:
+    """"Consumer surplus" beside "Producer surplus" and "Deadweight loss": the pair stands
+    out. All options sharing the word, or none, keeps the item."""
+    from tall_teach.quiz.selection import _unpaired
+
+    ranked = ["Producer surplus", "Deadweight loss", "Total surplus", "Market power"]
+    assert _unpaired(ranked[:2], ranked, 2, "Consumer surplus") == [
+        "Producer surplus", "Total surplus"]  # fmt: skip
+    # only one other option shares the word: the options that share none
+    ranked = ["MHC class II", "Perforin", "Interferon"]
+    assert _unpaired(ranked[:2], ranked, 2, "MHC class I") == ["Perforin", "Interferon"]
+    # no clean set: the chosen ones are kept, and the item rule declines the item
+    assert _unpaired(ranked[:2], ranked[:2], 2, "MHC class I") == ranked[:2]
