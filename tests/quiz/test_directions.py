@@ -98,5 +98,14 @@ def test_direction_items_on_a_course_whose_terms_come_in_pairs() -> None:
         key = next(o.text for o in found.options if o.correct)
         filled = found.stem.split(" Which of the following")[0].replace("_____", key.lower())
         assert filled.rstrip(".").casefold() == found.message.rstrip(".").casefold()
-    # the monopoly's "above" is declined: the course says its marginal revenue is below
-    assert "tt-structures-monopoly-direction" not in items
+    # "its marginal revenue is below price" is not "a price above marginal cost"
+    assert "tt-structures-monopoly-direction" in items
+
+
+def test_a_comparison_with_another_term_is_no_conflict() -> None:
+    way = find_direction("A monopoly charges a price above marginal cost")
+    texts = [("bullet", "A monopoly's marginal revenue is below price")]
+    terms = ["marginal cost", "marginal revenue", "monopoly"]
+    assert not conflict(way, texts, ["monopoly"], terms)
+    texts = [("bullet", "A monopoly sets its price below marginal cost in the short run")]
+    assert conflict(way, texts, ["monopoly"], terms)

@@ -165,3 +165,13 @@ def test_options_sharing_a_word_with_the_key_are_all_or_none() -> None:
     assert _unpaired(ranked[:2], ranked, 2, "MHC class I") == ["Perforin", "Interferon"]
     # no clean set: the chosen ones are kept, and the item rule declines the item
     assert _unpaired(ranked[:2], ranked[:2], 2, "MHC class I") == ranked[:2]
+
+
+def test_values_side_by_side_are_no_support_but_a_list_of_members_is() -> None:
+    """"four groups means sp³, three means sp²": the course gives sp² another value, so
+    it is wrong here. "fratricide, infectious toxicity and …" lists members: support."""
+    message = "A carbon atom with four single bonds is sp³ hybridised and tetrahedral"
+    claims = ["Count the groups around the carbon atom: four groups means sp³, three means "
+              "sp², two means sp"]  # fmt: skip
+    selection = select("sp³", "hybridisation", ["sp³", "sp²", "sp"], message, claims)
+    assert set(selection.chosen) == {"sp²", "sp"}

@@ -145,3 +145,12 @@ def test_a_letter_that_names_something_in_the_stem_and_starts_only_the_key_is_a_
     fair = replace(item("T cells mature in the _____. Which organ?",
                         ["thymus", "tonsil", "spleen"]), kind="cloze")  # fmt: skip
     assert "key-word-in-stem" not in rules(fair)
+
+
+def test_the_article_a_is_no_letter_name() -> None:
+    """"A monopoly charges a price _____" does not point at "Above"."""
+    from tall_teach.quiz.itemrules import _letter_name
+
+    assert _letter_name("Above", "A monopoly charges a price _____ marginal cost.",
+                        ["Below", "Equal to"]) is None  # fmt: skip
+    assert _letter_name("Thymus", "T cells mature in the _____.", ["Spleen", "Liver"])

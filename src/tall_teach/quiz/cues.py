@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
 from tall_teach.quiz.numbers import find_quantities
+from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import contains_term, normalise
 
 _MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
@@ -90,9 +91,11 @@ def tying_stems(
 
 
 def in_other_stem(candidate: str, other_stems: Iterable[tuple[str, str]]) -> str:
-    """The id of another item whose stem writes `candidate`, or ""."""
+    """The id of another item whose stem writes `candidate`, in the singular or the plural
+    (an option shown as "SGLT2 inhibitors" is the glossary's "SGLT2 inhibitor"), or ""."""
+    forms = {candidate, pluralise(candidate), *singulars(candidate)}
     for item_id, stem in other_stems:
-        if contains_term(stem, candidate):
+        if any(contains_term(stem, f) for f in forms if f):
             return item_id
     return ""
 

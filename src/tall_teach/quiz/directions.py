@@ -107,6 +107,7 @@ class Direction:
     way: str
     wrong: tuple[str, str]
     about: frozenset[str]  # content stems of its clause besides the word: what it moves
+    clause: str = ""  # the clause's text without the word
 
     def stem(self, text: str) -> str:
         return as_sentence(text[: self.start] + BLANK + text[self.end :])
@@ -202,9 +203,16 @@ def find_direction(text: str) -> Direction:
             continue
         around = " ".join(w for i, w in enumerate(_clause(words, first))
                           if not (last > first and i == first))  # fmt: skip
-        return Direction(text[start:end], start, end, way, wrong, stems(around))
+        return Direction(text[start:end], start, end, way, wrong, stems(around), around)
     raise NoDirection("; ".join(why) or "the message says no direction or comparison "
                       "(raises / lowers, above / below, greater / less than)")
+
+
+def clause_subjects(direction: Direction, subjects: Iterable[str]) -> list[str]:
+    """The subjects the way's own clause writes ("Sulfonylureas lower glucose quickly", not
+    the "hypoglycaemia" they cause), or all of them when it writes none."""
+    subjects = list(subjects)
+    return [s for s in subjects if contains_term(direction.clause, s)] or subjects
 
 
 def says(text: str, way: str) -> bool:
@@ -225,15 +233,20 @@ def _without_longer(text: str, subject: str, longer: Iterable[str]) -> str:
 
 
 def speaks_of(text: str, subjects: Iterable[str], about: frozenset[str],
-              longer: Iterable[str] = ()) -> bool:  # fmt: skip
+              terms: Iterable[str] = (), clause: str = "") -> bool:  # fmt: skip
     """The text writes one of the subjects (not inside a longer term) and most of what the
-    way is about: it speaks of the same thing."""
+    way is about: it speaks of the same thing. A term of `terms` the clause writes must be
+    written too: "marginal revenue is below price" is not "a price above marginal cost"."""
     subjects = list(subjects)
-    longer = list(longer)
+    terms = list(terms)
     named = [s for s in subjects
-             if contains_term(_without_longer(text, s, [t for t in longer
+             if contains_term(_without_longer(text, s, [t for t in terms
                                                         if contains_term(t, s) and t != s]), s)]
     if not named:
+        return False
+    compared = [t for t in terms if len(t.split()) > 1 and contains_term(clause, t)
+                and not any(contains_term(s, t) or contains_term(t, s) for s in subjects)]
+    if any(not contains_term(text, t) for t in compared):
         return False
     wanted = about - {w for s in subjects for w in stems(s)}
     if not wanted:
@@ -243,13 +256,14 @@ def speaks_of(text: str, subjects: Iterable[str], about: frozenset[str],
 
 
 def conflict(direction: Direction, texts: Iterable[tuple[str, str]], subjects: Iterable[str],
-             longer: Iterable[str] = ()) -> str:  # fmt: skip
+             terms: Iterable[str] = ()) -> str:  # fmt: skip
     """Where the course says another way of the same subject and thing (never the
     message's way in the same text): "" when nowhere. `texts` are (where, text)."""
-    subjects = list(subjects)
+    subjects, terms = list(subjects), list(terms)
     others = [w for w in direction.family if w != direction.way]
     for where, text in texts:
-        if says(text, direction.way) or not speaks_of(text, subjects, direction.about, longer):
+        if says(text, direction.way) or not speaks_of(text, subjects, direction.about, terms,
+                                                       direction.clause):
             continue
         said = [w for w in others if says(text, w)]
         if said:

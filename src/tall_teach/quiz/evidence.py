@@ -199,11 +199,15 @@ class Evidence:
             return ""
         if not writes(claim, key):
             return ""
-        parts = [p for p in re.split(r";\s*|\.\s+", claim.text) if p.strip()]
-        own = [p for p in parts if contains_term(p, key) and not contains_term(p, candidate)]
-        other = [p for p in parts if contains_term(p, candidate) and not contains_term(p, key)]
+        own, other = _apart_in(claim.text, key, candidate, r";\s*|\.\s+")
         if not own or not other:
-            return ""
+            # values side by side ("four groups means sp³, three means sp²"; "53 DNS, 25
+            # SMTP"), not a list of members ("fratricide, infectious toxicity and …")
+            own, other = _apart_in(claim.text, key, candidate, r";\s*|\.\s+|,\s*")
+            if not (own and other and _counts(own[0]) and _counts(other[0])):
+                return ""
+        if _ALIKE.search(other[0]):
+            return ""  # "…, and GLP-1 receptor agonists also do": the same, said short
         facts = stems(own[0]) & said
         if not facts:
             return ""
@@ -273,6 +277,27 @@ def _opposite(message: str, claim: str) -> bool:
     it speaks of another direction ("rises" where the message says "lowers")."""
     said, written = set(tokens(message)), set(tokens(claim))
     return any(_OPPOSITE.get(word, set()) & written and word not in written for word in said)
+
+
+_ALIKE = re.compile(r"\b(?:also|too|as well|likewise|similarly|both|same)\b", re.IGNORECASE)
+
+
+_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|"
+                    r"triple)\b", re.IGNORECASE)
+
+
+def _counts(text: str) -> bool:
+    """The text gives a number (in digits or words)."""
+    return _COUNT.search(text) is not None
+
+
+def _apart_in(text: str, key: str, candidate: str, split: str) -> tuple[list[str], list[str]]:
+    """The parts of a text (cut at `split`) that write the key and not the candidate, and
+    those that write the candidate and not the key."""
+    parts = [p for p in re.split(split, text) if p.strip()]
+    own = [p for p in parts if contains_term(p, key) and not contains_term(p, candidate)]
+    other = [p for p in parts if contains_term(p, candidate) and not contains_term(p, key)]
+    return own, other
 
 
 def _cells(row: str) -> list[str]:

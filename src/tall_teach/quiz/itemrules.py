@@ -140,12 +140,20 @@ def _letter_name(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
     """A capital letter that names something in the stem ("T cells") and starts the key
     ("thymus") and no wrong option: the letter points at the key."""
     first = key.strip()[:1].casefold()
-    letters = {m.casefold() for m in re.findall(r"(?<![\w-])([A-Z])(?![\w])", stem)}
+    letters = {m.group(1).casefold() for m in re.finditer(r"(?<![\w-])([A-Z])(?![\w])", stem)
+               if not _article(stem, m.start())}  # fmt: skip
     if first.isalpha() and first in letters and not any(
         w.strip()[:1].casefold() == first for w in wrong
     ):
         return first.upper(), key
     return None
+
+
+def _article(stem: str, at: int) -> bool:
+    """The "A" (or "I") that starts a sentence before a lower-case word: a word, no letter."""
+    before = stem[:at].rstrip()
+    return (stem[at] in "AI" and (not before or before.endswith((".", ":", "?", "!")))
+            and re.match(r"[AI] [a-z]", stem[at:]) is not None)  # fmt: skip
 
 
 def _clang(key: set[str], stem: set[str], wrong: list[set[str]]) -> tuple[str, str] | None:

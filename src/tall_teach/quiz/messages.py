@@ -23,7 +23,7 @@ from tall_teach.model import (
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
-from tall_teach.quiz.directions import find_direction, says, speaks_of
+from tall_teach.quiz.directions import clause_subjects, find_direction, says, speaks_of
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
@@ -281,9 +281,10 @@ def _direction_told(
 ) -> str:
     """Another item whose face says a way its subject goes on the same thing, if any."""
     way = find_direction(text)
+    subjects = clause_subjects(way, subjects)
     longer = [t for _, terms in vocab.glossary.categories for t in terms]
     return next((i for i, seen in _others(draft_id, faces)
-                 if speaks_of(seen, subjects, way.about, longer)
+                 if speaks_of(seen, subjects, way.about, longer, way.clause)
                  and any(says(seen, w) for w in way.family)), "")  # fmt: skip
 
 

@@ -246,7 +246,10 @@ def _rejection(
             return f"the stem rules it out: {clash}"
     if echoes_the_message(candidate, key, ctx.message, generic):
         return "repeats a distinctive word of the message"
-    anchors = tuple(a for a in ctx.anchors if not _nested(a, key))
+    # a term the kind's name holds is the kind, not another term of the message ("Of the
+    # carboxylic acid derivatives, …": no row of carboxylic acids relates esters to it)
+    anchors = tuple(a for a in ctx.anchors if not _nested(a, key)
+                    and not (kind and contains_term(kind, a)))  # fmt: skip
     paired = tuple(b for b in ctx.bold if not _nested(b, key))
     support = ctx.evidence.support(candidate, ctx.message, key, ctx.source, anchors, kind,
                                    paired)  # fmt: skip

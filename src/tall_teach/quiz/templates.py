@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from tall_teach.quiz.cues import unit_names_key
 from tall_teach.quiz.dates import parse_date
-from tall_teach.quiz.directions import NoDirection, conflict, find_direction
+from tall_teach.quiz.directions import NoDirection, clause_subjects, conflict, find_direction
 from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import Quantity, Stated, bound_before, bound_bins, find_quantities
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
@@ -74,6 +74,8 @@ class TemplateError(Exception):
 def display(text: str) -> str:
     """An option as shown: first letter capitalised unless the word has its own casing."""
     first = text.split(" ", 1)[0]
+    if (len(first) <= 2 and first == text) or not re.sub(r"[-–'’]", "", first).isalpha():
+        return text  # a symbol or notation: "sp³", "mRNA-1273", "pH", "t½"
     if text[:1].islower() and first == first.lower():
         return text[:1].upper() + text[1:]
     return text
@@ -434,6 +436,7 @@ def direction(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
         way = find_direction(info.text)
     except NoDirection as why:
         raise TemplateError(f"no direction to ask: {why}") from None
+    subjects = clause_subjects(way, subjects)
     evidence = info.selection.evidence
     own = info.selection.source
     texts = [(c.where, c.text) for c in evidence.claims
