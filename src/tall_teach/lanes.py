@@ -77,7 +77,8 @@ def _spill(spill: int, data: bytes) -> bool:
     return True
 
 
-def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task], parent_pid: int) -> None:
+def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Orders,
+           parent_pid: int) -> None:
     """Run in the child: every task, then all results in one message.
 
     The results go to `spill`, a file without a name the parent opened before the fork, and
@@ -92,6 +93,8 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task], parent
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
     try:
+        if isinstance(tasks, Orders):
+            tasks = tasks.wait()
         try:
             message: tuple[str, Any] = ("ok", [function(*args) for function, args in tasks])
         except Exception as exc:  # sent to the parent, which raises it there
@@ -113,29 +116,104 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task], parent
         conn.close()
 
 
-class ForkedLane:
-    """Start `tasks` in a forked child now; `results()` yields them in order."""
+class Orders:
+    """Tasks a lane started early receives later: the child warms up (imports what its
+    tasks will need) while the parent is still working out what they are."""
 
-    def __init__(self, tasks: Sequence[Task]) -> None:
+    def __init__(self, warm: Callable[[], object] | None) -> None:
+        import multiprocessing
+
+        self.warm = warm
+        self.conn, self.parent_conn = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the lane)
+
+    def wait(self) -> Sequence[Task]:
+        """In the child: warm up, then the tasks once they come (nothing if the parent is gone)."""
+        import pickle
+
+        self.parent_conn.close()
+        if self.warm is not None:
+            import contextlib
+
+            with contextlib.suppress(Exception):  # the tasks meet it again and report it
+                self.warm()
+        try:
+            note = self.conn.recv_bytes()
+        except (EOFError, OSError):
+            os._exit(0)  # the parent is gone, or closed the lane without tasks
+        if note.startswith(b"data"):
+            return pickle.loads(note[4:])  # type: ignore[no-any-return]
+        size, data = int(note), b""
+        while len(data) < size:
+            part = os.pread(self.file.fileno(), size - len(data), len(data))
+            if not part:
+                raise LaneError("the tasks were cut short")
+            data += part
+        return pickle.loads(data)  # type: ignore[no-any-return]
+
+    def send(self, tasks: Sequence[Task]) -> None:
+        """In the parent: the tasks, through the file (a pipe would block until read)."""
+        import pickle
+
+        data = pickle.dumps(list(tasks), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.pwrite(self.file.fileno(), view, len(data) - len(view)):]
+        except OSError:
+            self.parent_conn.send_bytes(b"data" + data)
+        else:
+            self.parent_conn.send_bytes(b"%d" % len(data))
+
+    def close(self) -> None:
+        self.conn.close()
+        self.parent_conn.close()
+        self.file.close()
+
+
+class ForkedLane:
+    """Start `tasks` in a forked child now; `results()` yields them in order.
+
+    `ForkedLane.early(warm)` forks before the tasks are known: the child runs `warm()`
+    (imports) while the parent works, and gets its tasks, pickled, from `submit`. Such a
+    child may fork lanes of its own (it is not a multiprocessing daemon)."""
+
+    def __init__(self, tasks: Sequence[Task] | None, *,
+                 warm: Callable[[], object] | None = None) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
         self._spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        self._orders = Orders(warm) if tasks is None else None
         self._process = context.Process(
-            target=_serve, args=(child_conn, self._conn, self._spill.fileno(), tasks,
-                                 os.getpid()), daemon=True
+            target=_serve, args=(child_conn, self._conn, self._spill.fileno(),
+                                 self._orders or tasks, os.getpid()),
+            daemon=self._orders is None,
         )
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self._process.start()  # the child inherits the blocked mask, then ignores SIGINT
             child_conn.close()
+            if self._orders is not None:
+                self._orders.conn.close()
         finally:
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl+C fires here
             except BaseException:
                 self.close()
                 raise
+
+    @classmethod
+    def early(cls, warm: Callable[[], object] | None = None) -> ForkedLane:
+        """A lane forked now, its tasks given later by `submit`."""
+        return cls(None, warm=warm)
+
+    def submit(self, tasks: Sequence[Task]) -> None:
+        """The tasks of a lane started `early`; raises what pickling them raises."""
+        if self._orders is None:
+            raise LaneError("this lane was given its tasks when it started")
+        self._orders.send(tasks)
 
     def results(self) -> list[Any]:
         """Every task's result, in order; a task's exception is raised here, in the parent."""
@@ -162,6 +240,8 @@ class ForkedLane:
             self._process.join()
         self._conn.close()
         self._spill.close()
+        if self._orders is not None:
+            self._orders.close()
 
     def __enter__(self) -> ForkedLane:
         return self

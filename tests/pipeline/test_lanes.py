@@ -71,3 +71,32 @@ def test_ctrl_c_in_the_parent_while_waiting_stops_the_worker() -> None:
     with pytest.raises(KeyboardInterrupt), lane:
         lane.results()
     assert not lane._process.is_alive()
+
+
+def _warm_up() -> None:
+    os.environ["TT_LANE_WARMED"] = "yes"  # only in the child
+
+
+def _warmed(extra: str) -> str:
+    return os.environ.get("TT_LANE_WARMED", "no") + extra
+
+
+def test_a_lane_started_early_warms_up_then_takes_its_tasks() -> None:
+    with ForkedLane.early(_warm_up) as lane:
+        lane.submit([(_warmed, ("!",)), (_square, (3,)), (_warmed, ("x" * 200_000,))])
+        results = lane.results()
+    assert results[:2] == ["yes!", 9] and results[2] == "yes" + "x" * 200_000
+    assert "TT_LANE_WARMED" not in os.environ
+
+
+def test_a_lane_started_early_and_never_given_tasks_closes_at_once() -> None:
+    lane = ForkedLane.early()
+    started = time.perf_counter()
+    lane.close()
+    assert time.perf_counter() - started < 5
+    assert not lane._process.is_alive()
+
+
+def test_a_lane_given_tasks_at_start_takes_no_more() -> None:
+    with ForkedLane([(_square, (2,))]) as lane, pytest.raises(LaneError):
+        lane.submit([(_square, (3,))])

@@ -92,6 +92,15 @@ def preload() -> None:
     import weasyprint.text.fonts  # noqa: F401
 
 
+def warm() -> None:
+    """`preload`, then a one-line page laid out and dropped: cffi parses each C type
+    WeasyPrint uses on its first use (about 0.1 s in all), which a process that will
+    print then pays ahead, on the core the reading of the course leaves free."""
+    preload()
+    with sharing_fonts():
+        render_paged("<!DOCTYPE html><html><body><p>x</p></body></html>")
+
+
 def html_to_pdf(
     html: str,
     base_dir: Path | None = None,

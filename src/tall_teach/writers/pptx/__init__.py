@@ -36,7 +36,27 @@ def plan_with_template(course: Course, theme: Theme) -> tuple[DeckPlan, Template
         path, path.stat().st_mtime_ns, settings.layouts,
         tuple(sorted((k, str(v)) for k, v in settings.fonts().items())), settings.line_height,
     )
-    return plan_deck(course, settings, template, measurer), template
+    # A build plans the deck three times (check's warnings, the deck, the HTML slides),
+    # the last two in a forked worker that inherits this: the last plan is kept, for the
+    # same slides (the quiz and the inputs' record play no part), settings and template.
+    key = (_slides_of(course), settings, template)
+    global _last_plan
+    if _last_plan is not None and _last_plan[0] == key:
+        return _last_plan[1], template
+    plan = plan_deck(course, settings, template, measurer)
+    _last_plan = (key, plan)
+    return plan, template
+
+
+_last_plan: tuple[tuple[object, ...], DeckPlan] | None = None
+
+
+def _slides_of(course: Course) -> Course:
+    """The course without what the deck does not show (compared by value: the reader's
+    course and the quizzed one share every other part, so the comparison is quick)."""
+    from dataclasses import replace
+
+    return replace(course, items=(), declined=(), reviews=(), inputs=())
 
 
 @functools.lru_cache(maxsize=4)
