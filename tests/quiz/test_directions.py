@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
          ("less than", "equal to")),
         ("At the equilibrium price the quantity demanded equals the quantity supplied", "equals",
          ("exceeds", "is less than")),
-        ("Cortisol rises by morning", "rises", ("falls", "does not change")),
+        ("Cortisol rises sharply after waking", "rises", ("falls", "does not change")),
+        ("The outcome of adults treated with a pediatric-inspired approach has improved",
+         "improved", ("worsened", "not changed")),
     ],
 )  # fmt: skip
 def test_the_way_and_the_other_ways_in_the_same_form(
@@ -52,6 +54,9 @@ def test_the_way_and_the_other_ways_in_the_same_form(
         "Stop metformin when the eGFR falls below 30",  # "falls equal to 30" would not read
         "A lower dose suits frail adults",  # an adjective
         "Insulin is a hormone",
+        "Mortality has fallen by half",  # "has not changed by half" would not read
+        "Metformin lowers HbA1c by 1-1.5%",
+        "The yield has improved the margin",
     ],
 )  # fmt: skip
 def test_words_meant_another_way_are_never_asked(message: str) -> None:

@@ -38,6 +38,8 @@ _VERBS: dict[str, tuple[str, tuple[str, str]]] = {
     "rises": (_UP, ("falls", "does not change")),
     "falls": (_DOWN, ("rises", "does not change")),
     "declines": (_DOWN, ("rises", "does not change")),
+    "improves": (_UP, ("worsens", "does not change")),
+    "worsens": (_DOWN, ("improves", "does not change")),
     # plural ("SGLT2 inhibitors reduce …"), only after a plural noun
     "raise": (_UP, ("lower", "do not change")),
     "lower": (_DOWN, ("raise", "do not change")),
@@ -46,6 +48,15 @@ _VERBS: dict[str, tuple[str, tuple[str, str]]] = {
     "reduce": (_DOWN, ("increase", "do not change")),
     "rise": (_UP, ("fall", "do not change")),
     "fall": (_DOWN, ("rise", "do not change")),
+}
+# After "has" or "have" ("the outcome has improved"): the participle, and "not changed".
+_PERFECT: dict[str, tuple[str, tuple[str, str]]] = {
+    "improved": (_UP, ("worsened", "not changed")),
+    "worsened": (_DOWN, ("improved", "not changed")),
+    "increased": (_UP, ("decreased", "not changed")),
+    "decreased": (_DOWN, ("increased", "not changed")),
+    "risen": (_UP, ("fallen", "not changed")),
+    "fallen": (_DOWN, ("risen", "not changed")),
 }
 _PLURAL_FORMS = frozenset({"raise", "lower", "increase", "decrease", "reduce", "rise", "fall"})
 _INTRANSITIVE = frozenset({"rises", "falls", "declines", "rise", "fall"})
@@ -60,10 +71,12 @@ _RELATIONS: dict[str, tuple[str, tuple[str, str]]] = {
 # Words by which any text says a way (a claim, another item's face): inflections and nouns.
 _SAID: dict[str, frozenset[str]] = {
     _UP: _set("raise raises raised rise rises rose risen rising increase increases "
-              "increased increasing higher up gain gains"),
+              "increased increasing higher up gain gains improve improves improved improving "
+              "better"),
     _DOWN: _set("lower lowers lowered lowering fall falls fell fallen falling decrease "
                 "decreases decreased decreasing reduce reduces reduced reducing "
-                "reduction decline declines declined down drop drops dropped"),
+                "reduction decline declines declined down drop drops dropped worsen worsens "
+                "worsened worsening worse poorer"),
     _SAME: _set("unchanged unaffected constant unaltered"),
     _ABOVE: _set("above greater exceeds exceed exceeding higher more"),
     _BELOW: _set("below less lower smaller fewer"),
@@ -81,7 +94,11 @@ _NOT_BEFORE_VERB = _set("to not never no do does did will would can could may mi
                         "your my of in on for with by")
 # After an intransitive verb: what may follow a change of size ("falls by a third",
 # "rises when income rises"), not another sense ("falls on", "falls within", "falls more").
-_AFTER_INTRANSITIVE = _set("by to from when whenever if as with after while once")
+# Not "by", "to" or "from": a size of change ("falls by half") does not read with "does
+# not change".
+_AFTER_INTRANSITIVE = _set("when whenever if as with after while once since sharply steadily "
+                           "markedly significantly substantially slightly rapidly quickly "
+                           "slowly")
 # Before a relation: a verb of motion makes "equal to" ungrammatical ("falls equal to 30");
 # an adverb of degree makes it odd ("far above").
 _NOT_BEFORE_RELATION = _set("rises falls rise fall drops drop goes go climbs stays stay far "
@@ -156,6 +173,8 @@ def _verb_fits(words: list[tuple[str, int, int]], i: int, text: str) -> str:
                         if after in _clause(words, i) else [])
         if word.startswith("reduce") and re.search(r"\bto\b", rest):
             return f"'{word} … to' is a conversion, not a change of size"
+        if re.search(r"\b(?:by|to|from)\s+(?:\d|half|a\s+(?:third|quarter|half))", rest):
+            return f"'{word} … {rest}' gives a size of change: 'not change' would not read"
     return ""
 
 
@@ -175,6 +194,8 @@ def _phrases(words: list[tuple[str, int, int]]) -> Iterator[tuple[int, int, str]
         pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
         if pair in _RELATIONS:
             yield i, i + 1, pair
+        elif word in _PERFECT and i and words[i - 1][0] in ("has", "have"):
+            yield i, i, word
         elif word in _VERBS or word in _RELATIONS:
             if word in ("less", "greater"):
                 continue
@@ -192,7 +213,12 @@ def find_direction(text: str) -> Direction:
         start, end = words[first][1], words[last][2]
         if start < skip:
             continue
-        if phrase in _VERBS:
+        if phrase in _PERFECT and words[first - 1][0] in ("has", "have"):
+            after = words[last + 1][0] if last + 1 < len(words) else ""
+            reason = (f"'{phrase} {after}' is not a change of size"
+                      if after and after not in _AFTER_INTRANSITIVE | _CLAUSE_END else "")
+            way, wrong = _PERFECT[phrase]
+        elif phrase in _VERBS:
             reason = _verb_fits(words, first, text)
             way, wrong = _VERBS[phrase]
         else:
