@@ -152,21 +152,6 @@ def test_a_table_row_relating_the_candidate_to_the_messages_subject_rejects_it()
     assert any(r.startswith("rejected 'heart failure': arguably true") for r in selection.reasons)
 
 
-def test_options_sharing_a_word_with_the_key_are_all_or_none() -> None:
-    """"Consumer surplus" beside "Producer surplus" and "Deadweight loss": the pair stands
-    out. All options sharing the word, or none, keeps the item."""
-    from tall_teach.quiz.selection import _unpaired
-
-    ranked = ["Producer surplus", "Deadweight loss", "Total surplus", "Market power"]
-    assert _unpaired(ranked[:2], ranked, 2, "Consumer surplus") == [
-        "Producer surplus", "Total surplus"]  # fmt: skip
-    # only one other option shares the word: the options that share none
-    ranked = ["MHC class II", "Perforin", "Interferon"]
-    assert _unpaired(ranked[:2], ranked, 2, "MHC class I") == ["Perforin", "Interferon"]
-    # no clean set: the chosen ones are kept, and the item rule declines the item
-    assert _unpaired(ranked[:2], ranked[:2], 2, "MHC class I") == ranked[:2]
-
-
 def test_values_side_by_side_are_no_support_but_a_list_of_members_is() -> None:
     """"four groups means sp³, three means sp²": the course gives sp² another value, so
     it is wrong here. "fratricide, infectious toxicity and …" lists members: support."""
@@ -175,3 +160,31 @@ def test_values_side_by_side_are_no_support_but_a_list_of_members_is() -> None:
               "sp², two means sp"]  # fmt: skip
     selection = select("sp³", "hybridisation", ["sp³", "sp²", "sp"], message, claims)
     assert set(selection.chosen) == {"sp²", "sp"}
+
+
+def test_a_blank_without_an_article_takes_no_phrase_that_needs_one() -> None:
+    """"because _____ spreads the charge": "hyperconjugation" reads there, "inductive
+    effect" does not (it needs "the")."""
+    message = "An acid is stronger because resonance spreads the negative charge"
+    terms = ["resonance", "inductive effect", "hyperconjugation", "field effect"]
+    selection = select("resonance", "electronic effect", terms, message, [])
+    assert "inductive effect" not in selection.chosen
+    assert "hyperconjugation" in selection.chosen
+    # with an article before the key, any phrase reads
+    message = "An acid is stronger because the resonance spreads the negative charge"
+    selection = select("resonance", "electronic effect", terms, message, [])
+    assert "inductive effect" in selection.chosen
+
+
+def test_a_stated_value_skipped_between_options_is_a_hole() -> None:
+    from tall_teach.quiz.numbers import leaves_a_hole, parse_quantity
+
+    def values(*texts: str) -> list:
+        return [parse_quantity(t) for t in texts]
+
+    stated = [(8.0, None, "%")]
+    assert leaves_a_hole(values("5%", "6%", "7%", "9%"), stated)  # 8% skipped: a hint
+    assert not leaves_a_hole(values("5%", "6%", "7%", "8%"), stated)
+    assert not leaves_a_hole(values("6 hours", "8 hours", "12 hours", "24 hours"), stated)
+    days = [(14.0, None, "day")]
+    assert leaves_a_hole(values("7-10 days", "17-20 days", "22-25 days"), days)

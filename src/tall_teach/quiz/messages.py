@@ -22,8 +22,8 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
+from tall_teach.quiz.comparisons import FAMILY, clause_subjects, find_comparison, says, speaks_of
 from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
-from tall_teach.quiz.directions import clause_subjects, find_direction, says, speaks_of
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
@@ -35,7 +35,7 @@ from tall_teach.quiz.templates import (
     MessageInfo,
     TemplateError,
     cloze,
-    direction,
+    comparison,
     statement,
 )
 from tall_teach.quiz.terms import (
@@ -163,7 +163,7 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                      [t.text for t in spare])  # fmt: skip
     info = _message_info(message, text, origin, quiz)
     if not usable and not spare:
-        drafts = _direction_fallback(message, terms, info, origin, quiz, failures)
+        drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
         return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
@@ -187,7 +187,7 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
         drafts = _clause_fallback(message, [*usable, *spare], text, asked, origin, quiz,
                                   failures)  # fmt: skip
     if not drafts:
-        drafts = _direction_fallback(message, terms, info, origin, quiz, failures)
+        drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
     return MessageOutcome(place, message, tuple(drafts), tuple(failures),
                           _taught_for(drafts, origin, place, message, text, course))  # fmt: skip
 
@@ -244,7 +244,7 @@ def _clause_fallback(
     return []
 
 
-def _direction_fallback(
+def _comparison_fallback(
     message: Message,
     terms: list[KeyTerm],
     info: MessageInfo,
@@ -252,40 +252,40 @@ def _direction_fallback(
     quiz: QuizContext,
     failures: list[str],
 ) -> list[Draft]:
-    """When no term makes a sound item, the way the message says its key term moves or
-    compares may ("a higher price _____ the quantity demanded": raises / lowers / does not
-    change): the message's own fact, asked among a closed set of wrong ways."""
+    """When no term makes a sound item, the comparison the message gives may ("a monopoly
+    charges a price _____ marginal cost": above / below / equal to): the message's own
+    fact, asked among a closed set of wrong relations."""
     subjects = [t.text for t in terms if occurrences(info.text, t.text)]
-    draft_id = item_id(info.id, "direction", 0)
+    draft_id = item_id(info.id, "comparison", 0)
     try:
-        draft = direction(draft_id, info, subjects)
+        draft = comparison(draft_id, info, subjects)
     except TemplateError as why:
-        failures.append(f"direction: {why}")
+        failures.append(f"comparison: {why}")
         return []
     broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
                         quiz.course.glossary)  # fmt: skip
     if broken:
-        failures.append("direction dropped: " + "; ".join(map(str, broken)))
+        failures.append("comparison dropped: " + "; ".join(map(str, broken)))
         return []
-    told = _direction_told(draft_id, info.text, subjects, quiz.faces, quiz.vocab)
+    told = _comparison_told(draft_id, info.text, subjects, quiz.faces, quiz.vocab)
     if told:
-        failures.append(f"direction on '{draft.key}': item {told} says which way "
-                        f"{' / '.join(subjects)} goes, which would give this item away")
+        failures.append(f"comparison on '{draft.key}': item {told} gives how "
+                        f"{' / '.join(subjects)} compares, which would give this item away")
         return []
-    note = "note: no term made a sound item; asked the way the message says it goes"
+    note = "note: no term made a sound item; asked the comparison the message gives"
     return [replace(draft, reasons=(*draft.reasons, note))]
 
 
-def _direction_told(
+def _comparison_told(
     draft_id: str, text: str, subjects: list[str], faces: Mapping[str, str], vocab: Vocabulary
 ) -> str:
-    """Another item whose face says a way its subject goes on the same thing, if any."""
-    way = find_direction(text)
-    subjects = clause_subjects(way, subjects)
-    longer = [t for _, terms in vocab.glossary.categories for t in terms]
+    """Another item whose face gives a relation of the same subject and things, if any."""
+    found = find_comparison(text)
+    subjects = clause_subjects(found, subjects)
+    terms = [t for _, terms in vocab.glossary.categories for t in terms]
     return next((i for i, seen in _others(draft_id, faces)
-                 if speaks_of(seen, subjects, way.about, longer, way.clause)
-                 and any(says(seen, w) for w in way.family)), "")  # fmt: skip
+                 if speaks_of(seen, subjects, found, terms)
+                 and any(says(seen, r) for r in FAMILY)), "")  # fmt: skip
 
 
 def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyTerm]:
@@ -513,15 +513,15 @@ def _without_stem_cues(
         drafts, failures = [], list(outcome.failures)
         for draft in outcome.drafts:
             others = [(i, s) for i, s in shown.items() if _own(i) != _own(draft.id)]
-            if draft.kind == "direction":
+            if draft.kind == "comparison":
                 subjects = [t.text for t in find_key_terms(outcome.message.inlines, vocab)
                             if occurrences(text, t.text)]  # fmt: skip
-                told = _direction_told(draft.id, text, subjects, faces, vocab)
+                told = _comparison_told(draft.id, text, subjects, faces, vocab)
                 hit = (draft.key, told) if told else None
             else:
                 hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
                             if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
-            if hit is None and draft.kind not in ("statement", "direction"):
+            if hit is None and draft.kind not in ("statement", "comparison"):
                 hit = next(((d, i) for d in draft.distractors
                             for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]
                             if i), None)  # fmt: skip
@@ -539,7 +539,7 @@ def _own(item_id: str) -> str:
     return _TEMPLATE_SUFFIX.sub("", item_id)
 
 
-_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'direction'])})(?:-\d+)?$")
+_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'comparison'])})(?:-\d+)?$")
 
 
 def _others(item_id: str, texts: Mapping[str, str]) -> list[tuple[str, str]]:

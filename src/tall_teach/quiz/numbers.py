@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 _UNIT_FORMS: dict[str, str] = {
@@ -449,6 +450,31 @@ def choose_values(
     _take(above, chosen, key, count - len(chosen))
     _take(below, chosen, key, count - len(chosen))
     return sorted(chosen, key=lambda q: q.mid)
+
+
+GRID_SPREAD = 1.5  # a step wider than this many times the narrowest one is a gap
+
+
+def leaves_a_hole(options: list[Quantity], excluded: Iterable[Stated]) -> bool:
+    """The options (key included) leave a gap where a value the course states near the
+    message would have stood ("5, 6, 7, 9%" with the course's 8% skipped; "7-10, 17-20,
+    22-25 days" around a stated 14): a trainee reads the gap as a hint. Uneven steps alone
+    are fine ("6, 8, 12, 24 hours"): only a skipped stated value makes a hole."""
+    if len(options) < 3:
+        return False
+    ordered = sorted(options, key=lambda q: q.mid)
+    steps = [b.mid - a.mid for a, b in itertools.pairwise(ordered)]
+    if min(steps) <= 0 or max(steps) <= GRID_SPREAD * min(steps):
+        return False
+    unit = ordered[0].canonical_unit
+    for (low_q, high_q), step in zip(itertools.pairwise(ordered), steps, strict=True):
+        if step <= GRID_SPREAD * min(steps):
+            continue
+        for low, high, stated_unit in excluded:
+            mid = low if high is None else (low + high) / 2
+            if stated_unit == unit and low_q.mid < mid < high_q.mid:
+                return True
+    return False
 
 
 def _meets(q: Quantity, value: Stated) -> bool:

@@ -11,6 +11,7 @@ seed never enters here: it only orders the options afterwards.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
-from tall_teach.quiz.text import base, contains_term, content_words, normalise
+from tall_teach.quiz.text import base, contains_term, content_words, normalise, occurrences
 
 MINIMUM = 2  # distractors a single-best-answer item needs
 MIN_DAYS_APART = 45  # two dates closer than this are not different answers
@@ -146,11 +147,9 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     ranked = [c for _, _, c in sorted(scored)]
     # other messages' key terms only to reach the two wrong answers a sound item needs
     free = [c for c in ranked if base(c) not in ctx.reserved]
-    chosen = _unpaired(_apart(free, count, key), free, count, key)
+    chosen = _apart(free, count, key)
     if len(chosen) < MINIMUM:
         chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
-        chosen = _unpaired(chosen, [*chosen, *(c for c in ranked if c not in chosen)],
-                           MINIMUM, key)  # fmt: skip
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:
@@ -220,6 +219,9 @@ def _rejection(
         return "written in the message itself"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
+    if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
+        return ("it needs an article the blank does not have (\"because _____ spreads\": "
+                "\"resonance\" reads, \"inductive effect\" does not)")
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
@@ -257,6 +259,37 @@ def _rejection(
     if support is None and head:
         support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind, paired)
     return f"arguably true: {support}" if support else ""
+
+
+_DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "my", "each", "every", "no", "any", "some", "one", "either", "neither",
+    "another", "such", "whose", "which", "what",
+})  # fmt: skip
+# Endings of nouns read without an article ("resonance", "hyperconjugation", "therapy").
+_MASS_ENDINGS = ("ion", "ance", "ence", "ism", "ity", "ing", "ure", "ment", "y", "ics", "ness",
+                 "age", "ise", "ize", "sis")  # fmt: skip
+
+
+def _bare(key: str, message: str) -> bool:
+    """The message writes the key, in the singular, with no determiner before it ("because
+    resonance spreads"): what fills the blank must read without one too. (A plural key's
+    options are shown in the plural, which needs none.)"""
+    spans = occurrences(message, key)
+    if not spans:
+        return False
+    before = re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])
+    return not before or (before[-1].casefold() not in _DETERMINERS)
+
+
+def _needs_article(candidate: str) -> bool:
+    """A phrase ending in a singular count noun ("inductive effect"): it needs "the" or "an"
+    where a mass noun or a plural needs none. Names and symbols (capitals, digits) are
+    left alone."""
+    words = candidate.split()
+    last = words[-1] if words else ""
+    return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
+            and not last.endswith(_MASS_ENDINGS))
 
 
 def _head(candidate: str, key: str, generic: frozenset[str]) -> str:
@@ -337,36 +370,6 @@ def _nested(a: str, b: str) -> bool:
     if days is not None:
         return days < MIN_DAYS_APART
     return contains_term(a, b) or contains_term(b, a)
-
-
-def _pair_words(text: str) -> set[str]:
-    """The words by which options pair up (as itemrules' key-pair rule reads them)."""
-    return {w for w in content_words(text) if len(w) >= 3 and not w.isdigit()}
-
-
-def _unpaired(chosen: list[str], ranked: list[str], count: int, key: str) -> list[str]:
-    """The chosen options, or another set of the ranked ones where the key does not share
-    a word with only some of them ("Consumer surplus" beside "Producer surplus" and
-    "deadweight loss": the pair stands out). Every option sharing the word keeps the
-    options parallel ("Consumer / Producer / Total surplus"); none sharing it leaves no
-    pair. The larger set wins, then the better ranked; the rule's item is never made."""
-    words = _pair_words(key)
-    if not words or not chosen:
-        return chosen
-    for word in sorted(words):
-        holders = [c for c in chosen if word in _pair_words(c)]
-        if holders and len(holders) < len(chosen):
-            break
-    else:
-        return chosen
-    sharing = _apart([c for c in ranked if word in _pair_words(c)], count, key)
-    apart = _apart([c for c in ranked if word not in _pair_words(c)], count, key)
-    sets = [s for s in (sharing, apart) if len(s) >= MINIMUM
-            and not any(0 < len([c for c in s if w in _pair_words(c)]) < len(s)
-                        for w in words)]  # fmt: skip
-    if not sets:
-        return chosen
-    return max(sets, key=lambda s: (len(s), -min(ranked.index(c) for c in s)))
 
 
 def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:

@@ -3,8 +3,8 @@
 A draft has its key, its distractors and every option's feedback, but not yet a
 delivery order: key positions are balanced over the whole quiz afterwards.
 Templates: "cloze" (the key term blanked), "statement" (the true message among
-copies with the key term swapped for another of its category) and "direction" (the way
-the message says something moves or compares, among the other ways: `directions`).
+copies with the key term swapped for another of its category) and "comparison" (how the
+message says one thing stands to another, among the other two relations: `comparisons`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from tall_teach.quiz.comparisons import NoComparison, clause_subjects, conflict, find_comparison
 from tall_teach.quiz.cues import unit_names_key
 from tall_teach.quiz.dates import parse_date
-from tall_teach.quiz.directions import NoDirection, clause_subjects, conflict, find_direction
 from tall_teach.quiz.distractors import numeric_alternatives
-from tall_teach.quiz.numbers import Quantity, Stated, bound_before, bound_bins, find_quantities
+from tall_teach.quiz.numbers import (
+    Quantity,
+    Stated,
+    bound_before,
+    bound_bins,
+    find_quantities,
+    leaves_a_hole,
+)
 from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
 from tall_teach.quiz.text import (
@@ -157,8 +164,16 @@ def _layouts(
         _require([q.text() for q in bins], term)
         ranked = [(q.mid, render(q.text())) for q in bins] + [(term.quantity.mid, key)]
         return (tuple(text for _, text in sorted(ranked)),)
+    stated = info.excluded_values
+    for options in range(info.options, 2, -1):  # fewer options before a hole in the grid
+        sets = _value_sets(term, replace(info, options=options))
+        if not any(leaves_a_hole([*values, term.quantity], stated) for values in sets):
+            break
+    else:
+        raise TemplateError(f"the wrong values left for '{term.text}' skip a value the "
+                            "course states near it: the gap would be a hint")
     layouts = []
-    for values in _value_sets(term, info):
+    for values in sets:
         ranked = [(q.mid, render(q.text())) for q in values] + [(term.quantity.mid, key)]
         layouts.append(tuple(text for _, text in sorted(ranked)))
     return tuple(layouts)
@@ -360,6 +375,7 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     Numeric swaps list the statements in ascending order of the value, like numbers.
     """
     _swappable(term, info)
+    term = with_bound(term, info.text)  # a threshold in a rule: the cloze's close grid
     key = as_sentence(info.text)
 
     def swapped(alt: str) -> str:
@@ -425,36 +441,45 @@ def _swappable(term: KeyTerm, info: MessageInfo) -> None:
         )
 
 
-def direction(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
-    """The way the message says its subject moves or compares, blanked, among the other
-    ways in the same form: "When income rises, the demand for an inferior good _____."
-    (rises / falls / does not change). Declined where the course says another way of the
-    same subject and thing: then the message alone is not the one best answer."""
+def comparison(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
+    """The comparison the message gives, blanked, among the other two in the same form:
+    "A monopoly charges a price _____ marginal cost." (above / below / equal to).
+    Declined where the course gives another relation of the same subject and things, or
+    where a stem word sounds like the key ("equilibrium" beside "equals")."""
     if not subjects:
-        raise TemplateError("a direction item needs a key term to know what moves")
+        raise TemplateError("a comparison item needs a key term to know what is compared")
     try:
-        way = find_direction(info.text)
-    except NoDirection as why:
-        raise TemplateError(f"no direction to ask: {why}") from None
-    subjects = clause_subjects(way, subjects)
-    evidence = info.selection.evidence
+        found = find_comparison(info.text)
+    except NoComparison as why:
+        raise TemplateError(f"no comparison to ask: {why}") from None
+    if RULE.search(info.text) and re.match(r"\s*\d", info.text[found.end :]):
+        raise TemplateError(f"'{found.word}' bounds a threshold in a rule: which side a "
+                            "target or a cut-off lies on is given away by its sense")
+    subjects = clause_subjects(found, subjects)
     own = info.selection.source
-    texts = [(c.where, c.text) for c in evidence.claims
+    texts = [(c.where, c.text) for c in info.selection.evidence.claims
              if c.kind != "title" and not (c.kind == "message" and c.source == own)]
     glossary = [t for _, terms in info.vocab.glossary.categories for t in terms]
-    against = conflict(way, texts, subjects, glossary)
+    against = conflict(found, texts, subjects, glossary)
     if against:
-        raise TemplateError(f"direction '{way.word}': the course says otherwise of the same "
+        raise TemplateError(f"comparison '{found.word}': the course gives another of the same "
                             f"subject ({against}): the message alone is not the best answer")
-    key = display(way.word)
-    wrong = tuple(display(w) for w in way.wrong)
+    stem = found.stem(info.text)
+    sound = found.word.casefold()[:3]
+    echo = next((w for w in re.findall(r"[^\W\d_]+", stem) if w.casefold().startswith(sound)
+                 and not any(o.casefold().startswith(sound) for o in found.wrong)), "")
+    if echo:
+        raise TemplateError(f"comparison '{found.word}': the stem's '{echo}' sounds like the "
+                            "key and like no wrong option")  # fmt: skip
+    key = display(found.word)
+    wrong = tuple(display(w) for w in found.wrong)
     said = as_sentence(info.text)
     feedback = ((key, f"Correct: {said}"), *(
-        (w, f"Not what the lecture states: it says '{way.word}', not '{o}'. {said}")
-        for w, o in zip(wrong, way.wrong, strict=True)))  # fmt: skip
-    reasons = (f"key '{way.word}' (a direction: the other ways in the same form are wrong by "
-               "the message, and no course text says another way of "
+        (w, f"Not what the lecture states: it says '{found.word}', not '{o}'. {said}")
+        for w, o in zip(wrong, found.wrong, strict=True)))  # fmt: skip
+    reasons = (f"key '{found.word}' (a comparison: the other two relations in the same form "
+               "are wrong by the message, and no course text gives another of "
                f"{' / '.join(subjects)})",)  # fmt: skip
-    return Draft(item_id, "direction",
-                 f"{way.stem(info.text)} Which of the following best completes the statement?",
-                 key, wrong, way.word, feedback, reasons=reasons)  # fmt: skip
+    return Draft(item_id, "comparison",
+                 f"{stem} Which of the following best completes the statement?",
+                 key, wrong, found.word, feedback, reasons=reasons)  # fmt: skip

@@ -1,0 +1,86 @@
+"""Comparison items: how a message says one thing stands to another, asked among the other
+two relations; words that are no comparison there are never asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tall_teach.quiz.comparisons import NoComparison, conflict, find_comparison, says
+from tall_teach.quiz.generate import generate_items
+from tall_teach.reader.course import read_course
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("message", "word", "wrong"),
+    [
+        ("A monopoly charges a price above marginal cost", "above", ("below", "equal to")),
+        ("A luxury has an income elasticity of demand greater than 1", "greater than",
+         ("less than", "equal to")),
+        ("At the equilibrium price the quantity demanded equals the quantity supplied", "equals",
+         ("exceeds", "is less than")),
+        ("Venous pressure stays low while arterial pressure exceeds it", "exceeds",
+         ("equals", "is less than")),
+    ],
+)  # fmt: skip
+def test_the_relation_and_the_other_two_in_the_same_form(
+    message: str, word: str, wrong: tuple[str, str]
+) -> None:
+    found = find_comparison(message)
+    assert (found.word, found.wrong) == (word, wrong)
+    assert "_____" in found.stem(message) and word not in found.stem(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Stop metformin when the eGFR falls below 30",  # "falls equal to 30" would not read
+        "Alcohols boil far above alkanes of the same mass",  # "far equal to"
+        "See the above table",
+        "The income elasticity of demand of a luxury is the greater",  # no second term
+        "Insulin is a hormone",
+        "A monopoly raises its price",  # a change, not a comparison
+    ],
+)
+def test_words_that_are_no_comparison_are_never_asked(message: str) -> None:
+    with pytest.raises(NoComparison):
+        find_comparison(message)
+
+
+def test_another_relation_of_the_same_subject_and_things_is_a_conflict() -> None:
+    found = find_comparison("A monopoly charges a price above marginal cost")
+    terms = ["marginal cost", "marginal revenue", "monopoly"]
+    # "its marginal revenue is below price" compares other things
+    assert not conflict(found, [("bullet", "A monopoly's marginal revenue is below price")],
+                        ["monopoly"], terms)  # fmt: skip
+    assert conflict(found, [("bullet", "A monopoly sets its price below marginal cost")],
+                    ["monopoly"], terms)  # fmt: skip
+    # the same relation again is support; another subject is no conflict
+    assert not conflict(found, [("row", "Monopoly | price above marginal cost")], ["monopoly"])
+    assert not conflict(found, [("row", "Perfect competition: price equals marginal cost")],
+                        ["monopoly"], terms)  # fmt: skip
+    # "perfect competition" holds no "monopoly"; a longer term holding the subject is
+    # another term: "monopolistic competition" is not "monopoly"
+    assert says("price = MC", "equal") and not says("price = MC", "above")
+
+
+def test_comparison_items_on_a_course_whose_terms_come_in_pairs() -> None:
+    """Microeconomics pairs its terms: the cloze declines for want of a second wrong term,
+    and the comparison the message gives is asked instead."""
+    course, _ = read_course(ROOT / "tests/fixtures/probes2/microeconomics")
+    course, _ = generate_items(course)
+    items = {i.id: i for i in course.items if i.kind == "comparison"}
+    item = items["tt-structures-monopoly-comparison"]
+    assert item.stem.startswith("A monopoly charges a price _____ marginal cost")
+    assert sorted(o.text for o in item.options) == ["Above", "Below", "Equal to"]
+    assert [o.text for o in item.options if o.correct] == ["Above"]
+    for found in items.values():
+        key = next(o.text for o in found.options if o.correct)
+        filled = found.stem.split(" Which of the following")[0].replace("_____", key.lower())
+        assert filled.rstrip(".").casefold() == found.message.rstrip(".").casefold()
+    # "At the equilibrium price the quantity demanded _____": "equilibrium" sounds like
+    # "equals" and like no wrong option
+    assert "tt-structures-equilibrium-price-comparison" not in items
