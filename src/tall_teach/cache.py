@@ -148,3 +148,23 @@ class BuildCache:
             for entry in self.outputs.values()
             for name in entry.get("files", [])
         )
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """A cache entry written whole or not at all (temporary file, then rename), outside
+    the outputs' Ctrl+C transaction: the cache is not an output, and a Ctrl+C while it is
+    written is an interrupt during rendering (previous outputs kept), not after writing
+    (laid-out handout chunks, subset fonts)."""
+    import contextlib
+    import os
+    import tempfile
+
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.rename(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -66,8 +66,9 @@ HEAVY_WRITERS: dict[str, float] = {
 }
 
 # Writers that keep work between builds in a folder of the output (the handout's laid-out
-# chunks), so that a one-module edit lays out one module.
-CHUNK_CACHES: dict[str, str] = {"handout": ".tall-teach-chunks"}
+# chunks, the HTML slides' subset fonts), so that a one-module edit lays out one module.
+CHUNK_CACHES: dict[str, str] = {"handout": ".tall-teach-chunks",
+                                "slides-html": ".tall-teach-fonts"}
 
 # Modules whose `preload()` loads a heavy library the writer needs: run once before the
 # worker is forked, so that the two processes do not both pay for the import.

@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from tall_teach import pipeline
+
 from .round2 import GENERATORS as ROUND_TWO
 from .round2 import append as _append
 from .round2 import module_file as _module
@@ -288,17 +290,19 @@ def run_audited(args: list[str], report: Path, timeout: float = 120) -> Run:
     return Run(done.returncode, done.stdout, done.stderr, events)
 
 
-CHUNK_CACHE = ".tall-teach-chunks"  # the handout's layout cache: kept by input, not an output
+# The writers' caches (laid-out handout chunks, subset fonts): kept by input, not outputs.
+CHUNK_CACHES = frozenset(pipeline.CHUNK_CACHES.values())
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder (relative path -> bytes); the 'previous outputs'. The chunk
-    cache is left out: chunks of an interrupted build are keyed by their inputs and reused."""
+    """Every file under folder (relative path -> bytes); the 'previous outputs'. The
+    writers' caches are left out: entries of an interrupted build are keyed by their
+    inputs and reused."""
     if not folder.is_dir():
         return {}
     return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()
-            and CHUNK_CACHE not in p.relative_to(folder).parts}
+            and not CHUNK_CACHES.intersection(p.relative_to(folder).parts)}
 
 
 def leftovers(*folders: Path) -> list[str]:

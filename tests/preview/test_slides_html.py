@@ -116,3 +116,25 @@ def test_the_page_needs_nothing_beside_it(page: str, tree: Any) -> None:
 def test_same_course_same_bytes(demo: Course, theme: Theme, page: str) -> None:
     assert slides_html.render(demo, theme)["slides.html"].decode("utf-8") == page
 
+
+
+def test_subset_fonts_are_kept_between_builds_and_the_page_is_the_same(
+    demo: Course, theme: Theme, page: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tall_teach.htmlkit import fonts
+
+    cache = tmp_path / "fonts"
+    cache.mkdir()
+    (cache / "stale.woff").write_bytes(b"from an older build")
+    fonts._subset.cache_clear()
+    first = slides_html.render(demo, theme, cache_dir=cache)["slides.html"].decode("utf-8")
+    assert first == page
+    kept = sorted(p.name for p in cache.iterdir())
+    assert kept and "stale.woff" not in kept  # only this page's subsets are kept
+
+    def no_subsetting(*args: Any) -> bytes:
+        raise AssertionError("subset again")
+
+    monkeypatch.setattr(fonts, "_subset", no_subsetting)
+    again = slides_html.render(demo, theme, cache_dir=cache)["slides.html"].decode("utf-8")
+    assert again == page and sorted(p.name for p in cache.iterdir()) == kept

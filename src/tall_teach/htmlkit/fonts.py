@@ -56,22 +56,57 @@ def _subset(path: Path, stamp: float, chars: frozenset[str]) -> bytes:
     return out.getvalue()
 
 
+def _stored_subset(path: Path, chars: frozenset[str], folder: Path | None,
+                   used: set[str]) -> bytes:
+    """`_subset`, kept in `folder` between builds under the hash of what makes it (the font
+    file's path, size and time, the characters, the versions of fontTools and tall_teach):
+    subsetting three faces is most of the HTML slides' time after a one-module edit, which
+    seldom brings a new character."""
+    stat = path.stat()
+    if folder is None:
+        return _subset(path, stat.st_mtime, chars)
+    from fontTools import version as fonttools_version
+
+    from tall_teach import __version__
+    from tall_teach.cache import hash_text, write_entry
+
+    key = hash_text(__version__, fonttools_version, str(path), str(stat.st_size),
+                    str(stat.st_mtime_ns), "".join(sorted(chars)))
+    used.add(key)
+    stored = folder / f"{key}.woff"
+    try:
+        return stored.read_bytes()
+    except OSError:
+        pass
+    data = _subset(path, stat.st_mtime, chars)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_entry(stored, data)
+    return data
+
+
 def font_face_css(
-    family: str, files: dict[str, Path], text: Iterable[str], faces: Iterable[str]
+    family: str, files: dict[str, Path], text: Iterable[str], faces: Iterable[str],
+    cache_dir: Path | None = None,
 ) -> str:
     """@font-face rules for the `faces` ("regular", "bold", ...) present in `files`, each
-    subset to `text`; a face the page never uses is left out (it costs time and bytes)."""
+    subset to `text`; a face the page never uses is left out (it costs time and bytes).
+    With `cache_dir`, subsets are kept there between builds (and only this page's)."""
     chars = frozenset(BASE_CHARS.union(*(set(t) for t in text)))
     wanted = set(faces)
     rules = []
+    used: set[str] = set()
     for key, weight, style in FACES:
         path = files.get(key)
         if path is None or key not in wanted:
             continue
-        data = _subset(path, path.stat().st_mtime, chars)
+        data = _stored_subset(path, chars, cache_dir, used)
         uri = "data:font/woff;base64," + base64.b64encode(data).decode("ascii")
         rules.append(
             f"@font-face{{font-family:'{family}';font-weight:{weight};font-style:{style};"
             f"src:url({uri}) format('woff')}}"
         )
+    if cache_dir is not None and cache_dir.is_dir():
+        for entry in cache_dir.iterdir():
+            if entry.suffix == ".woff" and entry.stem not in used:
+                entry.unlink(missing_ok=True)
     return "\n".join(rules)

@@ -11,7 +11,6 @@ read from the store instead of laid out, so a one-module edit lays out one modul
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -57,24 +56,6 @@ def _weasyprint_version() -> str:
     return str(load_weasyprint().__version__)
 
 
-def _cache_write(path: Path, data: bytes) -> None:
-    """A cache entry written whole or not at all (temporary file, then rename), outside
-    the outputs' Ctrl+C transaction: the cache is not an output, and a Ctrl+C while it is
-    written is an interrupt during rendering (previous outputs kept), not after writing."""
-    import os
-    import tempfile
-
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.rename(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 class Store:
     """Chunk PDFs on disk by key; `keep` then drops what this build did not use."""
 
@@ -98,10 +79,12 @@ class Store:
         self.used.add(key)
         if self.folder is None:
             return
+        from tall_teach.cache import write_entry
+
         self.folder.mkdir(parents=True, exist_ok=True)
-        _cache_write(self.folder / f"{key}.pdf", paged.pdf)
+        write_entry(self.folder / f"{key}.pdf", paged.pdf)
         meta = {"pages": paged.pages, "anchors": paged.anchors}
-        _cache_write(self.folder / f"{key}.json", json.dumps(meta, sort_keys=True).encode())
+        write_entry(self.folder / f"{key}.json", json.dumps(meta, sort_keys=True).encode())
 
     def keep(self) -> None:
         """Remove entries no longer used, so the store follows the course, not its history."""

@@ -51,16 +51,19 @@ class SlideView:
     source_id: str
 
 
-def render(course: Course, theme: Theme) -> dict[str, bytes]:
-    """slides.html always; slides.pdf when course.yaml asks for it (slides: pdf: true)."""
-    html = render_html(course, theme)
+def render(course: Course, theme: Theme, *, cache_dir: Path | None = None
+           ) -> dict[str, bytes]:
+    """slides.html always; slides.pdf when course.yaml asks for it (slides: pdf: true).
+
+    `cache_dir` keeps the subset fonts between builds (the pipeline's output folder)."""
+    html = render_html(course, theme, cache_dir)
     files = {"slides.html": html.encode("utf-8")}
     if course.html_slides.pdf:
         files["slides.pdf"] = render_pdf(html)
     return files
 
 
-def render_html(course: Course, theme: Theme) -> str:
+def render_html(course: Course, theme: Theme, cache_dir: Path | None = None) -> str:
     from tall_teach.htmlkit.fonts import font_face_css
     from tall_teach.htmlkit.templates import render_template
     from tall_teach.writers.pptx import plan_with_template
@@ -72,7 +75,7 @@ def render_html(course: Course, theme: Theme) -> str:
     slides = [_slide_view(s, n, template, ctx) for n, s in enumerate(plan.slides, 1)]
     text = [s.title_text + str(s.body) + str(s.notes) + str(s.footer) for s in slides]
     script = _read(theme, "slides.js")
-    fonts = font_face_css("TT Slides", settings.fonts(), text, _faces(plan))
+    fonts = font_face_css("TT Slides", settings.fonts(), text, _faces(plan), cache_dir)
     return render_template(
         _folders(theme),
         "slides.html.j2",
