@@ -289,3 +289,21 @@ def test_a_sentence_saying_the_opposite_direction_is_no_evidence() -> None:
     assert not _opposite(demand, "Law of demand: a higher price lowers the quantity bought")
     assert not _opposite("SGLT2 inhibitors reduce hospitalisation",
                          "Empagliflozin reduces hospitalisation and increases infections")
+
+
+def test_a_stem_unit_only_the_key_is_measured_in_sorts_the_options() -> None:
+    """"6.5% (48 mmol/mol)": the course writes mmol/mol beside HbA1c, never beside eGFR or
+    BMI, so the unit names the key among these options."""
+    from tall_teach.quiz.cues import unit_sorts_options
+    from tall_teach.quiz.evidence import Evidence, _claim
+
+    claims = [_claim("HbA1c below 53 mmol/mol for most adults", "", "bullet", "Targets", None),
+              _claim("eGFR below 30 mL/min/1.73 m² stops metformin", "", "bullet", "Renal", None),
+              _claim("BMI of 30 kg/m² or more is obesity", "", "bullet", "Weight", None)]
+    evidence = Evidence(claims)
+    stem = "Diabetes is diagnosed with a(n) _____ of 6.5% (48 mmol/mol) or more"
+    assert unit_sorts_options("HbA1c", stem, evidence, ["eGFR", "BMI"])
+    # a unit the course also writes beside a wrong option sorts nothing
+    claims.append(_claim("Fasting glucose of 7.0 mmol/mol", "", "bullet", "Glucose", None))
+    evidence = Evidence(claims)
+    assert not unit_sorts_options("HbA1c", stem, evidence, ["fasting glucose", "BMI"])

@@ -154,3 +154,18 @@ def test_the_article_a_is_no_letter_name() -> None:
     assert _letter_name("Above", "A monopoly charges a price _____ marginal cost.",
                         ["Below", "Equal to"]) is None  # fmt: skip
     assert _letter_name("Thymus", "T cells mature in the _____.", ["Spleen", "Liver"])
+
+
+def test_a_module_label_that_echoes_the_key_only_is_a_cue() -> None:
+    """"Router" under the label "Routing": the label answers the item."""
+    from dataclasses import replace
+
+    echo = replace(item("A _____ forwards packets by IP address. Which device best completes "
+                        "the statement?", ["Router", "Switch", "Hub"]),
+                   kind="cloze", module_title="Routing")  # fmt: skip
+    assert "key-in-label" in rules(echo)
+    # a label every option echoes, or none, is no cue
+    assert "key-in-label" not in rules(replace(echo, module_title="Devices"))
+    both = replace(echo, options=(Option("Router", True), Option("Route reflector", False),
+                                  Option("Hub", False)))  # fmt: skip
+    assert "key-in-label" not in rules(both)

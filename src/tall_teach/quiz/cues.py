@@ -78,6 +78,19 @@ def unit_names_key(key: str, stem: str, evidence: Evidence, terms: Iterable[str]
     return ""
 
 
+def unit_sorts_options(key: str, stem: str, evidence: Evidence, wrong: Iterable[str]) -> str:
+    """A unit in the stem the course writes beside the key and beside none of the wrong
+    options ("6.5% (48 mmol/mol)" beside HbA1c, eGFR and BMI): among these options, only
+    the key is ever measured so. "" when no unit sorts them."""
+    units = {q.canonical_unit for q, _, _ in find_quantities(stem)} - GENERIC_UNITS
+    wrong = list(wrong)
+    for unit in sorted(units):
+        if evidence.terms_beside_unit(unit, [key]) and not evidence.terms_beside_unit(unit, wrong):
+            return (f"the stem's unit '{unit}' is written in the course beside '{key}' and "
+                    f"none of {wrong}")
+    return ""
+
+
 def tying_stems(
     candidate: str, message: str, other_stems: Iterable[tuple[str, str]], evidence: Evidence
 ) -> tuple[tuple[str, str], ...]:

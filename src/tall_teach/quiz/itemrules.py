@@ -213,6 +213,30 @@ def no_key_pair(item: QuizItem, _: Glossary) -> RuleFailure | None:
     return None
 
 
+def _echoes(a: str, b: str) -> bool:
+    """Two words of one root: a common start of 4 letters or more and most of the shorter
+    word ("router" and "routing", "cell" and "cellular"; not "protein" and "protocol")."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
+    return common >= 4 and common >= 0.6 * min(len(a), len(b))
+
+
+def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """The module label shown above the item echoes the key and no wrong option ("Router"
+    under "Routing"): the label answers the item."""
+    if item.kind == "authored" or item.numeric:
+        return None
+    label = content_words(item.module_title)
+    wrong = [w for o in item.options if not o.correct for w in content_words(o.text)]
+    key = next((o.text for o in item.options if o.correct), "")
+    for word in sorted(content_words(key)):
+        echoed = next((w for w in sorted(label) if _echoes(word, w)), "")
+        if echoed and not any(_echoes(word, w) or _echoes(echoed, w) for w in wrong):
+            return RuleFailure("key-in-label", f"the module label '{item.module_title}' echoes "
+                               f"the key's '{word}' and no wrong option")  # fmt: skip
+    return None
+
+
 RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     one_key,
     option_count,
@@ -220,6 +244,7 @@ RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     homogeneous_options,
     key_not_longest,
     key_words_not_in_stem,
+    key_not_in_label,
     no_key_pair,
     positive_lead_in,
     lead_in_is_question,

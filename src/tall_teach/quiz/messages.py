@@ -335,8 +335,9 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
+    near = _context_values(text, message, quiz)
     return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
-                       _context_values(text, message, quiz) | others)  # fmt: skip
+                       near | others, near)  # fmt: skip
 
 
 def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
@@ -466,7 +467,10 @@ def _quiz_pass(
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
-    stems = {**{d.id: d.stem for d, _ in authored}, **{i: s for i, (s, _) in shown.items()}}
+    # an authored question's explanation ties what it names too ("fluid retention" to
+    # pioglitazone): a trainee who read it strikes that option elsewhere
+    stems = {**{d.id: f"{d.stem} {o.rationale}" for d, o in authored},
+             **{i: s for i, (s, _) in shown.items()}}  # fmt: skip
     # an authored question's explanation is read before the items after it: it shows too
     faces = {**{d.id: face(replace(d, stem=f"{d.stem} {o.rationale}")) for d, o in authored},
              **{i: f for i, (_, f) in shown.items()}}  # fmt: skip

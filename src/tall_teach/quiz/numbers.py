@@ -351,7 +351,7 @@ def ladder(key: Quantity) -> list[Quantity]:
     out: list[Quantity] = []
     if not _additive(key) and not key.is_range:
         binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
-        factors = (0.5, 2) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        factors = (0.5, 2, 0.25, 4) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
         out = [_scaled(key, factor) for factor in factors]
     else:  # a range keeps its width and moves: scaled, it would overlap itself or widen
         step = grid_step(key)
@@ -452,28 +452,18 @@ def choose_values(
     return sorted(chosen, key=lambda q: q.mid)
 
 
-GRID_SPREAD = 1.5  # a step wider than this many times the narrowest one is a gap
-
-
 def leaves_a_hole(options: list[Quantity], excluded: Iterable[Stated]) -> bool:
-    """The options (key included) leave a gap where a value the course states near the
-    message would have stood ("5, 6, 7, 9%" with the course's 8% skipped; "7-10, 17-20,
-    22-25 days" around a stated 14): a trainee reads the gap as a hint. Uneven steps alone
-    are fine ("6, 8, 12, 24 hours"): only a skipped stated value makes a hole."""
+    """A value the course states near the message (never offered: it may be true) lies
+    between the lowest and highest option: the options skip it ("5, 6, 7, 9%" around a
+    stated 8%; "8, 32, 64 bits" around a stated 16), and a trainee reads the gap as a hint."""
     if len(options) < 3:
         return False
-    ordered = sorted(options, key=lambda q: q.mid)
-    steps = [b.mid - a.mid for a, b in itertools.pairwise(ordered)]
-    if min(steps) <= 0 or max(steps) <= GRID_SPREAD * min(steps):
-        return False
-    unit = ordered[0].canonical_unit
-    for (low_q, high_q), step in zip(itertools.pairwise(ordered), steps, strict=True):
-        if step <= GRID_SPREAD * min(steps):
-            continue
-        for low, high, stated_unit in excluded:
-            mid = low if high is None else (low + high) / 2
-            if stated_unit == unit and low_q.mid < mid < high_q.mid:
-                return True
+    mids = sorted(q.mid for q in options)
+    unit = options[0].canonical_unit
+    for low, high, stated_unit in excluded:
+        mid = low if high is None else (low + high) / 2
+        if stated_unit == unit and mids[0] < mid < mids[-1] and mid not in mids:
+            return True
     return False
 
 

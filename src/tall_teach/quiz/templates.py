@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tall_teach.quiz.comparisons import NoComparison, clause_subjects, conflict, find_comparison
-from tall_teach.quiz.cues import unit_names_key
+from tall_teach.quiz.cues import unit_names_key, unit_sorts_options
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
 from tall_teach.quiz.numbers import (
@@ -47,6 +47,9 @@ class MessageInfo:
     selection: SelectionContext
     topic: str = ""  # what a statement item's lead-in names: the slide that taught it
     excluded_values: frozenset[Stated] = field(default=frozenset())
+    # values the course states near the message (a subset of the excluded ones): a grid of
+    # options that skips one has a hole
+    stated_near: frozenset[Stated] = field(default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,9 @@ def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     selection = select_distractors(term, ctx, info.options - 1)
     rejected = [r for r in selection.reasons if r.startswith("rejected")]
     _require(list(selection.chosen), term, rejected)
+    sorts = unit_sorts_options(term.option_text, info.text, ctx.evidence, selection.chosen)
+    if sorts:
+        raise TemplateError(f"{sorts}: it names the key among these options")
     if term.plural:
         selection = Selection(
             tuple(pluralise(c) for c in selection.chosen), selection.reasons,
@@ -164,7 +170,7 @@ def _layouts(
         _require([q.text() for q in bins], term)
         ranked = [(q.mid, render(q.text())) for q in bins] + [(term.quantity.mid, key)]
         return (tuple(text for _, text in sorted(ranked)),)
-    stated = info.excluded_values
+    stated = info.stated_near
     for options in range(info.options, 2, -1):  # fewer options before a hole in the grid
         sets = _value_sets(term, replace(info, options=options))
         if not any(leaves_a_hole([*values, term.quantity], stated) for values in sets):
