@@ -449,6 +449,8 @@ def _early_lane(only: Iterable[str]) -> ForkedLane | None:
     from tall_teach.lanes import ForkedLane
 
     kinds = set(only)
+    if len(kinds) == 1 and kinds <= {"pptx", "dump", "slides", "html", "moodle", "gift", "qti"}:
+        return None  # one writer, which does not print with WeasyPrint: no second lane
     warm = not kinds or bool(kinds & {"handout", "quiz", "pdf"})
     return ForkedLane.early(_preload_weasyprint if warm else None)
 

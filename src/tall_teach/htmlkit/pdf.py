@@ -99,6 +99,13 @@ def warm() -> None:
     preload()
     with sharing_fonts():
         render_paged("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    import contextlib
+
+    from weasyprint.text.ffi import ffi
+
+    for cdecl in ("FcChar8 **", "PangoLogAttr[]"):  # what a handout uses beyond that page
+        with contextlib.suppress(Exception):
+            ffi.typeof(cdecl)
 
 
 def html_to_pdf(
@@ -138,6 +145,36 @@ class _ParsedOnce:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._module, name)
+
+
+class _OpenArrays:
+    """WeasyPrint's cffi object for its font subsetting, where `new("T[N]", items)` is
+    asked as `new("T[]", items)`: the same N items, while cffi parses every new text
+    "T[N]" again together with every type WeasyPrint declares (6 ms each, once per
+    process; a handout's fonts bring dozens of glyph counts, 0.1-0.2 s a process)."""
+
+    def __init__(self, ffi: Any) -> None:
+        import re
+
+        self._ffi = ffi
+        self._sized = re.compile(r"(\w+)\[(\d+)\]")
+
+    def new(self, cdecl: Any, init: Any = None) -> Any:
+        if isinstance(cdecl, str) and init is not None and not isinstance(init, int):
+            sized = self._sized.fullmatch(cdecl)
+            if sized is not None and int(sized.group(2)) == len(init):
+                cdecl = sized.group(1) + "[]"
+        return self._ffi.new(cdecl, init)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ffi, name)
+
+
+def _open_arrays() -> None:
+    import weasyprint.pdf.fonts as subsetting
+
+    if not isinstance(subsetting.ffi, _OpenArrays):
+        subsetting.ffi = _OpenArrays(subsetting.ffi)
 
 
 def _remember_page_references() -> None:
@@ -280,6 +317,7 @@ def _render(
     if not isinstance(weasyprint.tinycss2, _ParsedOnce):
         weasyprint.tinycss2 = _ParsedOnce(weasyprint.tinycss2)
     _remember_page_references()
+    _open_arrays()
     fetcher, font_config, css = _fonts(stylesheets, allowed_roots)
     document = weasyprint.HTML(
         string=_printable(html),
