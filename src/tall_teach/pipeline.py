@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -164,10 +165,15 @@ class Diagnosis:
     diagnostics: list[Diagnostic]
 
 
-def diagnose(course_dir: Path) -> Diagnosis:
-    """The one diagnostics path of check and build: read, lint, plan the deck, make the quiz.
+def diagnose(
+    course_dir: Path, ready: Callable[[Course, Theme], None] | None = None
+) -> Diagnosis:
+    """The one diagnostics path of check and build: read, lint, make the quiz, plan the deck.
 
-    Raises ContentError (carrying the warnings found so far too) when the course has errors.
+    `ready(course, theme)` is called with the course as it will be returned, before the
+    deck is planned for its warnings, if nothing so far is an error: a build starts its
+    second lane's writers then. Raises ContentError (carrying the warnings found so far
+    too) when the course has errors.
     """
     from tall_teach.quiz import coverage, generate_items
     from tall_teach.reader import read_course
@@ -177,12 +183,17 @@ def diagnose(course_dir: Path) -> Diagnosis:
 
     course, diagnostics = read_course(course_dir)
     theme = load_theme(course.theme, course_dir)
-    diagnostics = [*diagnostics, *lint_course(course, theme), *_deck_warnings(course, theme)]
+    diagnostics = [*diagnostics, *lint_course(course, theme)]
     course, quiz_warnings = generate_items(course)
     reported = {d.source for d in quiz_warnings}
     uncovered = [d for d in coverage(course) if d.source not in reported]
     course, review_warnings = apply_reviews(course)
-    found = [*diagnostics, *quiz_warnings, *uncovered, *review_warnings]
+    quiz = [*quiz_warnings, *uncovered, *review_warnings]
+    if ready is not None and not any(d.severity == "error" for d in [*diagnostics, *quiz]):
+        ready(course, theme)
+    # The deck's plan reads no quiz item or review: planned on the quizzed course, it is
+    # the one the deck and the HTML slides then reuse (`writers.pptx.plan_with_template`).
+    found = [*diagnostics, *_deck_warnings(course, theme), *quiz]
     if any(d.severity == "error" for d in found):
         raise ContentError(found)
     return Diagnosis(course, theme, found)
@@ -254,7 +265,9 @@ def build(
     early = _early_lane(only)
     try:
         for attempt in range(1, MAX_BUILD_ATTEMPTS + 1):
-            diagnosis = diagnose(course_dir)
+            chosen: list[_Selection] = []
+            diagnosis = diagnose(course_dir, functools.partial(
+                _ready, chosen, early, only, cache, out_dir, force, report))
             course, theme = diagnosis.course, diagnosis.theme
             result.warnings = diagnosis.diagnostics
             if strict and blocking(result.warnings):
@@ -266,7 +279,7 @@ def build(
             fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
             result.written, result.skipped = [], []
             rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result,
-                                         report, early)
+                                         report, early, chosen[-1] if chosen else None)
             early = None  # used (or closed) by the first attempt
             edited = _moved_inputs(course_dir, used, again=attempt < MAX_BUILD_ATTEMPTS,
                                    report=report)
@@ -282,6 +295,16 @@ def build(
     cache.input_files = [f for f, _ in used]
     _write_outputs(course, theme, rendered, keys, cache, out_dir, fingerprint, result)
     return result
+
+
+def _ready(chosen: list[_Selection], early: ForkedLane | None, only: Iterable[str],
+           cache: BuildCache, out_dir: Path, force: bool, report: Report, course: Course,
+           theme: Theme) -> None:
+    """Which writers run, known once the course is read and quizzed: the early lane's
+    start now, while the deck is planned for its warnings."""
+    chosen.append(_select(course, theme, only, cache, out_dir, force, report))
+    if early is not None:
+        _start_early(chosen[-1], theme, out_dir, early)
 
 
 def _moved_inputs(course_dir: Path, used: list[tuple[str, str]], again: bool, report: Report
@@ -372,26 +395,56 @@ def _render_all(
     result: BuildResult,
     report: Report,
     early: ForkedLane | None = None,
+    chosen: _Selection | None = None,
 ) -> tuple[dict[str, dict[str, bytes]], dict[str, str]]:
     """Render every selected writer whose inputs changed; nothing is written yet.
 
-    `early`, a second lane forked before the course was read, is used or closed here."""
+    `early`, a second lane forked before the course was read, is used or closed here;
+    `chosen`, the writers selected for this very course (`diagnose`'s `ready`), perhaps
+    with the early lane's share already started."""
+    if chosen is None or chosen.source is not course:
+        if chosen is not None and chosen.lanes is not None and early is not None:
+            early.close()  # its tasks were for another course
+            early = None
+        chosen = _select(course, theme, only, cache, out_dir, force, report)
+    result.skipped.extend(chosen.skipped)
+    rendered = _run_writers(chosen.todo, chosen.course, theme, report, out_dir, early,
+                            chosen.lanes)
+    result.written.extend(spec.name for spec in chosen.todo)
+    return rendered, chosen.keys
+
+
+@dataclass
+class _Selection:
+    """The writers a build runs for one course, and how they share the two lanes once the
+    early lane has its tasks."""
+
+    source: Course  # the course as diagnosed
+    course: Course  # as the writers get it (the inputs' record left out)
+    keys: dict[str, str]
+    todo: list[WriterSpec]
+    skipped: list[str]
+    lanes: list[list[WriterSpec]] | None = None
+
+
+def _select(
+    course: Course, theme: Theme, only: Iterable[str], cache: BuildCache, out_dir: Path,
+    force: bool, report: Report,
+) -> _Selection:
+    """The selected writers whose inputs changed (the others reported as skipped)."""
     theme_hash = hash_files(theme.files())
-    course = replace(course, inputs=())
-    keys: dict[str, str] = {}
-    todo: list[WriterSpec] = []
+    writers_course = replace(course, inputs=())
+    chosen = _Selection(course, writers_course, {}, [], [])
     for spec in select_writers(only, course.quiz.formats):
-        keys[spec.name] = _writer_key(spec, course, theme_hash)
-        if not force and cache.output_is_current(spec.name, keys[spec.name], out_dir):
-            result.skipped.append(spec.name)
+        chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash)
+        if not force and cache.output_is_current(spec.name, chosen.keys[spec.name], out_dir):
+            chosen.skipped.append(spec.name)
             report(f"  skipped {spec.name} (unchanged)")
         elif _available(spec):
-            todo.append(spec)
+            chosen.todo.append(spec)
         else:
             report(f"  {spec.name}: writer not available in this version, skipped")
-    rendered = _run_writers(todo, course, theme, report, out_dir, early)
-    result.written.extend(spec.name for spec in todo)
-    return rendered, keys
+    return chosen
 
 
 def _available(spec: WriterSpec) -> bool:
@@ -462,10 +515,14 @@ def _preload_weasyprint() -> None:
 
 def _run_writers(
     todo: list[WriterSpec], course: Course, theme: Theme, report: Report, out_dir: Path,
-    early: ForkedLane | None = None,
+    early: ForkedLane | None = None, lanes: list[list[WriterSpec]] | None = None,
 ) -> dict[str, dict[str, bytes]]:
-    """The slow writers (deck, handout, PDFs) run in a second process beside the others."""
+    """The slow writers (deck, handout, PDFs) run in a second process beside the others.
+
+    `lanes`: the share of the early lane, its tasks already submitted."""
     heavy = [s for s in todo if s.name in HEAVY_WRITERS]
+    if early is not None and lanes is not None:
+        return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
     if early is not None and todo:
         try:
             return _run_in_early_lane(todo, course, theme, report, out_dir, early)
@@ -555,14 +612,7 @@ def _run_in_early_lane(
 ) -> dict[str, dict[str, bytes]]:
     """The writers that need WeasyPrint in the early lane, which has imported it; the
     others balanced over both lanes by their usual cost."""
-    lanes: list[list[WriterSpec]] = [[], [s for s in todo if s.name in PRELOAD]]
-    loads = [0.0, sum(HEAVY_WRITERS.get(s.name, 0.05) for s in lanes[1])]
-    for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
-        if spec.name in PRELOAD:
-            continue
-        lane = 0 if loads[0] <= loads[1] else 1
-        lanes[lane].append(spec)
-        loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    lanes = _early_lanes(todo)
     if not lanes[1]:
         early.close()
         rendered: dict[str, dict[str, bytes]] = {}
@@ -572,14 +622,42 @@ def _run_in_early_lane(
                 spec.module, course, theme, _writer_args(spec, out_dir))
             report(f"  built {spec.name} ({seconds:.2f} s)")
         return rendered
+    if not _submit(lanes[1], course, theme, out_dir, early):
+        raise _NotSent
+    return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
+
+
+def _early_lanes(todo: list[WriterSpec]) -> list[list[WriterSpec]]:
+    """[this process's writers, the early lane's]: those printing with WeasyPrint there."""
+    lanes: list[list[WriterSpec]] = [[], [s for s in todo if s.name in PRELOAD]]
+    loads = [0.0, sum(HEAVY_WRITERS.get(s.name, 0.05) for s in lanes[1])]
+    for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
+        if spec.name in PRELOAD:
+            continue
+        lane = 0 if loads[0] <= loads[1] else 1
+        lanes[lane].append(spec)
+        loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    return lanes
+
+
+def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path,
+            early: ForkedLane) -> bool:
+    """`specs` given to the early lane; False if the model cannot be pickled."""
     import pickle
 
     try:
         early.submit([(render_one, (s.module, course, theme, _writer_args(s, out_dir)))
-                      for s in lanes[1]])
-    except (pickle.PicklingError, TypeError, AttributeError) as exc:
-        raise _NotSent from exc
-    return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
+                      for s in specs])
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: ForkedLane) -> None:
+    """The early lane's share of `chosen` started now (`chosen.lanes` says it is)."""
+    lanes = _early_lanes(chosen.todo)
+    if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early):
+        chosen.lanes = lanes
 
 
 def _write_outputs(
