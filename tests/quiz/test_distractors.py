@@ -188,3 +188,26 @@ def test_a_stated_value_skipped_between_options_is_a_hole() -> None:
     assert not leaves_a_hole(values("6 hours", "8 hours", "12 hours", "24 hours"), stated)
     days = [(14.0, None, "day")]
     assert leaves_a_hole(values("7-10 days", "17-20 days", "22-25 days"), days)
+
+
+FILLER = [f"Filler sentence number {n} about cabling and wireless links" for n in range(12)]
+
+
+def test_a_parallel_sentence_with_other_rare_words_is_no_support() -> None:
+    """"Router: forwards packets by IP address" says the message's frame with other words
+    where "frames" and "MAC" stand: it is about the router, not support for it here."""
+    message = "A switch forwards frames by MAC address"
+    claims = ["Router (layer 3): forwards packets by IP address", *FILLER]
+    selection = select("switch", "device", ["switch", "router", "hub"], message, claims)
+    assert "router" in selection.chosen
+    # a claim with the message's rare words is support
+    claims = ["A router also forwards frames by MAC address on its LAN ports", *FILLER]
+    selection = select("switch", "device", ["switch", "router", "hub"], message, claims)
+    assert "router" not in selection.chosen
+
+
+def test_an_option_the_stem_writes_longer_is_refused() -> None:
+    """"HTTPS uses port 443" in the stem names HTTP's sibling: HTTP is struck at once."""
+    message = "DNS queries use UDP port 53; HTTPS uses port 443"
+    selection = select("DNS", "protocol", ["DNS", "HTTP", "SMTP", "FTP"], message)
+    assert "HTTP" not in selection.chosen and len(selection.chosen) == 2

@@ -163,7 +163,9 @@ class Evidence:
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
             distinctive = shared & self._distinctive
-            if share >= SUPPORT_SHARE or len(distinctive) >= 2:
+            if (share >= SUPPORT_SHARE or len(distinctive) >= 2) and not self._in_place_of(
+                wanted, claim
+            ):
                 found = Support(claim, tuple(sorted(shared)), share)
                 if best is None or found.share > best.share:
                     best = found
@@ -214,6 +216,15 @@ class Evidence:
         if facts <= stems(other[0]):
             return "the same " + ", ".join(sorted(facts))
         return "differs"
+
+    def _in_place_of(self, wanted: frozenset[str], claim: Claim) -> bool:
+        """The claim says the message's frame with other words in the places of its two
+        rarest ("Router: forwards packets by IP address" beside "a switch forwards frames by
+        MAC address"): a parallel sentence about the candidate, not support for it here."""
+        rarest = sorted((w for w in wanted if not w.isdigit()),
+                        key=lambda w: (-self.weight(w), w))[:2]  # fmt: skip
+        rare = [w for w in rarest if w in self._distinctive or w not in self.idf]
+        return len(rare) == 2 and not (set(rare) & claim.stems)
 
     def related(self, message: str, source: SourceRef | None) -> list[Claim]:
         """Claims that share a distinctive word with the message (not a number): where a

@@ -217,6 +217,9 @@ def _rejection(
         return "nested in the key or around it"
     if contains_term(ctx.message, candidate):
         return "written in the message itself"
+    longer = _extended_in(candidate, ctx.message, key)
+    if longer:
+        return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
     if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
@@ -290,6 +293,17 @@ def _needs_article(candidate: str) -> bool:
     last = words[-1] if words else ""
     return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
             and not last.endswith(_MASS_ENDINGS))
+
+
+def _extended_in(candidate: str, message: str, key: str) -> str:
+    """A word of the message, not the key's, that the one-word candidate starts and that is
+    at most two letters longer ("HTTPS" for "HTTP"): the stem names it as something else."""
+    if " " in candidate.strip() or len(candidate) < 2:
+        return ""
+    short = candidate.casefold()
+    return next((w for w in re.findall(r"[\w-]+", message)
+                 if w.casefold().startswith(short) and 0 < len(w) - len(short) <= 2
+                 and not contains_term(key, w)), "")
 
 
 def _head(candidate: str, key: str, generic: frozenset[str]) -> str:
