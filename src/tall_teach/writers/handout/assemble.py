@@ -54,10 +54,10 @@ def footer_html(head_html: str, pages: int) -> str:
 
 
 # Tokens of qpdf's text of an object: literal strings (qpdf escapes every parenthesis
-# inside), hex strings and names are kept as they are, so that only a reference
-# ("12 0 R") outside them is renumbered.
+# inside) and hex strings are kept as they are, so that only a reference ("12 0 R")
+# outside them is renumbered; a number ending a name ("/F12") or a real ("1.12") is none.
 _TOKENS = re.compile(
-    rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|/[^\s/\[\]<>(){}%]*|(?<![\d.])(\d+) (\d+) R",
+    rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(?<![\w.#-])(\d+) (\d+) R",
     re.S,
 )
 PACK = 100  # objects per object stream
