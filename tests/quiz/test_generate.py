@@ -430,3 +430,13 @@ def test_a_distractor_the_review_lists_under_avoid_is_not_offered_again() -> Non
     review = ItemReview(item.id, SourceRef("quiz-review.yaml", 2), avoid=(avoided,))
     after, _ = generate_items(replace(course, reviews=(review,)))
     assert avoided not in {o.text for o in after.items[0].options}
+
+
+def test_a_numbered_series_keeps_its_order() -> None:
+    """"sp, sp², sp³" shuffled reads as a puzzle: a numbered series is listed in order."""
+    from tall_teach.quiz.templates import _series
+
+    assert _series(["sp³", "sp", "sp²"]) == ("sp", "sp²", "sp³")
+    assert _series(["TLR9", "TLR4", "TLR3"]) == ("TLR3", "TLR4", "TLR9")
+    assert _series(["CD7", "CAR-T", "CD5"]) == ()
+    assert _series(["nelarabine", "venetoclax"]) == ()

@@ -98,7 +98,9 @@ def course_vocabulary(course: Course) -> Vocabulary:
         course_groups(course),
     )
     # the years a quiz's header shows ("The French Revolution, 1789-1799"): its period
-    shown = sorted(years(f"{course.title} {course.subtitle}"))
+    header = f"{course.title} {course.subtitle}".strip()
+    shown = sorted(years(header))
+    vocab = replace(vocab, header=header)
     return replace(vocab, period=(shown[0], shown[-1])) if shown else vocab
 
 

@@ -33,6 +33,7 @@ from tall_teach.quiz.text import (
     blank_out,
     occurrences,
     replace_term,
+    stems,
 )
 
 
@@ -213,9 +214,14 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         if term.category == "date":  # options in chronological order, never shuffled
             wide = select_distractors(term, info.selection, 2 * info.options)
             layouts = _date_layouts(key, list(wide.chosen), len(distractors))
+            _period_edge(key, layouts, info)
             distractors = tuple(o for o in layouts[0] if o != key)
             every = sorted({o for layout in layouts for o in layout}, key=_when)
             written = {o: o for o in every}
+        else:
+            series = _series([key, *distractors])
+            if series:  # "sp, sp², sp³", "TLR3, TLR4, TLR9": in their order, like numbers
+                layouts = (series,)
     blanked = as_sentence(blank_out(info.text, term.text, every))
     stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
     feedback = tuple(
@@ -225,6 +231,48 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     )  # fmt: skip
     return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
                  numeric=bool(layouts), reasons=reasons)  # fmt: skip
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SERIES = re.compile(r"(.*?)([0-9⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+
+
+def _series(options: list[str]) -> tuple[str, ...]:
+    """Options that are one name numbered ("sp", "sp²", "sp³"; "TLR3", "TLR4", "TLR9"), in
+    the order of their numbers (no number counts as 1), or () when they are not: shuffled,
+    such a series reads as a puzzle ("sp, sp³, sp²")."""
+    parts = [_SERIES.fullmatch(o) for o in options]
+    if any(p is None for p in parts):
+        return ()
+    prefixes = {p.group(1) for p in parts if p}
+    numbered = [p for p in parts if p and p.group(2)]
+    if len(prefixes) != 1 or not next(iter(prefixes)).strip() or len(numbered) < 2:
+        return ()
+
+    def number(text: str) -> int:
+        match = _SERIES.fullmatch(text)
+        digits = match.group(2).translate(_SUPERSCRIPTS) if match else ""
+        return int(digits) if digits else 1
+
+    return tuple(sorted(options, key=number))
+
+
+def _period_edge(key: str, layouts: tuple[tuple[str, ...], ...], info: MessageInfo) -> None:
+    """A key that every layout puts last (or first), in the year the quiz header ends (or
+    starts) its period, for an event the header names ("The French Revolution, 1789-1799:
+    … to Brumaire" over "18 Brumaire (_____)": 9 November 1799 is the latest option): the
+    header points at it."""
+    vocab = info.vocab
+    named = stems(vocab.header) & stems(info.text) - {str(y) for y in vocab.period or ()}
+    if not vocab.period or not layouts or not named:
+        return
+    year = _when(key)[0]
+    last = all(layout[-1] == key for layout in layouts)
+    first = all(layout[0] == key for layout in layouts)
+    if (last and year == vocab.period[1]) or (first and year == vocab.period[0]):
+        raise TemplateError(f"'{key}' would always be the {'latest' if last else 'earliest'} "
+                            f"option, in the year the quiz header {'ends' if last else 'starts'} "
+                            "its period: the header points at it")
 
 
 def _when(date: str) -> tuple[int, int, int]:

@@ -79,6 +79,7 @@ class Vocabulary:
     # normal form: a stem writing "TLR4" speaks of Toll-like receptors.
     short_forms: dict[str, str] = field(default_factory=dict, compare=False)
     period: tuple[int, int] | None = None  # first and last year the course's title names
+    header: str = ""  # the course's title and subtitle: every quiz shows them above the items
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
     _joined: str = ""  # every course token run together
     _used: dict[str, bool] = field(default_factory=dict, compare=False)  # memo
