@@ -215,6 +215,10 @@ class ForkedLane:
             raise LaneError("this lane was given its tasks when it started")
         self._orders.send(tasks)
 
+    def done(self) -> bool:
+        """Whether the child has sent its results (`results()` would not wait)."""
+        return bool(self._conn.poll())
+
     def results(self) -> list[Any]:
         """Every task's result, in order; a task's exception is raised here, in the parent."""
         import pickle

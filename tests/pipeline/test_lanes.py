@@ -100,3 +100,10 @@ def test_a_lane_started_early_and_never_given_tasks_closes_at_once() -> None:
 def test_a_lane_given_tasks_at_start_takes_no_more() -> None:
     with ForkedLane([(_square, (2,))]) as lane, pytest.raises(LaneError):
         lane.submit([(_square, (3,))])
+
+
+def test_a_lane_says_when_its_results_are_in() -> None:
+    with ForkedLane([(_sleep_then, ("done", 0.3))]) as lane:
+        assert not lane.done()
+        time.sleep(2.0)
+        assert lane.done() and lane.results() == ["done"]
