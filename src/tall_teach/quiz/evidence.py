@@ -220,11 +220,15 @@ class Evidence:
     def _in_place_of(self, wanted: frozenset[str], claim: Claim) -> bool:
         """The claim says the message's frame with other words in the places of its two
         rarest ("Router: forwards packets by IP address" beside "a switch forwards frames by
-        MAC address"): a parallel sentence about the candidate, not support for it here."""
+        MAC address"): a parallel sentence about the candidate, not support for it here. A
+        claim with little of the frame is a discussion of the topic, not a parallel."""
         rarest = sorted((w for w in wanted if not w.isdigit()),
                         key=lambda w: (-self.weight(w), w))[:2]  # fmt: skip
         rare = [w for w in rarest if w in self._distinctive or w not in self.idf]
-        return len(rare) == 2 and not (set(rare) & claim.stems)
+        if len(rare) != 2 or set(rare) & claim.stems:
+            return False
+        frame = {w for w in wanted if not w.isdigit()} - set(rare)
+        return 2 * len(frame & claim.stems) >= len(frame)  # the rest of the frame is there
 
     def related(self, message: str, source: SourceRef | None) -> list[Claim]:
         """Claims that share a distinctive word with the message (not a number): where a
