@@ -614,7 +614,7 @@ def _run_in_early_lane(
 ) -> dict[str, dict[str, bytes]]:
     """The writers that need WeasyPrint in the early lane, which has imported it; the
     others balanced over both lanes by their usual cost."""
-    lanes = _early_lanes(todo)
+    lanes = _early_lanes(todo, out_dir)
     if not lanes[1]:
         early.close()
         rendered: dict[str, dict[str, bytes]] = {}
@@ -629,9 +629,16 @@ def _run_in_early_lane(
     return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
 
 
-def _early_lanes(todo: list[WriterSpec]) -> list[list[WriterSpec]]:
-    """[this process's writers, the early lane's]: those printing with WeasyPrint there."""
-    lanes: list[list[WriterSpec]] = [[], [s for s in todo if s.name in PRELOAD]]
+def _early_lanes(todo: list[WriterSpec], out_dir: Path) -> list[list[WriterSpec]]:
+    """[this process's writers, the early lane's]: those printing with WeasyPrint there,
+    but for a handout laid out from nothing (no chunk kept from an earlier build): that
+    takes both cores longer than everything else here, so this process, once done,
+    prints the others (quiz PDF) itself, importing WeasyPrint then (0.3 s)."""
+    printing = [s for s in todo if s.name in PRELOAD]
+    handout = [s for s in printing if s.name == "handout"]
+    chunks = out_dir / CHUNK_CACHES["handout"]
+    cold = bool(handout) and not (chunks.is_dir() and any(chunks.iterdir()))
+    lanes: list[list[WriterSpec]] = [[], handout if cold else printing]
     loads = [0.0, sum(HEAVY_WRITERS.get(s.name, 0.05) for s in lanes[1])]
     for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
         if spec.name in PRELOAD:
@@ -639,6 +646,7 @@ def _early_lanes(todo: list[WriterSpec]) -> list[list[WriterSpec]]:
         lane = 0 if loads[0] <= loads[1] else 1
         lanes[lane].append(spec)
         loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    lanes[0] += [s for s in printing if s not in lanes[1]]  # last: after the light ones
     return lanes
 
 
@@ -657,7 +665,7 @@ def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path
 
 def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: ForkedLane) -> None:
     """The early lane's share of `chosen` started now (`chosen.lanes` says it is)."""
-    lanes = _early_lanes(chosen.todo)
+    lanes = _early_lanes(chosen.todo, out_dir)
     if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early):
         chosen.lanes = lanes
 
