@@ -211,3 +211,12 @@ def test_an_option_the_stem_writes_longer_is_refused() -> None:
     message = "DNS queries use UDP port 53; HTTPS uses port 443"
     selection = select("DNS", "protocol", ["DNS", "HTTP", "SMTP", "FTP"], message)
     assert "HTTP" not in selection.chosen and len(selection.chosen) == 2
+
+
+def test_a_doubling_grid_has_no_hole_at_a_value_between_its_steps() -> None:
+    from tall_teach.quiz.numbers import leaves_a_hole, parse_quantity
+
+    sizes = [parse_quantity(t) for t in ("4 bytes", "8 bytes", "16 bytes", "32 bytes")]
+    assert not leaves_a_hole(sizes, [(20.0, None, "byte")])  # even by ratio
+    bits = [parse_quantity(t) for t in ("8 bits", "32 bits", "64 bits")]
+    assert leaves_a_hole(bits, [(16.0, None, "bit")])  # 16 skipped in a doubling series

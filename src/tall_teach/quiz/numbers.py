@@ -452,18 +452,41 @@ def choose_values(
     return sorted(chosen, key=lambda q: q.mid)
 
 
+GRID_SPREAD = 1.5  # a step wider than this many times the narrowest one is a gap
+
+
 def leaves_a_hole(options: list[Quantity], excluded: Iterable[Stated]) -> bool:
-    """A value the course states near the message (never offered: it may be true) lies
-    between the lowest and highest option: the options skip it ("5, 6, 7, 9%" around a
-    stated 8%; "8, 32, 64 bits" around a stated 16), and a trainee reads the gap as a hint."""
+    """The options (key included) leave a gap where a value the course states near the
+    message would have stood ("5, 6, 7, 9%" around a stated 8%; "8, 32, 64 bits" around a
+    stated 16): a trainee reads the gap as a hint. Steps are read where the grid is even:
+    by ratio for sizes in bits and for doubling ladders (4, 8, 16, 32 bytes leave no gap at a
+    stated 20), else by difference; an even grid has no gap, whatever lies between."""
     if len(options) < 3:
         return False
     mids = sorted(q.mid for q in options)
     unit = options[0].canonical_unit
+
+    def steps(values: list[float]) -> list[float]:
+        return [b - a for a, b in itertools.pairwise(values)]
+
+    def even(gaps: list[float]) -> bool:
+        return min(gaps) > 0 and max(gaps) <= GRID_SPREAD * min(gaps)
+
+    space: list[float] = mids
+    logs = [math.log(m) for m in mids] if mids[0] > 0 else []
+    if logs and (unit in ("bit", "byte") or (not even(steps(mids)) and even(steps(logs)))):
+        space = logs
+    gaps = steps(space)
+    if even(gaps):
+        return False
     for low, high, stated_unit in excluded:
-        mid = low if high is None else (low + high) / 2
-        if stated_unit == unit and mids[0] < mid < mids[-1] and mid not in mids:
-            return True
+        value = low if high is None else (low + high) / 2
+        if stated_unit != unit or (value <= 0 and space is not mids):
+            continue
+        point = math.log(value) if space is not mids else value
+        for (left, right), gap in zip(itertools.pairwise(space), gaps, strict=True):
+            if gap > GRID_SPREAD * min(gaps) and left < point < right:
+                return True
     return False
 
 
