@@ -82,6 +82,21 @@ def test_strict_build_with_warnings_writes_nothing(course: Path, out: Path) -> N
     assert not (out / "demo").exists()
 
 
+def test_a_strict_build_starts_no_writer_before_every_warning_is_known(
+    course: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early lane's writers start before the deck is planned for its warnings, but
+    not with --strict: one of those could stop the build, and nothing may be written."""
+    from tall_teach import pipeline
+
+    started: list[object] = []
+    monkeypatch.setattr(pipeline, "_start_early", lambda *args: started.append(args))
+    add_uncited_slide(course)
+    result = CliRunner().invoke(main, ["build", "--strict", "--out", str(out), str(course)])
+    assert result.exit_code == 1 and started == []
+    assert not (out / "demo").exists()
+
+
 def test_a_failed_build_says_nothing_was_written_or_previous_outputs_kept(
     course: Path, out: Path
 ) -> None:
