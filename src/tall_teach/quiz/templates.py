@@ -529,7 +529,7 @@ def comparison(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
     wrong = tuple(display(w) for w in found.wrong)
     said = as_sentence(info.text)
     feedback = ((key, f"Correct: {said}"), *(
-        (w, f"Not what the lecture states: it says '{found.word}', not '{o}'. {said}")
+        (w, f"Not what the lecture states: it says '{found.word}', not '{o}'.")
         for w, o in zip(wrong, found.wrong, strict=True)))  # fmt: skip
     reasons = (f"key '{found.word}' (a comparison: the other two relations in the same form "
                "are wrong by the message, and no course text gives another of "
