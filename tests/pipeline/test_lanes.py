@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,28 @@ def test_a_lane_says_when_its_results_are_in() -> None:
         assert not lane.done()
         time.sleep(2.0)
         assert lane.done() and lane.results() == ["done"]
+
+
+def test_a_build_in_two_lanes_writes_the_same_bytes_as_one_lane(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handout in the lane forked before reading (its own chunk lane inside), the
+    quiz PDF here: the same outputs as one process doing everything in turn."""
+    from datetime import date
+
+    from tall_teach.pipeline import build
+    from tall_teach.scaffold import create_course
+
+    course = create_course(tmp_path / "content", "demo", today=date(2026, 1, 2))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    outputs = []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("TALL_TEACH_JOBS", jobs)
+        lines: list[str] = []
+        build(course, tmp_path / f"jobs-{jobs}", report=lines.append)
+        folder = tmp_path / f"jobs-{jobs}" / "demo"
+        outputs.append({str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
+                        if p.is_file() and not p.relative_to(folder).parts[0].startswith(".")})
+        assert any("built handout" in line and "in parallel" in line for line in lines) \
+            == (jobs == "2"), lines
+    assert "handout.pdf" in outputs[0] and outputs[0] == outputs[1]
