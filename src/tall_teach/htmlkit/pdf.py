@@ -250,6 +250,18 @@ def sharing_fonts() -> Iterator[None]:
             _SHARED = None
 
 
+_INHERITED: list[Any] = []
+
+
+def keep_inherited_fonts() -> None:
+    """In a forked process, first thing: the shared font configurations inherited from the
+    parent are kept alive until this process ends. Each removes its fonts' temporary
+    folder when freed, and that folder is the parent's, which may still be laying out
+    with it (the footers are laid out beside the contents)."""
+    if _SHARED:
+        _INHERITED.append(dict(_SHARED))
+
+
 def drop_shared_fonts() -> None:
     """Forget the shared configurations now (a forked worker exits without cleaning up).
 

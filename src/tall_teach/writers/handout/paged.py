@@ -3,8 +3,9 @@
 Order of work: every chunk but the contents (the cover, one per module or part of a
 module, the back matter) is laid out first by this process and a forked one, each
 taking the next chunk from one queue; then the
-contents, which need their page numbers; then the footers, which need the total;
-then `assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
+contents, which need their page numbers, while a forked process lays out the footers
+(they need the total: the contents' usual length is assumed, and checked); then
+`assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
 read from the store instead of laid out, so a one-module edit lays out one module
 (and the contents when a page number in them moved).
 """
@@ -75,6 +76,10 @@ class Store:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether `key` is kept (without counting it as used by this build)."""
+        return self.folder is not None and (self.folder / f"{key}.pdf").is_file()
+
     def put(self, key: str, paged: Paged) -> None:
         self.used.add(key)
         if self.folder is None:
@@ -126,7 +131,9 @@ def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int) -> list[
 def _print_in_worker(
     printer: Printer, chunks: Sequence[Chunk], queue: int
 ) -> list[tuple[int, Paged]]:
-    from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
+    from tall_teach.htmlkit.pdf import drop_shared_fonts, keep_inherited_fonts, sharing_fonts
+
+    keep_inherited_fonts()
 
     with sharing_fonts():
         try:
@@ -137,7 +144,9 @@ def _print_in_worker(
 
 def _print_one_in_worker(printer: Printer, html: str) -> Paged:
     """A document without the PDF variant (the footers), laid out in a forked worker."""
-    from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
+    from tall_teach.htmlkit.pdf import drop_shared_fonts, keep_inherited_fonts, sharing_fonts
+
+    keep_inherited_fonts()
 
     with sharing_fonts():
         try:
@@ -245,32 +254,55 @@ def _render_chunks(
     store = Store(cache_dir)
     at = next((i for i, c in enumerate(chunks) if c.name == CONTENTS), None)
     others = print_chunks(printer, [c for i, c in enumerate(chunks) if i != at], store)
-    if at is not None:
-        contents = print_contents(printer, chunks[at], others[:at], others[at:], store)
-        others.insert(at, contents)
-    total = sum(p.pages for p in others)
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
-    footer_doc = footer_html(head, total)
-    key = printer.key(footer_doc, None)
-    footers = store.get(key)
-    store.keep()
-    if footers is not None or total < FOOTERS_BESIDE or _jobs() < 2 or not _can_fork():
-        if footers is None:
-            footers = printer.print(footer_doc, None)
-            store.put(key, footers)
-        return join([p.pdf for p in others], footers.pdf)
-    from tall_teach.lanes import ForkedLane
-
-    # A long handout's footers (2 s for 600 pages) are laid out in a forked process
-    # while this one copies the chunks' pages into the joined PDF.
-    with ForkedLane([(_print_one_in_worker, (printer, footer_doc))]) as worker:
+    # The footers need the page total, known once the contents are laid out: they are
+    # laid out meanwhile in a forked process for the contents' usual length, and again
+    # (beside the join) if the contents came out longer.
+    guess = sum(p.pages for p in others) + (FRONT_GUESS if at is not None else 0)
+    beside = _footers_beside(printer, footer_html(head, guess), store)
+    try:
+        if at is not None:
+            contents = print_contents(printer, chunks[at], others[:at], others[at:], store)
+            others.insert(at, contents)
+        total = sum(p.pages for p in others)
+        if beside is not None and total != guess:
+            beside.close()
+            beside = None
+        footer_doc = footer_html(head, total)
+        key = printer.key(footer_doc, None)
+        footers = store.get(key)
+        store.keep()
+        if footers is None and beside is None and (
+                total >= FOOTERS_BESIDE and _jobs() > 1 and _can_fork()):
+            # A long handout's footers (2 s for 600 pages), laid out while this process
+            # copies the chunks' pages into the joined PDF.
+            beside = _footers_beside(printer, footer_doc, store)
+        if beside is None:
+            if footers is None:
+                footers = printer.print(footer_doc, None)
+                store.put(key, footers)
+            return join([p.pdf for p in others], footers.pdf)
+        lane = beside
 
         def laid_out() -> bytes:
-            paged: Paged = worker.results()[0]
+            paged: Paged = lane.results()[0]
             store.put(key, paged)
             return paged.pdf
 
         return join([p.pdf for p in others], laid_out)
+    finally:
+        if beside is not None:
+            beside.close()
+
+
+def _footers_beside(printer: Printer, footer_doc: str, store: Store) -> Any:
+    """A forked process laying out `footer_doc`, unless kept from an earlier build or
+    there is one lane."""
+    if _jobs() < 2 or not _can_fork() or store.has(printer.key(footer_doc, None)):
+        return None
+    from tall_teach.lanes import ForkedLane
+
+    return ForkedLane([(_print_one_in_worker, (printer, footer_doc))])
 
 
 __all__: list[Any] = ["Printer", "render_chunked"]
