@@ -356,16 +356,26 @@ def _load_theme(course: Course, course_dir: Path) -> Theme:
     return load_theme(course.theme, course_dir)
 
 
-def _writer_key(spec: WriterSpec, course: Course, theme_hash: str) -> str:
+def _writer_key(spec: WriterSpec, course: Course, theme_hash: str,
+                texts: dict[bool, str] | None = None) -> str:
+    """What a writer's output is made of, hashed; `texts` keeps the course's two texts
+    (with the quiz and without) for the next writer (the course is the same)."""
+    texts = {} if texts is None else texts
+    if spec.uses_items not in texts:
+        texts[spec.uses_items] = _writer_text(course, spec.uses_items)
+    return hash_text(__version__, spec.name, theme_hash, texts[spec.uses_items])
+
+
+def _writer_text(course: Course, uses_items: bool) -> str:
     from tall_teach.writers.dump import to_jsonable
 
-    if spec.uses_items:
+    if uses_items:
         data = to_jsonable(replace(course, modules=()))
     else:
         data = to_jsonable(replace(course, items=(), declined=()))
         data["figures"] = _figure_hashes(course)
     data.pop("root", None)
-    return hash_text(__version__, spec.name, theme_hash, json.dumps(data, sort_keys=True))
+    return json.dumps(data, sort_keys=True)
 
 
 def _figure_hashes(course: Course) -> dict[str, str]:
@@ -437,8 +447,9 @@ def _select(
     theme_hash = hash_files(theme.files())
     writers_course = replace(course, inputs=())
     chosen = _Selection(course, writers_course, {}, [], [])
+    texts: dict[bool, str] = {}
     for spec in select_writers(only, course.quiz.formats):
-        chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash)
+        chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash, texts)
         if not force and cache.output_is_current(spec.name, chosen.keys[spec.name], out_dir):
             chosen.skipped.append(spec.name)
             report(f"  skipped {spec.name} (unchanged)")
