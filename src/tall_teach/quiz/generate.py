@@ -154,6 +154,7 @@ def coverage(course: Course) -> list[Diagnostic]:
             '{distractors="…; …"} after the message)',
         )
         for item in course.items
-        if item.kind != "authored" and len(item.options) < course.quiz.options
+        # a comparison has its three relations: no term the author could add makes a fourth
+        if item.kind not in ("authored", "comparison") and len(item.options) < course.quiz.options
     )
     return warnings

@@ -30,7 +30,7 @@ from tall_teach.model import (
 from tall_teach.writers.pptx.context import EMU_PER_INCH, GAP, PlanContext
 from tall_teach.writers.pptx.specs import Slot, TextBlock
 from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
-from tall_teach.writers.pptx.text import Para, inline_runs, text_paras
+from tall_teach.writers.pptx.text import Para, Run, inline_runs, text_paras
 from tall_teach.writers.pptx.visuals import (
     chart_spec,
     figure_box_spec,
@@ -80,7 +80,27 @@ def segments(blocks: tuple[Block, ...]) -> list[Segment]:
         elif not isinstance(block, Question):
             found.append(Segment("visual", block=block))
     flush()
+    if not found:  # a "Check yourself" slide: its questions are what the class sees
+        found = [Segment("text", question_paras(b)) for b in blocks if isinstance(b, Question)]
     return found
+
+
+def only_questions(blocks: tuple[Block, ...]) -> bool:
+    """The slide shows nothing but authored questions: they are put on it (elsewhere the
+    slide's content would answer them, so they stay in the quiz)."""
+    return any(isinstance(b, Question) for b in blocks) and not segments(
+        tuple(b for b in blocks if not isinstance(b, Question))
+    )
+
+
+def question_paras(question: Question) -> tuple[Para, ...]:
+    """The stem, then the options lettered A, B, C…, without the answer."""
+    stem = Para(inline_runs(question.stem), 0, "none")
+    options = tuple(
+        Para((Run(f"{chr(ord('A') + n)}. ", bold=True), *inline_runs(choice.inlines)), 0, "none")
+        for n, choice in enumerate(question.choices)
+    )
+    return (stem, *options)
 
 
 def compose_slide(slide: Slide, ctx: PlanContext) -> list[Page]:

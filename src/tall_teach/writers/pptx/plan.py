@@ -20,12 +20,13 @@ from tall_teach.model import (
     Module,
     Paragraph,
     Placeholder,
+    Question,
     Slide,
     TakeHome,
     Text,
 )
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
-from tall_teach.writers.pptx.compose import Page, compose_slide, segments
+from tall_teach.writers.pptx.compose import Page, compose_slide, only_questions, segments
 from tall_teach.writers.pptx.context import PlanContext
 from tall_teach.writers.pptx.measure import Measurer
 from tall_teach.writers.pptx.settings import PptxSettings
@@ -355,6 +356,15 @@ def notes_paras(slide: Slide, label: str = "Figure to insert") -> tuple[Para, ..
         for n, para in enumerate(text_paras(described)):
             head = (Run(f"{label}: ", bold=True),) if n == 0 else ()
             paras.append(replace(para, runs=(*head, *para.runs)))
+    if only_questions(slide.blocks):  # shown on the slide: the answer is for the lecturer
+        for block in slide.blocks:
+            if isinstance(block, Question):
+                key = next((n for n, c in enumerate(block.choices) if c.correct), 0)
+                answer = Run(f"Answer: {chr(ord('A') + key)}. ", bold=True)
+                paras.append(Para((answer, *inline_runs(block.choices[key].inlines)), 0, "none"))
+                if block.explanation:
+                    why = Run("Explanation: ", bold=True)
+                    paras.append(Para((why, *inline_runs(block.explanation)), 0, "none"))
     return tuple(paras)
 
 
