@@ -35,6 +35,8 @@ _RELATIONS: dict[str, tuple[str, tuple[str, str]]] = {
     "exceeds": (_ABOVE, ("equals", "is less than")),
 }
 FAMILY = (_ABOVE, _BELOW, _EQUAL)
+NO_COMPARISON = ("the message gives no comparison (above / below, greater / less than, "
+                 "equals / exceeds)")
 
 
 def _set(words: str) -> frozenset[str]:
@@ -127,8 +129,7 @@ def find_comparison(text: str) -> Comparison:
         around = " ".join(_clause(words, first, last))
         start, end = words[first][1], words[last][2]
         return Comparison(text[start:end], start, end, relation, wrong, stems(around), around)
-    raise NoComparison("; ".join(why) or "the message gives no comparison (above / below, "
-                       "greater / less than, equals / exceeds)")
+    raise NoComparison("; ".join(why) or NO_COMPARISON)
 
 
 def says(text: str, relation: str) -> bool:

@@ -22,7 +22,14 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
-from tall_teach.quiz.comparisons import FAMILY, clause_subjects, find_comparison, says, speaks_of
+from tall_teach.quiz.comparisons import (
+    FAMILY,
+    NO_COMPARISON,
+    clause_subjects,
+    find_comparison,
+    says,
+    speaks_of,
+)
 from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
@@ -262,7 +269,8 @@ def _comparison_fallback(
     try:
         draft = comparison(draft_id, info, subjects)
     except TemplateError as why:
-        failures.append(f"comparison: {why}")
+        if NO_COMPARISON not in str(why):  # most messages compare nothing: no news for them
+            failures.append(f"comparison: {why}")
         return []
     broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
                         quiz.course.glossary)  # fmt: skip
