@@ -86,6 +86,10 @@ class Glossary:
     def terms(self, category: str) -> tuple[str, ...]:
         return dict(self.categories).get(category, ())
 
+    def every_term(self) -> tuple[str, ...]:
+        """Every term of every category, in the glossary's order."""
+        return tuple(t for _, terms in self.categories for t in terms)
+
     def terms_under(self, category: str) -> tuple[str, ...]:
         """The category's own terms and those of all its sub-kinds."""
         prefix = f"{category}/"

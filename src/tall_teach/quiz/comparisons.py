@@ -35,8 +35,8 @@ _RELATIONS: dict[str, tuple[str, tuple[str, str]]] = {
     "exceeds": (_ABOVE, ("equals", "is less than")),
 }
 FAMILY = (_ABOVE, _BELOW, _EQUAL)
-NO_COMPARISON = ("the message gives no comparison (above / below, greater / less than, "
-                 "equals / exceeds)")
+_NO_COMPARISON = ("the message gives no comparison (above / below, greater / less than, "
+                  "equals / exceeds)")
 
 
 def _set(words: str) -> frozenset[str]:
@@ -115,6 +115,11 @@ def _phrases(words: list[tuple[str, int, int]]) -> Iterator[tuple[int, int, str]
             yield i, i, word
 
 
+def compares(text: str) -> bool:
+    """The text writes a comparison word at all (usable or not)."""
+    return next(_phrases(_words(text)), None) is not None
+
+
 def find_comparison(text: str) -> Comparison:
     """The first comparison the message gives that an item can ask; NoComparison with why
     none can."""
@@ -129,7 +134,7 @@ def find_comparison(text: str) -> Comparison:
         around = " ".join(_clause(words, first, last))
         start, end = words[first][1], words[last][2]
         return Comparison(text[start:end], start, end, relation, wrong, stems(around), around)
-    raise NoComparison("; ".join(why) or NO_COMPARISON)
+    raise NoComparison("; ".join(why) or _NO_COMPARISON)
 
 
 def says(text: str, relation: str) -> bool:

@@ -24,8 +24,8 @@ from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.comparisons import (
     FAMILY,
-    NO_COMPARISON,
     clause_subjects,
+    compares,
     find_comparison,
     says,
     speaks_of,
@@ -264,13 +264,14 @@ def _comparison_fallback(
     """When no term makes a sound item, the comparison the message gives may ("a monopoly
     charges a price _____ marginal cost": above / below / equal to): the message's own
     fact, asked among a closed set of wrong relations."""
+    if not compares(info.text):
+        return []  # most messages compare nothing: no news for their author
     subjects = [t.text for t in terms if occurrences(info.text, t.text)]
     draft_id = item_id(info.id, "comparison", 0)
     try:
         draft = comparison(draft_id, info, subjects)
     except TemplateError as why:
-        if NO_COMPARISON not in str(why):  # most messages compare nothing: no news for them
-            failures.append(f"comparison: {why}")
+        failures.append(f"comparison: {why}")
         return []
     broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
                         quiz.course.glossary)  # fmt: skip
@@ -292,7 +293,7 @@ def _comparison_told(
     """Another item whose face gives a relation of the same subject and things, if any."""
     found = find_comparison(text)
     subjects = clause_subjects(found, subjects)
-    terms = [t for _, terms in vocab.glossary.categories for t in terms]
+    terms = vocab.glossary.every_term()
     return next((i for i, seen in _others(draft_id, faces)
                  if speaks_of(seen, subjects, found, terms)
                  and any(says(seen, r) for r in FAMILY)), "")  # fmt: skip

@@ -117,7 +117,7 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
 def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     """The chosen distractors, in the plural when the key is written in the plural."""
     ctx = info.selection
-    glossary = [t for _, terms in ctx.vocab.glossary.categories for t in terms]
+    glossary = ctx.vocab.glossary.every_term()
     cue = unit_names_key(term.option_text, info.text, ctx.evidence, glossary)
     if cue:
         raise TemplateError(f"{cue}: it names the key whatever the options (ask the value)")
@@ -513,7 +513,7 @@ def comparison(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
     own = info.selection.source
     texts = [(c.where, c.text) for c in info.selection.evidence.claims
              if c.kind != "title" and not (c.kind == "message" and c.source == own)]
-    glossary = [t for _, terms in info.vocab.glossary.categories for t in terms]
+    glossary = info.vocab.glossary.every_term()
     against = conflict(found, texts, subjects, glossary)
     if against:
         raise TemplateError(f"comparison '{found.word}': the course gives another of the same "

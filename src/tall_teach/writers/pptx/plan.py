@@ -516,9 +516,7 @@ CORE_LIMIT = 255  # characters a core property may hold
 def keyword_text(course: Course) -> str:
     """Module titles, then glossary terms, as many whole ones as the property holds."""
     words: list[str] = []
-    for word in [m.title for m in course.modules] + [
-        t for _, terms in course.glossary.categories for t in terms
-    ]:
+    for word in [*(m.title for m in course.modules), *course.glossary.every_term()]:
         word = clean(word)
         if word and word not in words and len(", ".join([*words, word])) <= CORE_LIMIT:
             words.append(word)
