@@ -472,18 +472,18 @@ def leaves_a_hole(options: list[Quantity], excluded: Iterable[Stated]) -> bool:
     def even(gaps: list[float]) -> bool:
         return min(gaps) > 0 and max(gaps) <= GRID_SPREAD * min(gaps)
 
-    space: list[float] = mids
     logs = [math.log(m) for m in mids] if mids[0] > 0 else []
-    if logs and (unit in ("bit", "byte") or (not even(steps(mids)) and even(steps(logs)))):
-        space = logs
+    by_ratio = bool(logs) and (unit in ("bit", "byte")
+                               or (not even(steps(mids)) and even(steps(logs))))
+    space = logs if by_ratio else mids
     gaps = steps(space)
     if even(gaps):
         return False
     for low, high, stated_unit in excluded:
         value = low if high is None else (low + high) / 2
-        if stated_unit != unit or (value <= 0 and space is not mids):
+        if stated_unit != unit or (by_ratio and value <= 0):
             continue
-        point = math.log(value) if space is not mids else value
+        point = math.log(value) if by_ratio else value
         for (left, right), gap in zip(itertools.pairwise(space), gaps, strict=True):
             if gap > GRID_SPREAD * min(gaps) and left < point < right:
                 return True
