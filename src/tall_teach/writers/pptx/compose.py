@@ -27,6 +27,7 @@ from tall_teach.model import (
     Table,
     TakeHome,
 )
+from tall_teach.quizkit import option_letter
 from tall_teach.writers.pptx.context import EMU_PER_INCH, GAP, PlanContext
 from tall_teach.writers.pptx.specs import Slot, TextBlock
 from tall_teach.writers.pptx.template import EMU_PER_PT, Box, TextFrame
@@ -97,7 +98,7 @@ def question_paras(question: Question) -> tuple[Para, ...]:
     """The stem, then the options lettered A, B, C…, without the answer."""
     stem = Para(inline_runs(question.stem), 0, "none")
     options = tuple(
-        Para((Run(f"{chr(ord('A') + n)}. ", bold=True), *inline_runs(choice.inlines)), 0, "none")
+        Para((Run(f"{option_letter(n)}. ", bold=True), *inline_runs(choice.inlines)), 0, "none")
         for n, choice in enumerate(question.choices)
     )
     return (stem, *options)

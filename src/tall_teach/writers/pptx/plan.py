@@ -25,6 +25,7 @@ from tall_teach.model import (
     TakeHome,
     Text,
 )
+from tall_teach.quizkit import option_letter
 from tall_teach.transforms.citations import footer_text, reference_order, vancouver
 from tall_teach.writers.pptx.compose import Page, compose_slide, only_questions, segments
 from tall_teach.writers.pptx.context import PlanContext
@@ -360,7 +361,7 @@ def notes_paras(slide: Slide, label: str = "Figure to insert") -> tuple[Para, ..
         for block in slide.blocks:
             if isinstance(block, Question):
                 key = next((n for n, c in enumerate(block.choices) if c.correct), 0)
-                answer = Run(f"Answer: {chr(ord('A') + key)}. ", bold=True)
+                answer = Run(f"Answer: {option_letter(key)}. ", bold=True)
                 paras.append(Para((answer, *inline_runs(block.choices[key].inlines)), 0, "none"))
                 if block.explanation:
                     why = Run("Explanation: ", bold=True)
