@@ -65,12 +65,16 @@ def far_in_time(candidate: str, stem: str, evidence: Evidence) -> str:
             f"far from the stem's {min(wanted)}")  # fmt: skip
 
 
+def _stem_units(stem: str) -> list[str]:
+    """The units the stem's quantities are given in, but those that name no kind (%, days)."""
+    return sorted({q.canonical_unit for q, _, _ in find_quantities(stem)} - GENERIC_UNITS)
+
+
 def unit_names_key(key: str, stem: str, evidence: Evidence, terms: Iterable[str]) -> str:
     """A unit in the stem that the course writes beside the key and beside no other of
     its terms (`terms`: the glossary's): "0.1-0.2 units/kg" names insulin, "48 mmol/mol"
     HbA1c, whatever the other options are. "" when no unit does."""
-    units = {q.canonical_unit for q, _, _ in find_quantities(stem)} - GENERIC_UNITS
-    for unit in sorted(units):
+    for unit in _stem_units(stem):
         beside = evidence.terms_beside_unit(unit, terms)
         if beside and all(normalise(t) == normalise(key) or contains_term(key, t)
                           or contains_term(t, key) for t in beside):  # fmt: skip
@@ -82,9 +86,8 @@ def unit_sorts_options(key: str, stem: str, evidence: Evidence, wrong: Iterable[
     """A unit in the stem the course writes beside the key and beside none of the wrong
     options ("6.5% (48 mmol/mol)" beside HbA1c, eGFR and BMI): among these options, only
     the key is ever measured so. "" when no unit sorts them."""
-    units = {q.canonical_unit for q, _, _ in find_quantities(stem)} - GENERIC_UNITS
     wrong = list(wrong)
-    for unit in sorted(units):
+    for unit in _stem_units(stem):
         if evidence.terms_beside_unit(unit, [key]) and not evidence.terms_beside_unit(unit, wrong):
             return (f"the stem's unit '{unit}' is written in the course beside '{key}' and "
                     f"none of {wrong}")
