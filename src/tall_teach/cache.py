@@ -168,3 +168,19 @@ def write_entry(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+STALE_ENTRY_SECONDS = 600  # a temporary entry older than this is no write in progress
+
+
+def stale_temporary(path: Path) -> bool:
+    """A temporary file `write_entry` left behind (a lane stopped by SIGTERM while it wrote,
+    skipping the cleanup): old enough that no build is still writing it."""
+    import time
+
+    if not (path.name.startswith(".") and path.name.endswith(".tmp")):
+        return False
+    try:
+        return time.time() - path.stat().st_mtime > STALE_ENTRY_SECONDS
+    except OSError:
+        return False

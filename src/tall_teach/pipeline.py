@@ -266,18 +266,19 @@ def build(
     try:
         for attempt in range(1, MAX_BUILD_ATTEMPTS + 1):
             chosen: list[_Selection] = []
+            fixed: list[list[tuple[str, str]]] = []
             # Not with --strict: a warning of the deck's plan, known only after `ready`,
             # would stop the build, and the early lane must not have written its caches.
             diagnosis = diagnose(course_dir, None if strict else functools.partial(
-                _ready, chosen, early, only, cache, out_dir, force, report))
+                _ready, chosen, fixed, course_dir, early, only, cache, out_dir, force, report))
             course, theme = diagnosis.course, diagnosis.theme
             result.warnings = diagnosis.diagnostics
             if strict and blocking(result.warnings):
                 result.strict_failed = True
                 return result
-            # What the outputs are made from, fixed before rendering: text files as the
-            # reader read them, images (which the writers read again) as they are now.
-            used = [(f, read or file_digest(course_dir, f)) for f, read in course.inputs]
+            # What the outputs are made from, fixed before any writer starts (`_ready`, when
+            # the early lane does, else now).
+            used = fixed[-1] if fixed else _used_inputs(course_dir, course)
             fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
             result.written, result.skipped = [], []
             rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result,
@@ -299,11 +300,19 @@ def build(
     return result
 
 
-def _ready(chosen: list[_Selection], early: ForkedLane | None, only: Iterable[str],
-           cache: BuildCache, out_dir: Path, force: bool, report: Report, course: Course,
-           theme: Theme) -> None:
+def _used_inputs(course_dir: Path, course: Course) -> list[tuple[str, str]]:
+    """What the outputs are made from: text files as the reader read them, images (which
+    the writers read again) as they are now."""
+    return [(f, read or file_digest(course_dir, f)) for f, read in course.inputs]
+
+
+def _ready(chosen: list[_Selection], fixed: list[list[tuple[str, str]]], course_dir: Path,
+           early: ForkedLane | None, only: Iterable[str], cache: BuildCache, out_dir: Path,
+           force: bool, report: Report, course: Course, theme: Theme) -> None:
     """Which writers run, known once the course is read and quizzed: the early lane's
-    start now, while the deck is planned for its warnings."""
+    start now, while the deck is planned for its warnings. The images' digests are taken
+    first: an image saved after the early lane read it is then seen as moved."""
+    fixed.append(_used_inputs(course_dir, course))
     chosen.append(_select(course, theme, only, cache, out_dir, force, report))
     if early is not None:
         _start_early(chosen[-1], theme, out_dir, early)
@@ -665,14 +674,14 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path) -> list[list[WriterSpec]
 
 def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path,
             early: ForkedLane) -> bool:
-    """`specs` given to the early lane; False if the model cannot be pickled."""
+    """`specs` given to the early lane; False if they cannot be sent."""
     import pickle
 
     try:
         early.submit([(render_one, (s.module, course, theme, _writer_args(s, out_dir)))
                       for s in specs])
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return False
+    except (pickle.PicklingError, TypeError, AttributeError, OSError):
+        return False  # not picklable, or the lane died while warming up (a broken pipe)
     return True
 
 

@@ -4,6 +4,7 @@ text left alone, a large name tree split into leaves, outline and pages in order
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pikepdf
 from pypdf import PdfReader
@@ -62,3 +63,23 @@ def test_chunks_join_into_one_readable_pdf() -> None:
     with pikepdf.open(io.BytesIO(joined)) as pdf:
         assert pdf.check_pdf_syntax() == []
     assert join(parts, None) == joined  # the same bytes again
+
+
+def test_a_temporary_cache_entry_left_long_ago_is_stale(tmp_path: Path) -> None:
+    """A lane stopped by SIGTERM while it wrote leaves `.name.NNN.tmp` behind: pruned once
+    old enough that no build is still writing it."""
+    import os
+    import time
+
+    from tall_teach.cache import STALE_ENTRY_SECONDS, stale_temporary
+
+    left = tmp_path / ".chunk.pdf.123.tmp"
+    left.write_bytes(b"half")
+    assert not stale_temporary(left)  # maybe still being written
+    old = time.time() - STALE_ENTRY_SECONDS - 1
+    os.utime(left, (old, old))
+    assert stale_temporary(left)
+    kept = tmp_path / "chunk.pdf"
+    kept.write_bytes(b"%PDF")
+    os.utime(kept, (old, old))
+    assert not stale_temporary(kept)

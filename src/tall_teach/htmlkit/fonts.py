@@ -106,7 +106,9 @@ def font_face_css(
             f"src:url({uri}) format('woff')}}"
         )
     if cache_dir is not None and cache_dir.is_dir():
+        from tall_teach.cache import stale_temporary
+
         for entry in cache_dir.iterdir():
-            if entry.suffix == ".woff" and entry.stem not in used:
+            if (entry.suffix == ".woff" and entry.stem not in used) or stale_temporary(entry):
                 entry.unlink(missing_ok=True)
     return "\n".join(rules)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tall_teach.cache import stale_temporary
 from tall_teach.htmlkit.pdf import Paged
 from tall_teach.writers.handout.chunks import CONTENTS, Chunk, number_contents, split_html
 
@@ -96,7 +97,8 @@ class Store:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path.suffix in (".pdf", ".json") and path.stem not in self.used:
+            if ((path.suffix in (".pdf", ".json") and path.stem not in self.used)
+                    or stale_temporary(path)):
                 path.unlink(missing_ok=True)
 
 

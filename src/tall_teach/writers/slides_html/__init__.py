@@ -95,15 +95,23 @@ def render_html(course: Course, theme: Theme, cache_dir: Path | None = None) -> 
 
 def _faces(plan: DeckPlan) -> set[str]:
     """The font faces the slides use: regular, bold (titles), italic and bold italic if
-    some run is set so (figure boxes cite their source in italics)."""
-    from tall_teach.writers.pptx.specs import FigureBoxSpec, PictureSpec, TableSpec, TextBlock
+    some run is set so (figure boxes and stat tiles cite their source in italics)."""
+    from tall_teach.writers.pptx.specs import (
+        FigureBoxSpec,
+        PictureSpec,
+        StatTilesSpec,
+        TableSpec,
+        TextBlock,
+    )
 
     faces = {"regular", "bold"}
     for slide in plan.slides:
         for slot in slide.slots:
             content = slot.content
-            if isinstance(content, FigureBoxSpec) and content.source:
-                faces.add("italic")
+            cited = (isinstance(content, FigureBoxSpec) and bool(content.source)) or (
+                isinstance(content, StatTilesSpec) and any(t.source for t in content.tiles))
+            if cited:
+                faces.add("italic")  # a figure box's or a stat tile's source
             runs = []
             if isinstance(content, TextBlock | FigureBoxSpec):
                 runs = [r for p in content.paras for r in p.runs]
