@@ -78,12 +78,19 @@ PRELOAD: dict[str, str] = {
     "quiz-pdf": "tall_teach.htmlkit.pdf",
 }
 
+# Modules whose `warm()` a lane forked before the course is read runs meanwhile, for the
+# writers it then takes: those printing with WeasyPrint (imported, a line laid out), or
+# else the deck (python-pptx imported: 0.1 s of a deck-only build).
+EARLY_WARM: dict[str, str] = {**PRELOAD, "pptx": "tall_teach.writers.pptx"}
+
 # Writers that deliver items to learners outside the self-test page: with
 # `quiz: {review: required}` they get authored and approved items only.
 REVIEWED_ONLY = frozenset({
     "tall_teach.writers.moodle", "tall_teach.writers.gift", "tall_teach.writers.qti",
     "tall_teach.writers.anki", "tall_teach.writers.quiz_pdf",
 })
+
+QUIZ_FORMATS = frozenset(spec.quiz_format for spec in WRITERS if spec.quiz_format)
 
 ONLY_CHOICES = (
     "dump", "pptx", "handout", "slides", "quiz", "html", "moodle", "gift", "qti", "pdf", "anki"
@@ -307,7 +314,7 @@ def _used_inputs(course_dir: Path, course: Course) -> list[tuple[str, str]]:
 
 
 def _ready(chosen: list[_Selection], fixed: list[list[tuple[str, str]]], course_dir: Path,
-           early: ForkedLane | None, only: Iterable[str], cache: BuildCache, out_dir: Path,
+           early: _Early | None, only: Iterable[str], cache: BuildCache, out_dir: Path,
            force: bool, report: Report, course: Course, theme: Theme) -> None:
     """Which writers run, known once the course is read and quizzed: the early lane's
     start now, while the deck is planned for its warnings. The images' digests are taken
@@ -415,7 +422,7 @@ def _render_all(
     force: bool,
     result: BuildResult,
     report: Report,
-    early: ForkedLane | None = None,
+    early: _Early | None = None,
     chosen: _Selection | None = None,
 ) -> tuple[dict[str, dict[str, bytes]], dict[str, str]]:
     """Render every selected writer whose inputs changed; nothing is written yet.
@@ -516,35 +523,51 @@ def _jobs() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def _early_lane(only: Iterable[str]) -> ForkedLane | None:
-    """The second lane, forked before the course is read when there are two: it imports
-    WeasyPrint (0.2-0.3 s) on the other core meanwhile, if a selected writer needs it."""
+@dataclass
+class _Early:
+    """A second lane forked before the course is read, and the writers it is warming up
+    for (none: it only shares the writers out)."""
+
+    lane: ForkedLane
+    ahead: frozenset[str]
+
+    def close(self) -> None:
+        self.lane.close()
+
+
+def _early_lane(only: Iterable[str]) -> _Early | None:
+    """The second lane, forked before the course is read when there are two: it loads the
+    library of the writers it will take, on the other core meanwhile: WeasyPrint
+    (0.2-0.3 s) if a selected writer prints with it, else python-pptx for the deck. No
+    lane for one writer that needs neither."""
     if _jobs() < 2 or not _can_fork():
         return None
     from tall_teach.lanes import ForkedLane
 
-    kinds = set(only)
-    if len(kinds) == 1 and kinds <= {"pptx", "dump", "slides", "html", "moodle", "gift", "qti"}:
-        return None  # one writer, which does not print with WeasyPrint: no second lane
-    warm = not kinds or bool(kinds & {"handout", "quiz", "pdf"})
-    return ForkedLane.early(_preload_weasyprint if warm else None)
+    names = {s.name for s in select_writers(only, QUIZ_FORMATS)}
+    ahead = frozenset(n for n in names if n in PRELOAD) or frozenset(names & {"pptx"})
+    if not ahead and len(names) < 2:
+        return None
+    modules = sorted({EARLY_WARM[name] for name in ahead})
+    return _Early(ForkedLane.early(functools.partial(_warm, modules) if modules else None),
+                  ahead)
 
 
-def _preload_weasyprint() -> None:
-    for module in sorted(set(PRELOAD.values())):
+def _warm(modules: list[str]) -> None:
+    for module in modules:
         importlib.import_module(module).warm()
 
 
 def _run_writers(
     todo: list[WriterSpec], course: Course, theme: Theme, report: Report, out_dir: Path,
-    early: ForkedLane | None = None, lanes: list[list[WriterSpec]] | None = None,
+    early: _Early | None = None, lanes: list[list[WriterSpec]] | None = None,
 ) -> dict[str, dict[str, bytes]]:
     """The slow writers (deck, handout, PDFs) run in a second process beside the others.
 
     `lanes`: the share of the early lane, its tasks already submitted."""
     heavy = [s for s in todo if s.name in HEAVY_WRITERS]
     if early is not None and lanes is not None:
-        return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
+        return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane)
     if early is not None and todo:
         try:
             return _run_in_early_lane(todo, course, theme, report, out_dir, early)
@@ -632,11 +655,11 @@ def _run_in_early_lane(
     theme: Theme,
     report: Report,
     out_dir: Path,
-    early: ForkedLane,
+    early: _Early,
 ) -> dict[str, dict[str, bytes]]:
-    """The writers that need WeasyPrint in the early lane, which has imported it; the
-    others balanced over both lanes by their usual cost."""
-    lanes = _early_lanes(todo, out_dir)
+    """The writers the early lane warmed up for there; the others balanced over both
+    lanes by their usual cost."""
+    lanes = _early_lanes(todo, out_dir, early.ahead)
     if not lanes[1]:
         early.close()
         rendered: dict[str, dict[str, bytes]] = {}
@@ -648,22 +671,23 @@ def _run_in_early_lane(
         return rendered
     if not _submit(lanes[1], course, theme, out_dir, early):
         raise _NotSent
-    return _share_lanes(todo, lanes, course, theme, report, out_dir, early)
+    return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane)
 
 
-def _early_lanes(todo: list[WriterSpec], out_dir: Path) -> list[list[WriterSpec]]:
-    """[this process's writers, the early lane's]: those printing with WeasyPrint there,
+def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
+                 ) -> list[list[WriterSpec]]:
+    """[this process's writers, the early lane's]: those it warmed up for (`ahead`) there,
     but for a handout laid out from nothing (no chunk kept from an earlier build): that
     takes both cores longer than everything else here, so this process, once done,
     prints the others (quiz PDF) itself, importing WeasyPrint then (0.3 s)."""
-    printing = [s for s in todo if s.name in PRELOAD]
+    printing = [s for s in todo if s.name in ahead]
     handout = [s for s in printing if s.name == "handout"]
     chunks = out_dir / CHUNK_CACHES["handout"]
     cold = bool(handout) and not (chunks.is_dir() and any(chunks.iterdir()))
     lanes: list[list[WriterSpec]] = [[], handout if cold else printing]
     loads = [0.0, sum(HEAVY_WRITERS.get(s.name, 0.05) for s in lanes[1])]
     for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
-        if spec.name in PRELOAD:
+        if spec.name in ahead:
             continue
         lane = 0 if loads[0] <= loads[1] else 1
         lanes[lane].append(spec)
@@ -673,21 +697,21 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path) -> list[list[WriterSpec]
 
 
 def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path,
-            early: ForkedLane) -> bool:
+            early: _Early) -> bool:
     """`specs` given to the early lane; False if they cannot be sent."""
     import pickle
 
     try:
-        early.submit([(render_one, (s.module, course, theme, _writer_args(s, out_dir)))
+        early.lane.submit([(render_one, (s.module, course, theme, _writer_args(s, out_dir)))
                       for s in specs])
     except (pickle.PicklingError, TypeError, AttributeError, OSError):
         return False  # not picklable, or the lane died while warming up (a broken pipe)
     return True
 
 
-def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: ForkedLane) -> None:
+def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: _Early) -> None:
     """The early lane's share of `chosen` started now (`chosen.lanes` says it is)."""
-    lanes = _early_lanes(chosen.todo, out_dir)
+    lanes = _early_lanes(chosen.todo, out_dir, early.ahead)
     if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early):
         chosen.lanes = lanes
 

@@ -135,3 +135,48 @@ def test_a_build_in_two_lanes_writes_the_same_bytes_as_one_lane(
         assert any("built handout" in line and "in parallel" in line for line in lines) \
             == (jobs == "2"), lines
     assert "handout.pdf" in outputs[0] and outputs[0] == outputs[1]
+
+
+def test_a_deck_only_build_draws_the_deck_in_the_early_lane(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--only pptx`: the lane forked before reading imports python-pptx meanwhile and
+    draws the deck; the same bytes and warnings as one process."""
+    from datetime import date
+
+    from tall_teach.pipeline import build
+    from tall_teach.scaffold import create_course
+
+    course = create_course(tmp_path / "content", "demo", today=date(2026, 1, 2))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    decks, warnings = [], []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("TALL_TEACH_JOBS", jobs)
+        lines: list[str] = []
+        result = build(course, tmp_path / f"jobs-{jobs}", only=["pptx"], report=lines.append)
+        decks.append((tmp_path / f"jobs-{jobs}" / "demo" / "demo.pptx").read_bytes())
+        warnings.append(result.warnings)
+        assert any("built pptx" in line and "in parallel" in line for line in lines) \
+            == (jobs == "2"), lines
+    assert decks[0] == decks[1] and warnings[0] == warnings[1]
+
+
+def test_the_early_lane_warms_up_for_what_the_selection_needs(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tall_teach import pipeline
+
+    monkeypatch.setenv("TALL_TEACH_JOBS", "2")
+    started: list[object] = []
+    monkeypatch.setattr(ForkedLane, "early",
+                        classmethod(lambda cls, warm=None: started.append(warm) or "lane"))
+    ahead = {}
+    for only in ((), ("pptx",), ("pptx", "dump"), ("quiz",), ("handout", "pptx"),
+                 ("slides", "dump"), ("dump",), ("slides",), ("anki",)):
+        early = pipeline._early_lane(only)
+        ahead[only] = None if early is None else sorted(early.ahead)
+    assert ahead == {
+        (): ["handout", "quiz-pdf"], ("pptx",): ["pptx"], ("pptx", "dump"): ["pptx"],
+        ("quiz",): ["quiz-pdf"], ("handout", "pptx"): ["handout"], ("slides", "dump"): [],
+        ("dump",): None, ("slides",): None, ("anki",): None,
+    }

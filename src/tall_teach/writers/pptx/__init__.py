@@ -89,6 +89,17 @@ def render_with_plan(course: Course, theme: Theme) -> tuple[bytes, DeckPlan]:
     return blob, plan
 
 
+def warm() -> None:
+    """What drawing a deck imports (python-pptx, its chart data and XlsxWriter, Pillow's
+    fonts: 0.1 s), imported by a lane forked to draw it while the course is still read."""
+    import importlib
+
+    for module in ("plan", "draw", "charts", "tables", "stats", "measure"):
+        importlib.import_module(f"{__name__}.{module}")
+    import pptx.chart.data  # noqa: F401
+    from PIL import ImageFont  # noqa: F401
+
+
 def render(course: Course, theme: Theme) -> dict[str, bytes]:
     """The writer contract: output path relative to build/<course>/ -> bytes."""
     blob, _ = render_with_plan(course, theme)
