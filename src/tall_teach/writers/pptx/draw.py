@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
+import functools
 from typing import Any
 
 from tall_teach.writers.pptx.fastxml import compile_placeholder_xpath
-from tall_teach.writers.pptx.package import deterministic_package
+from tall_teach.writers.pptx.package import saved_package
 from tall_teach.writers.pptx.partnames import SlideAdder, remember_partnames
 from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
 from tall_teach.writers.pptx.specs import (
@@ -62,15 +62,14 @@ def render_plan(
     adder = SlideAdder(prs)
     for number, slide_plan in enumerate(plan.slides, start=1):
         layout = by_kind[slide_plan.kind]
-        add_slide(prs, layout, adder.add(layout), slide_plan, number, labels)
+        add_slide(prs, layout, adder.add(layout), slide_plan, number, labels, adder)
     set_core_properties(prs, plan.properties)
-    out = io.BytesIO()
-    prs.save(out)
-    return deterministic_package(out.getvalue(), f"{plan.properties.date}T00:00:00Z")
+    return saved_package(prs, f"{plan.properties.date}T00:00:00Z")
 
 
 def add_slide(
-    prs: Any, layout: Any, slide: Any, plan: SlidePlan, number: int, labels: dict[str, str]
+    prs: Any, layout: Any, slide: Any, plan: SlidePlan, number: int, labels: dict[str, str],
+    adder: SlideAdder,
 ) -> Any:
     """Fill `slide`, just added from `layout`, with its plan."""
     placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
@@ -97,7 +96,7 @@ def add_slide(
     if plan.numbered:
         add_footer(slide, layout, "sldNum", str(number), 12.0, plan.number_box)
     if plan.notes:
-        frame = slide.notes_slide.notes_text_frame
+        frame = adder.notes(slide).notes_text_frame
         write_paragraphs(frame, [notes_para(p) for p in plan.notes], 12.0, 12.0)
     return slide
 
@@ -231,18 +230,23 @@ def add_picture_placeholder(slide: Any, box: Box, name: str) -> Any:
     return element
 
 
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
 def decorative(shape: Any) -> None:
-    """Mark a drawn shape decorative: screen readers skip it."""
+    """Mark a drawn shape (on a slide) decorative: screen readers skip it."""
     from lxml import etree
 
-    c_nv_pr = shape._element.find(f".//{P}cNvPr")
+    element = getattr(shape, "_element", shape)
+    c_nv_pr = element.find(f".//{P}cNvPr")
     ext_lst = etree.SubElement(c_nv_pr, f"{A}extLst")
     ext = etree.SubElement(ext_lst, f"{A}ext", uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
-    etree.SubElement(
-        ext,
-        "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative",
-        val="1",
-    )
+    # The prefix lxml gives a namespace the slide does not declare: ns0, ns1, ... in the
+    # order the slide's document meets it (each mark declares it anew), named here so
+    # that a mark made by copying a shape is the same.
+    count = sum(1 for _ in element.getroottree().iter(DECORATIVE))
+    namespace = DECORATIVE[1:].split("}")[0]
+    etree.SubElement(ext, DECORATIVE, nsmap={f"ns{count}": namespace}, val="1")
 
 
 PROGRESS_TOP, PROGRESS_H, PROGRESS_GAP = 457200, 54864, 91440  # 0.5 in, 0.06 in, 0.1 in
@@ -263,26 +267,44 @@ def strip_span(layout: Any, width: int, height: int) -> Box:
 def add_progress(slide: Any, progress: tuple[int, int], span: Box) -> None:
     """A strip of one segment per section across the top of a divider, this one taller and
     in the second accent: where the lecture is, without text under 18 pt."""
-    from pptx.enum.shapes import MSO_SHAPE
-
     current, total = progress
     left, middle = span.x, span.y + span.h // 2
     step = (span.w + PROGRESS_GAP) // total
+    tree = slide.shapes._spTree
+    shape_id = tree.max_shape_id
     for n in range(1, total + 1):
         here = n == current
         height = PROGRESS_H * (2 if here else 1)
-        x = left + (n - 1) * step
-        shape = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, x, middle - height // 2, step - PROGRESS_GAP, height
-        )
-        shape.name = f"Progress {n} of {total}" + (" (here)" if here else "")
-        style = shape._element.find(f"{P}style")
-        if style is not None:
-            shape._element.remove(style)
-        shape.fill.solid()
-        theme_color(shape.fill, "ACCENT_2" if here else "ACCENT_1")
-        shape.line.fill.background()
-        decorative(shape)
+        shape_id += 1
+        # python-pptx's rectangle (`add_shape`), its style removed, filled, no line
+        element = copy.deepcopy(_segment())
+        c_nv_pr = element.find(f"{P}nvSpPr/{P}cNvPr")
+        c_nv_pr.set("id", str(shape_id))
+        c_nv_pr.set("name", f"Progress {n} of {total}" + (" (here)" if here else ""))
+        xfrm = element.find(f"{P}spPr/{A}xfrm")
+        xfrm[0].set("x", str(left + (n - 1) * step))
+        xfrm[0].set("y", str(middle - height // 2))
+        xfrm[1].set("cx", str(step - PROGRESS_GAP))
+        xfrm[1].set("cy", str(height))
+        element.find(f"{P}spPr/{A}solidFill/{A}schemeClr").set(
+            "val", "accent2" if here else "accent1")
+        tree.insert_element_before(element, "p:extLst")
+        decorative(element)
+
+
+@functools.cache
+def _segment() -> Any:
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+
+    return parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr/>'
+        '<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill>'
+        '<a:schemeClr val="accent1"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>'
+        '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
+        "</a:p></p:txBody></p:sp>"
+    )
 
 
 def notes_para(para: Para) -> Para:

@@ -11,11 +11,14 @@ original would, as long as new parts under those prefixes are named only through
 `SlideAdder` does the same for `Slides.add_slide`, which scans every slide twice per new
 one: for the next slide id (an XPath over the slide list) and for an existing
 relationship to the new slide (all the presentation's relationships grouped by type).
-2,400 slides spent 6 s of their 16 s there.
+2,400 slides spent 6 s of their 16 s there. It also keeps, per layout, the slide that
+python-pptx's placeholder cloning made from it, and the notes page cloned from the notes
+master, and copies them for the next slides: the same elements, made in a tenth of the time.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 
@@ -60,18 +63,49 @@ class SlideAdder:
         self._ids = prs.slides._sldIdLst
         used = [int(s) for s in self._ids.xpath("./p:sldId/@id")]
         self._next_id = max([255, *used]) + 1
+        self._blank: dict[Any, Any] = {}  # layout part -> a new slide's element from it
+        self._notes: Any = None  # a new notes page's element, before its text
 
     def add(self, layout: Any) -> Any:
+        from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.parts.slide import SlidePart
 
         if self._next_id > MAX_SLIDE_ID:  # python-pptx would reuse a free id: not worth copying
             return self._prs.slides.add_slide(layout)
         part = self._prs.part
-        slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
+        blank = self._blank.get(layout.part)
+        if blank is None:
+            slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
+        else:  # `SlidePart.new` with the placeholders already in
+            slide_part = SlidePart(part._next_slide_partname, CT.PML_SLIDE, part.package,
+                                   copy.deepcopy(blank))
+            slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rid = part.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        if blank is None:
+            slide.shapes.clone_layout_placeholders(layout)
+            self._blank[layout.part] = copy.deepcopy(slide._element)
         self._ids._add_sldId(id=self._next_id, rId=rid)
         self._next_id += 1
         return slide
+
+    def notes(self, slide: Any) -> Any:
+        """`slide.notes_slide` for a slide added here (which has none yet)."""
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        if self._notes is None:
+            notes = slide.notes_slide
+            self._notes = copy.deepcopy(notes._element)
+            return notes
+        slide_part = slide.part
+        package = slide_part.package
+        # `NotesSlidePart.new` with the notes master's placeholders already in
+        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                                    CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._notes))
+        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return notes_part.notes_slide

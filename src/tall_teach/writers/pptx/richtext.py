@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,26 +26,62 @@ def theme_color(font_or_fill: Any, name: str, brightness: float = 0.0) -> None:
 
 
 def write_runs(paragraph: Any, runs: Sequence[Run], size: float, color: str = "") -> None:
-    from pptx.util import Pt
+    """`runs` appended to a python-pptx paragraph."""
+    _append_runs(paragraph._p, paragraph, runs, size, color)
 
+
+def _append_runs(p: Any, parent: Any, runs: Sequence[Run], size: float, color: str) -> None:
+    """`runs` appended to the `a:p` element `p` (in a text frame `parent` leads to): the
+    elements python-pptx's `add_run`, font and colour setters make, in the same order,
+    made directly (its object layer was a sixth of the deck's drawing)."""
+    from lxml import etree
+
+    sz = _centipoints(size)
     for run in runs:
         if run.line_break:
-            paragraph.add_line_break()
+            etree.SubElement(p, f"{A}br")
             continue
-        r = paragraph.add_run()
-        r.text = run.text
-        font = r.font
-        font.size = Pt(size)
+        r = etree.SubElement(p, f"{A}r")
+        r_pr = etree.SubElement(r, f"{A}rPr", sz=sz)
         if run.bold:
-            font.bold = True
+            r_pr.set("b", "1")
         if run.italic:
-            font.italic = True
-        if run.code:
-            theme_color(font, "TEXT_2")
-        elif color:
-            theme_color(font, color)
+            r_pr.set("i", "1")
+        scheme = "TEXT_2" if run.code else color
+        if scheme:
+            fill = etree.SubElement(r_pr, f"{A}solidFill")
+            etree.SubElement(fill, f"{A}schemeClr", val=_scheme(scheme))
+        etree.SubElement(r, f"{A}t").text = _escape_ctrl_chars(run.text)
         if run.url:
-            r.hyperlink.address = run.url
+            from pptx.text.text import _Paragraph, _Run
+
+            _Run(r, _Paragraph(p, parent)).hyperlink.address = run.url
+
+
+@functools.cache
+def _centipoints(size: float) -> str:
+    """A font size as python-pptx writes it (`Font.size = Pt(size)`)."""
+    from pptx.util import Pt
+
+    return str(Pt(size).centipoints)
+
+
+@functools.cache
+def _scheme(name: str) -> str:
+    """The `val` of an `a:schemeClr` for a theme colour (MSO_THEME_COLOR's name)."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+
+    return str(getattr(MSO_THEME_COLOR, name).xml_value)
+
+
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+def _escape_ctrl_chars(text: str) -> str:
+    """What python-pptx's run text setter stores: control characters as `_xHHHH_`."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
 
 
 def _bullet_xml(p_pr: Any, para: Para, start_numbering: bool) -> None:
@@ -67,37 +105,6 @@ def _bullet_xml(p_pr: Any, para: Para, start_numbering: bool) -> None:
             num.set("startAt", str(para.number))
 
 
-def _order_ppr(p_pr: Any) -> None:
-    """Keep pPr children in schema order: lnSpc, spcBef, spcAft, bu*, tabLst, defRPr."""
-    order = [
-        "lnSpc",
-        "spcBef",
-        "spcAft",
-        "buClrTx",
-        "buClr",
-        "buSzTx",
-        "buSzPct",
-        "buSzPts",
-        "buFontTx",
-        "buFont",
-        "buNone",
-        "buAutoNum",
-        "buChar",
-        "buBlip",
-        "tabLst",
-        "defRPr",
-    ]
-    children = sorted(
-        p_pr,
-        key=lambda c: (
-            order.index(c.tag.split("}")[1]) if c.tag.split("}")[1] in order else len(order)
-        ),
-    )
-    for child in children:
-        p_pr.remove(child)
-        p_pr.append(child)
-
-
 def write_paragraphs(
     text_frame: Any,
     paras: Sequence[Para],
@@ -108,7 +115,6 @@ def write_paragraphs(
 ) -> None:
     """Replace the frame's text with `paras`; the first paragraph gets no space before."""
     from lxml import etree
-    from pptx.text.text import _Paragraph
 
     body = text_frame._txBody
     for old in body.findall(f"{A}p"):
@@ -117,8 +123,8 @@ def write_paragraphs(
         body.add_p()
     previous: Para | None = None
     for i, para in enumerate(paras):
-        paragraph = _Paragraph(body.add_p(), text_frame)
-        p_pr = paragraph._p.get_or_add_pPr()
+        p = etree.SubElement(body, f"{A}p")  # `add_p` and `get_or_add_pPr` on a new one
+        p_pr = etree.SubElement(p, f"{A}pPr")
         if para.level:
             p_pr.set("lvl", str(min(para.level, 8)))
         before = para.space_before if para.space_before >= 0 else space_before
@@ -132,7 +138,7 @@ def write_paragraphs(
             restart = (
                 previous is None or previous.bullet != "number" or previous.level != para.level
             )
-            _bullet_xml(p_pr, para, restart)
-        _order_ppr(p_pr)
-        write_runs(paragraph, para.runs, para.size or level_size(size, para.level, floor), color)
+            _bullet_xml(p_pr, para, restart)  # its elements in schema order, after spcAft
+        _append_runs(p, text_frame, para.runs,
+                     para.size or level_size(size, para.level, floor), color)
         previous = para
