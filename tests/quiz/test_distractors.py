@@ -220,3 +220,35 @@ def test_a_doubling_grid_has_no_hole_at_a_value_between_its_steps() -> None:
     assert not leaves_a_hole(sizes, [(20.0, None, "byte")])  # even by ratio
     bits = [parse_quantity(t) for t in ("8 bits", "32 bits", "64 bits")]
     assert leaves_a_hole(bits, [(16.0, None, "bit")])  # 16 skipped in a doubling series
+
+
+def test_a_determiner_one_modifier_back_serves_the_blank() -> None:
+    """"A binding _____ causes a shortage": "price floor" reads after "A binding"."""
+    message = "A binding price ceiling, such as rent control, causes a shortage"
+    terms = ["price ceiling", "price floor", "price band"]
+    selection = select("price ceiling", "price control", terms, message, [])
+    assert "price floor" in selection.chosen
+    # a preposition starts the phrase afresh: "because _____" is still bare
+    message = "An acid is stronger because strong resonance spreads the negative charge"
+    terms = ["strong resonance", "inductive effect", "hyperconjugation"]
+    selection = select("strong resonance", "electronic effect", terms, message, [])
+    assert "inductive effect" not in selection.chosen
+
+
+def test_possessive_names_and_adjective_phrases_need_no_article() -> None:
+    from tall_teach.quiz.selection import _needs_article
+
+    assert _needs_article("inductive effect")
+    assert _needs_article("price floor")
+    assert not _needs_article("Markovnikov's rule")
+    assert not _needs_article("perfectly inelastic")
+    assert not _needs_article("hyperconjugation")  # a mass noun
+    assert _needs_article("reducing agent")  # a noun, though it ends like an adjective
+
+
+def test_the_article_reason_quotes_the_blank_it_is_about() -> None:
+    message = "An acid is stronger because resonance spreads the negative charge"
+    terms = ["resonance", "inductive effect", "hyperconjugation"]
+    selection = select("resonance", "electronic effect", terms, message, [])
+    (reason,) = [r for r in selection.reasons if "inductive effect" in r]
+    assert '"stronger because _____ spreads the"' in reason

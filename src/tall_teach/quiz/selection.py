@@ -223,8 +223,8 @@ def _rejection(
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
     if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
-        return ("it needs an article the blank does not have (\"because _____ spreads\": "
-                "\"resonance\" reads, \"inductive effect\" does not)")
+        return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
+                f"\": \"{key}\" reads there, \"{candidate}\" does not)")
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
@@ -274,15 +274,49 @@ _MASS_ENDINGS = ("ion", "ance", "ence", "ism", "ity", "ing", "ure", "ment", "y",
                  "age", "ise", "ize", "sis")  # fmt: skip
 
 
+# Words after which a noun phrase starts afresh: a determiner before them is not the key's.
+_PHRASE_BREAKS = frozenset({
+    "because", "and", "or", "but", "of", "in", "on", "by", "with", "from", "to", "for", "as",
+    "at", "than", "via", "into", "through", "is", "are", "was", "were", "be", "has", "have",
+    "when", "while", "if", "that", "so",
+})  # fmt: skip
+
+
+# Endings of adjectives: after an adverb ("perfectly inelastic") the phrase is no noun and
+# takes no article.
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant",
+                      "ent")  # fmt: skip
+
+
 def _bare(key: str, message: str) -> bool:
     """The message writes the key, in the singular, with no determiner before it ("because
     resonance spreads"): what fills the blank must read without one too. (A plural key's
-    options are shown in the plural, which needs none.)"""
+    options are shown in the plural, which needs none.) A determiner one modifier back
+    still serves the blank ("A binding _____ causes a shortage")."""
     spans = occurrences(message, key)
     if not spans:
         return False
-    before = re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])
-    return not before or (before[-1].casefold() not in _DETERMINERS)
+    before = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])]
+    if not before:
+        return True
+    if before[-1] in _DETERMINERS:
+        return False
+    modifier = before[-1] not in _PHRASE_BREAKS and not message[: spans[0][0]].rstrip().endswith(
+        (",", ";", ":", "(")
+    )
+    return not (modifier and len(before) > 1 and before[-2] in _DETERMINERS)
+
+
+def _blank_context(key: str, message: str) -> str:
+    """The few words around the key, with the key blanked, to quote in a reason."""
+    spans = occurrences(message, key)
+    if not spans:
+        return "_____"
+    start, end = spans[0]
+    left = " ".join(message[:start].split()[-2:])
+    right = " ".join(message[end:].split()[:2])
+    glue = "" if message[end:end + 1] in ",;:.)" else " "
+    return f"{left} _____{glue}{right}".strip()
 
 
 def _needs_article(candidate: str) -> bool:
@@ -291,8 +325,10 @@ def _needs_article(candidate: str) -> bool:
     left alone."""
     words = candidate.split()
     last = words[-1] if words else ""
+    possessive = any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Zaitsev's rule"
     return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
-            and not last.endswith(_MASS_ENDINGS))
+            and not last.endswith(_MASS_ENDINGS) and not possessive
+            and not (words[0].endswith("ly") and last.endswith(_ADJECTIVE_ENDINGS)))
 
 
 def _extended_in(candidate: str, message: str, key: str) -> str:
