@@ -4,7 +4,8 @@
 states an open question; blanking "dual targeting" would teach a guess as a fact. Only
 clear signs count: a question mark, or words that mark the statement as uncertain or
 about the future. A plain "may" ("metformin may cause lactic acidosis") states a known
-risk and is not a hedge.
+risk and is not a hedge, and neither is the noun "hypothesis" ("assuming the null
+hypothesis is true" defines a p-value); "it is hypothesised that" is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 _HEDGES = re.compile(
-    r"\?|\b(?:perhaps|possibly|presumably|speculative|hypothes[ie][sz]\w*|"
+    r"\?|\b(?:perhaps|possibly|presumably|speculative|hypothesi[sz](?:e[sd]?|ing)|"
     r"unclear|uncertain|not yet known|remains? to be (?:seen|determined|established)|"
     r"open question|it seems likely|in the (?:near |distant )?future|"
     r"might|could potentially|potentially)\b",
