@@ -84,3 +84,11 @@ def test_comparison_items_on_a_course_whose_terms_come_in_pairs() -> None:
     # "At the equilibrium price the quantity demanded _____": "equilibrium" sounds like
     # "equals" and like no wrong option
     assert "tt-structures-equilibrium-price-comparison" not in items
+
+
+def test_an_either_way_span_is_no_comparison() -> None:
+    """"lies above or below the mean" names both sides: "below or below" would be asked."""
+    with pytest.raises(NoComparison):
+        find_comparison("A z-score states how many standard deviations a value lies above or "
+                        "below the mean")  # fmt: skip
+    assert find_comparison("A monopoly charges a price above marginal cost").word == "above"

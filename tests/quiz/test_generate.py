@@ -440,3 +440,23 @@ def test_a_numbered_series_keeps_its_order() -> None:
     assert _series(["TLR9", "TLR4", "TLR3"]) == ("TLR3", "TLR4", "TLR9")
     assert _series(["CD7", "CAR-T", "CD5"]) == ()
     assert _series(["nelarabine", "venetoclax"]) == ()
+
+
+def test_lead_ins_name_a_sub_kind_as_a_noun() -> None:
+    from tall_teach.quiz.templates import category_noun
+    from tall_teach.quiz.terms import build_vocabulary
+
+    vocab = build_vocabulary(Glossary(()), [], [], [], [])
+    assert category_noun("law/of planetary motion", vocab) == "law"
+    assert category_noun("planet/giant planet", vocab) == "planet"
+    assert category_noun("significance testing/error", vocab) == "error"
+    assert category_noun("sky and motion", vocab) == "option"
+
+
+def test_ordinal_names_keep_their_order() -> None:
+    from tall_teach.quiz.templates import _ordinal_series
+
+    options = ["Kepler's third law", "Kepler's first law", "Kepler's second law"]
+    assert _ordinal_series(options) == ("Kepler's first law", "Kepler's second law",
+                                        "Kepler's third law")  # fmt: skip
+    assert _ordinal_series(["first law", "Hubble's law"]) == ()

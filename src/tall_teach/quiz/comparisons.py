@@ -102,6 +102,13 @@ def _fits(words: list[tuple[str, int, int]], first: int, last: int) -> str:
         return f"'{before} {phrase}' would not read with the other relations"
     if not after or after in _CLAUSE_END:
         return f"nothing follows '{phrase}'"
+    beyond = words[last + 2][0] if last + 2 < len(words) else ""
+    either_after = after in ("or", "and") and beyond in _RELATIONS
+    either_before = before in ("or", "and") and any(
+        w in _RELATIONS for w, _, _ in words[max(first - 3, 0) : first - 1]
+    )
+    if either_after or either_before:
+        return f"'{phrase}' is one side of an either-way span ('above or below'), no comparison"
     return ""
 
 

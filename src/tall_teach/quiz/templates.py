@@ -96,6 +96,14 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     """What the lead-in asks for: "Which drug", "Which CAR-T hurdle", "Which value"."""
     if category.startswith("number:"):
         return "value"
+    parent, _, child = category.rpartition("/")
+    if parent:  # a sub-kind: its own name when it is a noun, else its parent's
+        first = child.split()[0].casefold() if child.split() else ""
+        above = parent.rpartition("/")[2]
+        same_head = child.split()[-1:] == above.split()[-1:]  # "giant planet" of "planet"
+        category = above if first in _PREPOSITIONS or same_head else child
+    if " and " in f" {category} ":  # "sky and motion": no noun to ask for
+        return "option"
     words = category.replace("_", " ").split()
     if not words or len(words) > 3:
         return "option"
@@ -106,6 +114,9 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
         last = last[:-1]
     return " ".join([*spelled[:-1], last])
+
+
+_PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
 
 def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
@@ -219,7 +230,7 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
             every = sorted({o for layout in layouts for o in layout}, key=_when)
             written = {o: o for o in every}
         else:
-            series = _series([key, *distractors])
+            series = _series([key, *distractors]) or _ordinal_series([key, *distractors])
             if series:  # "sp, sp², sp³", "TLR3, TLR4, TLR9": in their order, like numbers
                 layouts = (series,)
     blanked = as_sentence(blank_out(info.text, term.text, every))
@@ -255,6 +266,27 @@ def _series(options: list[str]) -> tuple[str, ...]:
         return int(digits) if digits else 1
 
     return tuple(sorted(options, key=number))
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")  # fmt: skip
+
+
+def _ordinal_series(options: list[str]) -> tuple[str, ...]:
+    """Options that are one name with ordinals ("Kepler's first law", "… second law", "…
+    third law"), in that order, or ()."""
+    found = []
+    for option in options:
+        words = option.split()
+        hits = [i for i, w in enumerate(words) if w.casefold() in _ORDINALS]
+        if len(hits) != 1:
+            return ()
+        i = hits[0]
+        found.append((" ".join([*words[:i], "#", *words[i + 1:]]), _ORDINALS.index(
+            words[i].casefold()), option))
+    if len({frame for frame, _, _ in found}) != 1:
+        return ()
+    return tuple(option for _, _, option in sorted(found, key=lambda f: f[1]))
 
 
 def _period_edge(key: str, layouts: tuple[tuple[str, ...], ...], info: MessageInfo) -> None:
