@@ -163,6 +163,13 @@ class Evidence:
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
             distinctive = shared & self._distinctive
+            if len(distinctive) >= 2 and _ALSO.search(claim.text):
+                # "LiAlH₄ is stronger: it also reduces esters…" beside "NaBH₄ reduces
+                # aldehydes…": the course says the candidate does the same, and more
+                found = Support(claim, tuple(sorted(shared)), 1.0)
+                if best is None or best.share < 1.0:
+                    best = found
+                continue
             if (share >= SUPPORT_SHARE or len(distinctive) >= 2) and not self._in_place_of(
                 wanted, claim
             ):
@@ -285,6 +292,9 @@ _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
     _OPPOSITE.setdefault(_a, set()).add(_b)
     _OPPOSITE.setdefault(_b, set()).add(_a)
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|in addition)\b", re.IGNORECASE)
 
 
 def _opposite(message: str, claim: str) -> bool:

@@ -170,7 +170,7 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
         return MessageOutcome(place, message, (), tuple(failures))
     origin = _origin(place, message, text, course, [t.text for t in terms],
                      [t.text for t in spare])  # fmt: skip
-    info = _message_info(message, text, origin, quiz)
+    info = message_info(message, text, origin, quiz)
     if not usable and not spare:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
         return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
@@ -242,7 +242,7 @@ def _clause_fallback(
         inside = [t for t in terms if occurrences(clause, t.text)]
         if not inside:
             continue
-        info = _message_info(message, clause, origin, quiz)
+        info = message_info(message, clause, origin, quiz)
         tried: list[str] = []
         found = _best_draft("cloze", 0, inside, asked, info, origin, quiz, tried)
         failures.extend(f"{f} (asked alone: '{clause}')" for f in tried)
@@ -331,7 +331,7 @@ def _unbolded_fallback(
     return [replace(draft, reasons=(*draft.reasons, note))]
 
 
-def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
+def message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
     reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
     anchors = tuple(t.text for t in find_in_text(text, quiz.vocab) if t.origin == "glossary")
     anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab)
@@ -407,11 +407,10 @@ def _best_draft(
             if any(b.rule in CUE_RULES for b in broken):
                 asked.add(("cued", term.text))
             continue
-        writes_key = next((i for i, seen in _others(draft_id, quiz.faces)
-                           if _writes_key(seen, draft.key, term.text, quiz.vocab)),
-                          "")  # fmt: skip
-        if writes_key:
-            failures.append(f"{kind} on '{term.text}': item {writes_key} shows it in its "
+        writer = next((i for i, seen in _others(draft_id, quiz.faces)
+                       if writes_key(seen, draft.key, term.text, quiz.vocab)), "")  # fmt: skip
+        if writer:
+            failures.append(f"{kind} on '{term.text}': item {writer} shows it in its "
                             "stem or options, which would give this item away")  # fmt: skip
             continue
         short = option_count(draft) < info.options
@@ -439,7 +438,9 @@ CUE_RULES = frozenset({"key-word-in-stem", "key-pair"})  # what a statement woul
 MAX_PASSES = 4  # passes over the quiz until no item's stem changes what another may offer
 
 
-def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[MessageOutcome]:
+def message_outcomes(
+    course: Course, vocab: Vocabulary | None = None, evidence: Evidence | None = None
+) -> list[MessageOutcome]:
     """Every message's outcome, in lecture order, with no cross-item cue: a message's
     distractors are never the key of an item made before it (or of an authored question)
     nor written in another item's stem, a draft whose key an earlier item offers as a
@@ -449,7 +450,7 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
     again with the stems of the last pass until they settle; whatever still breaks the
     rule after the last pass is dropped."""
     vocab = vocab or course_vocabulary(course)
-    evidence = course_evidence(course)
+    evidence = evidence or course_evidence(course)
     shown: dict[str, tuple[str, str]] = {}
     outcomes: list[MessageOutcome] = []
     for _ in range(MAX_PASSES):
@@ -459,6 +460,21 @@ def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[Me
             break
         shown = now
     return _without_stem_cues(outcomes, evidence, vocab)
+
+
+def final_context(
+    course: Course, vocab: Vocabulary, evidence: Evidence, outcomes: list[MessageOutcome]
+) -> QuizContext:
+    """What every item of the settled quiz shows: for a stage that adds items after it."""
+    shown = {d.id: (shown_text(d), face(d)) for o in outcomes for d in o.drafts}
+    return _context(course, vocab, evidence, shown, outcomes)
+
+
+def origin_of(place: Place, message: Message, quiz: QuizContext) -> Origin:
+    """Where a message's items come from, for a message that has none yet."""
+    text = plain_text(message.inlines)
+    terms = [t.text for t in find_key_terms(message.inlines, quiz.vocab)]
+    return _origin(place, message, text, quiz.course, terms)
 
 
 def shown_text(draft: Draft) -> str:
@@ -475,9 +491,39 @@ def face(draft: Draft) -> str:
 def _quiz_pass(
     course: Course, vocab: Vocabulary, evidence: Evidence, shown: Mapping[str, tuple[str, str]]
 ) -> list[MessageOutcome]:
+    base_quiz = _context(course, vocab, evidence, shown, [])
+    keys, offered = dict(base_quiz.keys), dict(base_quiz.offered)
+    outcomes: list[MessageOutcome] = []
+    for place, message in takehome_messages(course):
+        quiz = replace(base_quiz, keys=dict(keys), offered=dict(offered))
+        outcome = message_outcome(place, message, quiz)
+        outcomes.append(outcome)
+        _record(outcome, keys, offered)
+    return outcomes
+
+
+def _record(outcome: MessageOutcome, keys: dict[str, str], offered: dict[str, str]) -> None:
+    """The keys and wrong options of an outcome's drafts, for the messages after it."""
+    for draft in outcome.drafts:
+        keys.setdefault(base(draft.key_term), draft.id)
+        keys.setdefault(base(draft.key), draft.id)
+        offered.update((base(d), draft.id) for d in draft.distractors)
+
+
+def _context(
+    course: Course,
+    vocab: Vocabulary,
+    evidence: Evidence,
+    shown: Mapping[str, tuple[str, str]],
+    outcomes: list[MessageOutcome],
+) -> QuizContext:
+    """The quiz as the authored questions, the `shown` stems and faces, and the keys and
+    wrong options of `outcomes` make it."""
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
+    for outcome in outcomes:
+        _record(outcome, keys, offered)
     # an authored question's explanation ties what it names too ("fluid retention" to
     # pioglitazone): a trainee who read it strikes that option elsewhere
     stems = {**{d.id: f"{d.stem} {o.rationale}" for d, o in authored},
@@ -490,20 +536,10 @@ def _quiz_pass(
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
     values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
-    outcomes: list[MessageOutcome] = []
-    for place, message in takehome_messages(course):
-        quiz = QuizContext(course, vocab, evidence, dict(keys), stems, dict(offered), bold, values,
-                           faces)  # fmt: skip
-        outcome = message_outcome(place, message, quiz)
-        outcomes.append(outcome)
-        for draft in outcome.drafts:
-            keys.setdefault(base(draft.key_term), draft.id)
-            keys.setdefault(base(draft.key), draft.id)
-            offered.update((base(d), draft.id) for d in draft.distractors)
-    return outcomes
+    return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces)
 
 
-def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
+def writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
     """Another item shows the key: its stem writes it (as the option or the message gives
     it), an option is it, or either writes its short form or a member of its family
     ("TLR4" for "Toll-like receptors"). An option that merely holds it ("26 August 1789"
@@ -535,7 +571,7 @@ def _without_stem_cues(
                 hit = (draft.key, told) if told else None
             else:
                 hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
-                            if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
+                            if writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
             if hit is None and draft.kind not in ("statement", "comparison"):
                 hit = next(((d, i) for d in draft.distractors
                             for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]

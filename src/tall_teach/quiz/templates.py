@@ -489,6 +489,20 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
                  reasons=reasons)  # fmt: skip
 
 
+def false_copies(term: KeyTerm, info: MessageInfo) -> list[tuple[str, str]]:
+    """(copy, term swapped in) for the message with `term` swapped for each clean
+    distractor, best first: the wrong statements a true-statement item across messages
+    may show. One clean distractor is enough here, where a cloze needs two."""
+    _swappable(term, info)
+    ctx = info.selection
+    if unit_names_key(term.option_text, info.text, ctx.evidence, ctx.vocab.glossary.every_term()):
+        raise TemplateError("a unit of the message names its key")
+    chosen = [c for c in select_distractors(term, ctx, info.options - 1).chosen
+              if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])]
+    alternatives = [pluralise(c) if term.plural else c for c in chosen]
+    return [(as_sentence(replace_term(info.text, term.text, alt)), alt) for alt in alternatives]
+
+
 def statement_lead_in(topic: str) -> str:
     """A focused lead-in naming what the statements are about: the slide that taught it."""
     if not topic:
