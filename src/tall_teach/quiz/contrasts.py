@@ -79,6 +79,9 @@ def with_contrasts(
     faces = dict(quiz.faces)
     copies: dict[str, list[_Copy]] = {}  # message id -> its false copies, best first
     made: set[str] = set()  # ids of the items this stage made
+    # every option the quiz shows: a wrong statement shown twice is false by form alone
+    # (a true one is the key of one item only), so no copy is shown a second time
+    shown = {_norm(line) for f in faces.values() for line in f.split("\n")[1:]}
     result: list[MessageOutcome] = []
     for outcome in outcomes:
         if outcome.drafts or not _askable(outcome):
@@ -91,7 +94,8 @@ def with_contrasts(
                 if sibling.message.id not in copies:
                     copies[sibling.message.id] = _copies_of(sibling, quiz)
             usable = [copies[s.message.id] for s in scope.siblings]
-            draft = _contrast(outcome, usable, scope, quiz, faces, keys, made, failures)
+            draft = _contrast(outcome, usable, scope, quiz, faces, keys, made | shown,
+                              failures)
             if draft is not None or not failures[-1].startswith(_TOO_FEW):
                 break
         if draft is None:
@@ -99,6 +103,7 @@ def with_contrasts(
             continue
         faces[draft.id] = face(draft)
         made.add(draft.id)
+        shown.update(_norm(o) for o in (draft.key, *draft.distractors))
         origin = outcome.origin or origin_of(outcome.place, outcome.message, quiz)
         result.append(replace(outcome, drafts=(draft,), failures=tuple(failures),
                               origin=origin))  # fmt: skip
@@ -208,7 +213,8 @@ def _contrast(
     made: set[str],
     failures: list[str],
 ) -> Draft | None:
-    """The best sound true-statement item for the message, or None (with why)."""
+    """The best sound true-statement item for the message, or None (with why). `made`
+    holds the ids of this stage's items and every option the quiz already shows."""
     message = outcome.message
     text = plain_text(message.inlines)
     key = as_sentence(text)
@@ -229,7 +235,7 @@ def _contrast(
     for copies in sibling_copies:
         # a copy that swaps in this message's own term would pair with the key by subject
         # ("SN1 substitution goes through…" beside "SN1 substitution is a single step…")
-        clean = [c for c in copies if c.text != key
+        clean = [c for c in copies if c.text != key and _norm(c.text) not in made
                  and not any(contains_term(c.alt, t) or contains_term(t, c.alt)
                              for t in own_terms)
                  and not any(writes_key(c.text, k, t, quiz.vocab) for k, t in keys)]
@@ -274,6 +280,10 @@ def _draft(draft_id: str, key: str, chosen: list[_Copy], topic: str, key_term: s
     )
     return Draft(draft_id, "statement", statement_lead_in(topic), key,
                  tuple(c.text for c in chosen), key_term, tuple(feedback), reasons=reasons)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
 
 
 def _states(seen: str, text: str, terms: list[str]) -> bool:

@@ -490,17 +490,37 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
 
 
 def false_copies(term: KeyTerm, info: MessageInfo) -> list[tuple[str, str]]:
-    """(copy, term swapped in) for the message with `term` swapped for each clean
-    distractor, best first: the wrong statements a true-statement item across messages
-    may show. One clean distractor is enough here, where a cloze needs two."""
+    """(copy, term swapped in) for the message with `term` swapped for its best clean
+    distractor: the wrong statement a true-statement item across messages may show. One
+    clean distractor is enough here, where a cloze needs two."""
     _swappable(term, info)
     ctx = info.selection
     if unit_names_key(term.option_text, info.text, ctx.evidence, ctx.vocab.glossary.every_term()):
         raise TemplateError("a unit of the message names its key")
     chosen = [c for c in select_distractors(term, ctx, info.options - 1).chosen
-              if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])]
+              if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])
+              and _reads_in_place(c, term.text, info)]
     alternatives = [pluralise(c) if term.plural else c for c in chosen]
-    return [(as_sentence(replace_term(info.text, term.text, alt)), alt) for alt in alternatives]
+    # the best one only: the ones after it are chosen to fill a cloze's options, and alone
+    # in a whole sentence they read as made up ("Perforin presents peptides to CD8 T cells")
+    return [(as_sentence(replace_term(info.text, term.text, alt)), alt)
+            for alt in alternatives[:1]]
+
+
+_LOCATIVE = re.compile(r"\b(on|in|at|into|onto|within)\s+(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _reads_in_place(alt: str, term: str, info: MessageInfo) -> bool:
+    """A term after a place phrase ("stars on the _____", "collapses in a _____") is a
+    collocation: another reads there only if the course writes it so ("on the red giant"
+    it never does)."""
+    spans = occurrences(info.text, term)
+    found = _LOCATIVE.search(info.text[: spans[0][0]]) if spans else None
+    if not found:
+        return True
+    phrase = re.compile(rf"\b{found.group(1)}\s+(?:the|a|an)\s+{re.escape(alt)}",
+                        re.IGNORECASE)  # fmt: skip
+    return any(phrase.search(c.text) for c in info.selection.evidence.claims)
 
 
 def statement_lead_in(topic: str) -> str:
