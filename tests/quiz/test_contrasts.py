@@ -39,7 +39,7 @@ def test_a_pair_kind_message_is_asked_as_the_true_statement_among_its_siblings()
     course, _ = generate_items(_course())
     items = {i.message_id: i for i in course.items}
     # a cloze on any of them has one wrong term: none would exist without the siblings
-    assert {msg(MESSAGES[0]).id, msg(MESSAGES[1]).id} <= set(items)
+    assert msg(MESSAGES[0]).id in items
     sn2 = items[msg(MESSAGES[0]).id]
     assert sn2.kind == "statement"
     assert [o.text for o in sn2.options if o.correct] == [MESSAGES[0].replace("**", "") + "."]
@@ -59,6 +59,13 @@ def test_no_wrong_statement_swaps_in_the_keys_own_term() -> None:
         key_term = item.key_term
         for option in (o for o in item.options if not o.correct):
             assert key_term not in option.text, (item.id, option.text)
+
+
+def test_no_wrong_statement_is_shown_twice_in_a_quiz() -> None:
+    """A wrong statement in two items is false by form: a true one is the key of one."""
+    course, _ = generate_items(_course())
+    shown = [o.text for i in course.items for o in i.options]
+    assert len(shown) == len(set(shown))
 
 
 def test_a_term_the_course_only_lists_in_its_glossary_shows_nothing_false() -> None:
