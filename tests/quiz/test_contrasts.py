@@ -41,7 +41,7 @@ def test_a_pair_kind_message_is_asked_as_the_true_statement_among_its_siblings()
     # a cloze on any of them has one wrong term: none would exist without the siblings
     assert msg(MESSAGES[0]).id in items
     sn2 = items[msg(MESSAGES[0]).id]
-    assert sn2.kind == "statement"
+    assert sn2.kind == "contrast"
     assert [o.text for o in sn2.options if o.correct] == [MESSAGES[0].replace("**", "") + "."]
     originals = [m.replace("**", "") + "." for m in MESSAGES[1:]]
     for option in (o for o in sn2.options if not o.correct):
@@ -115,3 +115,11 @@ def _differs_by_one_term(a: str, b: str) -> bool:
     while end < min(len(wa), len(wb)) - start and wa[-1 - end] == wb[-1 - end]:
         end += 1
     return 0 < len(wa) - start - end <= 3 and 0 < len(wb) - start - end <= 3
+
+
+def test_a_true_statement_item_gets_no_note_about_terms_to_add() -> None:
+    """Its options are the slide's other messages: no glossary term makes a fourth."""
+    from tall_teach.quiz.generate import coverage
+
+    course, _ = generate_items(_course())
+    assert not [d for d in coverage(course) if "contrast" in d.message]

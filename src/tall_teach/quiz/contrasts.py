@@ -218,7 +218,7 @@ def _contrast(
     message = outcome.message
     text = plain_text(message.inlines)
     key = as_sentence(text)
-    draft_id = item_id(message.id, "statement", 0)
+    draft_id = item_id(message.id, "contrast", 0)
     others = {i: f for i, f in faces.items() if not i.startswith(f"{draft_id}")}
     # another true-statement item shows this message only altered: it states nothing
     told = next((i for i, f in others.items()
@@ -278,7 +278,7 @@ def _draft(draft_id: str, key: str, chosen: list[_Copy], topic: str, key_term: s
         "note: no term of the message made a sound item; asked as the true statement among "
         "its siblings",
     )
-    return Draft(draft_id, "statement", statement_lead_in(topic), key,
+    return Draft(draft_id, "contrast", statement_lead_in(topic), key,
                  tuple(c.text for c in chosen), key_term, tuple(feedback), reasons=reasons)
 
 

@@ -158,7 +158,9 @@ def coverage(course: Course) -> list[Diagnostic]:
             '{distractors="…; …"} after the message)',
         )
         for item in course.items
-        # a comparison has its three relations: no term the author could add makes a fourth
-        if item.kind not in ("authored", "comparison") and len(item.options) < course.quiz.options
+        # a comparison has its three relations, a true statement among its siblings as many
+        # as the slide gives: no term the author could add makes a fourth
+        if item.kind not in ("authored", "comparison", "contrast")
+        and len(item.options) < course.quiz.options
     )
     return warnings

@@ -590,7 +590,7 @@ def _own(item_id: str) -> str:
     return _TEMPLATE_SUFFIX.sub("", item_id)
 
 
-_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'comparison'])})(?:-\d+)?$")
+_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'comparison', 'contrast'])})(?:-\d+)?$")
 
 
 def _others(item_id: str, texts: Mapping[str, str]) -> list[tuple[str, str]]:
