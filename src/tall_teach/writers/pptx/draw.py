@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import copy
 import datetime
-import functools
 from typing import Any
 
 from tall_teach.writers.pptx.fastxml import compile_placeholder_xpath
 from tall_teach.writers.pptx.package import saved_package
 from tall_teach.writers.pptx.partnames import SlideAdder, remember_partnames
-from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+from tall_teach.writers.pptx.richtext import write_paragraphs
 from tall_teach.writers.pptx.specs import (
     ChartSpec,
     CoreProps,
@@ -181,28 +180,14 @@ def add_figure_box(slide: Any, spec: FigureBoxSpec, box: Box) -> Any:
 
 
 def add_slot_frame(slide: Any, spec: FigureBoxSpec, box: Box) -> Any:
-    from pptx.enum.dml import MSO_LINE_DASH_STYLE
-    from pptx.enum.shapes import MSO_SHAPE
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-    from pptx.util import Pt
+    from tall_teach.writers.pptx.protoshapes import place
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, box.y, box.w, box.h)
-    shape.name = "Figure Slot Frame"
-    style = shape._element.find(f"{P}style")
-    if style is not None:  # no theme shadow or style colours: everything is set here
-        shape._element.remove(style)
-    shape.fill.solid()
-    theme_color(shape.fill, "BACKGROUND_2")
-    shape.line.width = Pt(1.5)
-    shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-    theme_color(shape.line, "ACCENT_1")
-    frame = shape.text_frame
-    frame.vertical_anchor = MSO_ANCHOR.TOP  # PowerPoint draws its insert icon in the middle
-    frame.margin_top = Pt(14)
-    write_paragraphs(frame, [Para((Run(spec.label.upper(), bold=True),), 0, "none")],
+    element = place(slide, "slot", "Figure Slot Frame", box)
+    shape = slide.shapes._shape_factory(element)
+    write_paragraphs(shape.text_frame, [Para((Run(spec.label.upper(), bold=True),), 0, "none")],
                      spec.size, spec.size, "ACCENT_1")
-    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
-    decorative(shape)
+    element.find(f"{P}txBody/{A}p/{A}pPr").set("algn", "ctr")
+    decorative(element)
     return shape
 
 
@@ -267,44 +252,22 @@ def strip_span(layout: Any, width: int, height: int) -> Box:
 def add_progress(slide: Any, progress: tuple[int, int], span: Box) -> None:
     """A strip of one segment per section across the top of a divider, this one taller and
     in the second accent: where the lecture is, without text under 18 pt."""
+    from tall_teach.writers.pptx.protoshapes import place
+
     current, total = progress
     left, middle = span.x, span.y + span.h // 2
     step = (span.w + PROGRESS_GAP) // total
-    tree = slide.shapes._spTree
-    shape_id = tree.max_shape_id
+    shape_id = slide.shapes._spTree.max_shape_id
     for n in range(1, total + 1):
         here = n == current
         height = PROGRESS_H * (2 if here else 1)
         shape_id += 1
-        # python-pptx's rectangle (`add_shape`), its style removed, filled, no line
-        element = copy.deepcopy(_segment())
-        c_nv_pr = element.find(f"{P}nvSpPr/{P}cNvPr")
-        c_nv_pr.set("id", str(shape_id))
-        c_nv_pr.set("name", f"Progress {n} of {total}" + (" (here)" if here else ""))
-        xfrm = element.find(f"{P}spPr/{A}xfrm")
-        xfrm[0].set("x", str(left + (n - 1) * step))
-        xfrm[0].set("y", str(middle - height // 2))
-        xfrm[1].set("cx", str(step - PROGRESS_GAP))
-        xfrm[1].set("cy", str(height))
-        element.find(f"{P}spPr/{A}solidFill/{A}schemeClr").set(
-            "val", "accent2" if here else "accent1")
-        tree.insert_element_before(element, "p:extLst")
+        name = f"Progress {n} of {total}" + (" (here)" if here else "")
+        where = Box(left + (n - 1) * step, middle - height // 2, step - PROGRESS_GAP, height)
+        element = place(slide, "segment", name, where, shape_id)
+        if here:
+            element.find(f"{P}spPr/{A}solidFill/{A}schemeClr").set("val", "accent2")
         decorative(element)
-
-
-@functools.cache
-def _segment() -> Any:
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls
-
-    return parse_xml(
-        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr/>'
-        '<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
-        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill>'
-        '<a:schemeClr val="accent1"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>'
-        '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
-        "</a:p></p:txBody></p:sp>"
-    )
 
 
 def notes_para(para: Para) -> Para:

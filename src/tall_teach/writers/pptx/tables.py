@@ -10,6 +10,7 @@ from tall_teach.writers.pptx.text import Para
 from tall_teach.writers.pptx.visuals import CELL_PAD_X, CELL_PAD_Y
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 ALIGN = {"right": "RIGHT", "center": "CENTER", "left": "LEFT", "": "LEFT"}
 
 
@@ -92,20 +93,19 @@ def bottom_rule(cell: Any, header: bool) -> None:
 
 def add_caption(slide: Any, text: str, box: Box, size: float, centred: bool = False) -> Any:
     """A caption under a table or picture: small, italic, muted, in its own text box."""
-    from pptx.enum.text import PP_ALIGN
+    from lxml import etree
 
-    from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+    from tall_teach.writers.pptx.protoshapes import place
+    from tall_teach.writers.pptx.richtext import write_paragraphs
     from tall_teach.writers.pptx.text import Run
 
-    shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
-    shape.name = "Caption"
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.margin_left = frame.margin_right = 0
-    frame.margin_top, frame.margin_bottom = 45720, 0
-    write_paragraphs(frame, [Para((Run(text, italic=True),), 0, "none")], size, size)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.CENTER if centred else PP_ALIGN.LEFT
-    for run in paragraph.runs:
-        theme_color(run.font, "TEXT_1", 0.25)
+    element = place(slide, "caption", "Caption", box)
+    shape = slide.shapes._shape_factory(element)
+    paras = [Para((Run(text, italic=True),), 0, "none")]
+    write_paragraphs(shape.text_frame, paras, size, size, "TEXT_1")
+    paragraph = element.find(f"{P}txBody/{A}p")
+    paragraph.find(f"{A}pPr").set("algn", "ctr" if centred else "l")
+    for color in paragraph.iter(f"{A}schemeClr"):  # TEXT_1 a quarter lighter
+        etree.SubElement(color, f"{A}lumMod", val="75000")
+        etree.SubElement(color, f"{A}lumOff", val="25000")
     return shape
