@@ -170,40 +170,58 @@ class Diagnosis:
     course: Course
     theme: Theme
     diagnostics: list[Diagnostic]
+    # Where the deck plan's warnings go in `diagnostics` when they come with the deck,
+    # drawn in another process (`ready` said so); None: they are in.
+    deck_at: int | None = None
+
+    def with_deck(self, warnings: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """`diagnostics` with the deck plan's warnings where `check` puts them."""
+        at = len(self.diagnostics) if self.deck_at is None else self.deck_at
+        return [*self.diagnostics[:at], *warnings, *self.diagnostics[at:]]
 
 
 def diagnose(
-    course_dir: Path, ready: Callable[[Course, Theme], None] | None = None
+    course_dir: Path, ready: Callable[[Course, Theme], bool] | None = None,
+    read: Callable[[Course, Theme], None] | None = None,
 ) -> Diagnosis:
     """The one diagnostics path of check and build: read, lint, make the quiz, plan the deck.
 
-    `ready(course, theme)` is called with the course as it will be returned, before the
-    deck is planned for its warnings, if nothing so far is an error: a build starts its
-    second lane's writers then. Raises ContentError (carrying the warnings found so far
-    too) when the course has errors.
+    A build starts its second lane's writers through the two hooks, if nothing so far is
+    an error: `read(course, theme)` once the course is read (not linted, the quiz not made
+    yet: for writers that read no quiz item and write nothing before the build does),
+    `ready(course, theme)` with the course as it will be returned, before the deck is
+    planned for its warnings. `ready` returns True
+    when the deck is being drawn in the other lane and its plan's warnings will come with
+    it: the deck is not planned here then (`Diagnosis.deck_at`). Raises ContentError
+    (carrying the warnings found so far too) when the course has errors.
     """
-    from tall_teach.quiz import coverage, generate_items
     from tall_teach.reader import read_course
-    from tall_teach.review import apply_reviews
     from tall_teach.theme import load_theme
-    from tall_teach.transforms.lint import lint_course
 
     course, diagnostics = read_course(course_dir)
     theme = load_theme(course.theme, course_dir)
+    if read is not None and not any(d.severity == "error" for d in diagnostics):
+        read(course, theme)
+    from tall_teach.quiz import coverage, generate_items  # imported after `read`: 25 ms
+    from tall_teach.review import apply_reviews
+    from tall_teach.transforms.lint import lint_course
+
     diagnostics = [*diagnostics, *lint_course(course, theme)]
     course, quiz_warnings = generate_items(course)
     reported = {d.source for d in quiz_warnings}
     uncovered = [d for d in coverage(course) if d.source not in reported]
     course, review_warnings = apply_reviews(course)
     quiz = [*quiz_warnings, *uncovered, *review_warnings]
-    if ready is not None and not any(d.severity == "error" for d in [*diagnostics, *quiz]):
-        ready(course, theme)
-    # The deck's plan reads no quiz item or review: planned on the quizzed course, it is
-    # the one the deck and the HTML slides then reuse (`writers.pptx.plan_with_template`).
-    found = [*diagnostics, *_deck_warnings(course, theme), *quiz]
-    if any(d.severity == "error" for d in found):
-        raise ContentError(found)
-    return Diagnosis(course, theme, found)
+    if ready is not None and not any(d.severity == "error" for d in [*diagnostics, *quiz]) \
+            and ready(course, theme):
+        found = Diagnosis(course, theme, [*diagnostics, *quiz], len(diagnostics))
+    else:
+        # The deck's plan reads no quiz item or review: planned on the quizzed course, it
+        # is the one the deck and the HTML slides then reuse (`plan_with_template`).
+        found = Diagnosis(course, theme, [*diagnostics, *_deck_warnings(course, theme), *quiz])
+    if any(d.severity == "error" for d in found.diagnostics):
+        raise ContentError(found.diagnostics)
+    return found
 
 
 def check_course(course_dir: Path) -> list[Diagnostic]:
@@ -272,25 +290,27 @@ def build(
     early = _early_lane(only)
     try:
         for attempt in range(1, MAX_BUILD_ATTEMPTS + 1):
-            chosen: list[_Selection] = []
-            fixed: list[list[tuple[str, str]]] = []
+            start = _Start(course_dir, only, cache, out_dir, force, report, early)
             # Not with --strict: a warning of the deck's plan, known only after `ready`,
             # would stop the build, and the early lane must not have written its caches.
-            diagnosis = diagnose(course_dir, None if strict else functools.partial(
-                _ready, chosen, fixed, course_dir, early, only, cache, out_dir, force, report))
+            diagnosis = diagnose(course_dir, *(() if strict else (start.ready, start.read)))
             course, theme = diagnosis.course, diagnosis.theme
             result.warnings = diagnosis.diagnostics
             if strict and blocking(result.warnings):
                 result.strict_failed = True
                 return result
-            # What the outputs are made from, fixed before any writer starts (`_ready`, when
+            # What the outputs are made from, fixed before any writer starts (`start`, when
             # the early lane does, else now).
-            used = fixed[-1] if fixed else _used_inputs(course_dir, course)
+            used = start.used if start.used is not None else _used_inputs(course_dir, course)
             fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
             result.written, result.skipped = [], []
             rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result,
-                                         report, early, chosen[-1] if chosen else None)
+                                         report, early, start.chosen)
             early = None  # used (or closed) by the first attempt
+            if diagnosis.deck_at is not None and start.chosen is not None:
+                result.warnings = diagnosis.with_deck(start.chosen.deck_warnings)
+                if any(d.severity == "error" for d in result.warnings):
+                    raise ContentError(result.warnings)
             edited = _moved_inputs(course_dir, used, again=attempt < MAX_BUILD_ATTEMPTS,
                                    report=report)
             if not edited:
@@ -313,16 +333,49 @@ def _used_inputs(course_dir: Path, course: Course) -> list[tuple[str, str]]:
     return [(f, read or file_digest(course_dir, f)) for f, read in course.inputs]
 
 
-def _ready(chosen: list[_Selection], fixed: list[list[tuple[str, str]]], course_dir: Path,
-           early: _Early | None, only: Iterable[str], cache: BuildCache, out_dir: Path,
-           force: bool, report: Report, course: Course, theme: Theme) -> None:
-    """Which writers run, known once the course is read and quizzed: the early lane's
-    start now, while the deck is planned for its warnings. The images' digests are taken
-    first: an image saved after the early lane read it is then seen as moved."""
-    fixed.append(_used_inputs(course_dir, course))
-    chosen.append(_select(course, theme, only, cache, out_dir, force, report))
-    if early is not None:
-        _start_early(chosen[-1], theme, out_dir, early)
+@dataclass
+class _Start:
+    """`diagnose`'s hooks for a build: the writers chosen as soon as they can be, and the
+    early lane's share of them started then."""
+
+    course_dir: Path
+    only: Iterable[str]
+    cache: BuildCache
+    out_dir: Path
+    force: bool
+    report: Report
+    early: _Early | None
+    chosen: _Selection | None = None
+    used: list[tuple[str, str]] | None = None  # the inputs' digests when chosen
+
+    def read(self, course: Course, theme: Theme) -> None:
+        """The course read: when no selected writer reads quiz items or keeps a cache in
+        the output folder (a deck-only build), the writers and their keys are known now,
+        and the early lane's share starts while this process lints the course and makes
+        the quiz (for their warnings; an error stops the lane, which has written nothing)."""
+        if self.early is not None and not any(
+                spec.uses_items or spec.name in CHUNK_CACHES
+                for spec in select_writers(self.only, course.quiz.formats)):
+            self._choose(course, theme)
+
+    def ready(self, course: Course, theme: Theme) -> bool:
+        """The course read and quizzed: the writers chosen and the early lane's share
+        started, if not done yet. True if the deck is drawn in the early lane, which
+        sends its plan's warnings with it."""
+        if self.chosen is None:
+            self._choose(course, theme)
+        else:  # chosen before the quiz was made: this process's writers get the quizzed course
+            self.chosen.course = replace(course, inputs=())
+        return self.chosen is not None and self.chosen.reports_deck
+
+    def _choose(self, course: Course, theme: Theme) -> None:
+        """The images' digests are taken first: an image saved after the early lane read
+        it is then seen as moved."""
+        self.used = _used_inputs(self.course_dir, course)
+        self.chosen = _select(course, theme, self.only, self.cache, self.out_dir, self.force,
+                              self.report)
+        if self.early is not None:
+            _start_early(self.chosen, theme, self.out_dir, self.early)
 
 
 def _moved_inputs(course_dir: Path, used: list[tuple[str, str]], again: bool, report: Report
@@ -428,16 +481,13 @@ def _render_all(
     """Render every selected writer whose inputs changed; nothing is written yet.
 
     `early`, a second lane forked before the course was read, is used or closed here;
-    `chosen`, the writers selected for this very course (`diagnose`'s `ready`), perhaps
+    `chosen`, the writers selected for this very course (`diagnose`'s hooks), perhaps
     with the early lane's share already started."""
-    if chosen is None or chosen.source is not course:
-        if chosen is not None and chosen.lanes is not None and early is not None:
-            early.close()  # its tasks were for another course
-            early = None
+    if chosen is None:
         chosen = _select(course, theme, only, cache, out_dir, force, report)
     result.skipped.extend(chosen.skipped)
     rendered = _run_writers(chosen.todo, chosen.course, theme, report, out_dir, early,
-                            chosen.lanes)
+                            chosen.lanes, chosen.deck_warnings)
     result.written.extend(spec.name for spec in chosen.todo)
     return rendered, chosen.keys
 
@@ -447,12 +497,13 @@ class _Selection:
     """The writers a build runs for one course, and how they share the two lanes once the
     early lane has its tasks."""
 
-    source: Course  # the course as diagnosed
     course: Course  # as the writers get it (the inputs' record left out)
     keys: dict[str, str]
     todo: list[WriterSpec]
     skipped: list[str]
     lanes: list[list[WriterSpec]] | None = None
+    reports_deck: bool = False  # the early lane draws the deck and sends its plan's warnings
+    deck_warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def _select(
@@ -462,7 +513,7 @@ def _select(
     """The selected writers whose inputs changed (the others reported as skipped)."""
     theme_hash = hash_files(theme.files())
     writers_course = replace(course, inputs=())
-    chosen = _Selection(course, writers_course, {}, [], [])
+    chosen = _Selection(writers_course, {}, [], [])
     texts: dict[bool, str] = {}
     for spec in select_writers(only, course.quiz.formats):
         chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash, texts)
@@ -493,6 +544,22 @@ def render_one(
         course = deliverable(course)
     files = importlib.import_module(module_name).render(course, theme, **(args or {}))
     return files, time.perf_counter() - started
+
+
+# Writers whose module also has `render_reporting(course, theme)` -> (files, warnings of
+# check's): the deck and its plan's warnings, which the lane drawing it sends back so
+# that this process does not plan the deck again for them.
+REPORTING = frozenset({"pptx"})
+
+
+def render_reporting(
+    module_name: str, course: Course, theme: Theme, args: dict[str, Any] | None = None
+) -> tuple[dict[str, bytes], float, list[Diagnostic]]:
+    """`render_one`, and the warnings the writer found, for a writer in REPORTING."""
+    started = time.perf_counter()
+    files, warnings = importlib.import_module(module_name).render_reporting(
+        course, theme, **(args or {}))
+    return files, time.perf_counter() - started, list(warnings)
 
 
 def _writer_args(spec: WriterSpec, out_dir: Path) -> dict[str, Any]:
@@ -561,13 +628,15 @@ def _warm(modules: list[str]) -> None:
 def _run_writers(
     todo: list[WriterSpec], course: Course, theme: Theme, report: Report, out_dir: Path,
     early: _Early | None = None, lanes: list[list[WriterSpec]] | None = None,
+    reported: list[Diagnostic] | None = None,
 ) -> dict[str, dict[str, bytes]]:
     """The slow writers (deck, handout, PDFs) run in a second process beside the others.
 
-    `lanes`: the share of the early lane, its tasks already submitted."""
+    `lanes`: the share of the early lane, its tasks already submitted; `reported` gets
+    the warnings its writers in REPORTING send back."""
     heavy = [s for s in todo if s.name in HEAVY_WRITERS]
     if early is not None and lanes is not None:
-        return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane)
+        return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane, reported)
     if early is not None and todo:
         try:
             return _run_in_early_lane(todo, course, theme, report, out_dir, early)
@@ -628,8 +697,10 @@ def _share_lanes(
     report: Report,
     out_dir: Path,
     worker: ForkedLane,
+    reported: list[Diagnostic] | None = None,
 ) -> dict[str, dict[str, bytes]]:
-    """lanes[0] rendered here while `worker` renders lanes[1]."""
+    """lanes[0] rendered here while `worker` renders lanes[1] (a writer submitted with
+    `render_reporting` also sends warnings, into `reported`)."""
     rendered: dict[str, dict[str, bytes]] = {}
     with worker:
         for spec in lanes[0]:
@@ -639,8 +710,10 @@ def _share_lanes(
             report(f"  built {spec.name} ({seconds:.2f} s)")
         if lanes[0] and not worker.done():
             _give_back_memory()
-        for spec, (files, seconds) in zip(lanes[1], worker.results(), strict=True):
+        for spec, (files, seconds, *found) in zip(lanes[1], worker.results(), strict=True):
             rendered[spec.name] = files
+            if found and reported is not None:
+                reported.extend(found[0])
             report(f"  built {spec.name} ({seconds:.2f} s, in parallel)")
     return {s.name: rendered[s.name] for s in todo}
 
@@ -697,13 +770,14 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
 
 
 def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path,
-            early: _Early) -> bool:
-    """`specs` given to the early lane; False if they cannot be sent."""
+            early: _Early, reporting: frozenset[str] = frozenset()) -> bool:
+    """`specs` given to the early lane (those in `reporting` sending their warnings too);
+    False if they cannot be sent."""
     import pickle
 
     try:
-        early.lane.submit([(render_one, (s.module, course, theme, _writer_args(s, out_dir)))
-                      for s in specs])
+        early.lane.submit([(render_reporting if s.name in reporting else render_one,
+                            (s.module, course, theme, _writer_args(s, out_dir))) for s in specs])
     except (pickle.PicklingError, TypeError, AttributeError, OSError):
         return False  # not picklable, or the lane died while warming up (a broken pipe)
     return True
@@ -712,8 +786,10 @@ def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path
 def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: _Early) -> None:
     """The early lane's share of `chosen` started now (`chosen.lanes` says it is)."""
     lanes = _early_lanes(chosen.todo, out_dir, early.ahead)
-    if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early):
+    reporting = frozenset(s.name for s in lanes[1]) & REPORTING
+    if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early, reporting):
         chosen.lanes = lanes
+        chosen.reports_deck = bool(reporting)
 
 
 def _give_back_memory() -> None:

@@ -113,3 +113,30 @@ def test_a_failed_build_says_nothing_was_written_or_previous_outputs_kept(
     edit(module, "[@example2024]", "[@no-such-key]")
     again = CliRunner().invoke(main, ["build", "--only", "dump", "--out", str(out), str(course)])
     assert "previous outputs are left as they were" in again.output
+
+
+@pytest.mark.parametrize("source", [c for c in COURSES if c.name in
+                                    {"t-all-adults", "mini-course", "diabetes-t2"}],
+                         ids=lambda p: p.name)
+def test_a_deck_only_build_shows_checks_lines_with_the_deck_drawn_in_the_early_lane(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane drawing the deck sends its plan's warnings back: they are not planned again
+    here, and come in check's order."""
+    monkeypatch.setenv("TALL_TEACH_JOBS", "2")
+    course = copy_course(source, tmp_path)
+    _, check_lines = run("check", str(course))
+    built, build_lines = run("build", "--only", "pptx", "--out", str(tmp_path / "b"), str(course))
+    assert built == 0 and build_lines == check_lines
+
+
+def test_a_deck_only_build_with_an_error_writes_nothing(
+    course: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deck starts before the course is linted and quizzed; an error found then stops
+    it, and nothing is written."""
+    monkeypatch.setenv("TALL_TEACH_JOBS", "2")
+    edit(course / "modules/01-example.md", "[@example2024]", "[@no-such-key]")
+    result = CliRunner().invoke(main, ["build", "--only", "pptx", "--out", str(out), str(course)])
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert not (out / "demo").exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tall_teach.errors import Diagnostic
     from tall_teach.model import Course
     from tall_teach.theme import Theme
     from tall_teach.writers.pptx.measure import Measurer
@@ -102,5 +103,10 @@ def warm() -> None:
 
 def render(course: Course, theme: Theme) -> dict[str, bytes]:
     """The writer contract: output path relative to build/<course>/ -> bytes."""
-    blob, _ = render_with_plan(course, theme)
-    return {f"{course.id}.pptx": blob}
+    return render_reporting(course, theme)[0]
+
+
+def render_reporting(course: Course, theme: Theme) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """`render`, and the warnings of the plan drawn (those `check` shows for the deck)."""
+    blob, plan = render_with_plan(course, theme)
+    return {f"{course.id}.pptx": blob}, list(plan.warnings)
