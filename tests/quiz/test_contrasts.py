@@ -17,16 +17,19 @@ GLOSSARY = Glossary((
     ("mechanism/substitution", ("SN1", "SN2")),
     ("rule", ("Zaitsev's rule", "Markovnikov's rule")),
     ("reagent/organometallic", ("Grignard reagent", "organolithium reagent")),
+    ("solvent", ("protic solvents", "aprotic solvents")),
 ))  # fmt: skip
 MESSAGES = [
     "**SN2** substitution is a single concerted step with back-side attack",
     "**SN1** substitution goes through a planar carbocation and racemises",
     "Elimination gives the more substituted alkene as the major product (**Zaitsev's rule**)",
     "HBr adds to propene to give 2-bromopropane via the secondary cation (**Markovnikov's rule**)",
+    "**Protic solvents** cage the nucleophile by hydrogen bonding",
 ]
 TAUGHT = text_slide("m/1", "Mechanisms", [
     "SN1 goes through a carbocation; SN2 is concerted.",
     "Zaitsev's rule is about eliminations; Markovnikov's rule about additions to alkenes.",
+    "Aprotic solvents such as DMSO leave the anion free and reactive.",
 ])  # fmt: skip
 
 
@@ -71,7 +74,7 @@ def test_no_wrong_statement_is_shown_twice_in_a_quiz() -> None:
 def test_a_term_the_course_only_lists_in_its_glossary_shows_nothing_false() -> None:
     """The lecture never says what an organolithium reagent does: "An organolithium reagent
     adds to a ketone…" may well be true."""
-    messages = [*MESSAGES[:3], "A **Grignard reagent** adds to a ketone to give a tertiary alcohol"]
+    messages = [*MESSAGES, "A **Grignard reagent** adds to a ketone to give a tertiary alcohol"]
     course, _ = generate_items(_course(messages))
     shown = [o.text for i in course.items for o in i.options]
     assert not any("organolithium" in s for s in shown)
@@ -122,4 +125,26 @@ def test_a_true_statement_item_gets_no_note_about_terms_to_add() -> None:
     from tall_teach.quiz.generate import coverage
 
     course, _ = generate_items(_course())
-    assert not [d for d in coverage(course) if "contrast" in d.message]
+    assert not [d for d in coverage(course) if d.severity == "note" and "contrast" in d.message]
+
+
+def test_a_message_shown_altered_has_no_item_of_its_own() -> None:
+    """Two versions of one sentence in one quiz tell which is true by comparison."""
+    course, _ = generate_items(_course())
+    texts = {msg(m).id: m.replace("**", "") + "." for m in MESSAGES}
+    asked = {i.message_id for i in course.items}
+    for item in (i for i in course.items if i.kind == "contrast"):
+        for option in (o for o in item.options if not o.correct):
+            (lender,) = [m for m, t in texts.items() if _differs_by_one_term(option.text, t)]
+            assert lender not in asked
+
+
+def test_a_term_the_sentence_speaks_of_alone_is_not_swapped() -> None:
+    from tall_teach.quiz.contrasts import _bound_to_sentence
+
+    assert _bound_to_sentence("nucleophile", "An arrow starts at a nucleophile, which is "
+                                             "electron-rich")  # fmt: skip
+    assert _bound_to_sentence("price ceiling", "A price ceiling, such as rent control, binds")
+    assert _bound_to_sentence("law of demand", "The law of demand: a higher price lowers the "
+                                               "quantity demanded")  # fmt: skip
+    assert not _bound_to_sentence("SN2", "SN2 substitution is a single concerted step")

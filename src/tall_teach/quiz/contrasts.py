@@ -23,13 +23,13 @@ from itertools import combinations
 from tall_teach.model import Course, Message, plain_text, strong_spans
 from tall_teach.quiz.assemble import provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
+from tall_teach.quiz.cues import states_fact
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.messages import (
     MessageOutcome,
     QuizContext,
-    face,
     final_context,
     item_id,
     message_info,
@@ -38,7 +38,13 @@ from tall_teach.quiz.messages import (
 )
 from tall_teach.quiz.templates import Draft, TemplateError, false_copies, statement_lead_in
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, find_key_terms
-from tall_teach.quiz.text import as_sentence, contains_term, content_words, occurrences
+from tall_teach.quiz.text import (
+    as_sentence,
+    contains_term,
+    content_words,
+    occurrences,
+    stems,
+)
 from tall_teach.quiz.walk import Place, authored_questions
 
 # What a take-home slide's title says before its topic ("Take-home messages: substitution
@@ -77,37 +83,61 @@ def with_contrasts(
         (d.key, "") for d, _ in (authored_draft(p, q) for p, q in authored_questions(course))
     ]
     faces = dict(quiz.faces)
+    stated = {o.message.id for o in outcomes
+              if any(states_fact(f, plain_text(o.message.inlines), _bold(o.message))
+                     for i, f in faces.items() if not _own_item(i, o))}  # fmt: skip
     copies: dict[str, list[_Copy]] = {}  # message id -> its false copies, best first
-    made: set[str] = set()  # ids of the items this stage made
-    # every option the quiz shows: a wrong statement shown twice is false by form alone
-    # (a true one is the key of one item only), so no copy is shown a second time
-    shown = {_norm(line) for f in faces.values() for line in f.split("\n")[1:]}
+    # A message is the key of one item or lends its altered copy to one item, never both
+    # and never twice: seen in two items, the two versions of one sentence tell which is
+    # true by comparison alone. Lenders are messages left without any item (a cloze on
+    # them would show the same frame), whose fact no other item states.
+    taken: dict[str, str] = {}  # message id -> the item it is the key of or lends to
     result: list[MessageOutcome] = []
     for outcome in outcomes:
+        message_id = outcome.message.id
         if outcome.drafts or not _askable(outcome):
             result.append(outcome)
             continue
         failures = list(outcome.failures)
+        if message_id in taken:
+            failures.append(f"true statement: its altered copy is a wrong option of item "
+                            f"{taken[message_id]}, which this item would show")  # fmt: skip
+            result.append(replace(outcome, failures=tuple(failures)))
+            continue
+        if message_id in stated:
+            failures.append("true statement: another item of the quiz states this fact")
+            result.append(replace(outcome, failures=tuple(failures)))
+            continue
         draft = None
         for scope in _scopes(outcome, outcomes, course):
-            for sibling in scope.siblings:
-                if sibling.message.id not in copies:
-                    copies[sibling.message.id] = _copies_of(sibling, quiz)
-            usable = [copies[s.message.id] for s in scope.siblings]
-            draft = _contrast(outcome, usable, scope, quiz, faces, keys, made | shown,
-                              failures)
+            lenders = [o for o in scope.siblings if not o.drafts and o.message.id not in taken
+                       and o.message.id not in stated]  # fmt: skip
+            for lender in lenders:
+                if lender.message.id not in copies:
+                    copies[lender.message.id] = _copies_of(lender, quiz)
+            usable = [copies[o.message.id] for o in lenders]
+            draft = _contrast(outcome, usable, scope, quiz, keys, failures)
             if draft is not None or not failures[-1].startswith(_TOO_FEW):
                 break
         if draft is None:
             result.append(replace(outcome, failures=tuple(failures)))
             continue
-        faces[draft.id] = face(draft)
-        made.add(draft.id)
-        shown.update(_norm(o) for o in (draft.key, *draft.distractors))
+        taken[message_id] = draft.id
+        taken.update((lent, draft.id) for lent in _lenders(draft, copies))
         origin = outcome.origin or origin_of(outcome.place, outcome.message, quiz)
         result.append(replace(outcome, drafts=(draft,), failures=tuple(failures),
                               origin=origin))  # fmt: skip
     return result
+
+
+def _own_item(item_id: str, outcome: MessageOutcome) -> bool:
+    return any(d.id == item_id for d in outcome.drafts)
+
+
+def _lenders(draft: Draft, copies: dict[str, list[_Copy]]) -> list[str]:
+    """The messages whose copies the draft shows."""
+    shown = set(draft.distractors)
+    return [m for m, found in copies.items() if any(c.text in shown for c in found)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,21 +196,39 @@ def _copies_of(sibling: MessageOutcome, quiz: QuizContext) -> list[_Copy]:
     ("organolithium reagent" for "a Grignard reagent adds to a ketone")."""
     message = sibling.message
     text = plain_text(message.inlines)
-    own = [face(d) for d in sibling.drafts]
     origin = sibling.origin or origin_of(sibling.place, message, quiz)
     info = message_info(message, text, origin, quiz)
     found: list[_Copy] = []
     for term in _swappable_terms(message, text, quiz):
+        if _bound_to_sentence(term.text, text):
+            continue
         try:
             pairs = false_copies(term, info)
         except TemplateError:
             continue
         frame = content_words(text) - content_words(term.text)
         found.extend(_Copy(copy, as_sentence(text), alt, message.id)
-                     for copy, alt in pairs if not any(_offers(f, alt) for f in own)
-                     and quiz.evidence.mentions(alt)
+                     for copy, alt in pairs if quiz.evidence.mentions(alt)
                      and not _offered_here(alt, frame, quiz))  # fmt: skip
     return found
+
+
+# What follows a term and speaks of it alone: a gloss, an example, a relative clause.
+_GLOSS_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:which|who|such as|e\.g\.|i\.e\.|including|like)\b)",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _bound_to_sentence(term: str, text: str) -> bool:
+    """Swapping the term would leave the sentence contradicting itself: the sentence says
+    something of the term alone ("a nucleophile, which is electron-rich"; "a price ceiling,
+    such as rent control") or repeats its word ("the law of demand … the quantity
+    demanded")."""
+    start, end = occurrences(text, term)[0]
+    if _GLOSS_AFTER.match(text, end):
+        return True
+    rest = stems(text[:start] + " " + text[end:])
+    return any(len(w) >= 5 and any(r[:5] == w[:5] for r in rest if len(r) >= 5)
+               for w in stems(term))  # fmt: skip
 
 
 def _offers(seen: str, alt: str) -> bool:
@@ -208,34 +256,24 @@ def _contrast(
     sibling_copies: list[list[_Copy]],
     scope: _Scope,
     quiz: QuizContext,
-    faces: dict[str, str],
     keys: list[tuple[str, str]],
-    made: set[str],
     failures: list[str],
 ) -> Draft | None:
-    """The best sound true-statement item for the message, or None (with why). `made`
-    holds the ids of this stage's items and every option the quiz already shows."""
+    """The best sound true-statement item for the message, or None (with why)."""
     message = outcome.message
     text = plain_text(message.inlines)
     key = as_sentence(text)
     draft_id = item_id(message.id, "contrast", 0)
-    others = {i: f for i, f in faces.items() if not i.startswith(f"{draft_id}")}
-    # another true-statement item shows this message only altered: it states nothing
-    told = next((i for i, f in others.items()
-                 if i not in made and _states(f, text, _bold(message))), "")  # fmt: skip
-    if told:
-        failures.append(f"true statement: item {told} states this fact")
-        return None
     if any(writes_key(key, k, t, quiz.vocab) for k, t in keys):
-        failures.append("true statement: the message writes the key of another "
-                        "item, which this item would show")  # fmt: skip
+        failures.append("true statement: the message writes the key of another item, which "
+                        "this item would show")  # fmt: skip
         return None
     usable = []
     own_terms = _bold(message)
     for copies in sibling_copies:
         # a copy that swaps in this message's own term would pair with the key by subject
         # ("SN1 substitution goes through…" beside "SN1 substitution is a single step…")
-        clean = [c for c in copies if c.text != key and _norm(c.text) not in made
+        clean = [c for c in copies if c.text != key
                  and not any(contains_term(c.alt, t) or contains_term(t, c.alt)
                              for t in own_terms)
                  and not any(writes_key(c.text, k, t, quiz.vocab) for k, t in keys)]
@@ -253,6 +291,8 @@ def _contrast(
     broken: list[str] = []
     for size in range(min(wanted, len(ranked)), 1, -1):
         for chosen in combinations(ranked, size):
+            if _trade(chosen, quiz):
+                continue
             draft = _draft(draft_id, key, list(chosen), scope.topic,
                            _bold(message)[0])  # fmt: skip
             problems = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
@@ -260,7 +300,8 @@ def _contrast(
             if not problems:
                 return draft
             broken.extend(str(p) for p in problems)
-    failures.append("true statement dropped: " + "; ".join(dict.fromkeys(broken)))
+    failures.append("true statement dropped: " + ("; ".join(dict.fromkeys(broken)) or
+                    "the altered siblings swap each other's terms, which shows both false"))
     return None
 
 
@@ -282,14 +323,10 @@ def _draft(draft_id: str, key: str, chosen: list[_Copy], topic: str, key_term: s
                  tuple(c.text for c in chosen), key_term, tuple(feedback), reasons=reasons)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
+def _trade(chosen: tuple[_Copy, ...], quiz: QuizContext) -> bool:
+    """Two copies swap each other's terms (the Zaitsev fact labelled Markovnikov's rule
+    beside the Markovnikov fact labelled Zaitsev's): both are false by comparison."""
+    return any(contains_term(a.original, b.alt) and contains_term(b.original, a.alt)
+               for a, b in combinations(chosen, 2))  # fmt: skip
 
 
-def _states(seen: str, text: str, terms: list[str]) -> bool:
-    """Another item shows this fact: it writes a key term of the message and most of the
-    message's other content words."""
-    if not any(occurrences(seen, t) for t in terms):
-        return False
-    words = content_words(text) - {w for t in terms for w in content_words(t)}
-    return bool(words) and len(words & content_words(seen)) >= 0.6 * len(words)

@@ -19,7 +19,7 @@ from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
 from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
-from tall_teach.quiz.text import contains_term, normalise
+from tall_teach.quiz.text import contains_term, normalise, stems
 
 _MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # Units any term of a course may carry (a share, a duration, a count, a mass or volume,
@@ -127,3 +127,15 @@ def written_as_short_form(stem: str, key: str, short_forms: dict[str, str]) -> s
     family = re.compile(rf"(?<![\w-]){re.escape(short)}(?:s|\d+\w*)?(?![\w-])", re.IGNORECASE)
     match = family.search(stem)
     return match.group(0) if match else ""
+
+
+def states_fact(seen: str, text: str, terms: list[str]) -> bool:
+    """Another item's face (an authored question with its explanation) states the
+    message's fact: it writes a key term, or a word of one in another form ("the axis is
+    tilted" for "axial tilt"), and half of the message's other words."""
+    key_words = {w for t in terms for w in stems(t) if len(w) >= 4}
+    found = stems(seen)
+    if not (key_words & found or any(contains_term(seen, t) for t in terms)):
+        return False
+    words = stems(text) - {w for t in terms for w in stems(t)}
+    return bool(words) and len(words & found) >= 0.5 * len(words)

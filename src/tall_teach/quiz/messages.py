@@ -30,7 +30,12 @@ from tall_teach.quiz.comparisons import (
     says,
     speaks_of,
 )
-from tall_teach.quiz.cues import in_other_stem, tying_stems, written_as_short_form
+from tall_teach.quiz.cues import (
+    in_other_stem,
+    states_fact,
+    tying_stems,
+    written_as_short_form,
+)
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
@@ -97,6 +102,7 @@ class QuizContext:
     bold: Mapping[str, frozenset[str]] = field(default_factory=dict)  # message id -> key terms
     values: Mapping[str, frozenset[Value]] = field(default_factory=dict)  # message id -> numbers
     faces: Mapping[str, str] = field(default_factory=dict)  # item id -> stem and options
+    authored: frozenset[str] = frozenset()  # ids of the authored questions
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -413,6 +419,12 @@ def _best_draft(
             failures.append(f"{kind} on '{term.text}': item {writer} shows it in its "
                             "stem or options, which would give this item away")  # fmt: skip
             continue
+        teller = next((i for i, seen in _others(draft_id, quiz.faces)
+                       if i in quiz.authored and states_fact(seen, info.text, [term.text])), "")
+        if teller:
+            failures.append(f"{kind} on '{term.text}': authored question {teller} states "
+                            "this fact, which would give this item away")  # fmt: skip
+            continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
         rank = (int(term.text in used), int(short), int(bool(cue)), position)
@@ -536,7 +548,8 @@ def _context(
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
     values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
-    return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces)
+    return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces,
+                       frozenset(d.id for d, _ in authored))  # fmt: skip
 
 
 def writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:

@@ -122,27 +122,36 @@ def teaching_slide(
 
     Take-home slides rarely cite anything; the slide that taught the fact does. A match
     must write one of the message's key terms and share at least half of its content
-    words; the best match wins, then one with a key term in its title, then the earliest.
+    words, or write a word of a key term in another form and share most of them ("the
+    axis is tilted by about 23.5°" for "axial tilt"; "the third law" on "Kepler's three
+    laws"); the best match wins, then one with a key term in its title, then the earliest.
     """
     wanted = {w for w in stems(message_text) if len(w) > 2}
     if not wanted:
         return None
-    best: tuple[float, bool, Place] | None = None
+    words = {w for t in key_terms for w in stems(t) if len(w) > 2}
+    best: tuple[tuple[int, float, bool], Place] | None = None
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
             continue
-        norms = [normalise(t) for t in key_terms]
-        if not any(n and n in taught.joined for n in norms) and not any(
-            parse_quantity(t) for t in key_terms
-        ):
-            continue  # a cheap test first: no key term can be written there
-        if not any(_writes(taught.text, term) for term in key_terms):
-            continue
         score = len(wanted & taught.stems) / len(wanted)
+        if score < 0.5:
+            continue
         titled = any(_writes(taught.title, term) for term in key_terms)
-        if score >= 0.5 and (best is None or (score, titled) > best[:2]):
-            best = (score, titled, taught.place)
-    return best[2] if best else None
+        if any(_writes(taught.text, term) for term in key_terms):
+            rank = (1, score, titled)
+        elif score >= _LOOSE_SHARE and words & taught.stems:
+            # another form of the key: as good as writing it when the title names it too
+            named = bool(words & stems(taught.title))
+            rank = (int(named), score, named)
+        else:
+            continue
+        if best is None or rank > best[0]:
+            best = (rank, taught.place)
+    return best[1] if best else None
+
+
+_LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
 
 
 @dataclass(frozen=True, slots=True)
