@@ -8,10 +8,13 @@ term swapped for a term of the same kind that the course shows to be wrong there
 Why it is sound where a cloze is not: each wrong statement needs one clean swap of its
 own message, not two wrong terms for this one. Why it gives nothing away: the key is the
 message as the lecture writes it and every wrong option alters another message once, so
-no option shares more with the rest than the key does (no convergence), and each copy is
-checked against the whole course like any distractor. A copy that writes another item's
-key, or alters a message whose item offers the swapped-in term, is not used: it would
-tell that item's answer.
+no option shares more with the rest than the key does (no convergence). A message is the
+key of one such item or lends its altered copy to one, and a lender has no item of its
+own: two versions of one sentence in one quiz would tell which is true by comparison
+(round 13 of the ratings failed every item that let them meet). Each copy is checked
+against the whole course like any distractor, and none is made of a sentence that speaks
+of its term alone ("a nucleophile, which is electron-rich"), whose fact an authored
+question states, or whose swapped-in term the lecture never discusses.
 """
 
 from __future__ import annotations
