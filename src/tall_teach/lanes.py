@@ -99,10 +99,13 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
             message: tuple[str, Any] = ("ok", [function(*args) for function, args in tasks])
         except Exception as exc:  # sent to the parent, which raises it there
             message = ("error", exc)
-        import gc
+        import sys
 
-        gc.collect()  # now: once the parent has the results it stops this process, and
-        # WeasyPrint's font folders in /tmp are only removed when their objects are freed
+        if "weasyprint" in sys.modules:
+            import gc
+
+            gc.collect()  # now: once the parent has the results it stops this process, and
+            # WeasyPrint's font folders in /tmp are only removed when their objects are freed
         data = _pickled(message)
         del message
         try:

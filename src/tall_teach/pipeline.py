@@ -366,7 +366,9 @@ class _Start:
             self._choose(course, theme)
         else:  # chosen before the quiz was made: this process's writers get the quizzed course
             self.chosen.course = replace(course, inputs=())
-        return self.chosen is not None and self.chosen.reports_deck
+        assert self.chosen is not None
+        self.chosen.keyed()  # while the early lane works
+        return self.chosen.reports_deck
 
     def _choose(self, course: Course, theme: Theme) -> None:
         """The images' digests are taken first: an image saved after the early lane read
@@ -425,14 +427,27 @@ def _load_theme(course: Course, course_dir: Path) -> Theme:
     return load_theme(course.theme, course_dir)
 
 
-def _writer_key(spec: WriterSpec, course: Course, theme_hash: str,
+def _writer_key(spec: WriterSpec, course: Course, theme_hash: str | _ThemeHash,
                 texts: dict[bool, str] | None = None) -> str:
     """What a writer's output is made of, hashed; `texts` keeps the course's two texts
     (with the quiz and without) for the next writer (the course is the same)."""
     texts = {} if texts is None else texts
     if spec.uses_items not in texts:
         texts[spec.uses_items] = _writer_text(course, spec.uses_items)
-    return hash_text(__version__, spec.name, theme_hash, texts[spec.uses_items])
+    return hash_text(__version__, spec.name, str(theme_hash), texts[spec.uses_items])
+
+
+class _ThemeHash:
+    """The theme's files hashed when first needed (reading its template and fonts: 5 ms)."""
+
+    def __init__(self, theme: Theme) -> None:
+        self._theme = theme
+        self._hash = ""
+
+    def __str__(self) -> str:
+        if not self._hash:
+            self._hash = hash_files(self._theme.files())
+        return self._hash
 
 
 def _writer_text(course: Course, uses_items: bool) -> str:
@@ -489,7 +504,7 @@ def _render_all(
     rendered = _run_writers(chosen.todo, chosen.course, theme, report, out_dir, early,
                             chosen.lanes, chosen.deck_warnings)
     result.written.extend(spec.name for spec in chosen.todo)
-    return rendered, chosen.keys
+    return rendered, chosen.keyed()
 
 
 @dataclass
@@ -504,6 +519,19 @@ class _Selection:
     lanes: list[list[WriterSpec]] | None = None
     reports_deck: bool = False  # the early lane draws the deck and sends its plan's warnings
     deck_warnings: list[Diagnostic] = field(default_factory=list)
+    # Writers with no output on record, which run whatever their key: keyed by `keyed()`,
+    # once they are started (10-25 ms less before the early lane gets its writers).
+    unkeyed: list[WriterSpec] = field(default_factory=list)
+    theme: Theme | None = None
+
+    def keyed(self) -> dict[str, str]:
+        """Every selected writer's key."""
+        if self.unkeyed and self.theme is not None:
+            theme_hash, texts = _ThemeHash(self.theme), {}
+            for spec in self.unkeyed:
+                self.keys[spec.name] = _writer_key(spec, self.course, theme_hash, texts)
+            self.unkeyed = []
+        return self.keys
 
 
 def _select(
@@ -511,13 +539,17 @@ def _select(
     force: bool, report: Report,
 ) -> _Selection:
     """The selected writers whose inputs changed (the others reported as skipped)."""
-    theme_hash = hash_files(theme.files())
+    theme_hash = _ThemeHash(theme)
     writers_course = replace(course, inputs=())
-    chosen = _Selection(writers_course, {}, [], [])
+    chosen = _Selection(writers_course, {}, [], [], theme=theme)
     texts: dict[bool, str] = {}
     for spec in select_writers(only, course.quiz.formats):
-        chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash, texts)
-        if not force and cache.output_is_current(spec.name, chosen.keys[spec.name], out_dir):
+        if force or not cache.outputs.get(spec.name):  # runs whatever its key: keyed later
+            chosen.unkeyed.append(spec)
+        else:
+            chosen.keys[spec.name] = _writer_key(spec, writers_course, theme_hash, texts)
+        if spec.name in chosen.keys and cache.output_is_current(
+                spec.name, chosen.keys[spec.name], out_dir):
             chosen.skipped.append(spec.name)
             report(f"  skipped {spec.name} (unchanged)")
         elif _available(spec):

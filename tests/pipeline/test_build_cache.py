@@ -175,3 +175,21 @@ def test_a_full_disk_is_a_clear_error_and_leaves_no_temporary_file(
     with pytest.raises(OutputError, match="disk is full"):
         build(course, out, ["dump"])
     assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize(("jobs", "only"), [("1", ["pptx", *FAST]), ("2", ["pptx", *FAST]),
+                                          ("2", ["pptx"])])
+def test_keys_recorded_by_a_first_build_are_the_keys_a_later_one_compares(
+    course: Path, out: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, only: list[str]
+) -> None:
+    """A writer with no output on record is keyed once started (not to choose it): the key
+    recorded must be the one the next build computes to skip it."""
+    from tall_teach import pipeline
+    from tall_teach.cache import BuildCache
+
+    monkeypatch.setenv("TALL_TEACH_JOBS", jobs)
+    build(course, out, only)
+    diagnosis = pipeline.diagnose(course)
+    chosen = pipeline._select(diagnosis.course, diagnosis.theme, only,
+                              BuildCache.load(out / "demo"), out / "demo", False, lambda _: None)
+    assert chosen.todo == [] and sorted(chosen.skipped) == sorted(only)
