@@ -252,3 +252,11 @@ def test_the_article_reason_quotes_the_blank_it_is_about() -> None:
     selection = select("resonance", "electronic effect", terms, message, [])
     (reason,) = [r for r in selection.reasons if "inductive effect" in r]
     assert '"stronger because _____ spreads the"' in reason
+
+
+def test_a_phase_named_by_a_symbol_needs_no_article() -> None:
+    """"during S phase": "G1 phase" reads there as well."""
+    from tall_teach.quiz.selection import _needs_article
+
+    assert not _needs_article("G1 phase")
+    assert not _needs_article("M phase")

@@ -157,3 +157,13 @@ def test_sizes_in_bits_come_in_powers_of_two() -> None:
     key = parse_quantity("32 bits")
     assert key is not None
     assert {q.low for q in choose_values(key, [], 3, 1)} <= {8, 16, 64, 128, 4, 256}
+
+
+def test_units_of_the_sciences_are_read() -> None:
+    """A bold "1.1 °C" is a number with a unit, not a term without a kind."""
+    from tall_teach.quiz.numbers import parse_quantity
+
+    for text, unit in (("1.1 °C", "°C"), ("23.5°", "°"), ("2.7 K", "K"), ("410 ppm", "ppm"),
+                       ("340 W/m²", "W/m²")):  # fmt: skip
+        quantity = parse_quantity(text)
+        assert quantity is not None and quantity.unit == unit

@@ -39,6 +39,10 @@ _UNIT_FORMS: dict[str, str] = {
     "u/kg/h": "unit/kg/h", "iu/kg/h": "unit/kg/h", "u/kg": "unit/kg", "iu/kg": "unit/kg",
     "mmol/mol": "mmol/mol", "ml/min/1.73 m²": "ml/min/1.73m2", "ml/min/1.73m²": "ml/min/1.73m2",
     "ml/min/1.73 m2": "ml/min/1.73m2", "ml/min/1.73m2": "ml/min/1.73m2",
+    # the sciences: temperature, angle, concentration in air, flux, length, energy
+    "°c": "°c", "°f": "°f", "k": "k", "°": "°", "ppm": "ppm", "ppb": "ppb",
+    "w/m2": "w/m2", "w/m²": "w/m2", "km": "km", "nm": "nm", "µm": "um", "mm": "mm",
+    "au": "au", "km/s": "km/s", "gt": "gt", "gtc": "gtc", "ev": "ev", "hz": "hz",
 }  # fmt: skip
 # Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
 for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
@@ -53,6 +57,7 @@ for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
 _SCALES = frozenset({
     "mmhg", "mmol/l", "umol/l", "mg/dl", "g/dl", "mg/l", "ng/ml", "pg/ml", "u/l", "iu/l",
     "ml/min", "kg", "cm", "kg/m2", "bpm", "meq/l", "mosm/kg", "mmol/mol", "ml/min/1.73m2",
+    "°c", "°f", "k", "°", "ppm", "w/m2",
 })  # fmt: skip
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PLURAL = {

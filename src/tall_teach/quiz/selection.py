@@ -319,6 +319,9 @@ def _blank_context(key: str, message: str) -> str:
     return f"{left} _____{glue}{right}".strip()
 
 
+_SYMBOL = re.compile(r"(?=.*[A-Z0-9])[A-Za-z0-9]{1,4}")
+
+
 def _needs_article(candidate: str) -> bool:
     """A phrase ending in a singular count noun ("inductive effect"): it needs "the" or "an"
     where a mass noun or a plural needs none. Names and symbols (capitals, digits) are
@@ -326,6 +329,8 @@ def _needs_article(candidate: str) -> bool:
     words = candidate.split()
     last = words[-1] if words else ""
     possessive = any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Zaitsev's rule"
+    if words and _SYMBOL.fullmatch(words[0]):
+        return False  # a symbol names it: "during G1 phase", like "during S phase"
     return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
             and not last.endswith(_MASS_ENDINGS) and not possessive
             and not (words[0].endswith("ly") and last.endswith(_ADJECTIVE_ENDINGS)))
