@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,12 +255,16 @@ _INHERITED: list[Any] = []
 
 
 def keep_inherited_fonts() -> None:
-    """In a forked process, first thing: the shared font configurations inherited from the
-    parent are kept alive until this process ends. Each removes its fonts' temporary
-    folder when freed, and that folder is the parent's, which may still be laying out
-    with it (the footers are laid out beside the contents)."""
+    """In every forked process, first thing (`os.register_at_fork`): the shared font
+    configurations inherited from the parent are kept alive until this process ends. Each
+    removes its fonts' temporary folder when freed, and that folder is the parent's, which
+    may still be laying out with it (the footers are laid out beside the contents)."""
     if _SHARED:
         _INHERITED.append(dict(_SHARED))
+
+
+if hasattr(os, "register_at_fork"):  # POSIX: every fork, whoever forks
+    os.register_at_fork(after_in_child=keep_inherited_fonts)
 
 
 def drop_shared_fonts() -> None:

@@ -130,29 +130,15 @@ def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int) -> list[
     return done
 
 
-def _print_in_worker(
-    printer: Printer, chunks: Sequence[Chunk], queue: int
-) -> list[tuple[int, Paged]]:
-    from tall_teach.htmlkit.pdf import drop_shared_fonts, keep_inherited_fonts, sharing_fonts
-
-    keep_inherited_fonts()
-
-    with sharing_fonts():
-        try:
-            return _print_taken(printer, chunks, queue)
-        finally:
-            drop_shared_fonts()  # the forked worker exits without cleaning: its fonts' folder
-
-
-def _print_one_in_worker(printer: Printer, html: str) -> Paged:
-    """A document without the PDF variant (the footers), laid out in a forked worker."""
-    from tall_teach.htmlkit.pdf import drop_shared_fonts, keep_inherited_fonts, sharing_fonts
-
-    keep_inherited_fonts()
+def _in_worker(print_: Callable[..., Any], *args: Any) -> Any:
+    """`print_(*args)` in a forked worker (which kept the fonts it inherited, see
+    `keep_inherited_fonts`), its own fonts shared and dropped before it exits: a forked
+    worker exits without cleaning up, and their folder would stay."""
+    from tall_teach.htmlkit.pdf import drop_shared_fonts, sharing_fonts
 
     with sharing_fonts():
         try:
-            return printer.print(html, None)
+            return print_(*args)
         finally:
             drop_shared_fonts()
 
@@ -185,7 +171,7 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> lis
         pending = [chunks[i] for i in todo]
         queue = _queue(sorted(range(len(todo)), key=lambda k: -pending[k].cost))
         try:
-            with ForkedLane([(_print_in_worker, (printer, pending, queue))]) as worker:
+            with ForkedLane([(_in_worker, (_print_taken, printer, pending, queue))]) as worker:
                 taken = _print_taken(printer, pending, queue)
                 taken += worker.results()[0]
         finally:
@@ -304,7 +290,8 @@ def _footers_beside(printer: Printer, footer_doc: str, store: Store) -> Any:
         return None
     from tall_teach.lanes import ForkedLane
 
-    return ForkedLane([(_print_one_in_worker, (printer, footer_doc))])
+    # without the PDF variant, as the footers are laid out here
+    return ForkedLane([(_in_worker, (printer.print, footer_doc, None))])
 
 
 __all__: list[Any] = ["Printer", "render_chunked"]
