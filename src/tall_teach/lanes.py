@@ -128,7 +128,12 @@ class Orders:
 
         self.warm = warm
         self.conn, self.parent_conn = multiprocessing.get_context("fork").Pipe(duplex=False)
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the lane)
+        try:
+            self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the lane)
+        except BaseException:
+            self.conn.close()
+            self.parent_conn.close()
+            raise
 
     def wait(self) -> Sequence[Task]:
         """In the child: warm up, then the tasks once they come (nothing if the parent is gone)."""
@@ -187,25 +192,29 @@ class ForkedLane:
 
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
-        self._spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        self._orders = Orders(warm) if tasks is None else None
-        self._process = context.Process(
-            target=_serve, args=(child_conn, self._conn, self._spill.fileno(),
-                                 self._orders or tasks, os.getpid()),
-            daemon=self._orders is None,
-        )
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        self._spill: Any = None
+        self._orders: Orders | None = None
+        self._process: Any = None
         try:
-            self._process.start()  # the child inherits the blocked mask, then ignores SIGINT
-            child_conn.close()
-            if self._orders is not None:
-                self._orders.conn.close()
-        finally:
+            self._spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+            self._orders = Orders(warm) if tasks is None else None
+            self._process = context.Process(
+                target=_serve, args=(child_conn, self._conn, self._spill.fileno(),
+                                     self._orders or tasks, os.getpid()),
+                daemon=self._orders is None,
+            )
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             try:
+                self._process.start()  # the child inherits the blocked mask, then ignores SIGINT
+            finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl+C fires here
-            except BaseException:
-                self.close()
-                raise
+        except BaseException:  # no child (fork failed), or Ctrl+C: nothing left open
+            child_conn.close()
+            self.close()
+            raise
+        child_conn.close()  # the child's end, which it has
+        if self._orders is not None:
+            self._orders.conn.close()
 
     @classmethod
     def early(cls, warm: Callable[[], object] | None = None) -> ForkedLane:
@@ -241,12 +250,13 @@ class ForkedLane:
 
     def close(self) -> None:
         """Stop the child if it is still working and reap it; safe to call twice."""
-        if self._process.pid is not None:
+        if self._process is not None and self._process.pid is not None:
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join()
         self._conn.close()
-        self._spill.close()
+        if self._spill is not None:
+            self._spill.close()
         if self._orders is not None:
             self._orders.close()
 

@@ -180,3 +180,21 @@ def test_the_early_lane_warms_up_for_what_the_selection_needs(
         ("quiz",): ["quiz-pdf"], ("handout", "pptx"): ["handout"], ("slides", "dump"): [],
         ("dump",): None, ("slides",): None, ("anki",): None,
     }
+
+
+@pytest.mark.parametrize("early", [False, True])
+def test_a_lane_that_cannot_start_leaves_nothing_open(
+    monkeypatch: pytest.MonkeyPatch, early: bool
+) -> None:
+    import multiprocessing.process
+
+    def no_fork(self: object) -> None:
+        raise OSError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", no_fork)
+    before = sorted(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError, match="fork") as failed:
+        ForkedLane.early() if early else ForkedLane([(_square, (3,))])
+    # closed at once, not when the half-made lane is collected (its frame is still alive)
+    assert failed.tb is not None
+    assert sorted(os.listdir("/proc/self/fd")) == before
