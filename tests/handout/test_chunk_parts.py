@@ -50,3 +50,18 @@ def test_a_section_divider_starts_the_part_it_introduces() -> None:
 def test_a_module_of_part_size_stays_one_chunk() -> None:
     chunks = split_html(page(PART_CARDS), {})
     assert chunks is not None and [c.name for c in chunks] == ["cover", "m-one", "back"]
+
+
+def test_the_parts_count_cards_from_the_title_wherever_it_is() -> None:
+    """A theme's template may put something before the module's title, or wrap it: the
+    parts still hold PART_CARDS cards each and later ones set the title's running string."""
+    for before in ('<p class="intro">Intro</p>', ""):
+        html = page(PART_CARDS + 3).replace(
+            '<h2 class="module-title"', before + '<header><h2 class="module-title"').replace(
+            "Steeping</h2>", "Steeping</h2></header>")
+        chunks = split_html(html, {})
+        assert chunks is not None
+        assert [c.name for c in chunks] == ["cover", "m-one", "m-one-part-2", "back"]
+        assert chunks[1].html.count('class="card-row"') == PART_CARDS
+        assert chunks[2].html.count('class="card-row"') == 3
+        assert 'module-title "Steeping"' in chunks[2].html

@@ -113,11 +113,16 @@ def _parts(module: Any, css: str) -> list[tuple[Any, dict[str, str]]]:
     from lxml import etree
 
     children = list(module)
-    if len(children) <= PART_CARDS + 1:
+    # What comes before the cards, down to the module's title (the element with its
+    # running string, or holding it): a theme's template may put more there than the title.
+    titled = next(((i, found[0]) for i, child in enumerate(children)
+                   if (found := child.xpath("descendant-or-self::*[@data-running][1]"))), None)
+    head = 1 if titled is None else titled[0] + 1
+    if len(children) <= PART_CARDS + head:
         return [(module, {})]
-    title = children[0].get("data-running")
+    title = None if titled is None else titled[1].get("data-running")
     running = {} if title is None else {name: title for name in RUNNING.findall(css)}
-    cuts = list(range(1 + PART_CARDS, len(children), PART_CARDS))
+    cuts = list(range(head + PART_CARDS, len(children), PART_CARDS))
     # a section divider stays with the cards it introduces
     cuts = [c - 1 if "section-divider" in (children[c - 1].get("class") or "").split() else c
             for c in cuts]
