@@ -24,6 +24,7 @@ from tall_teach.htmlkit.pdf import Paged
 from tall_teach.writers.handout.chunks import CONTENTS, Chunk, number_contents, split_html
 
 FRONT_GUESS = 1  # the contents' usual length in pages, checked after layout
+CONTENTS_PAGES = "contents-pages"  # the store's note of the contents' last length
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,25 @@ class Store:
         write_entry(self.folder / f"{key}.pdf", paged.pdf)
         meta = {"pages": paged.pages, "anchors": paged.anchors}
         write_entry(self.folder / f"{key}.json", json.dumps(meta, sort_keys=True).encode())
+
+    def contents_pages(self) -> int:
+        """The contents' length at the last build that laid them out (FRONT_GUESS if not
+        known): this build's likely length, for laying out the footers before it is known.
+        Only a guess: the contents are always numbered from FRONT_GUESS on."""
+        if self.folder is None:
+            return FRONT_GUESS
+        try:
+            return max(1, int((self.folder / CONTENTS_PAGES).read_text(encoding="ascii")))
+        except (OSError, ValueError):
+            return FRONT_GUESS
+
+    def remember_contents_pages(self, pages: int) -> None:
+        if self.folder is None or self.contents_pages() == pages:
+            return
+        from tall_teach.cache import write_entry
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_entry(self.folder / CONTENTS_PAGES, str(pages).encode("ascii"))
 
     def keep(self) -> None:
         """Remove entries no longer used, so the store follows the course, not its history."""
@@ -244,14 +264,15 @@ def _render_chunks(
     others = print_chunks(printer, [c for i, c in enumerate(chunks) if i != at], store)
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
     # The footers need the page total, known once the contents are laid out: they are
-    # laid out meanwhile in a forked process for the contents' usual length, and again
-    # (beside the join) if the contents came out longer.
-    guess = sum(p.pages for p in others) + (FRONT_GUESS if at is not None else 0)
+    # laid out meanwhile in a forked process for the contents' length at the last build
+    # (FRONT_GUESS at the first), and again (beside the join) if it moved.
+    guess = sum(p.pages for p in others) + (store.contents_pages() if at is not None else 0)
     beside = _footers_beside(printer, footer_html(head, guess), store)
     try:
         if at is not None:
             contents = print_contents(printer, chunks[at], others[:at], others[at:], store)
             others.insert(at, contents)
+            store.remember_contents_pages(contents.pages)
         total = sum(p.pages for p in others)
         if beside is not None and total != guess:
             beside.close()
