@@ -644,7 +644,7 @@ def _early_lane(only: Iterable[str]) -> _Early | None:
     from tall_teach.lanes import ForkedLane
 
     names = {s.name for s in select_writers(only, QUIZ_FORMATS)}
-    ahead = frozenset(n for n in names if n in PRELOAD) or frozenset(names & {"pptx"})
+    ahead = frozenset(n for n in names if n in PRELOAD) or frozenset(names & set(EARLY_WARM))
     if not ahead and len(names) < 2:
         return None
     modules = sorted({EARLY_WARM[name] for name in ahead})
@@ -666,7 +666,6 @@ def _run_writers(
 
     `lanes`: the share of the early lane, its tasks already submitted; `reported` gets
     the warnings its writers in REPORTING send back."""
-    heavy = [s for s in todo if s.name in HEAVY_WRITERS]
     if early is not None and lanes is not None:
         return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane, reported)
     if early is not None and todo:
@@ -676,15 +675,35 @@ def _run_writers(
             early.close()  # the model could not be pickled: fork a lane the usual way
     elif early is not None:
         early.close()
+    heavy = [s for s in todo if s.name in HEAVY_WRITERS]
     if _jobs() < 2 or len(heavy) < 1 or len(todo) < 2 or not _can_fork():
-        rendered = {}
-        for spec in todo:
-            report(f"  building {spec.name}…")
-            rendered[spec.name], seconds = render_one(
-                spec.module, course, theme, _writer_args(spec, out_dir))
-            report(f"  built {spec.name} ({seconds:.2f} s)")
-        return rendered
-    return _run_in_two_lanes(todo, heavy, course, theme, report, out_dir)
+        return _render_here(todo, course, theme, report, out_dir)
+    return _run_in_two_lanes(todo, course, theme, report, out_dir)
+
+
+def _render_here(specs: list[WriterSpec], course: Course, theme: Theme, report: Report,
+                 out_dir: Path) -> dict[str, dict[str, bytes]]:
+    """`specs` rendered in this process, one after the other."""
+    rendered = {}
+    for spec in specs:
+        report(f"  building {spec.name}…")
+        rendered[spec.name], seconds = render_one(
+            spec.module, course, theme, _writer_args(spec, out_dir))
+        report(f"  built {spec.name} ({seconds:.2f} s)")
+    return rendered
+
+
+def _cost(spec: WriterSpec) -> float:
+    return HEAVY_WRITERS.get(spec.name, 0.05)
+
+
+def _balance(specs: list[WriterSpec], lanes: list[list[WriterSpec]], loads: list[float]
+             ) -> None:
+    """`specs`, heaviest first, each to the lane with less work so far (this one on a tie)."""
+    for spec in sorted(specs, key=lambda s: -_cost(s)):
+        lane = 0 if loads[0] <= loads[1] else 1
+        lanes[lane].append(spec)
+        loads[lane] += _cost(spec)
 
 
 def _can_fork() -> bool:
@@ -700,7 +719,6 @@ def _preload(todo: list[WriterSpec]) -> None:
 
 def _run_in_two_lanes(
     todo: list[WriterSpec],
-    heavy: list[WriterSpec],
     course: Course,
     theme: Theme,
     report: Report,
@@ -712,11 +730,7 @@ def _run_in_two_lanes(
     _preload(todo)
 
     lanes: list[list[WriterSpec]] = [[], []]
-    loads = [0.0, 0.0]
-    for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
-        lane = 0 if loads[0] <= loads[1] else 1
-        lanes[lane].append(spec)
-        loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    _balance(todo, lanes, [0.0, 0.0])
     tasks = [(render_one, (s.module, course, theme, _writer_args(s, out_dir))) for s in lanes[1]]
     return _share_lanes(todo, lanes, course, theme, report, out_dir, ForkedLane(tasks))
 
@@ -733,13 +747,8 @@ def _share_lanes(
 ) -> dict[str, dict[str, bytes]]:
     """lanes[0] rendered here while `worker` renders lanes[1] (a writer submitted with
     `render_reporting` also sends warnings, into `reported`)."""
-    rendered: dict[str, dict[str, bytes]] = {}
     with worker:
-        for spec in lanes[0]:
-            report(f"  building {spec.name}…")
-            rendered[spec.name], seconds = render_one(
-                spec.module, course, theme, _writer_args(spec, out_dir))
-            report(f"  built {spec.name} ({seconds:.2f} s)")
+        rendered = _render_here(lanes[0], course, theme, report, out_dir)
         if lanes[0] and not worker.done():
             _give_back_memory()
         for spec, (files, seconds, *found) in zip(lanes[1], worker.results(), strict=True):
@@ -767,13 +776,7 @@ def _run_in_early_lane(
     lanes = _early_lanes(todo, out_dir, early.ahead)
     if not lanes[1]:
         early.close()
-        rendered: dict[str, dict[str, bytes]] = {}
-        for spec in lanes[0]:
-            report(f"  building {spec.name}…")
-            rendered[spec.name], seconds = render_one(
-                spec.module, course, theme, _writer_args(spec, out_dir))
-            report(f"  built {spec.name} ({seconds:.2f} s)")
-        return rendered
+        return _render_here(lanes[0], course, theme, report, out_dir)
     if not _submit(lanes[1], course, theme, out_dir, early):
         raise _NotSent
     return _share_lanes(todo, lanes, course, theme, report, out_dir, early.lane)
@@ -790,13 +793,8 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
     chunks = out_dir / CHUNK_CACHES["handout"]
     cold = bool(handout) and not (chunks.is_dir() and any(chunks.iterdir()))
     lanes: list[list[WriterSpec]] = [[], handout if cold else printing]
-    loads = [0.0, sum(HEAVY_WRITERS.get(s.name, 0.05) for s in lanes[1])]
-    for spec in sorted(todo, key=lambda s: -HEAVY_WRITERS.get(s.name, 0.05)):
-        if spec.name in ahead:
-            continue
-        lane = 0 if loads[0] <= loads[1] else 1
-        lanes[lane].append(spec)
-        loads[lane] += HEAVY_WRITERS.get(spec.name, 0.05)
+    _balance([s for s in todo if s.name not in ahead], lanes,
+             [0.0, sum(_cost(s) for s in lanes[1])])
     lanes[0] += [s for s in printing if s not in lanes[1]]  # last: after the light ones
     return lanes
 
