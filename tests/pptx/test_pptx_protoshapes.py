@@ -95,3 +95,35 @@ def test_a_figure_slot_frame_and_a_caption() -> None:
         for run in frame.paragraphs[0].runs:
             theme_color(run.font, "TEXT_1", 0.25)
     assert shapes(ours) == shapes(theirs)
+
+
+def test_table_cells_copy_the_properties_python_pptx_gives_the_first_of_their_kind() -> None:
+    from pptx.enum.text import PP_ALIGN
+
+    from tall_teach.writers.pptx.richtext import write_paragraphs
+    from tall_teach.writers.pptx.specs import TableSpec
+    from tall_teach.writers.pptx.tables import add_table, cell_properties
+    from tall_teach.writers.pptx.text import Para, Run
+
+    header = ((Run("Drug", bold=True),), (Run("CR"),), (Run("Note"),))
+    rows = tuple(((Run(f"arm {r}"),), (Run(f"{r * 7} %"),), (Run("a", italic=True),))
+                 for r in range(5))
+    aligns = ("", "right", "center")
+    spec = TableSpec(header, rows, aligns, (3000000, 2000000, 2000000), (380000,) * 6,
+                     14.0, "A table")
+    ours, theirs = new_slide(), new_slide()
+    add_table(ours, spec, Box(100, 200, 7000000, 2280000))
+    add_table(theirs, spec, Box(100, 200, 7000000, 2280000))
+    table = theirs.shapes[-1].table
+    for r, cells in enumerate([header, *rows]):  # every cell the way python-pptx sets it
+        for c, runs in enumerate(cells):
+            cell = table.cell(r, c)
+            cell._tc.remove(cell._tc.tcPr)
+            cell_properties(cell, "header" if r == 0 else "even" if r % 2 == 0 else "odd")
+            write_paragraphs(cell.text_frame, [Para(runs, 0, "none")], 14.0, 14.0,
+                             "BACKGROUND_1" if r == 0 else "TEXT_1")
+            cell.text_frame.paragraphs[0].alignment = {
+                "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}.get(aligns[c], PP_ALIGN.LEFT)
+    graphic = f"{P}graphicFrame"
+    assert [etree.tostring(e) for e in ours.shapes._spTree.iter(graphic)] == \
+        [etree.tostring(e) for e in theirs.shapes._spTree.iter(graphic)]

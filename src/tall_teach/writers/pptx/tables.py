@@ -11,7 +11,7 @@ from tall_teach.writers.pptx.visuals import CELL_PAD_X, CELL_PAD_Y
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-ALIGN = {"right": "RIGHT", "center": "CENTER", "left": "LEFT", "": "LEFT"}
+ALIGNED = {"right": "r", "center": "ctr", "left": "l", "": "l"}  # PP_ALIGN's XML values
 
 
 def add_table(slide: Any, spec: TableSpec, box: Box) -> Any:
@@ -29,9 +29,10 @@ def add_table(slide: Any, spec: TableSpec, box: Box) -> Any:
         grid_column.w = w
     for tr, h in zip(table._tbl.tr_lst, spec.row_heights, strict=True):
         tr.h = h
+    made: dict[str, Any] = {}  # the cell properties of a header, even and odd row's cell
     for r, cells in enumerate([spec.header, *spec.rows]):
         for c, runs in enumerate(cells):
-            style_cell(table.cell(r, c), runs, spec, r, c)
+            style_cell(table.cell(r, c), runs, spec, r, c, made)
     if spec.caption:
         add_caption(
             slide,
@@ -42,20 +43,25 @@ def add_table(slide: Any, spec: TableSpec, box: Box) -> Any:
     return frame
 
 
-def style_cell(cell: Any, runs: Any, spec: TableSpec, row: int, col: int) -> None:
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+def style_cell(cell: Any, runs: Any, spec: TableSpec, row: int, col: int,
+               made: dict[str, Any] | None = None) -> None:
+    """Margins, anchor, fill and rules through python-pptx for the first cell of its kind
+    (header, even or odd row), a copy of its properties (`made`) for the others: they do
+    not depend on the text."""
+    import copy
 
-    from tall_teach.writers.pptx.richtext import theme_color, write_paragraphs
+    from tall_teach.writers.pptx.richtext import write_paragraphs
 
     header = row == 0
-    cell.margin_left = cell.margin_right = CELL_PAD_X
-    cell.margin_top = cell.margin_bottom = CELL_PAD_Y
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.fill.solid()
-    if header:
-        theme_color(cell.fill, "TEXT_2")
-    else:
-        theme_color(cell.fill, "BACKGROUND_2" if row % 2 == 0 else "BACKGROUND_1")
+    kind = "header" if header else "even" if row % 2 == 0 else "odd"
+    made = {} if made is None else made
+    if kind in made:
+        properties, old = copy.deepcopy(made[kind]), cell._tc.tcPr
+        if old is None:
+            cell._tc.insert_element_before(properties, "a:extLst")
+        else:
+            old.addprevious(properties)
+            cell._tc.remove(old)
     write_paragraphs(
         cell.text_frame,
         [Para(tuple(runs), 0, "none")],
@@ -64,8 +70,24 @@ def style_cell(cell: Any, runs: Any, spec: TableSpec, row: int, col: int) -> Non
         "BACKGROUND_1" if header else "TEXT_1",
     )
     align = spec.aligns[col] if col < len(spec.aligns) else ""
-    cell.text_frame.paragraphs[0].alignment = getattr(PP_ALIGN, ALIGN.get(align, "LEFT"))
-    bottom_rule(cell, header)
+    paragraph = cell._tc.find(f"{A}txBody/{A}p")
+    paragraph.find(f"{A}pPr").set("algn", ALIGNED.get(align, "l"))  # PP_ALIGN's values
+    if kind not in made:
+        cell_properties(cell, kind)
+        made[kind] = copy.deepcopy(cell._tc.tcPr)
+
+
+def cell_properties(cell: Any, kind: str) -> None:
+    from pptx.enum.text import MSO_ANCHOR
+
+    from tall_teach.writers.pptx.richtext import theme_color
+
+    cell.margin_left = cell.margin_right = CELL_PAD_X
+    cell.margin_top = cell.margin_bottom = CELL_PAD_Y
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.fill.solid()
+    theme_color(cell.fill, {"header": "TEXT_2", "even": "BACKGROUND_2"}.get(kind, "BACKGROUND_1"))
+    bottom_rule(cell, kind == "header")
 
 
 def bottom_rule(cell: Any, header: bool) -> None:
