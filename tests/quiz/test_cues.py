@@ -307,3 +307,15 @@ def test_a_stem_unit_only_the_key_is_measured_in_sorts_the_options() -> None:
     claims.append(_claim("Fasting glucose of 7.0 mmol/mol", "", "bullet", "Glucose", None))
     evidence = Evidence(claims)
     assert not unit_sorts_options("HbA1c", stem, evidence, ["fasting glucose", "BMI"])
+
+
+def test_an_authored_option_that_states_the_fact_tells_it() -> None:
+    from tall_teach.quiz.cues import states_fact
+
+    message = "The ocean has taken up about 91% of the extra heat accumulated in the climate system"
+    face = "Where has most of the extra heat gone?\nThe ocean has taken up most of the extra heat"
+    assert states_fact(face, message, ["ocean"])
+    assert states_fact("The axis is tilted by about 23.5°, so the seasons change with the Sun",
+                       "The seasons are caused by the Earth's axial tilt of about 23.5°, not by "
+                       "its changing distance from the Sun", ["axial tilt"])  # fmt: skip
+    assert not states_fact(face, message, ["permafrost"])

@@ -260,3 +260,43 @@ def test_a_phase_named_by_a_symbol_needs_no_article() -> None:
 
     assert not _needs_article("G1 phase")
     assert not _needs_article("M phase")
+
+
+def test_a_plural_option_does_not_follow_a_singular_verb() -> None:
+    """"The _____ has taken up 91% of the heat": "soils has" does not read."""
+    message = "The ocean has taken up about 91% of the extra heat"
+    selection = select("ocean", "reservoir", ["ocean", "soils", "permafrost", "atmosphere"],
+                       message)  # fmt: skip
+    assert "soils" not in selection.chosen
+    assert "permafrost" in selection.chosen
+
+
+def test_a_law_is_no_option_beside_quantities() -> None:
+    message = "By the central limit theorem, a sample mean is close to normal"
+    terms = ["central limit theorem", "standard error", "margin of error", "law of large numbers"]
+    selection = select("central limit theorem", "estimation", terms, message)
+    assert "standard error" not in selection.chosen
+    assert "margin of error" not in selection.chosen
+
+
+def test_a_word_that_makes_one_name_with_the_key_keeps_other_terms_out() -> None:
+    """"Rock weathering removes CO₂": "rock respiration" is no name the course uses."""
+    message = "Rock weathering removes CO₂ only over hundreds of thousands of years"
+    terms = ["weathering", "respiration", "photosynthesis", "erosion"]
+    selection = select("weathering", "process", terms, message,
+                       ["Rock erosion carries sediment to the sea."])  # fmt: skip
+    assert selection.chosen == ("erosion",)
+    # an adjective reads before any term
+    message = "Atmospheric methane rose from 700 to 1900 ppb"
+    terms = ["methane", "nitrous oxide", "ozone"]
+    assert select("methane", "gas", terms, message).chosen
+
+
+def test_a_term_discussed_on_the_subject_is_no_false_copy() -> None:
+    filler = [_claim(f"Other slide {i} about membranes and proteins.", "", "bullet", "S", None)
+              for i in range(8)]  # fmt: skip
+    evidence = Evidence([_claim("Fermentation keeps glycolysis going and yields its two ATP "
+                                "per glucose in the cytosol.", "", "bullet", "S", None), *filler])
+    frame = "  takes place in the cytosol and splits one glucose into two pyruvate"
+    assert evidence.discussed_with("fermentation", frame)
+    assert not evidence.discussed_with("fermentation", "The Calvin cycle fixes CO₂")

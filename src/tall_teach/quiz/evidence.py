@@ -250,6 +250,13 @@ class Evidence:
         words = stems(term)
         return (words & self._distinctive) or words
 
+    def discussed_with(self, term: str, text: str, source: SourceRef | None = None) -> bool:
+        """The course writes `term` in a claim sharing two words rare in the course with
+        `text` (not numbers): it discusses the term on the text's subject, whatever it
+        says of it ("fermentation … glycolysis … 2 ATP" beside "glycolysis … two ATP")."""
+        wanted = {w for w in stems(text) if not w.isdigit()} & self._distinctive
+        return any(len(wanted & c.stems) >= 2 for c in self.mentions(term, source))
+
     def shares_distinctive(self, a: str, b: str) -> bool:
         """Two texts share a word rare in the course (not a number)."""
         return any(not w.isdigit() for w in stems(a) & stems(b) & self._distinctive)

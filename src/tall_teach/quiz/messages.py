@@ -419,8 +419,9 @@ def _best_draft(
             failures.append(f"{kind} on '{term.text}': item {writer} shows it in its "
                             "stem or options, which would give this item away")  # fmt: skip
             continue
+        told = [term.text, *(b for b in info.selection.bold if b != term.text)]
         teller = next((i for i, seen in _others(draft_id, quiz.faces)
-                       if i in quiz.authored and states_fact(seen, info.text, [term.text])), "")
+                       if i in quiz.authored and states_fact(seen, info.text, told)), "")
         if teller:
             failures.append(f"{kind} on '{term.text}': authored question {teller} states "
                             "this fact, which would give this item away")  # fmt: skip

@@ -21,7 +21,14 @@ from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
-from tall_teach.quiz.text import base, contains_term, content_words, normalise, occurrences
+from tall_teach.quiz.text import (
+    STOPWORDS,
+    base,
+    contains_term,
+    content_words,
+    normalise,
+    occurrences,
+)
 
 MINIMUM = 2  # distractors a single-best-answer item needs
 MIN_DAYS_APART = 45  # two dates closer than this are not different answers
@@ -225,6 +232,15 @@ def _rejection(
     if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
         return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
                 f"\": \"{key}\" reads there, \"{candidate}\" does not)")
+    disagree = _disagrees(candidate, key, ctx.message)
+    if disagree:
+        return disagree
+    if _statement_head(candidate) != _statement_head(key):
+        return ("a law or theorem beside a quantity or thing (or the other way round): "
+                "options of different kinds")
+    compound = _compound_start(candidate, key, ctx)
+    if compound:
+        return compound
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
@@ -305,6 +321,61 @@ def _bare(key: str, message: str) -> bool:
         (",", ";", ":", "(")
     )
     return not (modifier and len(before) > 1 and before[-2] in _DETERMINERS)
+
+
+_SINGULAR_VERBS = frozenset({"is", "has", "was", "does"})
+_PLURAL_VERBS = frozenset({"are", "have", "were", "do"})
+
+
+def _plural_form(phrase: str) -> bool:
+    last = phrase.split()[-1] if phrase.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _disagrees(candidate: str, key: str, message: str) -> str:
+    """The verb after the blank agrees with the key only ("The ocean has taken up…":
+    "soils has" does not read)."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    after = re.match(r"\s+([A-Za-z]+)", message[spans[0][1]:])
+    verb = after.group(1).casefold() if after else ""
+    if verb in _SINGULAR_VERBS and _plural_form(candidate) and not _plural_form(key):
+        return f"plural, where the stem's '{verb}' agrees with a singular key"
+    if verb in _PLURAL_VERBS and _plural_form(key) and not _plural_form(candidate):
+        return f"singular, where the stem's '{verb}' agrees with a plural key"
+    return ""
+
+
+# Heads of the names of statements (a law, a theorem): never options beside things or
+# quantities ("central limit theorem" among "standard error", "margin of error").
+_STATEMENT_HEADS = frozenset({"theorem", "law", "laws", "rule", "principle", "equation",
+                              "paradox", "postulate", "conjecture", "hypothesis"})  # fmt: skip
+
+
+def _statement_head(term: str) -> bool:
+    words = term.casefold().split()
+    return len(words) > 1 and words[-1] in _STATEMENT_HEADS
+
+
+def _compound_start(candidate: str, key: str, ctx: SelectionContext) -> str:
+    """The message opens with a word that makes one name with the key ("Rock weathering
+    removes CO₂"): another term reads there only if the course writes it so ("rock
+    respiration" it never does)."""
+    spans = occurrences(ctx.message, key)
+    if not spans:
+        return ""
+    before = ctx.message[: spans[0][0]].split()
+    if len(before) != 1 or not before[0][:1].isupper() or not before[0].isalpha():
+        return ""
+    word = before[0]
+    lower = word.casefold()
+    if lower in _DETERMINERS or lower in STOPWORDS or lower.endswith((*_ADJECTIVE_ENDINGS, "ed")):
+        return ""  # an adjective reads before any term ("Atmospheric methane")
+    phrase = re.compile(rf"\b{re.escape(word)}\s+{re.escape(candidate)}\b", re.IGNORECASE)
+    if any(phrase.search(c.text) for c in ctx.evidence.claims):
+        return ""
+    return f"the stem's '{word} _____' makes one name with the key only"
 
 
 def _blank_context(key: str, message: str) -> str:

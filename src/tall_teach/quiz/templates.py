@@ -497,9 +497,14 @@ def false_copies(term: KeyTerm, info: MessageInfo) -> list[tuple[str, str]]:
     ctx = info.selection
     if unit_names_key(term.option_text, info.text, ctx.evidence, ctx.vocab.glossary.every_term()):
         raise TemplateError("a unit of the message names its key")
+    # a whole sentence shown false is stricter than a blank: a term the course discusses
+    # on the sentence's subject at all may make it true in part (fermentation yields the
+    # two ATP of glycolysis)
+    frame = replace_term(info.text, term.text, " ")
     chosen = [c for c in select_distractors(term, ctx, info.options - 1).chosen
               if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])
-              and _reads_in_place(c, term.text, info)]
+              and _reads_in_place(c, term.text, info)
+              and not ctx.evidence.discussed_with(c, frame, ctx.source)]
     alternatives = [pluralise(c) if term.plural else c for c in chosen]
     # the best one only: the ones after it are chosen to fill a cloze's options, and alone
     # in a whole sentence they read as made up ("Perforin presents peptides to CD8 T cells")
