@@ -190,10 +190,10 @@ def diagnose(
     an error: `read(course, theme)` once the course is read (not linted, the quiz not made
     yet: for writers that read no quiz item and write nothing before the build does),
     `ready(course, theme)` with the course as it will be returned, before the deck is
-    planned for its warnings. `ready` returns True
-    when the deck is being drawn in the other lane and its plan's warnings will come with
-    it: the deck is not planned here then (`Diagnosis.deck_at`). Raises ContentError
-    (carrying the warnings found so far too) when the course has errors.
+    planned for its warnings. `ready` returns True when the deck is being drawn in the
+    other lane and its plan's warnings will come with it: the deck is not planned here
+    then (`Diagnosis.deck_at`). Raises ContentError (carrying the warnings found so far
+    too) when the course has errors.
     """
     from tall_teach.reader import read_course
     from tall_teach.theme import load_theme
