@@ -25,6 +25,7 @@ from tall_teach.cache import (
 from tall_teach.errors import ContentError, Diagnostic, TallTeachError
 
 if TYPE_CHECKING:
+    from tall_teach.changes import Manifest
     from tall_teach.lanes import ForkedLane
     from tall_teach.model import Course
     from tall_teach.theme import Theme
@@ -304,6 +305,7 @@ def build(
             used = start.used if start.used is not None else _used_inputs(course_dir, course)
             fingerprint = _inputs_fingerprint(course_dir, used, _theme_files(theme), selection)
             result.written, result.skipped = [], []
+            manifest = _manifest_meanwhile(course, start.chosen)
             rendered, keys = _render_all(course, theme, only, cache, out_dir, force, result,
                                          report, early, start.chosen)
             early = None  # used (or closed) by the first attempt
@@ -323,8 +325,19 @@ def build(
             early.close()
     result.warnings = [*result.warnings, *moved]
     cache.input_files = [f for f, _ in used]
-    _write_outputs(course, theme, rendered, keys, cache, out_dir, fingerprint, result)
+    _write_outputs(course, theme, rendered, keys, cache, out_dir, fingerprint, result, manifest)
     return result
+
+
+def _manifest_meanwhile(course: Course, chosen: _Selection | None) -> Manifest | None:
+    """The outputs' manifest (CHANGES.md's, 10 ms for T-ALL) made now, while the early lane
+    renders, when this process has no writer of its own to render (a deck-only build);
+    None: made when the outputs are written."""
+    if chosen is None or chosen.lanes is None or chosen.lanes[0]:
+        return None
+    from tall_teach.changes import course_manifest
+
+    return course_manifest(course)
 
 
 def _used_inputs(course_dir: Path, course: Course) -> list[tuple[str, str]]:
@@ -846,13 +859,16 @@ def _write_outputs(
     out_dir: Path,
     fingerprint: str,
     result: BuildResult,
+    manifest: Manifest | None = None,
 ) -> None:
-    """Write all rendered files atomically, then CHANGES.md, then the cache record."""
+    """Write all rendered files atomically, then CHANGES.md, then the cache record
+    (`manifest`: the course's, if made already)."""
     from tall_teach.changes import changes_markdown, course_manifest
     from tall_teach.outputs import write_all, write_atomic
 
     files = {name: data for output in rendered.values() for name, data in output.items()}
-    manifest = course_manifest(course)
+    if manifest is None:
+        manifest = course_manifest(course)
     changes = changes_markdown(course, cache.manifest, manifest)
     if changes is not None and (rendered or not cache.manifest):
         files["CHANGES.md"] = changes.encode("utf-8")
