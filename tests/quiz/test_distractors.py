@@ -300,3 +300,28 @@ def test_a_term_discussed_on_the_subject_is_no_false_copy() -> None:
     frame = "  takes place in the cytosol and splits one glucose into two pyruvate"
     assert evidence.discussed_with("fermentation", frame)
     assert not evidence.discussed_with("fermentation", "The Calvin cycle fixes CO₂")
+
+
+def test_a_mass_noun_does_not_follow_the_blanks_article() -> None:
+    """"The _____ shifts the spectral lines": "The spectroscopy shifts" does not read."""
+    message = "The Doppler effect shifts the spectral lines of a receding source"
+    terms = ["Doppler effect", "spectroscopy", "parallax", "photoelectric effect"]
+    selection = select("Doppler effect", "phenomenon", terms, message)
+    assert "spectroscopy" not in selection.chosen
+    assert "photoelectric effect" in selection.chosen
+
+
+def test_an_option_whose_short_form_the_stem_writes_is_ruled_out() -> None:
+    """"proteins that arrive from the ER": the smooth endoplasmic reticulum is the ER."""
+    message = "The Golgi apparatus modifies proteins that arrive from the ER"
+    terms = ["Golgi apparatus", "smooth endoplasmic reticulum", "lysosome", "nuclear envelope"]
+    selection = select("Golgi apparatus", "organelle", terms, message)
+    assert "smooth endoplasmic reticulum" not in selection.chosen
+    assert "lysosome" in selection.chosen
+
+
+def test_latin_plurals() -> None:
+    from tall_teach.quiz.terms import pluralise
+
+    assert pluralise("smooth endoplasmic reticulum") == "smooth endoplasmic reticula"
+    assert pluralise("drum") == "drums"

@@ -167,3 +167,18 @@ def test_units_of_the_sciences_are_read() -> None:
                        ("340 W/m²", "W/m²")):  # fmt: skip
         quantity = parse_quantity(text)
         assert quantity is not None and quantity.unit == unit
+
+
+def test_no_wrong_value_within_about_of_the_key() -> None:
+    """"about 1.1 °C": 1.2 °C is within the word "about", no wrong answer."""
+    from tall_teach.model import Glossary
+    from tall_teach.quiz.distractors import numeric_alternatives
+    from tall_teach.quiz.numbers import parse_quantity
+    from tall_teach.quiz.terms import KeyTerm, build_vocabulary
+
+    message = "The global surface temperature was about 1.1 °C higher than in 1850–1900"
+    quantity = parse_quantity("1.1 °C")
+    term = KeyTerm("1.1 °C", "number:°c", "number", canonical="1.1 °C", quantity=quantity)
+    vocab = build_vocabulary(Glossary(()), [message, "A rise of 1.2 °C over land."])
+    values = numeric_alternatives(term, vocab, message, 3, 1)
+    assert values and all(abs(v.mid - 1.1) >= 0.15 * 1.1 for v in values)

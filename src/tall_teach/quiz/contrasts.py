@@ -247,9 +247,12 @@ def _offered_here(alt: str, frame: set[str], quiz: QuizContext) -> bool:
 
 
 def _swappable_terms(message: Message, text: str, quiz: QuizContext) -> list[KeyTerm]:
-    """Bold terms of a known kind, written once: not numbers or dates, whose wrong values
-    follow rules of their own (grids, periods) that a whole sentence would not show."""
-    return [t for t in find_key_terms(message.inlines, quiz.vocab)
+    """The first bold term, of a known kind, written once: not a number or date, whose wrong
+    values follow rules of their own (grids, periods) that a whole sentence would not show."""
+    # its first bold term only: a second one is a detail of the fact ("CD8" of "MHC class I
+    # presents … to CD8 T cells"), and swapped it makes things that are not ("CD28 T cells")
+    terms = find_key_terms(message.inlines, quiz.vocab)[:1]
+    return [t for t in terms
             if t.category and t.quantity is None and t.category != "date"
             and len(occurrences(text, t.text)) == 1]  # fmt: skip
 

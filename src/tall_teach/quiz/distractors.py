@@ -6,9 +6,11 @@ their unit, shape and precision and never repeat a value of the message.
 
 from __future__ import annotations
 
+import re
+
 from tall_teach.quiz.numbers import Quantity, Stated, choose_values, find_quantities
 from tall_teach.quiz.terms import FALLBACK_MARKER_CATEGORY, KeyTerm, Vocabulary, is_marker
-from tall_teach.quiz.text import content_words, normalise
+from tall_teach.quiz.text import content_words, normalise, occurrences
 
 # Common CD names, used only when neither the glossary nor the course offers enough:
 # nomenclature, not facts, so no claim about any of them is made.
@@ -80,6 +82,33 @@ def numeric_alternatives(
         for q, _, _ in find_quantities(message_text)
         if q.canonical_unit == key.canonical_unit
     ) | frozenset((float(n), None, key.canonical_unit) for n in spelled_numbers(message_text))
-    return choose_values(
-        key, list(vocab.quantities), count, below_wanted, in_message | excluded
-    )
+    if not (_approximate(term.text, message_text) and key.mid):
+        return choose_values(key, list(vocab.quantities), count, below_wanted,
+                             in_message | excluded)  # fmt: skip
+    # "about 1.1 °C": a wrong value within the word "about" of it is no wrong answer
+    values = choose_values(key, list(vocab.quantities), count + 4, below_wanted,
+                           in_message | excluded)  # fmt: skip
+    values = [q for q in values if abs(q.mid - key.mid) >= APPROX_MARGIN * abs(key.mid)]
+    return _nearest(values, key, count, below_wanted)
+
+
+APPROX_MARGIN = 0.15  # how far "about X" reaches: a wrong value must lie further away
+
+
+def _approximate(written: str, message: str) -> bool:
+    """The message writes the value with "about", "approximately", "around"…"""
+    spans = occurrences(message, written)
+    return bool(spans) and bool(_APPROX_BEFORE.search(message[: spans[0][0]]))
+
+
+_APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|nearly|roughly|some)\s*$|~\s*$",
+                            re.IGNORECASE)  # fmt: skip
+
+
+def _nearest(values: list[Quantity], key: Quantity, count: int, below: int) -> list[Quantity]:
+    """`count` of the values (ascending), `below` of them under the key where there are."""
+    under = [q for q in values if q.mid < key.mid][-below:] if below else []
+    over = [q for q in values if q.mid > key.mid][: count - len(under)]
+    if len(under) + len(over) < count:
+        under = [q for q in values if q.mid < key.mid][-(count - len(over)):]
+    return sorted([*under, *over], key=lambda q: q.mid)[:count]

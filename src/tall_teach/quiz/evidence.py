@@ -252,10 +252,14 @@ class Evidence:
 
     def discussed_with(self, term: str, text: str, source: SourceRef | None = None) -> bool:
         """The course writes `term` in a claim sharing two words rare in the course with
-        `text` (not numbers): it discusses the term on the text's subject, whatever it
-        says of it ("fermentation … glycolysis … 2 ATP" beside "glycolysis … two ATP")."""
-        wanted = {w for w in stems(text) if not w.isdigit()} & self._distinctive
-        return any(len(wanted & c.stems) >= 2 for c in self.mentions(term, source))
+        `text`, or three of any (not numbers): it discusses the term on the text's subject,
+        whatever it says of it ("fermentation … glycolysis … 2 ATP" beside "glycolysis …
+        two ATP"; "photosynthesis takes CO₂ from the air" beside "sinks take up … CO₂ …
+        the rest stays in the air")."""
+        words = {w for w in stems(text) if not w.isdigit()} - stems(term)
+        rare = words & self._distinctive
+        return any(len(rare & c.stems) >= 2 or _meeting(words, c.stems) >= DISCUSSED_WORDS
+                   for c in self.mentions(term, source))  # fmt: skip
 
     def shares_distinctive(self, a: str, b: str) -> bool:
         """Two texts share a word rare in the course (not a number)."""
@@ -301,7 +305,16 @@ for _a, _b in _OPPOSITES:
     _OPPOSITE.setdefault(_b, set()).add(_a)
 
 
+DISCUSSED_WORDS = 3  # words of any rarity a claim shares with a text to speak of its subject
 _ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|in addition)\b", re.IGNORECASE)
+
+
+def _meeting(words: set[str], others: frozenset[str]) -> int:
+    """How many of `words` meet a word of `others`, one the start of the other ("take"
+    and "tak" of "takes": the stemmer cuts "-es" but leaves a short "take" whole)."""
+    return sum(1 for w in words
+               if any(x.startswith(w) or w.startswith(x) for x in others
+                      if min(len(x), len(w)) >= 3))  # fmt: skip
 
 
 def _opposite(message: str, claim: str) -> bool:

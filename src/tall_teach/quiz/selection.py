@@ -229,6 +229,12 @@ def _rejection(
         return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
+    if _mass(candidate) and _needs_article(key) and _after_article(key, ctx.message):
+        return (f"it reads without an article, where the blank has one "
+                f"(\"{_blank_context(key, ctx.message)}\")")
+    initials = _initials_in(candidate, key, ctx.message)
+    if initials:
+        return f"the stem writes '{initials}', this option's own short form, as something else"
     if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
         return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
                 f"\": \"{key}\" reads there, \"{candidate}\" does not)")
@@ -376,6 +382,33 @@ def _compound_start(candidate: str, key: str, ctx: SelectionContext) -> str:
     if any(phrase.search(c.text) for c in ctx.evidence.claims):
         return ""
     return f"the stem's '{word} _____' makes one name with the key only"
+
+
+def _mass(candidate: str) -> bool:
+    """One lower-case word read without an article ("spectroscopy", "resonance")."""
+    return (" " not in candidate.strip() and candidate.islower()
+            and candidate.endswith(_MASS_ENDINGS) and not candidate.endswith("s"))  # fmt: skip
+
+
+def _after_article(key: str, message: str) -> bool:
+    """The message writes "the", "a" or "an" just before the key ("The _____ shifts")."""
+    spans = occurrences(message, key)
+    before = message[: spans[0][0]].split() if spans else []
+    return bool(before) and before[-1].casefold() in ("the", "a", "an")
+
+
+def _initials_in(candidate: str, key: str, message: str) -> str:
+    """The stem writes the candidate's own short form, the initials of its last words
+    ("ER" of "smooth endoplasmic reticulum"), as something else than the key."""
+    words = [w for w in re.findall(r"[A-Za-z]+", candidate) if w.casefold() not in STOPWORDS]
+    rest = message
+    for start, end in reversed(occurrences(message, key)):
+        rest = rest[:start] + " " + rest[end:]
+    for size in range(len(words), 1, -1):
+        short = "".join(w[0] for w in words[-size:]).upper()
+        if re.search(rf"(?<![\w-]){short}(?![\w-])", rest):
+            return short
+    return ""
 
 
 def _blank_context(key: str, message: str) -> str:

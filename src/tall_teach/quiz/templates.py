@@ -105,7 +105,10 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     if " and " in f" {category} ":  # "sky and motion": no noun to ask for
         return "option"
     words = category.replace("_", " ").split()
-    if not words or len(words) > 3:
+    # one plain noun only: a longer category name is a topic more often than a class of
+    # things ("Which endomembrane system" for the Golgi, "Which measurement method" for
+    # the Doppler effect), and so is a process noun ("Which estimation")
+    if len(words) != 1 or words[0].casefold().endswith(_PROCESS_ENDINGS):
         return "option"
     spelled = [_glossary_spelling(w, vocab) for w in words]
     last = spelled[-1]
@@ -116,6 +119,7 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     return " ".join([*spelled[:-1], last])
 
 
+_PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
 _PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
 
@@ -474,7 +478,14 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         alternatives = [q.text() for values in _value_sets(term, info) for q in values]
     else:
         selection = _term_selection(term, info)
-        alternatives, reasons = list(selection.chosen), selection.reasons
+        frame = replace_term(info.text, term.text, " ")
+        # a whole sentence shown false: a term the course discusses on its subject at all
+        # may make it true in part ("land photosynthesis takes up CO₂")
+        alternatives = [c for c in selection.chosen
+                        if not info.selection.evidence.discussed_with(c, frame,
+                                                                      info.selection.source)]
+        reasons = (*selection.reasons, *(f"not shown: the course discusses '{c}' on the "
+                   "sentence's subject" for c in selection.chosen if c not in alternatives))
     copies = {swapped(alt): alt for alt in alternatives}
     copies.pop(key, None)
     _require(list(copies), term)
@@ -501,15 +512,15 @@ def false_copies(term: KeyTerm, info: MessageInfo) -> list[tuple[str, str]]:
     # on the sentence's subject at all may make it true in part (fermentation yields the
     # two ATP of glycolysis)
     frame = replace_term(info.text, term.text, " ")
-    chosen = [c for c in select_distractors(term, ctx, info.options - 1).chosen
+    best = select_distractors(term, ctx, info.options - 1).chosen[:1]
+    chosen = [c for c in best
               if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])
               and _reads_in_place(c, term.text, info)
               and not ctx.evidence.discussed_with(c, frame, ctx.source)]
     alternatives = [pluralise(c) if term.plural else c for c in chosen]
     # the best one only: the ones after it are chosen to fill a cloze's options, and alone
     # in a whole sentence they read as made up ("Perforin presents peptides to CD8 T cells")
-    return [(as_sentence(replace_term(info.text, term.text, alt)), alt)
-            for alt in alternatives[:1]]
+    return [(as_sentence(replace_term(info.text, term.text, alt)), alt) for alt in alternatives]
 
 
 _LOCATIVE = re.compile(r"\b(on|in|at|into|onto|within)\s+(?:the|a|an)\s+$", re.IGNORECASE)

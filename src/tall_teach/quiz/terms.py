@@ -307,6 +307,8 @@ def pluralise(term: str) -> str:
     lower = last.casefold()
     if lower.endswith(("s", "x", "ch", "sh")):
         last += "es"
+    elif lower.endswith("um") and len(lower) >= 7:  # "reticulum": reticula, "spectrum"
+        last = last[:-2] + "a"
     elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
         last = last[:-1] + "ies"
     elif last and (last[-1].isalpha() or last[-1].isdigit()):
