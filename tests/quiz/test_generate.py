@@ -460,3 +460,15 @@ def test_ordinal_names_keep_their_order() -> None:
     assert _ordinal_series(options) == ("Kepler's first law", "Kepler's second law",
                                         "Kepler's third law")  # fmt: skip
     assert _ordinal_series(["first law", "Hubble's law"]) == ()
+
+
+def test_a_key_is_never_the_centre_of_an_even_spread() -> None:
+    """2.1 / 2.7 / 3.3 K: "pick the middle one" finds it."""
+    from tall_teach.quiz.numbers import parse_quantity
+    from tall_teach.quiz.templates import _centred
+
+    key = parse_quantity("2.7 K")
+    low, high, other = parse_quantity("2.1 K"), parse_quantity("3.3 K"), parse_quantity("3.1 K")
+    assert key and low and high and other
+    assert _centred([low, high], key)
+    assert not _centred([low, other], key)

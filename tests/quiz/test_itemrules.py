@@ -169,3 +169,13 @@ def test_a_module_label_that_echoes_the_key_only_is_a_cue() -> None:
     both = replace(echo, options=(Option("Router", True), Option("Route reflector", False),
                                   Option("Hub", False)))  # fmt: skip
     assert "key-in-label" not in rules(both)
+
+
+def test_a_key_of_another_sort_than_every_wrong_option_stands_apart() -> None:
+    odd = item("The plasma membrane is a(n) _____ whose core is hydrophobic. Which option?",
+               ["Phospholipid bilayer", "Peripheral membrane protein", "Glycoprotein",
+                "Integral membrane protein"])  # fmt: skip
+    assert "key-odd-one-out" in rules(odd)
+    even = item("Sister chromatids separate in _____. Which option?",
+                ["Anaphase", "Metaphase", "Prophase", "Telophase"])  # fmt: skip
+    assert "key-odd-one-out" not in rules(even)

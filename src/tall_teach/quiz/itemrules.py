@@ -220,6 +220,27 @@ def _sentences(item: QuizItem) -> bool:
     return all(len(o.text.split()) > NAME_WORDS for o in item.options)
 
 
+def key_not_odd_one_out(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """Every wrong option shares a word the key lacks ("Peripheral membrane protein",
+    "Glycoprotein", "Integral membrane protein" beside "Phospholipid bilayer"): the key
+    stands apart as the one of another sort."""
+    if item.numeric or _sentences(item) or len(item.options) < 3:
+        return None
+    key = next((o.text for o in item.options if o.correct), "")
+    wrong = [_name_words(o.text) for o in item.options if not o.correct]
+    for word in sorted(wrong[0]):
+        if len(word) < 5 or any(w.endswith(word) for w in _name_words(key)):
+            continue
+        if all(any(w.endswith(word) for w in words) for words in wrong[1:]):
+            return RuleFailure("key-odd-one-out", f"every wrong option is a '{word}' and the "
+                               "key is not: it stands apart")  # fmt: skip
+    return None
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in content_words(text) if w.isalpha()}
+
+
 def _echoes(a: str, b: str) -> bool:
     """Two words of one root: a common start of 4 letters or more and most of the shorter
     word ("router" and "routing", "cell" and "cellular"; not "protein" and "protocol")."""
@@ -253,6 +274,7 @@ RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     key_words_not_in_stem,
     key_not_in_label,
     no_key_pair,
+    key_not_odd_one_out,
     positive_lead_in,
     lead_in_is_question,
     no_all_none_of_above,

@@ -9,6 +9,7 @@ message says one thing stands to another, among the other two relations: `compar
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -196,9 +197,21 @@ def _layouts(
                             "course states near it: the gap would be a hint")
     layouts = []
     for values in sets:
+        if _centred(values, term.quantity):
+            continue  # 2.1 / 2.7 / 3.3 K: the middle of an even spread is the key
         ranked = [(q.mid, render(q.text())) for q in values] + [(term.quantity.mid, key)]
         layouts.append(tuple(text for _, text in sorted(ranked)))
+    if not layouts:
+        raise TemplateError(f"the wrong values for '{term.text}' would set it in the middle "
+                            "of an even spread, where a guess would look for it")
     return tuple(layouts)
+
+
+def _centred(values: list[Quantity], key: Quantity) -> bool:
+    """The key stands exactly halfway between the lowest and the highest option."""
+    mids = sorted([q.mid for q in values] + [key.mid])
+    return len(mids) % 2 == 1 and mids[len(mids) // 2] == key.mid and math.isclose(
+        key.mid - mids[0], mids[-1] - key.mid, rel_tol=1e-6)
 
 
 def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
