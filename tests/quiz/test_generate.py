@@ -472,3 +472,18 @@ def test_a_key_is_never_the_centre_of_an_even_spread() -> None:
     assert key and low and high and other
     assert _centred([low, high], key)
     assert not _centred([low, other], key)
+
+
+def test_a_plural_the_course_never_writes_is_no_option() -> None:
+    """"Nuclear envelopes" beside "Lysosomes": a forced plural marks the option as made up."""
+    glossary = Glossary((("organelle", ("lysosome", "nuclear envelope", "endosome",
+                                        "peroxisome", "Golgi apparatus")),))  # fmt: skip
+    slide = text_slide("o/1", "Organelles", [
+        "Endosomes sort what the cell takes in; peroxisomes break down fatty acids.",
+        "The nuclear envelope is a double membrane around the nucleus.",
+    ])  # fmt: skip
+    course = course_with([msg("**Lysosomes** digest macromolecules with acid hydrolases")],
+                         extra_slides=[slide], glossary=glossary)  # fmt: skip
+    course, _ = generate_items(course)
+    options = [o.text for i in course.items for o in i.options]
+    assert "Nuclear envelopes" not in options

@@ -179,3 +179,13 @@ def test_a_key_of_another_sort_than_every_wrong_option_stands_apart() -> None:
     even = item("Sister chromatids separate in _____. Which option?",
                 ["Anaphase", "Metaphase", "Prophase", "Telophase"])  # fmt: skip
     assert "key-odd-one-out" not in rules(even)
+
+
+def test_the_key_alone_qualifying_the_shared_name_is_the_most_specific() -> None:
+    specific = item("A _____ gives every group the same chance. Which option?",
+                    ["Simple random sample", "Cluster sample", "Stratified sample",
+                     "Convenience sample"])  # fmt: skip
+    assert "key-most-specific" in rules(specific)
+    parallel = item("_____ states that P² = a³. Which law?",
+                    ["Kepler's third law", "Kepler's first law", "Kepler's second law"])
+    assert "key-most-specific" not in rules(parallel)

@@ -237,6 +237,22 @@ def key_not_odd_one_out(item: QuizItem, _: Glossary) -> RuleFailure | None:
     return None
 
 
+def key_not_most_specific(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """Names of one head where the key alone carries more qualifiers ("Simple random
+    sample" beside "Cluster sample", "Stratified sample"): the most specific option."""
+    if item.numeric or _sentences(item) or len(item.options) < 3:
+        return None
+    words = [o.text.casefold().split() for o in item.options]
+    if len({w[-1] for w in words if w}) != 1:
+        return None
+    key = next((len(w) for o, w in zip(item.options, words, strict=True) if o.correct), 0)
+    wrong = [len(w) for o, w in zip(item.options, words, strict=True) if not o.correct]
+    if wrong and key > max(wrong):
+        return RuleFailure("key-most-specific", "the key alone qualifies the name the options "
+                           "share: the most specific option")  # fmt: skip
+    return None
+
+
 def _name_words(text: str) -> set[str]:
     return {w for w in content_words(text) if w.isalpha()}
 
@@ -275,6 +291,7 @@ RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     key_not_in_label,
     no_key_pair,
     key_not_odd_one_out,
+    key_not_most_specific,
     positive_lead_in,
     lead_in_is_question,
     no_all_none_of_above,

@@ -144,11 +144,33 @@ def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     if sorts:
         raise TemplateError(f"{sorts}: it names the key among these options")
     if term.plural:
+        # a plural the course never writes reads as forced ("nuclear envelopes" beside
+        # "lysosomes": one envelope per nucleus), and marks the option as made up
+        forced = [c for c in selection.chosen if not _written_plural(c, ctx)]
+        _require([c for c in selection.chosen if c not in forced], term,
+                 [*rejected, *(f"rejected '{c}': the course never writes it in the plural "
+                               "the blank needs" for c in forced)])  # fmt: skip
         selection = Selection(
-            tuple(pluralise(c) for c in selection.chosen), selection.reasons,
-            {pluralise(c): t for c, t in selection.supports.items()},
+            tuple(pluralise(c) for c in selection.chosen if c not in forced),
+            selection.reasons, {pluralise(c): t for c, t in selection.supports.items()},
         )  # fmt: skip
     return selection
+
+
+def _written_plural(candidate: str, ctx: SelectionContext) -> bool:
+    """The plural reads as the course's own: it writes the candidate (or its last word) in
+    the plural, or never writes that word at all (nothing to go by); not only ever in the
+    singular ("the nuclear envelope", "the endoplasmic reticulum")."""
+    plural = pluralise(candidate)
+    if plural == candidate or candidate.casefold().endswith("s"):
+        return True
+
+    def written(form: str) -> bool:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
+        return any(pattern.search(c.text) for c in ctx.evidence.claims)
+
+    head, plural_head = candidate.split()[-1], plural.split()[-1]  # "reticulum", "reticula"
+    return written(plural) or written(plural_head) or not written(head)
 
 
 def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
