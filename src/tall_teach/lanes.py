@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 Task = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -93,10 +93,10 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
     try:
-        if isinstance(tasks, Orders):
-            tasks = tasks.wait()
+        batches = tasks.batches() if isinstance(tasks, Orders) else [tasks]
         try:
-            message: tuple[str, Any] = ("ok", [function(*args) for function, args in tasks])
+            message: tuple[str, Any] = ("ok", [function(*args) for batch in batches
+                                               for function, args in batch])
         except Exception as exc:  # sent to the parent, which raises it there
             message = ("error", exc)
         import sys
@@ -121,12 +121,15 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
 
 class Orders:
     """Tasks a lane started early receives later: the child warms up (imports what its
-    tasks will need) while the parent is still working out what they are."""
+    tasks will need) while the parent is still working out what they are. They may come
+    in batches, the child starting on one while the parent works out the next: the
+    parent says which is the last."""
 
     def __init__(self, warm: Callable[[], object] | None) -> None:
         import multiprocessing
 
         self.warm = warm
+        self.written = 0  # bytes of tasks in `file`
         self.conn, self.parent_conn = multiprocessing.get_context("fork").Pipe(duplex=False)
         try:
             self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the lane)
@@ -135,43 +138,55 @@ class Orders:
             self.parent_conn.close()
             raise
 
-    def wait(self) -> Sequence[Task]:
-        """In the child: warm up, then the tasks once they come (nothing if the parent is gone)."""
-        import pickle
-
+    def batches(self) -> Iterator[Sequence[Task]]:
+        """In the child: warm up, then each batch of tasks once it comes, up to the last
+        (the process ends if the parent is gone)."""
         self.parent_conn.close()
         if self.warm is not None:
             import contextlib
 
             with contextlib.suppress(Exception):  # the tasks meet it again and report it
                 self.warm()
-        try:
-            note = self.conn.recv_bytes()
-        except (EOFError, OSError):
-            os._exit(0)  # the parent is gone, or closed the lane without tasks
+        last = False
+        while not last:
+            try:
+                note = self.conn.recv_bytes()
+            except (EOFError, OSError):
+                os._exit(0)  # the parent is gone, or closed the lane without tasks
+            last, tasks = note[:1] == b"L", self._read(note[1:])
+            yield tasks
+
+    def _read(self, note: bytes) -> Sequence[Task]:
+        import pickle
+
         if note.startswith(b"data"):
             return pickle.loads(note[4:])  # type: ignore[no-any-return]
-        size, data = int(note), b""
+        offset, size = (int(n) for n in note.split(b":"))
+        data = b""
         while len(data) < size:
-            part = os.pread(self.file.fileno(), size - len(data), len(data))
+            part = os.pread(self.file.fileno(), size - len(data), offset + len(data))
             if not part:
                 raise LaneError("the tasks were cut short")
             data += part
         return pickle.loads(data)  # type: ignore[no-any-return]
 
-    def send(self, tasks: Sequence[Task]) -> None:
-        """In the parent: the tasks, through the file (a pipe would block until read)."""
+    def send(self, tasks: Sequence[Task], last: bool = True) -> None:
+        """In the parent: a batch of tasks, through the file (a pipe would block until
+        read), after the batches before it."""
         import pickle
 
         data = pickle.dumps(list(tasks), protocol=pickle.HIGHEST_PROTOCOL)
+        kind = b"L" if last else b"M"
+        offset = self.written
         try:
             view = memoryview(data)
             while view:
-                view = view[os.pwrite(self.file.fileno(), view, len(data) - len(view)):]
+                view = view[os.pwrite(self.file.fileno(), view, offset + len(data) - len(view)):]
         except OSError:
-            self.parent_conn.send_bytes(b"data" + data)
+            self.parent_conn.send_bytes(kind + b"data" + data)
         else:
-            self.parent_conn.send_bytes(b"%d" % len(data))
+            self.written += len(data)
+            self.parent_conn.send_bytes(kind + b"%d:%d" % (offset, len(data)))
 
     def close(self) -> None:
         self.conn.close()
@@ -221,11 +236,12 @@ class ForkedLane:
         """A lane forked now, its tasks given later by `submit`."""
         return cls(None, warm=warm)
 
-    def submit(self, tasks: Sequence[Task]) -> None:
-        """The tasks of a lane started `early`; raises what pickling them raises."""
+    def submit(self, tasks: Sequence[Task], last: bool = True) -> None:
+        """Tasks of a lane started `early` (more to come unless `last`); raises what
+        pickling them raises. `results()` gives every batch's results in order."""
         if self._orders is None:
             raise LaneError("this lane was given its tasks when it started")
-        self._orders.send(tasks)
+        self._orders.send(tasks, last)
 
     def done(self) -> bool:
         """Whether the child has sent its results (`results()` would not wait)."""

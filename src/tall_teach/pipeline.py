@@ -359,17 +359,34 @@ class _Start:
     report: Report
     early: _Early | None
     chosen: _Selection | None = None
-    used: list[tuple[str, str]] | None = None  # the inputs' digests when chosen
+    used: list[tuple[str, str]] | None = None  # the inputs' digests when the lane started
+    started: list[WriterSpec] = field(default_factory=list)  # sent at `read`, more to come
 
     def read(self, course: Course, theme: Theme) -> None:
-        """The course read: when no selected writer reads quiz items or keeps a cache in
-        the output folder (a deck-only build), the writers and their keys are known now,
-        and the early lane's share starts while this process lints the course and makes
-        the quiz (for their warnings; an error stops the lane, which has written nothing)."""
-        if self.early is not None and not any(
-                spec.uses_items or spec.name in CHUNK_CACHES
-                for spec in select_writers(self.only, course.quiz.formats)):
+        """The course read: the early lane starts on what it can while this process lints
+        the course and makes the quiz (for their warnings: neither reports errors, the
+        reader does, so a writer started here is not stopped by them). When no selected
+        writer reads quiz items (a deck-only build), every writer and its key is known
+        now and the lane gets its whole share; else it starts on the writers it warmed up
+        for that read none (the handout), the rest of its share following at `ready`."""
+        if self.early is None:
+            return
+        selected = select_writers(self.only, course.quiz.formats)
+        if not any(spec.uses_items for spec in selected):
             self._choose(course, theme)
+            return
+        first = frozenset(s.name for s in selected
+                          if s.name in self.early.ahead and not s.uses_items)
+        if not first:
+            return
+        self.used = _used_inputs(self.course_dir, course)
+        part = _select(course, theme, self.only, self.cache, self.out_dir, self.force,
+                       lambda _line: None, names=first)
+        # the early lane's share starts with them (`_early_lanes`), in WRITERS' order
+        reporting = frozenset(s.name for s in part.todo) & REPORTING
+        if part.todo and _submit(part.todo, part.course, theme, self.out_dir, self.early,
+                                 reporting, last=False):
+            self.started = part.todo
 
     def ready(self, course: Course, theme: Theme) -> bool:
         """The course read and quizzed: the writers chosen and the early lane's share
@@ -386,11 +403,12 @@ class _Start:
     def _choose(self, course: Course, theme: Theme) -> None:
         """The images' digests are taken first: an image saved after the early lane read
         it is then seen as moved."""
-        self.used = _used_inputs(self.course_dir, course)
+        if self.used is None:
+            self.used = _used_inputs(self.course_dir, course)
         self.chosen = _select(course, theme, self.only, self.cache, self.out_dir, self.force,
                               self.report)
         if self.early is not None:
-            _start_early(self.chosen, theme, self.out_dir, self.early)
+            _start_early(self.chosen, theme, self.out_dir, self.early, self.started)
 
 
 def _moved_inputs(course_dir: Path, used: list[tuple[str, str]], again: bool, report: Report
@@ -549,14 +567,17 @@ class _Selection:
 
 def _select(
     course: Course, theme: Theme, only: Iterable[str], cache: BuildCache, out_dir: Path,
-    force: bool, report: Report,
+    force: bool, report: Report, names: frozenset[str] | None = None,
 ) -> _Selection:
-    """The selected writers whose inputs changed (the others reported as skipped)."""
+    """The selected writers whose inputs changed (the others reported as skipped); only
+    those in `names` if given."""
     theme_hash = _ThemeHash(theme)
     writers_course = replace(course, inputs=())
     chosen = _Selection(writers_course, {}, [], [], theme=theme)
     texts: dict[bool, str] = {}
     for spec in select_writers(only, course.quiz.formats):
+        if names is not None and spec.name not in names:
+            continue
         if force or not cache.outputs.get(spec.name):  # runs whatever its key: keyed later
             chosen.unkeyed.append(spec)
         else:
@@ -813,22 +834,35 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
 
 
 def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path,
-            early: _Early, reporting: frozenset[str] = frozenset()) -> bool:
-    """`specs` given to the early lane (those in `reporting` sending their warnings too);
-    False if they cannot be sent."""
+            early: _Early, reporting: frozenset[str] = frozenset(), last: bool = True) -> bool:
+    """`specs` given to the early lane (those in `reporting` sending their warnings too;
+    more to come unless `last`); False if they cannot be sent."""
     import pickle
 
     try:
         early.lane.submit([(render_reporting if s.name in reporting else render_one,
-                            (s.module, course, theme, _writer_args(s, out_dir))) for s in specs])
+                            (s.module, course, theme, _writer_args(s, out_dir))) for s in specs],
+                          last)
     except (pickle.PicklingError, TypeError, AttributeError, OSError):
         return False  # not picklable, or the lane died while warming up (a broken pipe)
     return True
 
 
-def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: _Early) -> None:
-    """The early lane's share of `chosen` started now (`chosen.lanes` says it is)."""
+def _start_early(chosen: _Selection, theme: Theme, out_dir: Path, early: _Early,
+                 started: list[WriterSpec] | None = None) -> None:
+    """The early lane's share of `chosen` started now (`chosen.lanes` says it is): the
+    rest of it if it `started` on its first writers already."""
     lanes = _early_lanes(chosen.todo, out_dir, early.ahead)
+    if started:
+        names = {s.name for s in started}
+        rest = [s for s in lanes[1] if s.name not in names]
+        lanes = [[s for s in lanes[0] if s.name not in names], [*started, *rest]]
+        reporting = frozenset(s.name for s in lanes[1]) & REPORTING
+        if not _submit(rest, chosen.course, theme, out_dir, early, reporting):
+            lanes = [[*lanes[0], *rest], list(started)]  # the lane is gone: they run here
+        chosen.lanes = lanes
+        chosen.reports_deck = bool(frozenset(s.name for s in lanes[1]) & REPORTING)
+        return
     reporting = frozenset(s.name for s in lanes[1]) & REPORTING
     if lanes[1] and _submit(lanes[1], chosen.course, theme, out_dir, early, reporting):
         chosen.lanes = lanes

@@ -198,3 +198,47 @@ def test_a_lane_that_cannot_start_leaves_nothing_open(
     # closed at once, not when the half-made lane is collected (its frame is still alive)
     assert failed.tb is not None
     assert sorted(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_lane_started_early_takes_its_tasks_in_batches() -> None:
+    """The child starts on a batch while the parent works out the next; results come
+    back in the order the tasks were given, once the last batch is done."""
+    with ForkedLane.early() as lane:
+        lane.submit([(_sleep_then, ("first", 0.2)), (_square, (2,))], last=False)
+        lane.submit([(_square, (3,))], last=False)
+        assert not lane.done()
+        lane.submit([(_square, (4,))])
+        assert lane.results() == ["first", 4, 9, 16]
+
+
+def test_the_handout_starts_in_the_early_lane_before_the_quiz_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It reads no quiz item: it starts as soon as the course is read, the rest of the
+    lane's share (writers that read items) once the quiz is made."""
+    from datetime import date
+
+    import tall_teach.quiz
+    from tall_teach import pipeline
+    from tall_teach.scaffold import create_course
+
+    course = create_course(tmp_path / "content", "demo", today=date(2026, 1, 2))
+    monkeypatch.setenv("TALL_TEACH_JOBS", "2")
+    events: list[object] = []
+    submit, generate = pipeline._submit, tall_teach.quiz.generate_items
+
+    def recorded_submit(specs: list[pipeline.WriterSpec], *args: object, **kwargs: object
+                        ) -> bool:
+        events.append(([s.name for s in specs], kwargs.get("last", True)))
+        return submit(specs, *args, **kwargs)  # type: ignore[arg-type]
+
+    def recorded_quiz(*args: object) -> object:
+        events.append("quiz")
+        return generate(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_submit", recorded_submit)
+    monkeypatch.setattr(tall_teach.quiz, "generate_items", recorded_quiz)
+    pipeline.build(course, tmp_path / "out")
+    assert events[:2] == [(["handout"], False), "quiz"]
+    assert events[2][1] is True and "handout" not in events[2][0]  # type: ignore[index]
+    assert (tmp_path / "out" / "demo" / "handout.pdf").is_file()
