@@ -85,10 +85,9 @@ def with_contrasts(
     keys = [(d.key, d.key_term) for o in outcomes for d in o.drafts] + [
         (d.key, "") for d, _ in (authored_draft(p, q) for p, q in authored_questions(course))
     ]
-    faces = dict(quiz.faces)
     stated = {o.message.id for o in outcomes
               if any(states_fact(f, plain_text(o.message.inlines), _bold(o.message))
-                     for i, f in faces.items() if not _own_item(i, o))}  # fmt: skip
+                     for i, f in quiz.faces.items() if not _own_item(i, o))}  # fmt: skip
     copies: dict[str, list[_Copy]] = {}  # message id -> its false copies, best first
     # A message is the key of one item or lends its altered copy to one item, never both
     # and never twice: seen in two items, the two versions of one sentence tell which is
@@ -297,7 +296,7 @@ def _contrast(
     broken: list[str] = []
     for size in range(min(wanted, len(ranked)), 1, -1):
         for chosen in combinations(ranked, size):
-            if _trade(chosen, quiz):
+            if _trade(chosen):
                 continue
             draft = _draft(draft_id, key, list(chosen), scope.topic,
                            _bold(message)[0])  # fmt: skip
@@ -329,7 +328,7 @@ def _draft(draft_id: str, key: str, chosen: list[_Copy], topic: str, key_term: s
                  tuple(c.text for c in chosen), key_term, tuple(feedback), reasons=reasons)
 
 
-def _trade(chosen: tuple[_Copy, ...], quiz: QuizContext) -> bool:
+def _trade(chosen: tuple[_Copy, ...]) -> bool:
     """Two copies swap each other's terms (the Zaitsev fact labelled Markovnikov's rule
     beside the Markovnikov fact labelled Zaitsev's): both are false by comparison."""
     return any(contains_term(a.original, b.alt) and contains_term(b.original, a.alt)
