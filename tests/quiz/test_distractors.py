@@ -325,3 +325,18 @@ def test_latin_plurals() -> None:
 
     assert pluralise("smooth endoplasmic reticulum") == "smooth endoplasmic reticula"
     assert pluralise("drum") == "drums"
+
+
+def test_a_bare_key_shows_its_head_noun_needs_no_article() -> None:
+    """"Rhyolitic magma is viscous": "basaltic magma" reads there too."""
+    message = "Rhyolitic magma is rich in silica, so it is viscous and erupts explosively"
+    terms = ["rhyolitic magma", "basaltic magma", "andesitic magma"]
+    selection = select("rhyolitic magma", "magma type", terms, message)
+    assert set(selection.chosen) == {"basaltic magma", "andesitic magma"}
+
+
+def test_irregular_plurals() -> None:
+    from tall_teach.quiz.terms import pluralise, singulars
+
+    assert "half-life" in singulars("half-lives")
+    assert pluralise("half-life") == "half-lives"

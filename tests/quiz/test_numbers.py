@@ -182,3 +182,10 @@ def test_no_wrong_value_within_about_of_the_key() -> None:
     vocab = build_vocabulary(Glossary(()), [message, "A rise of 1.2 °C over land."])
     values = numeric_alternatives(term, vocab, message, 3, 1)
     assert values and all(abs(v.mid - 1.1) >= 0.15 * 1.1 for v in values)
+
+
+def test_ages_in_billions_of_years_are_numbers() -> None:
+    from tall_teach.quiz.numbers import parse_quantity
+
+    quantity = parse_quantity("4.6 billion years")
+    assert quantity is not None and quantity.canonical_unit == "gyr"

@@ -43,6 +43,7 @@ _UNIT_FORMS: dict[str, str] = {
     "°c": "°c", "°f": "°f", "k": "k", "°": "°", "ppm": "ppm", "ppb": "ppb",
     "w/m2": "w/m2", "w/m²": "w/m2", "km": "km", "nm": "nm", "µm": "um", "mm": "mm",
     "au": "au", "km/s": "km/s", "gt": "gt", "gtc": "gtc", "ev": "ev", "hz": "hz",
+    "billion years": "gyr", "million years": "myr", "thousand years": "kyr",
 }  # fmt: skip
 # Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
 for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):

@@ -235,7 +235,8 @@ def _rejection(
     initials = _initials_in(candidate, key, ctx.message)
     if initials:
         return f"the stem writes '{initials}', this option's own short form, as something else"
-    if _needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s"):
+    if (_needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s")
+            and not _same_head(candidate, key)):
         return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
                 f"\": \"{key}\" reads there, \"{candidate}\" does not)")
     disagree = _disagrees(candidate, key, ctx.message)
@@ -382,6 +383,15 @@ def _compound_start(candidate: str, key: str, ctx: SelectionContext) -> str:
     if any(phrase.search(c.text) for c in ctx.evidence.claims):
         return ""
     return f"the stem's '{word} _____' makes one name with the key only"
+
+
+def _same_head(candidate: str, key: str) -> bool:
+    """The key, read bare, shows its head noun needs no article ("Rhyolitic magma is
+    viscous": "basaltic magma" reads there as well)."""
+    words = key.casefold().split()
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Wien's law" is bare for its possessive: "the Stefan-Boltzmann law"
+    return candidate.casefold().split()[-1:] == words[-1:]
 
 
 def _mass(candidate: str) -> bool:

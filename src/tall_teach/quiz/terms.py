@@ -294,6 +294,8 @@ def singulars(term: str) -> list[str]:
     lower = term.casefold()
     if lower.endswith("ies"):
         return [term[:-3] + "y"]
+    if lower.endswith("ves"):  # "half-lives", "halves": half-life, half
+        return [term[:-3] + "fe", term[:-3] + "f", term[:-1]]
     if lower.endswith("es"):
         return [term[:-1], term[:-2]]
     if lower.endswith("s") and not lower.endswith("ss"):
@@ -309,6 +311,8 @@ def pluralise(term: str) -> str:
         last += "es"
     elif lower.endswith("um") and len(lower) >= 7:  # "reticulum": reticula, "spectrum"
         last = last[:-2] + "a"
+    elif lower.endswith("life"):  # "half-life": half-lives
+        last = last[:-2] + "ves"
     elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
         last = last[:-1] + "ies"
     elif last and (last[-1].isalpha() or last[-1].isdigit()):
