@@ -102,7 +102,8 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         first = child.split()[0].casefold() if child.split() else ""
         above = parent.rpartition("/")[2]
         same_head = child.split()[-1:] == above.split()[-1:]  # "giant planet" of "planet"
-        category = above if first in _PREPOSITIONS or same_head else child
+        adjective = " " not in child.strip() and child.casefold().endswith(_ADJECTIVAL)
+        category = above if first in _PREPOSITIONS or same_head or adjective else child
     if " and " in f" {category} ":  # "sky and motion": no noun to ask for
         return "option"
     words = category.replace("_", " ").split()
@@ -120,6 +121,9 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     return " ".join([*spelled[:-1], last])
 
 
+# a sub-kind named by an adjective ("weathering/chemical", "dating/relative"): ask for the
+# parent's noun
+_ADJECTIVAL = ("al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible")
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
 _PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
