@@ -189,3 +189,18 @@ def test_the_key_alone_qualifying_the_shared_name_is_the_most_specific() -> None
     parallel = item("_____ states that P² = a³. Which law?",
                     ["Kepler's third law", "Kepler's first law", "Kepler's second law"])
     assert "key-most-specific" not in rules(parallel)
+
+
+def test_a_stem_word_of_the_keys_root_is_a_cue() -> None:
+    """"built from silicon-oxygen tetrahedra" beside "Silicates"; "parasympathetic" holds
+    "sympathetic". The lead-in's kind noun ("Which therapy" beside "Chemotherapy") is not."""
+    silicon = item("_____, built from silicon-oxygen tetrahedra, make up the crust. Which option?",
+                   ["Silicates", "Carbonates", "Sulfides", "Halides"])  # fmt: skip
+    assert "key-word-in-stem" in rules(silicon)
+    para = item("The _____ prepares for flight, and the parasympathetic system calms it. "
+                "Which option?", ["Sympathetic nervous system", "Central nervous system",
+                                  "Somatic nervous system"])  # fmt: skip
+    assert "key-word-in-stem" in rules(para)
+    therapy = item("Options at relapse are mainly _____. Which therapy best completes it?",
+                   ["Chemotherapy", "CAR-T", "allo-HSCT"])  # fmt: skip
+    assert "key-word-in-stem" not in rules(therapy)

@@ -130,6 +130,12 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     if cues:
         return RuleFailure("key-word-in-stem", f"the stem repeats {sorted(cues)} from the key")
     clang = _clang(content_words(keys[0].text), content_words(item.stem), distractor_words)
+    question = lead_in(item.stem)
+    body = item.stem[: item.stem.rfind(question)] if question else item.stem
+    root = _same_root(content_words(keys[0].text), content_words(body), distractor_words)
+    if root and not _sentences(item):
+        return RuleFailure("key-word-in-stem", f"the stem's '{root[0]}' shares its root with "
+                           f"the key's '{root[1]}' and with no wrong option's word")  # fmt: skip
     clang = clang or _letter_name(keys[0].text, item.stem, [o.text for o in item.options
                                                            if not o.correct])  # fmt: skip
     if clang:
@@ -168,6 +174,30 @@ def _clang(key: set[str], stem: set[str], wrong: list[set[str]]) -> tuple[str, s
             ) and not any(w.startswith(s_word) for words in wrong for w in words):
                 return s_word, k_word
     return None
+
+
+def _same_root(key: set[str], body: set[str], wrong: list[set[str]]) -> tuple[str, str] | None:
+    """A word of the message's own text (not the lead-in, which names the kind) of one root
+    with a key word and with no wrong option's ("silicon" beside "Silicates")."""
+    for s_word in sorted(body):
+        for k_word in sorted(key):
+            if _root(s_word, k_word) and not any(_root(s_word, w) for ws in wrong for w in ws):
+                return s_word, k_word
+    return None
+
+
+ROOT = 5  # letters two words share at the start (or one holds the other) to sound alike
+
+
+def _root(a: str, b: str) -> str:
+    """Two different words of one root ("silicon" and "silicates"; "parasympathetic"
+    holding "sympathetic"), or ""."""
+    if a == b or min(len(a), len(b)) < ROOT or not (a.isalpha() and b.isalpha()):
+        return ""
+    if a[:ROOT] == b[:ROOT]:
+        return a[:ROOT]
+    short, long_ = sorted((a, b), key=len)
+    return short if len(short) >= ROOT + 1 and short in long_ else ""
 
 
 def positive_lead_in(item: QuizItem, _: Glossary) -> RuleFailure | None:
