@@ -340,3 +340,10 @@ def test_irregular_plurals() -> None:
 
     assert "half-life" in singulars("half-lives")
     assert pluralise("half-life") == "half-lives"
+
+
+def test_two_named_changes_stand_together_a_law_and_a_quantity_do_not() -> None:
+    from tall_teach.quiz.selection import _law_beside_quantity
+
+    assert _law_beside_quantity("central limit theorem", "standard error")
+    assert not _law_beside_quantity("Grimm's Law", "Great Vowel Shift")

@@ -242,7 +242,7 @@ def _rejection(
     disagree = _disagrees(candidate, key, ctx.message)
     if disagree:
         return disagree
-    if _statement_head(candidate) != _statement_head(key):
+    if _law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")
     compound = _compound_start(candidate, key, ctx)
@@ -360,9 +360,28 @@ _STATEMENT_HEADS = frozenset({"theorem", "law", "laws", "rule", "principle", "eq
                               "paradox", "postulate", "conjecture", "hypothesis"})  # fmt: skip
 
 
+# Heads of the names of quantities a course measures (the other side of that rule).
+_QUANTITY_HEADS = frozenset({"error", "interval", "level", "rate", "ratio", "value", "deviation",
+                             "coefficient", "distribution", "variance", "mean", "median",
+                             "statistic", "score", "margin", "constant", "size"})  # fmt: skip
+
+
 def _statement_head(term: str) -> bool:
     words = term.casefold().split()
     return len(words) > 1 and words[-1] in _STATEMENT_HEADS
+
+
+def _quantity_head(term: str) -> bool:
+    words = term.casefold().split()
+    return bool(words) and words[-1] in _QUANTITY_HEADS
+
+
+def _law_beside_quantity(candidate: str, key: str) -> bool:
+    """One names a law or theorem and the other a quantity ("central limit theorem" beside
+    "standard error"); two named changes may stand together ("Grimm's Law", "Great Vowel
+    Shift")."""
+    return (_statement_head(candidate) and _quantity_head(key)) or (
+        _statement_head(key) and _quantity_head(candidate))
 
 
 def _compound_start(candidate: str, key: str, ctx: SelectionContext) -> str:
