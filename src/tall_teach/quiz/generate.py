@@ -20,7 +20,6 @@ from tall_teach.errors import Diagnostic
 from tall_teach.model import Course, QuizDecline, QuizItem, plain_text
 from tall_teach.quiz.assemble import Origin, to_item
 from tall_teach.quiz.authored import authored_draft
-from tall_teach.quiz.contrasts import with_contrasts
 from tall_teach.quiz.evidence import course_evidence
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.messages import course_vocabulary, message_outcomes
@@ -53,7 +52,7 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
     sources: list[tuple[Draft, Origin]] = []
     declined: list[QuizDecline] = []
     vocab, evidence = course_vocabulary(course), course_evidence(course)
-    outcomes = with_contrasts(message_outcomes(course, vocab, evidence), course, vocab, evidence)
+    outcomes = message_outcomes(course, vocab, evidence)
     for outcome in outcomes:
         text = plain_text(outcome.message.inlines)
         sources.extend((d, outcome.origin) for d in outcome.drafts if outcome.origin)
@@ -158,9 +157,7 @@ def coverage(course: Course) -> list[Diagnostic]:
             '{distractors="…; …"} after the message)',
         )
         for item in course.items
-        # a comparison has its three relations, a true statement among its siblings as many
-        # as the slide gives: no term the author could add makes a fourth
-        if item.kind not in ("authored", "comparison", "contrast")
-        and len(item.options) < course.quiz.options
+        # a comparison has its three relations: no term the author could add makes a fourth
+        if item.kind not in ("authored", "comparison") and len(item.options) < course.quiz.options
     )
     return warnings

@@ -122,8 +122,6 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
         return None
     distractor_words = [content_words(o.text) for o in item.options if not o.correct]
     shared = set.intersection(*distractor_words) if distractor_words else set()
-    if _sentences(item):  # a topic word one statement lacks tells nothing; none of them, does
-        shared = set.union(*distractor_words) if distractor_words else set()
     cues = (content_words(keys[0].text) - shared) & content_words(item.stem)
     # a number of the key in the stem is a cue too: "15-20 g" beside "recheck after 15
     # minutes" is the course's "rule of 15"
@@ -298,8 +296,8 @@ def _echoes(a: str, b: str) -> bool:
 def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
     """The module label shown above the item echoes the key and no wrong option ("Router"
     under "Routing"): the label answers the item."""
-    if item.kind == "authored" or item.numeric or _sentences(item):
-        return None  # a label word in one of several whole statements names nothing
+    if item.kind == "authored" or item.numeric:
+        return None
     label = content_words(item.module_title)
     wrong = [w for o in item.options if not o.correct for w in content_words(o.text)]
     key = next((o.text for o in item.options if o.correct), "")

@@ -475,21 +475,6 @@ def message_outcomes(
     return _without_stem_cues(outcomes, evidence, vocab)
 
 
-def final_context(
-    course: Course, vocab: Vocabulary, evidence: Evidence, outcomes: list[MessageOutcome]
-) -> QuizContext:
-    """What every item of the settled quiz shows: for a stage that adds items after it."""
-    shown = {d.id: (shown_text(d), face(d)) for o in outcomes for d in o.drafts}
-    return _context(course, vocab, evidence, shown, outcomes)
-
-
-def origin_of(place: Place, message: Message, quiz: QuizContext) -> Origin:
-    """Where a message's items come from, for a message that has none yet."""
-    text = plain_text(message.inlines)
-    terms = [t.text for t in find_key_terms(message.inlines, quiz.vocab)]
-    return _origin(place, message, text, quiz.course, terms)
-
-
 def shown_text(draft: Draft) -> str:
     """What an item shows besides its options: the stem (a statement item's true
     sentence is the message itself, so it counts as shown too)."""
@@ -604,7 +589,7 @@ def _own(item_id: str) -> str:
     return _TEMPLATE_SUFFIX.sub("", item_id)
 
 
-_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'comparison', 'contrast'])})(?:-\d+)?$")
+_TEMPLATE_SUFFIX = re.compile(rf"-(?:{'|'.join([*TEMPLATES, 'comparison'])})(?:-\d+)?$")
 
 
 def _others(item_id: str, texts: Mapping[str, str]) -> list[tuple[str, str]]:

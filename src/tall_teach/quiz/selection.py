@@ -235,6 +235,9 @@ def _rejection(
     initials = _initials_in(candidate, key, ctx.message)
     if initials:
         return f"the stem writes '{initials}', this option's own short form, as something else"
+    if _bare(key, ctx.message) and _count_beside_mass(candidate, key):
+        return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
+                f"\": \"{key}\" reads there, \"{candidate}\" does not)")
     if (_needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s")
             and not _same_head(candidate, key)):
         return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
@@ -411,6 +414,14 @@ def _same_head(candidate: str, key: str) -> bool:
     if any(w.endswith(("'s", "’s")) for w in words):
         return False  # "Wien's law" is bare for its possessive: "the Stefan-Boltzmann law"
     return candidate.casefold().split()[-1:] == words[-1:]
+
+
+def _count_beside_mass(candidate: str, key: str) -> bool:
+    """One word each: the key reads bare as a mass noun or a process ("Blending joins…"),
+    the candidate is a thing that needs "An" ("Acronym joins…")."""
+    return (" " not in key.strip() and " " not in candidate.strip() and candidate.islower()
+            and key.casefold().endswith(_MASS_ENDINGS) and not _mass(candidate)
+            and not candidate.endswith("s"))  # fmt: skip
 
 
 def _mass(candidate: str) -> bool:

@@ -377,6 +377,20 @@ def _wrong(stated: str, option: str, taught: str) -> str:
     return text
 
 
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such as|e\.g\.,?|for example,?|for instance,?|including|like)\s*$", re.IGNORECASE
+)
+
+
+def _an_example(term: KeyTerm, info: MessageInfo) -> None:
+    """The key is one example of several ("American crops such as _____"): the other terms
+    of its kind the course names are examples too, and a second right answer."""
+    spans = occurrences(info.text, term.text)
+    if spans and _EXAMPLE_BEFORE.search(info.text[: spans[0][0]]):
+        raise TemplateError(f"'{term.text}' is given as one example ('such as'): other terms "
+                            "of its kind would be right as well")  # fmt: skip
+
+
 def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
     """The term the blank replaces and the key option.
 
@@ -386,6 +400,8 @@ def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
     """
     term = with_bound(term, info.text)
     _written_out(term, info, once=True)
+    if term.quantity is None:
+        _an_example(term, info)
     key = display(term.quantity.text() if term.quantity else term.option_text)
     head = head_noun(term, info.text)
     if head:
@@ -446,6 +462,8 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     if not vocab.glossary.terms_under(term.category) and not term.category.startswith("course:"):
         # a symbol's kind guessed from its shape ("TLR4" looks like a gene): name no kind
         return "Which of the following best completes the statement?"
+    if term.plural:  # "Which morpheme" above "Free morphemes, Bound morphemes…"
+        return "Which option best completes the statement?"
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
 
@@ -537,45 +555,6 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     return Draft(item_id, "statement", statement_lead_in(info.topic), key, distractors,
                  term.text, tuple(feedback), layouts, numeric=bool(layouts),
                  reasons=reasons)  # fmt: skip
-
-
-def false_copies(term: KeyTerm, info: MessageInfo) -> list[tuple[str, str]]:
-    """(copy, term swapped in) for the message with `term` swapped for its best clean
-    distractor: the wrong statement a true-statement item across messages may show. One
-    clean distractor is enough here, where a cloze needs two."""
-    _swappable(term, info)
-    ctx = info.selection
-    if unit_names_key(term.option_text, info.text, ctx.evidence, ctx.vocab.glossary.every_term()):
-        raise TemplateError("a unit of the message names its key")
-    # a whole sentence shown false is stricter than a blank: a term the course discusses
-    # on the sentence's subject at all may make it true in part (fermentation yields the
-    # two ATP of glycolysis)
-    frame = replace_term(info.text, term.text, " ")
-    best = select_distractors(term, ctx, info.options - 1).chosen[:1]
-    chosen = [c for c in best
-              if not unit_sorts_options(term.option_text, info.text, ctx.evidence, [c])
-              and _reads_in_place(c, term.text, info)
-              and not ctx.evidence.discussed_with(c, frame, ctx.source)]
-    alternatives = [pluralise(c) if term.plural else c for c in chosen]
-    # the best one only: the ones after it are chosen to fill a cloze's options, and alone
-    # in a whole sentence they read as made up ("Perforin presents peptides to CD8 T cells")
-    return [(as_sentence(replace_term(info.text, term.text, alt)), alt) for alt in alternatives]
-
-
-_LOCATIVE = re.compile(r"\b(on|in|at|into|onto|within)\s+(?:the|a|an)\s+$", re.IGNORECASE)
-
-
-def _reads_in_place(alt: str, term: str, info: MessageInfo) -> bool:
-    """A term after a place phrase ("stars on the _____", "collapses in a _____") is a
-    collocation: another reads there only if the course writes it so ("on the red giant"
-    it never does)."""
-    spans = occurrences(info.text, term)
-    found = _LOCATIVE.search(info.text[: spans[0][0]]) if spans else None
-    if not found:
-        return True
-    phrase = re.compile(rf"\b{found.group(1)}\s+(?:the|a|an)\s+{re.escape(alt)}",
-                        re.IGNORECASE)  # fmt: skip
-    return any(phrase.search(c.text) for c in info.selection.evidence.claims)
 
 
 def statement_lead_in(topic: str) -> str:
