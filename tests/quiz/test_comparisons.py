@@ -92,3 +92,15 @@ def test_an_either_way_span_is_no_comparison() -> None:
         find_comparison("A z-score states how many standard deviations a value lies above or "
                         "below the mean")  # fmt: skip
     assert find_comparison("A monopoly charges a price above marginal cost").word == "above"
+
+
+def test_an_offset_and_a_formula_are_no_comparisons() -> None:
+    """"a half step below the tonic": "a half step equal to the tonic" does not read;
+    "CPU time equals a × b × c" is an equation: its form says "equals"."""
+    for text in ("The harmonic minor raises the seventh, a half step below the tonic",
+                 "The minor tonic lies a minor third below the major tonic",
+                 "The well sits 10 m below the road",
+                 "CPU time equals instruction count × CPI × clock cycle time"):  # fmt: skip
+        with pytest.raises(NoComparison):
+            find_comparison(text)
+    assert find_comparison("A monopoly charges a price above marginal cost").word == "above"

@@ -54,6 +54,7 @@ _SAID: dict[str, frozenset[str]] = {
 _NOT_BEFORE = _set("rises falls rise fall rose fell drops drop dropped goes go went climbs "
                    "stays stay far much well even slightly markedly just the and or of in "
                    "for with to by at on from")
+_FORMULA = re.compile(r"[×÷*=+]|\s[x/]\s")  # operators after "equals": an equation
 _WORD = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
 _CLAUSE_END = frozenset(",;:.()") | _set("and but which who whose because so")
 
@@ -109,7 +110,23 @@ def _fits(words: list[tuple[str, int, int]], first: int, last: int) -> str:
     )
     if either_after or either_before:
         return f"'{phrase}' is one side of an either-way span ('above or below'), no comparison"
+    measure = [w for w, _, _ in words[max(first - 3, 0) : first]]
+    if _RELATIONS[phrase][0] != _EQUAL and any(_measures(w) for w in measure):
+        return (f"'{' '.join(measure)} {phrase}' is an offset ('a half step below'), where "
+                "'equal to' does not read")
     return ""
+
+
+# Words that measure an offset: "a half step below", "a minor third below", "two semitones
+# above", "10 m below": what stands before such a relation is a distance, not a quantity
+# compared, and "equal to" would not read there.
+_MEASURE_WORDS = _set("half step steps tone tones semitone semitones octave octaves degree "
+                      "degrees third fourth fifth sixth seventh ninth level levels two three "
+                      "four five six seven eight nine ten")
+
+
+def _measures(word: str) -> bool:
+    return word in _MEASURE_WORDS or any(c.isdigit() for c in word)
 
 
 def _phrases(words: list[tuple[str, int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -140,6 +157,10 @@ def find_comparison(text: str) -> Comparison:
         relation, wrong = _RELATIONS[phrase]
         around = " ".join(_clause(words, first, last))
         start, end = words[first][1], words[last][2]
+        if relation == _EQUAL and _FORMULA.search(text[end:]):
+            why.append(f"'{phrase}' states a formula ('CPU time equals a × b × c'): its form "
+                       "gives the relation away")  # fmt: skip
+            continue
         return Comparison(text[start:end], start, end, relation, wrong, stems(around), around)
     raise NoComparison("; ".join(why) or _NO_COMPARISON)
 
