@@ -236,14 +236,14 @@ def test_a_determiner_one_modifier_back_serves_the_blank() -> None:
 
 
 def test_possessive_names_and_adjective_phrases_need_no_article() -> None:
-    from tall_teach.quiz.selection import _needs_article
+    from tall_teach.quiz.grammar import needs_article
 
-    assert _needs_article("inductive effect")
-    assert _needs_article("price floor")
-    assert not _needs_article("Markovnikov's rule")
-    assert not _needs_article("perfectly inelastic")
-    assert not _needs_article("hyperconjugation")  # a mass noun
-    assert _needs_article("reducing agent")  # a noun, though it ends like an adjective
+    assert needs_article("inductive effect")
+    assert needs_article("price floor")
+    assert not needs_article("Markovnikov's rule")
+    assert not needs_article("perfectly inelastic")
+    assert not needs_article("hyperconjugation")  # a mass noun
+    assert needs_article("reducing agent")  # a noun, though it ends like an adjective
 
 
 def test_the_article_reason_quotes_the_blank_it_is_about() -> None:
@@ -256,10 +256,10 @@ def test_the_article_reason_quotes_the_blank_it_is_about() -> None:
 
 def test_a_phase_named_by_a_symbol_needs_no_article() -> None:
     """"during S phase": "G1 phase" reads there as well."""
-    from tall_teach.quiz.selection import _needs_article
+    from tall_teach.quiz.grammar import needs_article
 
-    assert not _needs_article("G1 phase")
-    assert not _needs_article("M phase")
+    assert not needs_article("G1 phase")
+    assert not needs_article("M phase")
 
 
 def test_a_plural_option_does_not_follow_a_singular_verb() -> None:
@@ -343,7 +343,7 @@ def test_irregular_plurals() -> None:
 
 
 def test_two_named_changes_stand_together_a_law_and_a_quantity_do_not() -> None:
-    from tall_teach.quiz.selection import _law_beside_quantity
+    from tall_teach.quiz.grammar import law_beside_quantity
 
-    assert _law_beside_quantity("central limit theorem", "standard error")
-    assert not _law_beside_quantity("Grimm's Law", "Great Vowel Shift")
+    assert law_beside_quantity("central limit theorem", "standard error")
+    assert not law_beside_quantity("Grimm's Law", "Great Vowel Shift")

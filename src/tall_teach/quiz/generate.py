@@ -1,7 +1,8 @@
 """The quiz generator: take-home messages and authored questions to checked QuizItems.
 
 Named stages, each in its own module: key terms and their kinds (terms), the course as
-claims (evidence), candidates scored and chosen (selection), stems and feedback
+claims (evidence), candidates scored and chosen (selection) where they read in the
+key's place (grammar), stems and feedback
 (templates), item-writing checks (itemrules), one message's items and the quiz-wide pass
 (messages). This module assembles the quiz: ids made unique, key positions balanced,
 warnings for messages left without an item, and `coverage` for `tall-teach check`.

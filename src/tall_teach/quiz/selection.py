@@ -20,14 +20,13 @@ from tall_teach.quiz.cues import date_clash, far_in_time, in_other_stem, tying_s
 from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
+from tall_teach.quiz.grammar import reads_in_stem
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
 from tall_teach.quiz.text import (
-    STOPWORDS,
     base,
     contains_term,
     content_words,
     normalise,
-    occurrences,
 )
 
 MINIMUM = 2  # distractors a single-best-answer item needs
@@ -229,28 +228,9 @@ def _rejection(
         return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
-    if _mass(candidate) and _needs_article(key) and _after_article(key, ctx.message):
-        return (f"it reads without an article, where the blank has one "
-                f"(\"{_blank_context(key, ctx.message)}\")")
-    initials = _initials_in(candidate, key, ctx.message)
-    if initials:
-        return f"the stem writes '{initials}', this option's own short form, as something else"
-    if _bare(key, ctx.message) and _count_beside_mass(candidate, key):
-        return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
-                f"\": \"{key}\" reads there, \"{candidate}\" does not)")
-    if (_needs_article(candidate) and _bare(key, ctx.message) and not key.endswith("s")
-            and not _same_head(candidate, key)):
-        return (f"it needs an article the blank does not have (\"{_blank_context(key, ctx.message)}"
-                f"\": \"{key}\" reads there, \"{candidate}\" does not)")
-    disagree = _disagrees(candidate, key, ctx.message)
-    if disagree:
-        return disagree
-    if _law_beside_quantity(candidate, key):
-        return ("a law or theorem beside a quantity or thing (or the other way round): "
-                "options of different kinds")
-    compound = _compound_start(candidate, key, ctx)
-    if compound:
-        return compound
+    misfit = reads_in_stem(candidate, key, ctx.message, ctx.evidence)
+    if misfit:
+        return misfit
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
@@ -288,196 +268,6 @@ def _rejection(
     if support is None and head:
         support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind, paired)
     return f"arguably true: {support}" if support else ""
-
-
-_DETERMINERS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "your", "my", "each", "every", "no", "any", "some", "one", "either", "neither",
-    "another", "such", "whose", "which", "what",
-})  # fmt: skip
-# Endings of nouns read without an article ("resonance", "hyperconjugation", "therapy").
-_MASS_ENDINGS = ("ion", "ance", "ence", "ism", "ity", "ing", "ure", "ment", "y", "ics", "ness",
-                 "age", "ise", "ize", "sis")  # fmt: skip
-
-
-# Words after which a noun phrase starts afresh: a determiner before them is not the key's.
-_PHRASE_BREAKS = frozenset({
-    "because", "and", "or", "but", "of", "in", "on", "by", "with", "from", "to", "for", "as",
-    "at", "than", "via", "into", "through", "is", "are", "was", "were", "be", "has", "have",
-    "when", "while", "if", "that", "so",
-})  # fmt: skip
-
-
-# Endings of adjectives: after an adverb ("perfectly inelastic") the phrase is no noun and
-# takes no article.
-_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant",
-                      "ent")  # fmt: skip
-
-
-def _bare(key: str, message: str) -> bool:
-    """The message writes the key, in the singular, with no determiner before it ("because
-    resonance spreads"): what fills the blank must read without one too. (A plural key's
-    options are shown in the plural, which needs none.) A determiner one modifier back
-    still serves the blank ("A binding _____ causes a shortage")."""
-    spans = occurrences(message, key)
-    if not spans:
-        return False
-    before = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])]
-    if not before:
-        return True
-    if before[-1] in _DETERMINERS:
-        return False
-    modifier = before[-1] not in _PHRASE_BREAKS and not message[: spans[0][0]].rstrip().endswith(
-        (",", ";", ":", "(")
-    )
-    return not (modifier and len(before) > 1 and before[-2] in _DETERMINERS)
-
-
-_SINGULAR_VERBS = frozenset({"is", "has", "was", "does"})
-_PLURAL_VERBS = frozenset({"are", "have", "were", "do"})
-
-
-def _plural_form(phrase: str) -> bool:
-    last = phrase.split()[-1] if phrase.split() else ""
-    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def _disagrees(candidate: str, key: str, message: str) -> str:
-    """The verb after the blank agrees with the key only ("The ocean has taken up…":
-    "soils has" does not read)."""
-    spans = occurrences(message, key)
-    if not spans:
-        return ""
-    after = re.match(r"\s+([A-Za-z]+)", message[spans[0][1]:])
-    verb = after.group(1).casefold() if after else ""
-    if verb in _SINGULAR_VERBS and _plural_form(candidate) and not _plural_form(key):
-        return f"plural, where the stem's '{verb}' agrees with a singular key"
-    if verb in _PLURAL_VERBS and _plural_form(key) and not _plural_form(candidate):
-        return f"singular, where the stem's '{verb}' agrees with a plural key"
-    return ""
-
-
-# Heads of the names of statements (a law, a theorem): never options beside things or
-# quantities ("central limit theorem" among "standard error", "margin of error").
-_STATEMENT_HEADS = frozenset({"theorem", "law", "laws", "rule", "principle", "equation",
-                              "paradox", "postulate", "conjecture", "hypothesis"})  # fmt: skip
-
-
-# Heads of the names of quantities a course measures (the other side of that rule).
-_QUANTITY_HEADS = frozenset({"error", "interval", "level", "rate", "ratio", "value", "deviation",
-                             "coefficient", "distribution", "variance", "mean", "median",
-                             "statistic", "score", "margin", "constant", "size"})  # fmt: skip
-
-
-def _statement_head(term: str) -> bool:
-    words = term.casefold().split()
-    return len(words) > 1 and words[-1] in _STATEMENT_HEADS
-
-
-def _quantity_head(term: str) -> bool:
-    words = term.casefold().split()
-    return bool(words) and words[-1] in _QUANTITY_HEADS
-
-
-def _law_beside_quantity(candidate: str, key: str) -> bool:
-    """One names a law or theorem and the other a quantity ("central limit theorem" beside
-    "standard error"); two named changes may stand together ("Grimm's Law", "Great Vowel
-    Shift")."""
-    return (_statement_head(candidate) and _quantity_head(key)) or (
-        _statement_head(key) and _quantity_head(candidate))
-
-
-def _compound_start(candidate: str, key: str, ctx: SelectionContext) -> str:
-    """The message opens with a word that makes one name with the key ("Rock weathering
-    removes CO₂"): another term reads there only if the course writes it so ("rock
-    respiration" it never does)."""
-    spans = occurrences(ctx.message, key)
-    if not spans:
-        return ""
-    before = ctx.message[: spans[0][0]].split()
-    if len(before) != 1 or not before[0][:1].isupper() or not before[0].isalpha():
-        return ""
-    word = before[0]
-    lower = word.casefold()
-    if lower in _DETERMINERS or lower in STOPWORDS or lower.endswith((*_ADJECTIVE_ENDINGS, "ed")):
-        return ""  # an adjective reads before any term ("Atmospheric methane")
-    phrase = re.compile(rf"\b{re.escape(word)}\s+{re.escape(candidate)}\b", re.IGNORECASE)
-    if any(phrase.search(c.text) for c in ctx.evidence.claims):
-        return ""
-    return f"the stem's '{word} _____' makes one name with the key only"
-
-
-def _same_head(candidate: str, key: str) -> bool:
-    """The key, read bare, shows its head noun needs no article ("Rhyolitic magma is
-    viscous": "basaltic magma" reads there as well)."""
-    words = key.casefold().split()
-    if any(w.endswith(("'s", "’s")) for w in words):
-        return False  # "Wien's law" is bare for its possessive: "the Stefan-Boltzmann law"
-    return candidate.casefold().split()[-1:] == words[-1:]
-
-
-def _count_beside_mass(candidate: str, key: str) -> bool:
-    """One word each: the key reads bare as a mass noun or a process ("Blending joins…"),
-    the candidate is a thing that needs "An" ("Acronym joins…")."""
-    return (" " not in key.strip() and " " not in candidate.strip() and candidate.islower()
-            and key.casefold().endswith(_MASS_ENDINGS) and not _mass(candidate)
-            and not candidate.endswith("s"))  # fmt: skip
-
-
-def _mass(candidate: str) -> bool:
-    """One lower-case word read without an article ("spectroscopy", "resonance")."""
-    return (" " not in candidate.strip() and candidate.islower()
-            and candidate.endswith(_MASS_ENDINGS) and not candidate.endswith("s"))  # fmt: skip
-
-
-def _after_article(key: str, message: str) -> bool:
-    """The message writes "the", "a" or "an" just before the key ("The _____ shifts")."""
-    spans = occurrences(message, key)
-    before = message[: spans[0][0]].split() if spans else []
-    return bool(before) and before[-1].casefold() in ("the", "a", "an")
-
-
-def _initials_in(candidate: str, key: str, message: str) -> str:
-    """The stem writes the candidate's own short form, the initials of its last words
-    ("ER" of "smooth endoplasmic reticulum"), as something else than the key."""
-    words = [w for w in re.findall(r"[A-Za-z]+", candidate) if w.casefold() not in STOPWORDS]
-    rest = message
-    for start, end in reversed(occurrences(message, key)):
-        rest = rest[:start] + " " + rest[end:]
-    for size in range(len(words), 1, -1):
-        short = "".join(w[0] for w in words[-size:]).upper()
-        if re.search(rf"(?<![\w-]){short}(?![\w-])", rest):
-            return short
-    return ""
-
-
-def _blank_context(key: str, message: str) -> str:
-    """The few words around the key, with the key blanked, to quote in a reason."""
-    spans = occurrences(message, key)
-    if not spans:
-        return "_____"
-    start, end = spans[0]
-    left = " ".join(message[:start].split()[-2:])
-    right = " ".join(message[end:].split()[:2])
-    glue = "" if message[end:end + 1] in ",;:.)" else " "
-    return f"{left} _____{glue}{right}".strip()
-
-
-_SYMBOL = re.compile(r"(?=.*[A-Z0-9])[A-Za-z0-9]{1,4}")
-
-
-def _needs_article(candidate: str) -> bool:
-    """A phrase ending in a singular count noun ("inductive effect"): it needs "the" or "an"
-    where a mass noun or a plural needs none. Names and symbols (capitals, digits) are
-    left alone."""
-    words = candidate.split()
-    last = words[-1] if words else ""
-    possessive = any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Zaitsev's rule"
-    if words and _SYMBOL.fullmatch(words[0]):
-        return False  # a symbol names it: "during G1 phase", like "during S phase"
-    return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
-            and not last.endswith(_MASS_ENDINGS) and not possessive
-            and not (words[0].endswith("ly") and last.endswith(_ADJECTIVE_ENDINGS)))
 
 
 def _extended_in(candidate: str, message: str, key: str) -> str:
