@@ -21,9 +21,8 @@ from tall_teach.errors import Diagnostic
 from tall_teach.model import Course, QuizDecline, QuizItem, plain_text
 from tall_teach.quiz.assemble import Origin, to_item
 from tall_teach.quiz.authored import authored_draft
-from tall_teach.quiz.evidence import course_evidence
 from tall_teach.quiz.itemrules import check_item
-from tall_teach.quiz.messages import course_vocabulary, message_outcomes
+from tall_teach.quiz.messages import message_outcomes
 from tall_teach.quiz.positions import balanced_positions, delivery_order, option_count
 from tall_teach.quiz.templates import Draft
 from tall_teach.quiz.walk import authored_questions, takehome_messages
@@ -52,9 +51,7 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     sources: list[tuple[Draft, Origin]] = []
     declined: list[QuizDecline] = []
-    vocab, evidence = course_vocabulary(course), course_evidence(course)
-    outcomes = message_outcomes(course, vocab, evidence)
-    for outcome in outcomes:
+    for outcome in message_outcomes(course):
         text = plain_text(outcome.message.inlines)
         sources.extend((d, outcome.origin) for d in outcome.drafts if outcome.origin)
         wanted = course.quiz.per_message

@@ -59,7 +59,7 @@ _PHRASE_BREAKS = frozenset({
 
 # Endings of adjectives: after an adverb ("perfectly inelastic") the phrase is no noun and
 # takes no article.
-_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant",
+ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant",
                       "ent")  # fmt: skip
 
 
@@ -148,7 +148,7 @@ def _compound_start(candidate: str, key: str, message: str, evidence: Evidence) 
         return ""
     word = before[0]
     lower = word.casefold()
-    if lower in _DETERMINERS or lower in STOPWORDS or lower.endswith((*_ADJECTIVE_ENDINGS, "ed")):
+    if lower in _DETERMINERS or lower in STOPWORDS or lower.endswith((*ADJECTIVE_ENDINGS, "ed")):
         return ""  # an adjective reads before any term ("Atmospheric methane")
     phrase = re.compile(rf"\b{re.escape(word)}\s+{re.escape(candidate)}\b", re.IGNORECASE)
     if any(phrase.search(c.text) for c in evidence.claims):
@@ -226,4 +226,4 @@ def needs_article(candidate: str) -> bool:
         return False  # a symbol names it: "during G1 phase", like "during S phase"
     return (len(words) > 1 and last.isalpha() and last.islower() and not last.endswith("s")
             and not last.endswith(_MASS_ENDINGS) and not possessive
-            and not (words[0].endswith("ly") and last.endswith(_ADJECTIVE_ENDINGS)))
+            and not (words[0].endswith("ly") and last.endswith(ADJECTIVE_ENDINGS)))

@@ -176,7 +176,7 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
         return MessageOutcome(place, message, (), tuple(failures))
     origin = _origin(place, message, text, course, [t.text for t in terms],
                      [t.text for t in spare])  # fmt: skip
-    info = message_info(message, text, origin, quiz)
+    info = _message_info(message, text, origin, quiz)
     if not usable and not spare:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
         return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
@@ -248,7 +248,7 @@ def _clause_fallback(
         inside = [t for t in terms if occurrences(clause, t.text)]
         if not inside:
             continue
-        info = message_info(message, clause, origin, quiz)
+        info = _message_info(message, clause, origin, quiz)
         tried: list[str] = []
         found = _best_draft("cloze", 0, inside, asked, info, origin, quiz, tried)
         failures.extend(f"{f} (asked alone: '{clause}')" for f in tried)
@@ -337,7 +337,7 @@ def _unbolded_fallback(
     return [replace(draft, reasons=(*draft.reasons, note))]
 
 
-def message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
+def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext) -> MessageInfo:
     reserved = frozenset(t for m, terms in quiz.bold.items() if m != message.id for t in terms)
     anchors = tuple(t.text for t in find_in_text(text, quiz.vocab) if t.origin == "glossary")
     anchors += tuple(t.text for t in find_key_terms(message.inlines, quiz.vocab)
@@ -414,7 +414,7 @@ def _best_draft(
                 asked.add(("cued", term.text))
             continue
         writer = next((i for i, seen in _others(draft_id, quiz.faces)
-                       if writes_key(seen, draft.key, term.text, quiz.vocab)), "")  # fmt: skip
+                       if _writes_key(seen, draft.key, term.text, quiz.vocab)), "")  # fmt: skip
         if writer:
             failures.append(f"{kind} on '{term.text}': item {writer} shows it in its "
                             "stem or options, which would give this item away")  # fmt: skip
@@ -451,9 +451,7 @@ CUE_RULES = frozenset({"key-word-in-stem", "key-pair"})  # what a statement woul
 MAX_PASSES = 4  # passes over the quiz until no item's stem changes what another may offer
 
 
-def message_outcomes(
-    course: Course, vocab: Vocabulary | None = None, evidence: Evidence | None = None
-) -> list[MessageOutcome]:
+def message_outcomes(course: Course, vocab: Vocabulary | None = None) -> list[MessageOutcome]:
     """Every message's outcome, in lecture order, with no cross-item cue: a message's
     distractors are never the key of an item made before it (or of an authored question)
     nor written in another item's stem, a draft whose key an earlier item offers as a
@@ -463,7 +461,7 @@ def message_outcomes(
     again with the stems of the last pass until they settle; whatever still breaks the
     rule after the last pass is dropped."""
     vocab = vocab or course_vocabulary(course)
-    evidence = evidence or course_evidence(course)
+    evidence = course_evidence(course)
     shown: dict[str, tuple[str, str]] = {}
     outcomes: list[MessageOutcome] = []
     for _ in range(MAX_PASSES):
@@ -538,7 +536,7 @@ def _context(
                        frozenset(d.id for d, _ in authored))  # fmt: skip
 
 
-def writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
+def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
     """Another item shows the key: its stem writes it (as the option or the message gives
     it), an option is it, or either writes its short form or a member of its family
     ("TLR4" for "Toll-like receptors"). An option that merely holds it ("26 August 1789"
@@ -570,7 +568,7 @@ def _without_stem_cues(
                 hit = (draft.key, told) if told else None
             else:
                 hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
-                            if writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
+                            if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
             if hit is None and draft.kind not in ("statement", "comparison"):
                 hit = next(((d, i) for d in draft.distractors
                             for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]

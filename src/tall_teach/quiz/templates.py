@@ -18,6 +18,7 @@ from tall_teach.quiz.comparisons import NoComparison, clause_subjects, conflict,
 from tall_teach.quiz.cues import unit_names_key, unit_sorts_options
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
+from tall_teach.quiz.grammar import ADJECTIVE_ENDINGS
 from tall_teach.quiz.numbers import (
     Quantity,
     Stated,
@@ -102,7 +103,8 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         first = child.split()[0].casefold() if child.split() else ""
         above = parent.rpartition("/")[2]
         same_head = child.split()[-1:] == above.split()[-1:]  # "giant planet" of "planet"
-        adjective = " " not in child.strip() and child.casefold().endswith(_ADJECTIVAL)
+        # a sub-kind named by an adjective ("weathering/chemical"): the parent's noun
+        adjective = " " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
         category = above if first in _PREPOSITIONS or same_head or adjective else child
     if " and " in f" {category} ":  # "sky and motion": no noun to ask for
         return "option"
@@ -121,9 +123,6 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     return " ".join([*spelled[:-1], last])
 
 
-# a sub-kind named by an adjective ("weathering/chemical", "dating/relative"): ask for the
-# parent's noun
-_ADJECTIVAL = ("al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible")
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
 _PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
