@@ -487,7 +487,7 @@ def face(draft: Draft) -> str:
 def _quiz_pass(
     course: Course, vocab: Vocabulary, evidence: Evidence, shown: Mapping[str, tuple[str, str]]
 ) -> list[MessageOutcome]:
-    base_quiz = _context(course, vocab, evidence, shown, [])
+    base_quiz = _context(course, vocab, evidence, shown)
     keys, offered = dict(base_quiz.keys), dict(base_quiz.offered)
     outcomes: list[MessageOutcome] = []
     for place, message in takehome_messages(course):
@@ -511,15 +511,12 @@ def _context(
     vocab: Vocabulary,
     evidence: Evidence,
     shown: Mapping[str, tuple[str, str]],
-    outcomes: list[MessageOutcome],
 ) -> QuizContext:
-    """The quiz as the authored questions, the `shown` stems and faces, and the keys and
-    wrong options of `outcomes` make it."""
+    """The quiz before any message's items: the authored questions' keys, wrong options and
+    faces, and the stems and faces an earlier pass `shown`."""
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
-    for outcome in outcomes:
-        _record(outcome, keys, offered)
     # an authored question's explanation ties what it names too ("fluid retention" to
     # pioglitazone): a trainee who read it strikes that option elsewhere
     stems = {**{d.id: f"{d.stem} {o.rationale}" for d, o in authored},
