@@ -174,7 +174,7 @@ STALE_ENTRY_SECONDS = 600  # a temporary entry older than this is no write in pr
 
 
 def stale_temporary(path: Path) -> bool:
-    """A temporary file `write_entry` left behind (a lane stopped by SIGTERM while it wrote,
+    """A temporary file `write_entry` left behind (a lane killed outright while it wrote,
     skipping the cleanup): old enough that no build is still writing it."""
     import time
 

@@ -77,6 +77,14 @@ def _spill(spill: int, data: bytes) -> bool:
     return True
 
 
+class _Stopped(BaseException):
+    """SIGTERM from the parent, raised where the child is so that it unwinds."""
+
+
+def _unwind(_signum: int, _frame: object) -> None:
+    raise _Stopped
+
+
 def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Orders,
            parent_pid: int) -> None:
     """Run in the child: every task, then all results in one message.
@@ -89,9 +97,20 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
     traceback: a parent that is gone (a closed pipe) ends the worker quietly.
     """
     _die_with_parent(parent_pid)
+    # the parent stops this process with SIGTERM (`close`): unwind instead of vanishing, so
+    # a cache entry half-written (`cache.write_entry`) removes its temporary file
+    signal.signal(signal.SIGTERM, _unwind)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
+    try:
+        _serve_tasks(conn, spill, tasks)
+    except _Stopped:  # unwound: now end as the parent's SIGTERM would have ended it
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _serve_tasks(conn: Any, spill: int, tasks: Sequence[Task] | Orders) -> None:
     try:
         batches = tasks.batches() if isinstance(tasks, Orders) else [tasks]
         try:
@@ -117,6 +136,9 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
             os._exit(0)  # the parent is gone: nobody to tell
     finally:
         conn.close()
+
+
+UNWIND_SECONDS = 5  # how long a stopped child may take to remove what it was writing
 
 
 class Orders:
@@ -269,6 +291,9 @@ class ForkedLane:
         if self._process is not None and self._process.pid is not None:
             if self._process.is_alive():
                 self._process.terminate()
+                self._process.join(UNWIND_SECONDS)
+                if self._process.is_alive():  # stuck where Python cannot run its handler
+                    self._process.kill()
             self._process.join()
         self._conn.close()
         if self._spill is not None:
