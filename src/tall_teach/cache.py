@@ -160,6 +160,7 @@ def write_entry(path: Path, data: bytes) -> None:
     import tempfile
 
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    WRITING.add(tmp)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -168,6 +169,23 @@ def write_entry(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        WRITING.discard(tmp)
+
+
+# Temporary files `write_entry` is writing now: a worker stopped by its parent (SIGTERM)
+# removes them on its way out (`lanes`), where no `except` of this function would run.
+WRITING: set[str] = set()
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files of entries being written (safe in a signal handler)."""
+    import contextlib
+    import os
+
+    for tmp in list(WRITING):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 STALE_ENTRY_SECONDS = 600  # a temporary entry older than this is no write in progress

@@ -77,12 +77,14 @@ def _spill(spill: int, data: bytes) -> bool:
     return True
 
 
-class _Stopped(BaseException):
-    """SIGTERM from the parent, raised where the child is so that it unwinds."""
+def _stop(_signum: int, _frame: object) -> None:
+    """SIGTERM from the parent: remove the cache entry being written, then end as SIGTERM
+    ends a process (no exception: one raised here could land in a finaliser and be lost)."""
+    from tall_teach.cache import remove_unfinished
 
-
-def _unwind(_signum: int, _frame: object) -> None:
-    raise _Stopped
+    remove_unfinished()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Orders,
@@ -97,20 +99,14 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
     traceback: a parent that is gone (a closed pipe) ends the worker quietly.
     """
     _die_with_parent(parent_pid)
-    # the parent stops this process with SIGTERM (`close`): unwind instead of vanishing, so
-    # a cache entry half-written (`cache.write_entry`) removes its temporary file
-    signal.signal(signal.SIGTERM, _unwind)
+    # the parent stops this process with SIGTERM (`close`): a cache entry half-written
+    # (`cache.write_entry`) removes its temporary file first
+    import tall_teach.cache  # noqa: F401 (imported now, not inside the signal handler)
+
+    signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()  # else a send blocks forever once the parent is gone, never EPIPE
-    try:
-        _serve_tasks(conn, spill, tasks)
-    except _Stopped:  # unwound: now end as the parent's SIGTERM would have ended it
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
-
-
-def _serve_tasks(conn: Any, spill: int, tasks: Sequence[Task] | Orders) -> None:
     try:
         batches = tasks.batches() if isinstance(tasks, Orders) else [tasks]
         try:
