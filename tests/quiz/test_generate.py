@@ -9,18 +9,20 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tall_teach.model import Glossary
+from tall_teach.model import Glossary, Module, SourceRef
 from tall_teach.quiz import coverage, generate_items
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.numbers import parse_quantity
 from tall_teach.quiz.terms import is_marker
+from tall_teach.quiz.walk import Place, teaching_slide
 
 from .conftest import (
     COURSE_SLIDES,
     SEED_MESSAGES,
     course_with,
     msg,
+    takehome_slide,
     text_slide,
     with_message_text,
 )
@@ -487,3 +489,21 @@ def test_a_plural_the_course_never_writes_is_no_option() -> None:
     course, _ = generate_items(course)
     options = [o.text for i in course.items for o in i.options]
     assert "Nuclear envelopes" not in options
+
+
+def test_the_teaching_slide_is_the_one_in_the_take_home_slides_module_on_a_tie() -> None:
+    message = msg("A **conditional** is false only when its antecedent is true and its "
+                  "consequent is false")  # fmt: skip
+    other = text_slide("a/forms", "Four conditional forms",
+                       ["Modus ponens: from a conditional and its antecedent, infer the "
+                        "consequent; it is false to infer it the other way, true only then"])
+    here = text_slide("b/tables", "The truth tables of the connectives",
+                      ["The conditional is false only on the row with a true antecedent and "
+                       "a false consequent"])  # fmt: skip
+    first = Module("a", "Arguments", (), "a.md", (other,), SourceRef("a.md", 1))
+    home = takehome_slide([message])
+    second = Module("b", "Truth tables", (), "b.md", (here, home), SourceRef("b.md", 1))
+    course = replace(course_with([message]), modules=(first, second))
+    found = teaching_slide(course, Place(second, home), "A conditional is false only when its "
+                           "antecedent is true and its consequent is false", ["conditional"])
+    assert found is not None and found.slide is here

@@ -80,7 +80,7 @@ def course_texts(course: Course) -> Iterator[str]:
                 yield from _block_texts(block)
 
 
-def _block_texts(block: Block) -> Iterator[str]:
+def _block_texts(block: Block, values: bool = False) -> Iterator[str]:
     if isinstance(block, Paragraph):
         yield plain_text(block.inlines)
     elif isinstance(block, BulletList):
@@ -96,6 +96,10 @@ def _block_texts(block: Block) -> Iterator[str]:
         yield block.title
         yield from block.categories
         yield from (s.name for s in block.series)
+        if values:  # what the chart shows: "3 letters: 8" (rows in a truth table)
+            yield from (f"{category}: {value:g}" for s in block.series
+                        for category, value in zip(block.categories, s.values, strict=False)
+                        if value is not None)  # fmt: skip
     elif isinstance(block, TakeHome):
         yield from (plain_text(m.inlines) for m in block.messages)
 
@@ -111,7 +115,7 @@ def slide_text(slide: Slide) -> str:
     """Everything a slide shows or its notes say, as one text."""
     texts = [plain_text(slide.title)]
     for block in blocks_in((*slide.blocks, *slide.notes)):
-        texts.extend(_block_texts(block))
+        texts.extend(_block_texts(block, values=True))
     return "\n".join(t for t in texts if t)
 
 
@@ -130,7 +134,7 @@ def teaching_slide(
     if not wanted:
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
-    best: tuple[tuple[int, float, bool], Place] | None = None
+    best: tuple[tuple[int, float, bool, bool], Place] | None = None
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
             continue
@@ -138,12 +142,16 @@ def teaching_slide(
         if score < 0.5:
             continue
         titled = any(_writes(taught.title, term) for term in key_terms)
+        # a take-home slide sums up its own module: of two slides that say it as fully,
+        # the one there taught it ("The truth tables of the connectives", not the first
+        # module's "Four conditional forms", which only names the antecedent)
+        near = taught.place.module is place.module
         if any(_writes(taught.text, term) for term in key_terms):
-            rank = (1, score, titled)
+            rank = (1, score, near, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
-            rank = (int(named), score, named)
+            rank = (int(named), score, near, named)
         else:
             continue
         if best is None or rank > best[0]:
