@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tall_teach.model import Glossary
+from tall_teach.model import Glossary, SourceRef
 from tall_teach.quiz import generate_items
-from tall_teach.quiz.evidence import Evidence, _claim, course_evidence
+from tall_teach.quiz.evidence import Claim, Evidence, _claim, course_evidence
 from tall_teach.quiz.selection import SelectionContext, select_distractors
 from tall_teach.quiz.terms import KeyTerm, build_vocabulary
 from tall_teach.quiz.text import contains_term
@@ -22,10 +22,12 @@ MEASURES = ["ambulatory monitoring", "home monitoring", "office measurement"]
 
 
 def select(key: str, category: str, terms: list[str], message: str, claims: list[str] = (),
-           count: int = 3, **kwargs: object):  # type: ignore[no-untyped-def]
+           count: int = 3, evidence_claims: list[Claim] = (),
+           **kwargs: object):  # type: ignore[no-untyped-def]
     glossary = Glossary(((category, tuple(terms)),))
     vocab = build_vocabulary(glossary, [message, *claims])
-    evidence = Evidence([_claim(c, "", "bullet", "Slide", None) for c in claims])
+    evidence = Evidence([*(_claim(c, "", "bullet", "Slide", None) for c in claims),
+                         *evidence_claims])  # fmt: skip
     ctx = SelectionContext(message, None, vocab, evidence, **kwargs)  # type: ignore[arg-type]
     return select_distractors(KeyTerm(key, category, "bold", canonical=key), ctx, count)
 
@@ -383,3 +385,18 @@ def test_a_full_sub_kind_takes_nothing_from_its_parent() -> None:
     ctx = SelectionContext(message, None, build_vocabulary(glossary, [message]), Evidence([]))
     chosen = select_distractors(key, ctx, 3).chosen
     assert set(chosen) == {"natural minor scale", "harmonic minor scale"}
+
+
+def test_a_variables_letter_is_no_fact_two_rows_share() -> None:
+    # the connectives' table: "if P then Q" and "not P" share only the letter P, which the
+    # message writes too; the rows do not say the same of "All S are P"
+    message = '"All S are P" is symbolised with the universal quantifier and a conditional'
+    readings = [("conditional", "if P then Q"), ("negation", "not P"),
+                ("disjunction", "P or Q"), ("conjunction", "P and Q")]  # fmt: skip
+    rows = [_claim(f"{name} | {reading}", "Connective English", "table row", "Connectives",
+                   SourceRef("modules/b.md", 15)) for name, reading in readings]  # fmt: skip
+    selection = select("conditional", "connective",
+                       ["conditional", "negation", "disjunction", "conjunction"], message,
+                       count=3, evidence_claims=rows)  # fmt: skip
+    assert not [r for r in selection.reasons if r.startswith("rejected")]
+    assert "negation" in selection.chosen and len(selection.chosen) >= 2

@@ -191,7 +191,10 @@ class Evidence:
         if claim.kind == "table row":
             mine = _cells(claim.text)
             # a cell's words, comparison words included ("above", "more"): not stems
-            words = set(tokens(message)) - set(tokens(key)) - _GLUE
+            # a single letter is a variable's name, no fact ("P" in "if P then Q" and
+            # "not P": the rows of the connectives do not say the same of "All S are P")
+            words = {w for w in tokens(message) if len(w) > 1 or w.isdigit()}
+            words -= set(tokens(key)) | _GLUE
             for row in self.mentions(key):
                 if row.kind != "table row" or row.source != claim.source or row is claim:
                     continue
