@@ -100,7 +100,11 @@ def test_an_offset_and_a_formula_are_no_comparisons() -> None:
     for text in ("The harmonic minor raises the seventh, a half step below the tonic",
                  "The minor tonic lies a minor third below the major tonic",
                  "The well sits 10 m below the road",
-                 "CPU time equals instruction count × CPI × clock cycle time"):  # fmt: skip
+                 "CPU time equals instruction count × CPI × clock cycle time",
+                 "The net force on a body equals its mass times its acceleration",
+                 "Kinetic energy equals ½mv², so doubling the speed quadruples it",
+                 "The net work on a body equals the change in its kinetic energy"):  # fmt: skip
         with pytest.raises(NoComparison):
             find_comparison(text)
     assert find_comparison("A monopoly charges a price above marginal cost").word == "above"
+    assert find_comparison("In perfect competition price equals marginal cost").word == "equals"

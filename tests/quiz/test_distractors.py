@@ -400,3 +400,11 @@ def test_a_variables_letter_is_no_fact_two_rows_share() -> None:
                        count=3, evidence_claims=rows)  # fmt: skip
     assert not [r for r in selection.reasons if r.startswith("rejected")]
     assert "negation" in selection.chosen and len(selection.chosen) >= 2
+
+
+def test_a_phrase_of_manner_never_stands_beside_names() -> None:
+    message = "The Impressionists often painted en plein air, to capture changing light"
+    selection = select("en plein air", "practice", ["en plein air", "fresco", "collage",
+                                                   "sfumato", "in situ"], message)  # fmt: skip
+    assert not {"fresco", "collage", "sfumato"} & set(selection.chosen)
+    assert any(r.startswith("rejected 'fresco': a phrase of manner") for r in selection.reasons)

@@ -462,6 +462,8 @@ def test_ordinal_names_keep_their_order() -> None:
     assert _ordinal_series(options) == ("Kepler's first law", "Kepler's second law",
                                         "Kepler's third law")  # fmt: skip
     assert _ordinal_series(["first law", "Hubble's law"]) == ()
+    assert _ordinal_series(["Type III curve", "Type I curve", "Type II curve"]) == (
+        "Type I curve", "Type II curve", "Type III curve")  # fmt: skip
 
 
 def test_a_key_is_never_the_centre_of_an_even_spread() -> None:

@@ -54,7 +54,12 @@ _SAID: dict[str, frozenset[str]] = {
 _NOT_BEFORE = _set("rises falls rise fall rose fell drops drop dropped goes go went climbs "
                    "stays stay far much well even slightly markedly just the and or of in "
                    "for with to by at on from")
-_FORMULA = re.compile(r"[×÷*=+]|\s[x/]\s")  # operators after "equals": an equation
+# After "equals", an equation: operators, or a formula said in words ("its mass times its
+# acceleration", "½mv²", "the change in its kinetic energy"): a law or a definition, whose
+# form gives "equals" away and makes "exceeds" absurd
+_FORMULA = re.compile(r"[×÷*=+½²³√]|\s[x/]\s|\b(?:times|multiplied|divided|plus|minus|"
+                      r"squared|cubed|product|sum|change in|difference between|ratio of|"
+                      r"rate of change)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
 _CLAUSE_END = frozenset(",;:.()") | _set("and but which who whose because so")
 
@@ -158,7 +163,8 @@ def find_comparison(text: str) -> Comparison:
         around = " ".join(_clause(words, first, last))
         start, end = words[first][1], words[last][2]
         if relation == _EQUAL and _FORMULA.search(text[end:]):
-            why.append(f"'{phrase}' states a formula ('CPU time equals a × b × c'): its form "
+            why.append(f"'{phrase}' states a formula ('CPU time equals a × b × c', 'force "
+                       "equals mass times acceleration'): its form "
                        "gives the relation away")  # fmt: skip
             continue
         return Comparison(text[start:end], start, end, relation, wrong, stems(around), around)

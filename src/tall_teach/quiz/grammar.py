@@ -36,7 +36,25 @@ def reads_in_stem(candidate: str, key: str, message: str, evidence: Evidence) ->
     if law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")
+    if _adverbial(candidate) != _adverbial(key):
+        return ("a phrase of manner or place beside a name (or the other way round): only "
+                "one form reads after the stem's verb (\"painted en plein air\", not "
+                "\"painted collage\")")
     return _compound_start(candidate, key, message, evidence)
+
+
+# Prepositions that open a phrase of manner or place, loan phrases included ("en plein
+# air", "in vitro", "ad hoc", "a cappella" aside: "a" is the article too).
+_OPENING_PREPOSITIONS = frozenset({
+    "in", "on", "at", "by", "under", "over", "through", "with", "without", "en", "ad", "ex",
+    "per", "sub", "à", "au", "alla", "al",
+})  # fmt: skip
+
+
+def _adverbial(term: str) -> bool:
+    """The term opens with a preposition: it says how or where, it names nothing."""
+    words = term.split()
+    return len(words) >= 2 and words[0].casefold() in _OPENING_PREPOSITIONS
 
 
 _DETERMINERS = frozenset({

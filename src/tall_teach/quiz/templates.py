@@ -312,20 +312,23 @@ def _series(options: list[str]) -> tuple[str, ...]:
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth")  # fmt: skip
+# Roman numerals of a series ("Type I", "Type III" survivorship curves), as written.
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _ordinal_series(options: list[str]) -> tuple[str, ...]:
     """Options that are one name with ordinals ("Kepler's first law", "… second law", "…
-    third law"), in that order, or ()."""
+    third law") or Roman numerals ("Type I", "Type II"), in that order, or ()."""
     found = []
     for option in options:
         words = option.split()
         hits = [i for i, w in enumerate(words) if w.casefold() in _ORDINALS]
-        if len(hits) != 1:
+        numerals = [i for i, w in enumerate(words) if w in _ROMAN]
+        if len(hits) + len(numerals) != 1:
             return ()
-        i = hits[0]
-        found.append((" ".join([*words[:i], "#", *words[i + 1:]]), _ORDINALS.index(
-            words[i].casefold()), option))
+        i = (hits or numerals)[0]
+        rank = _ORDINALS.index(words[i].casefold()) if hits else _ROMAN.index(words[i])
+        found.append((" ".join([*words[:i], "#", *words[i + 1:]]), rank, option))
     if len({frame for frame, _, _ in found}) != 1:
         return ()
     return tuple(option for _, _, option in sorted(found, key=lambda f: f[1]))
