@@ -319,3 +319,9 @@ def test_an_authored_option_that_states_the_fact_tells_it() -> None:
                        "The seasons are caused by the Earth's axial tilt of about 23.5°, not by "
                        "its changing distance from the Sun", ["axial tilt"])  # fmt: skip
     assert not states_fact(face, message, ["permafrost"])
+    # a skater's question writes "mass", "body" and "change": two common words are no fact
+    assert not states_fact("Pulling the arms in brings mass closer to the axis; her body "
+                           "spins faster, her angular momentum cannot change",
+                           "A body's weight is the gravitational force on it, so it changes "
+                           "from the Earth to the Moon while its mass does not",
+                           ["weight", "mass"])  # fmt: skip

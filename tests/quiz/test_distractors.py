@@ -408,3 +408,12 @@ def test_a_phrase_of_manner_never_stands_beside_names() -> None:
                                                    "sfumato", "in situ"], message)  # fmt: skip
     assert not {"fresco", "collage", "sfumato"} & set(selection.chosen)
     assert any(r.startswith("rejected 'fresco': a phrase of manner") for r in selection.reasons)
+
+
+def test_an_option_negating_a_stem_word_is_not_offered() -> None:
+    message = "A sound argument is a valid argument whose premises are all true"
+    selection = select("sound", "evaluation", ["sound", "unsound", "invalid", "cogent",
+                                              "strong"], message)  # fmt: skip
+    assert "invalid" not in selection.chosen
+    assert any(r.startswith("rejected 'invalid': it negates the stem's own 'valid'")
+               for r in selection.reasons)  # fmt: skip

@@ -129,6 +129,7 @@ def written_as_short_form(stem: str, key: str, short_forms: dict[str, str]) -> s
     return match.group(0) if match else ""
 
 
+STATED_WORDS = 3  # and at least this many
 STATED_SHARE = 0.4  # of the message's other words ("the ocean has taken up most of the extra
 # heat" states "the ocean has taken up about 91% of the extra heat accumulated…")
 
@@ -142,4 +143,6 @@ def states_fact(seen: str, text: str, terms: list[str]) -> bool:
     if not (key_words & found or any(contains_term(seen, t) for t in terms)):
         return False
     words = stems(text) - {w for t in terms for w in stems(t)}
-    return bool(words) and len(words & found) >= STATED_SHARE * len(words)
+    # two words are no fact ("body" and "changes" beside a skater's mass)
+    shared = len(words & found)
+    return bool(words) and shared >= STATED_WORDS and shared >= STATED_SHARE * len(words)

@@ -36,11 +36,35 @@ def reads_in_stem(candidate: str, key: str, message: str, evidence: Evidence) ->
     if law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")
+    negated = _negates_stem(candidate, key, message)
+    if negated:
+        return (f"it negates the stem's own '{negated}' (\"an invalid argument is a valid "
+                "argument\"): no one picks it")
     if _adverbial(candidate) != _adverbial(key):
         return ("a phrase of manner or place beside a name (or the other way round): only "
                 "one form reads after the stem's verb (\"painted en plein air\", not "
                 "\"painted collage\")")
     return _compound_start(candidate, key, message, evidence)
+
+
+# Prefixes by which a word negates another ("invalid", "unsound", "nonpolar", "atypical").
+_NEGATING = ("un", "in", "im", "il", "ir", "non", "non-", "dis", "a")
+
+
+def _negates_stem(candidate: str, key: str, message: str) -> str:
+    """The stem word (outside the blank) that a word of the candidate negates by a prefix
+    ("invalid" beside "a valid argument"), or ""."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    start, end = spans[0]
+    stem_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", message[:start] + " "
+                                                    + message[end:]) if len(w) >= 4}  # fmt: skip
+    for word in re.findall(r"[A-Za-z-]+", candidate.casefold()):
+        for prefix in _NEGATING:
+            if word.startswith(prefix) and word[len(prefix):] in stem_words:
+                return word[len(prefix):]
+    return ""
 
 
 # Prepositions that open a phrase of manner or place, loan phrases included ("en plein
