@@ -4,7 +4,8 @@
 bench/anchors/node_modules; Marp prints through the system Chromium, CHROME_PATH) and
 runs `.venv/bin/python bench/anchors.py [--runs N] [--anchors DIR]`. The lecture is
 ../shared/anchors/ (the seed lecture as plain slide Markdown, see its README); tall_teach
-builds the flagship course made from the same seed.
+builds the flagship course made from the same seed. `--before OTHER_TALL_TEACH` times
+another install's cold full build and one-module edit in the same rounds (before/after).
 
 Each round runs every command once, in an order rotated from round to round, so that
 other jobs on the machine weigh on all of them alike; the figures are medians of wall
@@ -82,6 +83,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="rounds of interleaved runs")
     parser.add_argument("--anchors", type=Path, default=DEFAULT_ANCHORS)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another tall-teach (e.g. main's .venv/bin/tall-teach) whose "
+                             "cold full build and one-module edit run in the same rounds")
     args = parser.parse_args()
     if not MARP.is_file() or shutil.which("pandoc") is None:
         raise SystemExit("run `make bench-anchors` (installs Pandoc and Marp CLI) first")
@@ -105,15 +109,29 @@ def main() -> None:
                           *(["--only", only] if only else [])])
         return run
 
-    edit_out = tmp / "edit"
-    subprocess.run([str(TALL), "build", str(course), "--out", str(edit_out)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    turn = [0]
+    def editing(tall: Path, name: str) -> Callable[[], tuple[float, float]]:
+        """One-module edits by `tall`, on a copy of the course of its own, built once."""
+        copy, out = tmp / name / "t-all-adults", tmp / f"{name}-out"
+        shutil.copytree(course, copy)
+        changed = copy / "modules" / module.name
+        subprocess.run([str(tall), "build", str(copy), "--out", str(out)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        turn = [0]
 
-    def one_module_edit() -> tuple[float, float]:
-        module.write_text(edits[turn[0] % 2], encoding="utf-8")
-        turn[0] += 1
-        return timed([str(TALL), "build", str(course), "--out", str(edit_out)])
+        def run() -> tuple[float, float]:
+            changed.write_text(edits[turn[0] % 2], encoding="utf-8")
+            turn[0] += 1
+            return timed([str(tall), "build", str(copy), "--out", str(out)])
+        return run
+
+    def cold_by(tall: Path) -> Callable[[], tuple[float, float]]:
+        def run() -> tuple[float, float]:
+            out = tmp / "cold-before"
+            shutil.rmtree(out, ignore_errors=True)
+            return timed([str(tall), "build", str(course), "--out", str(out)])
+        return run
+
+    one_module_edit = editing(TALL, "edit")
 
     commands: dict[str, Callable[[], tuple[float, float]]] = {
         "marp --pdf (Marp CLI, Chromium)": lambda: timed(
@@ -124,6 +142,9 @@ def main() -> None:
         "tall-teach build --only pptx (cold)": cold("pptx"),
         "tall-teach one-module edit": one_module_edit,
     }
+    if args.before is not None:
+        commands["before: build (cold, all outputs)"] = cold_by(args.before)
+        commands["before: one-module edit"] = editing(args.before, "edit-before")
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     names = list(commands)
@@ -152,6 +173,11 @@ def main() -> None:
     per_slide_pandoc = median["pandoc -o .pptx"] / pandoc_slides
     print(f"\ncold full build / Marp PDF: {full:.2f} (target <= 1.0)")
     print(f"one-module edit: {median['tall-teach one-module edit']:.2f} s (target <= 0.8 s)")
+    if args.before is not None:
+        before = median["before: build (cold, all outputs)"] / median[
+            "marp --pdf (Marp CLI, Chromium)"]
+        print(f"before: cold full build / Marp PDF {before:.2f}, one-module edit "
+              f"{median['before: one-module edit']:.2f} s")
     print(f"deck per slide: tall-teach {per_slide_tall * 1000:.1f} ms ({tall_slides} slides), "
           f"Pandoc {per_slide_pandoc * 1000:.1f} ms ({pandoc_slides} slides), "
           f"ratio {per_slide_tall / per_slide_pandoc:.2f} (target <= 2.0)")

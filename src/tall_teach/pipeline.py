@@ -818,18 +818,22 @@ def _run_in_early_lane(
 
 def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
                  ) -> list[list[WriterSpec]]:
-    """[this process's writers, the early lane's]: those it warmed up for (`ahead`) there,
-    but for a handout laid out from nothing (no chunk kept from an earlier build): that
-    takes both cores longer than everything else here, so this process, once done,
-    prints the others (quiz PDF) itself, importing WeasyPrint then (0.3 s)."""
+    """[this process's writers, the early lane's]: those it warmed up for (`ahead`) there.
+    A handout laid out from nothing (no chunk kept from an earlier build) takes the lane
+    and a fork of it longer than everything else takes here: the other writers all run
+    here then, but the quiz PDF, which the lane prints between two chunks
+    (`lanes.meanwhile`) with WeasyPrint warm (this process would import it: 0.3 s of CPU
+    beside the chunks); else the others are balanced over both lanes by their usual cost."""
     printing = [s for s in todo if s.name in ahead]
     handout = [s for s in printing if s.name == "handout"]
     chunks = out_dir / CHUNK_CACHES["handout"]
     cold = bool(handout) and not (chunks.is_dir() and any(chunks.iterdir()))
-    lanes: list[list[WriterSpec]] = [[], handout if cold else printing]
-    _balance([s for s in todo if s.name not in ahead], lanes,
-             [0.0, sum(_cost(s) for s in lanes[1])])
-    lanes[0] += [s for s in printing if s not in lanes[1]]  # last: after the light ones
+    lanes: list[list[WriterSpec]] = [[], printing]
+    others = [s for s in todo if s.name not in ahead]
+    if cold:
+        lanes[0] += others
+    else:
+        _balance(others, lanes, [0.0, sum(_cost(s) for s in lanes[1])])
     return lanes
 
 

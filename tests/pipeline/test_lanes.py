@@ -211,6 +211,44 @@ def test_a_lane_started_early_takes_its_tasks_in_batches() -> None:
         assert lane.results() == ["first", 4, 9, 16]
 
 
+def _steps_meanwhile(steps: int) -> tuple[int, bool, list[int]]:
+    """A long task calling `meanwhile` between its steps, until a later batch was done;
+    also whether a process it forks would take that batch (it must not)."""
+    from tall_teach import lanes
+
+    for step in range(steps):
+        time.sleep(0.05)
+        lanes.meanwhile()
+        if lanes._ORDERS is not None and lanes._ORDERS.done_ahead:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # a fork of the lane: no orders of its own
+                os.write(write, b"1" if lanes._ORDERS is None else b"0")
+                os._exit(0)
+            os.waitpid(pid, 0)
+            return step, os.read(read, 1) == b"1", list(lanes._ORDERS.done_ahead)
+    return steps, False, []
+
+
+def test_a_batch_sent_while_a_long_task_runs_is_done_meanwhile() -> None:
+    """The task calling `meanwhile` does the next batch between its steps; the results
+    still come back in the order the tasks were given; a fork of the lane takes no batch."""
+    with ForkedLane.early() as lane:
+        lane.submit([(_steps_meanwhile, (200,)), (_square, (2,))], last=False)
+        time.sleep(0.2)
+        lane.submit([(_square, (3,))])
+        (step, forked_none, ahead), four, nine = lane.results()
+    assert step < 199 and forked_none and ahead == [9]
+    assert (four, nine) == (4, 9)
+
+
+def test_meanwhile_does_nothing_outside_a_lane() -> None:
+    from tall_teach import lanes
+
+    lanes.meanwhile()
+    assert lanes._ORDERS is None
+
+
 def test_the_handout_starts_in_the_early_lane_before_the_quiz_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

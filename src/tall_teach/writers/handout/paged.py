@@ -144,9 +144,12 @@ def _take(queue: int) -> int | None:
 
 def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int) -> list[tuple[int, Paged]]:
     """Chunks taken from `queue` until it is empty, laid out here: (index, laid out)."""
+    from tall_teach.lanes import meanwhile
+
     done = []
     while (index := _take(queue)) is not None:
         done.append((index, printer.print(chunks[index].html, printer.pdf_variant)))
+        meanwhile()  # in the build's early lane: the quiz PDF, once sent, between two chunks
     return done
 
 
@@ -199,8 +202,11 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> lis
         for k, paged in taken:
             found[todo[k]] = paged
     else:
+        from tall_teach.lanes import meanwhile
+
         for i in todo:
             found[i] = printer.print(chunks[i].html, printer.pdf_variant)
+            meanwhile()
     for i in todo:
         store.put(keys[i], found[i])  # type: ignore[arg-type]
     return [p for p in found if p is not None]
