@@ -509,3 +509,18 @@ def test_the_teaching_slide_is_the_one_in_the_take_home_slides_module_on_a_tie()
     found = teaching_slide(course, Place(second, home), "A conditional is false only when its "
                            "antecedent is true and its consequent is false", ["conditional"])
     assert found is not None and found.slide is here
+
+
+def test_a_statement_items_swapped_terms_count_as_wrong_answers_it_offers() -> None:
+    from tall_teach.quiz.messages import MessageOutcome, _record
+    from tall_teach.quiz.templates import Draft
+    from tall_teach.quiz.text import base
+
+    draft = Draft("tt-a-statement", "statement", "Which statement…?",
+                  "Wien's law states X.", ("Kepler's first law states X.",), "Wien's law", (),
+                  swapped=("Kepler's first law",))  # fmt: skip
+    outcome = MessageOutcome(None, None, (draft,), ())  # type: ignore[arg-type]
+    keys: dict[str, str] = {}
+    offered: dict[str, str] = {}
+    _record(outcome, keys, offered)
+    assert offered[base("Kepler's first law")] == "tt-a-statement"

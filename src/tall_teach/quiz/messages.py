@@ -503,7 +503,7 @@ def _record(outcome: MessageOutcome, keys: dict[str, str], offered: dict[str, st
     for draft in outcome.drafts:
         keys.setdefault(base(draft.key_term), draft.id)
         keys.setdefault(base(draft.key), draft.id)
-        offered.update((base(d), draft.id) for d in draft.distractors)
+        offered.update((base(d), draft.id) for d in (*draft.distractors, *draft.swapped))
 
 
 def _context(

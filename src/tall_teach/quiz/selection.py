@@ -185,11 +185,15 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     ranked = [c for _, _, c in sorted(scored)]
     # other messages' key terms, and terms of the parent kind, only to reach the two
     # wrong answers a sound item needs
+    # wrong answers, the key of another message last: offering it may cost that message
+    # its item
     cousins = {normalise(c) for c, origin in pool if origin == "parent"}
     free = [c for c in ranked if base(c) not in ctx.reserved and normalise(c) not in cousins]
     chosen = _apart(free, count, key)
-    if len(chosen) < MINIMUM:
-        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
+    for more in ([c for c in ranked if normalise(c) in cousins and base(c) not in ctx.reserved],
+                 [c for c in ranked if base(c) in ctx.reserved]):  # fmt: skip
+        if len(chosen) < MINIMUM:
+            chosen = _apart([*chosen, *more], MINIMUM, key)
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:

@@ -75,6 +75,8 @@ class Draft:
     fixed: tuple[tuple[str, bool], ...] = ()
     numeric: bool = False
     reasons: tuple[str, ...] = ()
+    # a statement item's wrong options, as terms: each is shown as a wrong answer too
+    swapped: tuple[str, ...] = ()
 
     def feedback_for(self, text: str) -> str:
         return dict(self.feedback).get(text, "")
@@ -556,7 +558,7 @@ def statement(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     distractors = tuple(o for o in layouts[0] if o != key) if layouts else tuple(copies)
     return Draft(item_id, "statement", statement_lead_in(info.topic), key, distractors,
                  term.text, tuple(feedback), layouts, numeric=bool(layouts),
-                 reasons=reasons)  # fmt: skip
+                 reasons=reasons, swapped=tuple(copies.values()))  # fmt: skip
 
 
 def statement_lead_in(topic: str) -> str:
