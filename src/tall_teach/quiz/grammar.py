@@ -24,7 +24,9 @@ def reads_in_stem(candidate: str, key: str, message: str, evidence: Evidence) ->
     initials = _initials_in(candidate, key, message)
     if initials:
         return f"the stem writes '{initials}', this option's own short form, as something else"
-    bare = _bare(key, message)
+    # a key our noun rules would give an article, written bare ("Tropical rainforest
+    # has…"), shows this stem reads such names bare: "Boreal forest has…" reads too
+    bare = _bare(key, message) and not needs_article(key)
     if bare and (_count_beside_mass(candidate, key) or (
             needs_article(candidate) and not key.endswith("s")
             and not _same_head(candidate, key))):
