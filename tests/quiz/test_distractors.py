@@ -422,3 +422,15 @@ def test_an_option_negating_a_stem_word_is_not_offered() -> None:
     assert "invalid" not in selection.chosen
     assert any(r.startswith("rejected 'invalid': it negates the stem's own 'valid'")
                for r in selection.reasons)  # fmt: skip
+
+
+def test_the_authors_own_wrong_answers_are_not_held_to_the_article_guess() -> None:
+    # "Speed is the change in position" reads, though no ending marks "speed" as a mass
+    # noun: from the glossary the guess refuses it, from the author it is taken
+    message = "Displacement is the change in position, a vector"
+    glossary_only = select("Displacement", "quantity", ["Displacement", "speed", "force"],
+                           message)  # fmt: skip
+    assert "speed" not in glossary_only.chosen
+    vouched = select("Displacement", "quantity", ["Displacement"], message,
+                     author_distractors=("speed", "force"))  # fmt: skip
+    assert set(vouched.chosen) == {"speed", "force"}

@@ -16,17 +16,22 @@ if TYPE_CHECKING:
     from tall_teach.quiz.evidence import Evidence
 
 
-def reads_in_stem(candidate: str, key: str, message: str, evidence: Evidence) -> str:
-    """Why the candidate would not read in the key's place, or "" when it reads."""
+def reads_in_stem(
+    candidate: str, key: str, message: str, evidence: Evidence, vouched: bool = False
+) -> str:
+    """Why the candidate would not read in the key's place, or "" when it reads. The
+    article rules guess a noun's class from its ending; a wrong answer the author wrote
+    for this message (`vouched`) is taken to read in it ("Under multiversion concurrency
+    control, …")."""
     context = _blank_context(key, message)
-    if _mass(candidate) and needs_article(key) and _after_article(key, message):
+    if not vouched and _mass(candidate) and needs_article(key) and _after_article(key, message):
         return f"it reads without an article, where the blank has one (\"{context}\")"
     initials = _initials_in(candidate, key, message)
     if initials:
         return f"the stem writes '{initials}', this option's own short form, as something else"
     # a key our noun rules would give an article, written bare ("Tropical rainforest
     # has…"), shows this stem reads such names bare: "Boreal forest has…" reads too
-    bare = _bare(key, message) and not needs_article(key)
+    bare = not vouched and _bare(key, message) and not needs_article(key)
     if bare and (_count_beside_mass(candidate, key) or (
             needs_article(candidate) and not key.endswith("s")
             and not _same_head(candidate, key))):
@@ -211,7 +216,10 @@ def _same_head(candidate: str, key: str) -> bool:
 
 def _count_beside_mass(candidate: str, key: str) -> bool:
     """One word each: the key reads bare as a mass noun or a process ("Blending joins…"),
-    the candidate is a thing that needs "An" ("Acronym joins…")."""
+    the candidate is a thing that needs "An" ("Acronym joins…"). The rule guesses from
+    endings and refuses some that read ("speed" beside "Displacement"): a guess that
+    declines, never one that lets a misfit through; the author's own wrong answers are
+    not held to it."""
     return (" " not in key.strip() and " " not in candidate.strip() and candidate.islower()
             and key.casefold().endswith(_MASS_ENDINGS) and not _mass(candidate)
             and not candidate.endswith("s"))  # fmt: skip

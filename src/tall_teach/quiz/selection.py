@@ -266,7 +266,7 @@ def _rejection(
         return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
-    misfit = reads_in_stem(candidate, key, ctx.message, ctx.evidence)
+    misfit = reads_in_stem(candidate, key, ctx.message, ctx.evidence, origin == "author")
     if misfit:
         return misfit
     if base(candidate) in ctx.other_keys:
