@@ -325,3 +325,17 @@ def test_an_authored_option_that_states_the_fact_tells_it() -> None:
                            "A body's weight is the gravitational force on it, so it changes "
                            "from the Earth to the Moon while its mass does not",
                            ["weight", "mass"])  # fmt: skip
+
+
+def test_an_authored_question_showing_the_key_is_said_before_any_want_of_wrong_answers() -> None:
+    # two wrong answers short as well: an author told "add terms" would add them in vain
+    authored = question("Which drug is given as consolidation?",
+                        [("nelarabine", True), ("venetoclax", False), ("daratumumab", False)],
+                        explanation="Nelarabine consolidation improved MRD response.")  # fmt: skip
+    glossary = Glossary((("drug", ("nelarabine", "venetoclax")),))
+    course = course_with([msg("**Nelarabine** consolidation improved MRD response")],
+                         extra_slides=[question_slide(authored)], glossary=glossary)  # fmt: skip
+    _, warnings = generate_items(course)
+    text = next(w.message for w in warnings if "take-home message" in w.message)
+    assert "more wrong answers will not help" in text
+    assert "too few clean distractors" not in text

@@ -395,6 +395,12 @@ def _best_draft(
             continue  # the same question twice
         if kind == "statement" and ("cued", term.text) in asked:
             continue  # its cloze gave it away: the statements would show the same words
+        # what no wrong answer can mend is said first: an author told "add terms" would
+        # add them in vain
+        told = _told_elsewhere(kind, term, term.option_text, draft_id, info, quiz)
+        if told:
+            failures.append(told)
+            continue
         try:
             draft = TEMPLATES[kind](draft_id, term, info)
         except TemplateError as why:
@@ -413,18 +419,9 @@ def _best_draft(
             if any(b.rule in CUE_RULES for b in broken):
                 asked.add(("cued", term.text))
             continue
-        writer = next((i for i, seen in _others(draft_id, quiz.faces)
-                       if _writes_key(seen, draft.key, term.text, quiz.vocab)), "")  # fmt: skip
-        if writer:
-            failures.append(f"{kind} on '{term.text}': item {writer} shows it in its "
-                            "stem or options, which would give this item away")  # fmt: skip
-            continue
-        told = [term.text, *(b for b in info.selection.bold if b != term.text)]
-        teller = next((i for i, seen in _others(draft_id, quiz.faces)
-                       if i in quiz.authored and states_fact(seen, info.text, told)), "")
-        if teller:
-            failures.append(f"{kind} on '{term.text}': authored question {teller} states "
-                            "this fact, which would give this item away")  # fmt: skip
+        told = _told_elsewhere(kind, term, draft.key, draft_id, info, quiz)
+        if told:
+            failures.append(told)
             continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
@@ -531,6 +528,31 @@ def _context(
               for m, ts in terms.items()}  # fmt: skip
     return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces,
                        frozenset(d.id for d, _ in authored))  # fmt: skip
+
+
+def _told_elsewhere(
+    kind: str, term: KeyTerm, key: str, draft_id: str, info: MessageInfo, quiz: QuizContext
+) -> str:
+    """Why another item gives this one away whatever its options, or "": it shows the key
+    (its stem, options, an authored question's explanation), or an authored question
+    states the message's fact."""
+    writer = next((i for i, seen in _others(draft_id, quiz.faces)
+                   if _writes_key(seen, key, term.text, quiz.vocab)), "")  # fmt: skip
+    if writer:
+        mend = (" (more wrong answers will not help: change that question, or add "
+                "{.noquiz} after this message)") if writer in quiz.authored else ""
+        where = "stem, options or explanation" if writer in quiz.authored else "stem or options"
+        return (f"{kind} on '{term.text}': item {writer} shows it in its {where}, which "
+                f"would give this item away{mend}")
+    told = [term.text, *(b for b in info.selection.bold if b != term.text)]
+    teller = next((i for i, seen in _others(draft_id, quiz.faces)
+                   if i in quiz.authored and states_fact(seen, info.text, told)), "")
+    if teller:
+        return (f"{kind} on '{term.text}': authored question {teller} states this fact (in "
+                "its stem, options or explanation), which would give this item away (more wrong "
+                "answers will not help: it already asks this; change it, or add {.noquiz} after "
+                "this message)")
+    return ""
 
 
 def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
