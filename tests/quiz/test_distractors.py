@@ -434,3 +434,22 @@ def test_the_authors_own_wrong_answers_are_not_held_to_the_article_guess() -> No
     vouched = select("Displacement", "quantity", ["Displacement"], message,
                      author_distractors=("speed", "force"))  # fmt: skip
     assert set(vouched.chosen) == {"speed", "force"}
+
+
+def test_a_term_inside_a_longer_term_of_another_stem_is_not_written_there() -> None:
+    # "moment of inertia" in another item's stem does not tie "inertia" to that item
+    message = "A body's mass measures its inertia"
+    glossary = Glossary((("quantity", ("inertia", "moment of inertia", "momentum", "weight",
+                                       "impulse")),))  # fmt: skip
+    vocab = build_vocabulary(glossary, [message])
+    stems = (("tt-q-skater", "Pulling the arms in lowers her moment of inertia, so her mass "
+              "spins faster"),)  # fmt: skip
+    filler = [_claim(f"Slide {n} speaks of something else entirely", "", "bullet", "S", None)
+              for n in range(10)]  # "mass" is rare in the course: the stems share it
+    evidence = Evidence([_claim("Mass resists changes of motion", "", "bullet", "S", None),
+                         *filler])  # fmt: skip
+    ctx = SelectionContext("A body's mass measures its weight", None, vocab, evidence,
+                           other_stems=stems)  # fmt: skip
+    selection = select_distractors(KeyTerm("weight", "quantity", "bold"), ctx, 3)
+    assert "inertia" in selection.chosen
+    assert any("'moment of inertia': written in the stem" in r for r in selection.reasons)

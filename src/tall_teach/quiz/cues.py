@@ -19,7 +19,7 @@ from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
 from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
-from tall_teach.quiz.text import contains_term, normalise, stems
+from tall_teach.quiz.text import contains_term, normalise, occurrences, stems
 
 _MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # Units any term of a course may carry (a share, a duration, a count, a mass or volume,
@@ -106,11 +106,19 @@ def tying_stems(
                  if evidence.shares_distinctive(s, message))  # fmt: skip
 
 
-def in_other_stem(candidate: str, other_stems: Iterable[tuple[str, str]]) -> str:
+def in_other_stem(
+    candidate: str, other_stems: Iterable[tuple[str, str]], longer: Iterable[str] = ()
+) -> str:
     """The id of another item whose stem writes `candidate`, in the singular or the plural
-    (an option shown as "SGLT2 inhibitors" is the glossary's "SGLT2 inhibitor"), or ""."""
+    (an option shown as "SGLT2 inhibitors" is the glossary's "SGLT2 inhibitor"), or "".
+    Inside a `longer` term that holds it ("moment of inertia" for "inertia") it is that
+    term, not the candidate, that the stem writes."""
     forms = {candidate, pluralise(candidate), *singulars(candidate)}
+    longer = sorted(longer, key=len, reverse=True)
     for item_id, stem in other_stems:
+        for term in longer:
+            for start, end in reversed(occurrences(stem, term)):
+                stem = stem[:start] + " " + stem[end:]
         if any(contains_term(stem, f) for f in forms if f):
             return item_id
     return ""

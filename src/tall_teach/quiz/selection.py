@@ -271,8 +271,10 @@ def _rejection(
         return misfit
     if base(candidate) in ctx.other_keys:
         return f"the key of item {ctx.other_keys[base(candidate)]} (it would cue that item)"
+    longer = [t for t in ctx.vocab.glossary.every_term()
+              if contains_term(t, candidate) and normalise(t) != norm]  # fmt: skip
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
-                                                 ctx.evidence))
+                                                 ctx.evidence), longer)
     if shown:
         where = "stem or explanation" if shown.startswith("tt-q-") else "stem"
         return f"written in the {where} of item {shown}, which ties it to something else"
