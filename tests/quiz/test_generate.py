@@ -524,3 +524,15 @@ def test_a_statement_items_swapped_terms_count_as_wrong_answers_it_offers() -> N
     offered: dict[str, str] = {}
     _record(outcome, keys, offered)
     assert offered[base("Kepler's first law")] == "tt-a-statement"
+
+
+def test_a_lead_in_names_no_kind_the_authors_own_wrong_answers_are_not_of() -> None:
+    from tall_teach.model import QuizControls
+
+    glossary = Glossary((("object", ("readymade", "found object")),))
+    plain = msg("Duchamp's Fountain is a **readymade**: an ordinary object chosen as art")
+    course = course_with([replace(plain, controls=QuizControls(
+        True, ("photomontage", "papier collé")))], glossary=glossary)  # fmt: skip
+    course, _ = generate_items(course)
+    assert [i.stem.split(". ")[-1] for i in course.items] == [
+        "Which option best completes the statement?"]

@@ -33,6 +33,7 @@ from tall_teach.quiz.text import (
     STOPWORDS,
     as_sentence,
     blank_out,
+    normalise,
     occurrences,
     replace_term,
     stems,
@@ -278,7 +279,11 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
             if series:  # "sp, sp², sp³", "TLR3, TLR4, TLR9": in their order, like numbers
                 layouts = (series,)
     blanked = as_sentence(blank_out(info.text, term.text, every))
-    stem = f"{blanked} {cloze_lead_in(term, info.vocab)}"
+    # an option of the author's from outside the key's kind is no "object": name no kind
+    kinds = {normalise(t) for t in info.vocab.glossary.terms_under(term.category)}
+    foreign = any(normalise(d) not in kinds for d in info.selection.author_distractors
+                  if d in selection_chosen(distractors, written))  # fmt: skip
+    stem = f"{blanked} {cloze_lead_in(term, info.vocab, foreign)}"
     feedback = tuple(
         (o, f"Correct: {as_sentence(info.text)}" if o == key
          else _wrong(term.text, written.get(o, o), taught.get(o, "")))
@@ -458,7 +463,12 @@ def head_noun(term: KeyTerm, text: str) -> str:
     return match.group(1) if match else ""
 
 
-def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
+def selection_chosen(distractors: tuple[str, ...], written: dict[str, str]) -> set[str]:
+    """The chosen terms behind the options shown (a plural shows "SGLT2 inhibitors")."""
+    return {written.get(d, d) for d in distractors}
+
+
+def cloze_lead_in(term: KeyTerm, vocab: Vocabulary, foreign: bool = False) -> str:
     if term.quantity is not None:
         return "Which value completes the statement, as given in the lecture?"
     if term.category == "date":
@@ -466,7 +476,7 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary) -> str:
     if not vocab.glossary.terms_under(term.category) and not term.category.startswith("course:"):
         # a symbol's kind guessed from its shape ("TLR4" looks like a gene): name no kind
         return "Which of the following best completes the statement?"
-    if term.plural:  # "Which morpheme" above "Free morphemes, Bound morphemes…"
+    if term.plural or foreign:  # "Which morpheme" above "Free morphemes, Bound morphemes…"
         return "Which option best completes the statement?"
     return f"Which {category_noun(term.category, vocab)} best completes the statement?"
 
