@@ -3,7 +3,9 @@ numbers stated near the message, ranges that touch, values written twice."""
 
 from __future__ import annotations
 
-from tall_teach.model import Glossary
+from dataclasses import replace
+
+from tall_teach.model import Glossary, QuizControls
 from tall_teach.quiz import generate_items
 from tall_teach.quiz.cues import date_clash, far_in_time, unit_names_key
 from tall_teach.quiz.dates import parse_date
@@ -339,3 +341,13 @@ def test_an_authored_question_showing_the_key_is_said_before_any_want_of_wrong_a
     text = next(w.message for w in warnings if "take-home message" in w.message)
     assert "more wrong answers will not help" in text
     assert "too few clean distractors" not in text
+
+
+def test_an_authors_wrong_answer_passed_over_is_named_in_the_warning() -> None:
+    glossary = Glossary((("collision", ("elastic collision", "inelastic collision")),))
+    plain = msg("In an **elastic collision** kinetic energy is conserved as well as momentum")
+    course = course_with([replace(plain, controls=QuizControls(
+        True, ("perfectly inelastic collision",)))], glossary=glossary)  # fmt: skip
+    _, warnings = generate_items(course)
+    assert "passed over (nested in a chosen option) 'inelastic collision'" in " ".join(
+        w.message for w in warnings)

@@ -144,7 +144,10 @@ def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     if cue:
         raise TemplateError(f"{cue}: it names the key whatever the options (ask the value)")
     selection = select_distractors(term, ctx, info.options - 1)
-    rejected = [r for r in selection.reasons if r.startswith("rejected")]
+    # every candidate left out, with why: an author's own wrong answer passed over
+    # (nested in one taken) must not vanish from the warning
+    rejected = [r for r in selection.reasons
+                if r.startswith(("rejected", "passed over", "kept back"))]  # fmt: skip
     _require(list(selection.chosen), term, rejected)
     sorts = unit_sorts_options(term.option_text, info.text, ctx.evidence, selection.chosen)
     if sorts:
