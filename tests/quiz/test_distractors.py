@@ -359,39 +359,6 @@ def test_two_named_changes_stand_together_a_law_and_a_quantity_do_not() -> None:
     assert not law_beside_quantity("Grimm's Law", "Great Vowel Shift")
 
 
-def test_a_small_sub_kind_borrows_only_terms_that_name_the_same_thing() -> None:
-    # "variable type/categorical" holds two terms; its parent is a kind (variables) with a
-    # topic's other terms beside them: only those with the key's head noun may stand in,
-    # never the parent's own terms (the sub-kinds' names: true of the key)
-    glossary = Glossary((
-        ("variable type", ("categorical variable", "numerical variable", "sample size")),
-        ("variable type/categorical", ("nominal variable", "ordinal variable")),
-        ("variable type/numerical", ("discrete variable", "continuous variable")),
-        ("variable type/design", ("randomised experiment",)),
-    ))  # fmt: skip
-    message = "Education level, with its natural order, is the ordinal variable of the survey"
-    vocab = build_vocabulary(glossary, [message])
-    ctx = SelectionContext(message, None, vocab, Evidence([]))
-    key = KeyTerm("ordinal variable", "variable type/categorical", "bold",
-                  canonical="ordinal variable")  # fmt: skip
-    chosen = select_distractors(key, ctx, 3).chosen
-    assert "nominal variable" in chosen
-    assert set(chosen) <= {"nominal variable", "discrete variable", "continuous variable"}
-    assert len(chosen) == 2  # the parent's terms only reach the two a sound item needs
-
-
-def test_a_full_sub_kind_takes_nothing_from_its_parent() -> None:
-    glossary = Glossary((
-        ("scale/minor", ("natural minor scale", "harmonic minor scale", "melodic minor scale")),
-        ("scale/other", ("chromatic scale", "major pentatonic scale")),
-    ))  # fmt: skip
-    key = KeyTerm("melodic minor scale", "scale/minor", "bold", canonical="melodic minor scale")
-    message = "The melodic minor scale raises the sixth and seventh degrees going up"
-    ctx = SelectionContext(message, None, build_vocabulary(glossary, [message]), Evidence([]))
-    chosen = select_distractors(key, ctx, 3).chosen
-    assert set(chosen) == {"natural minor scale", "harmonic minor scale"}
-
-
 def test_a_variables_letter_is_no_fact_two_rows_share() -> None:
     # the connectives' table: "if P then Q" and "not P" share only the letter P, which the
     # message writes too; the rows do not say the same of "All S are P"

@@ -204,3 +204,27 @@ def test_a_stem_word_of_the_keys_root_is_a_cue() -> None:
     therapy = item("Options at relapse are mainly _____. Which therapy best completes it?",
                    ["Chemotherapy", "CAR-T", "allo-HSCT"])  # fmt: skip
     assert "key-word-in-stem" not in rules(therapy)
+
+
+def test_words_one_ending_or_starting_the_other_or_of_one_short_base_are_of_one_root() -> None:
+    """Round 23's cues: "factory-made" and "Readymade", "locks" and "locking", "order" and
+    "Ordinal", "salts" and "Salinity"."""
+    cases = [
+        ("Fountain, a factory-made urinal, is a _____. Which option?",
+         ["Readymade", "Photomontage", "Papier collé"]),
+        ("Under _____, a transaction acquires all its locks first. Which option?",
+         ["Two-phase locking", "Timestamp ordering", "Snapshot isolation"]),
+        ("Categories with a natural order make an _____ variable. Which option?",
+         ["Ordinal", "Nominal", "Binary"]),
+        ("The _____ of seawater is about 35 g of dissolved salts per kilogram. Which option?",
+         ["Salinity", "Density", "Turbidity"]),
+    ]  # fmt: skip
+    for stem, options in cases:
+        assert "key-word-in-stem" in rules(item(stem, options)), stem
+    # a wrong option of the same root takes the cue away; unrelated short words are no root
+    assert "key-word-in-stem" not in rules(item(
+        "Under _____, a transaction acquires all its locks first. Which option?",
+        ["Two-phase locking", "Tree locking", "Snapshot isolation"]))  # fmt: skip
+    assert "key-word-in-stem" not in rules(item(
+        "A religion may shape the _____ between groups. Which option?",
+        ["Relation", "Distance", "Border"]))  # fmt: skip

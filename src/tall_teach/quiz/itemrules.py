@@ -188,14 +188,44 @@ ROOT = 5  # letters two words share at the start (or one holds the other) to sou
 
 
 def _root(a: str, b: str) -> str:
-    """Two different words of one root ("silicon" and "silicates"; "parasympathetic"
-    holding "sympathetic"), or ""."""
-    if a == b or min(len(a), len(b)) < ROOT or not (a.isalpha() and b.isalpha()):
+    """Two different words of one root, or "": "silicon" and "silicates" (five letters
+    alike); "parasympathetic" holding "sympathetic"; one ending or starting the other
+    ("factory-made" and "Readymade", "locks" and "locking"); a short word of the other's
+    base once a suffix is off ("order" and "ordinal", "salts" and "salinity")."""
+    if a == b or not (a.isalpha() and b.isalpha()):
         return ""
-    if a[:ROOT] == b[:ROOT]:
+    if min(len(a), len(b)) >= ROOT and a[:ROOT] == b[:ROOT]:
         return a[:ROOT]
-    short, long_ = sorted((a, b), key=len)
-    return short if len(short) >= ROOT + 1 and short in long_ else ""
+    short, long_ = sorted((_unplural(a), _unplural(b)), key=len)
+    if short == long_:
+        return ""
+    if len(short) >= ROOT + 1 and short in long_:
+        return short
+    if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
+        return short
+    for word, other in ((a, _unplural(b)), (b, _unplural(a))):
+        stem = _base(word)
+        if len(stem) >= 3 and other.startswith(stem) and len(other) - len(stem) <= 3:
+            return stem
+    return ""
+
+
+# Suffixes that derive a word from a shorter base ("ordinal" of "ord-er", "salinity" of
+# "sal-t"), longest first.
+_SUFFIXES = ("inity", "inal", "ation", "ition", "ment", "ness", "ance", "ence", "ity", "ism",
+             "ist", "ous", "ive", "ary", "ory", "ing", "ion", "ic", "al", "ed")  # fmt: skip
+
+
+def _base(word: str) -> str:
+    """The word without the longest derivational suffix that leaves three letters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return ""
+
+
+def _unplural(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
 def positive_lead_in(item: QuizItem, _: Glossary) -> RuleFailure | None:

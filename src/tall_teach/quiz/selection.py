@@ -72,8 +72,7 @@ def shape(text: str) -> tuple[bool, int, bool]:
 
 def _score(candidate: str, key: str, origin: str, vocab: Vocabulary) -> tuple[float, ...]:
     """Lower is better: the author's own, then kind, use in the course, form, length."""
-    origin_rank = {"author": 0, "kind": 1, "course": 1, "parent": 2, "nomenclature": 2,
-                   "moved": 3}.get(
+    origin_rank = {"author": 0, "kind": 1, "course": 1, "nomenclature": 2, "moved": 3}.get(
         origin, 2
     )
     in_course = 0 if vocab.used_in_course(candidate) else 1
@@ -105,7 +104,6 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
         given = [(d, "course") for d in vocab.dates if date_form(d) == form]
         return given + [(d, "moved") for d in shifted(term.text)]
     pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
-    pool += [(t, "parent") for t in _cousins(term, vocab)]
     known = {normalise(t) for t, _ in pool}
     # CD and gene names the glossary does not list: only those the course itself uses
     # (a marker it never discusses may be one a specialist finds arguably true), and
@@ -115,36 +113,6 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
              if normalise(t) not in known and vocab.used_in_course(t)
              and (not family or _family(t) == family)]  # fmt: skip
     return pool
-
-
-def _cousins(term: KeyTerm, vocab: Vocabulary) -> list[str]:
-    """Terms of the parent kind's other sub-kinds that name the same thing as the key.
-
-    A two-term sub-kind ("variable type/categorical": nominal, ordinal) leaves one wrong
-    answer; its parent holds more ("continuous variable"). A parent is often a topic
-    rather than a kind ("significance testing": hypotheses, quantities, errors), so only
-    a term with the key's head noun is taken: "ordinal variable" admits "continuous
-    variable", "Type I error" admits no "null hypothesis". Used only to reach the two
-    wrong answers a sound item needs (see select_distractors).
-    """
-    parent = term.category.rpartition("/")[0]
-    head = _heads(term.option_text)
-    if not parent or term.category.startswith("course:") or not head:
-        return []
-    # the parent's own terms are often the sub-kinds' names ("categorical variable"
-    # above "ordinal variable"): true of the key, never a wrong answer
-    glossary = vocab.glossary
-    own = {normalise(t) for t in (*glossary.terms_under(term.category), *glossary.terms(parent))}
-    return [t for t in glossary.terms_under(parent)
-            if normalise(t) not in own and head & _heads(t)]  # fmt: skip
-
-
-def _heads(text: str) -> frozenset[str]:
-    """The last word of a term of two or more words, with its singular forms."""
-    words = text.casefold().split()
-    if len(words) < 2 or not words[-1].isalpha():
-        return frozenset()
-    return frozenset((words[-1], *singulars(words[-1])))
 
 
 def _family(symbol: str) -> str:
@@ -185,15 +153,12 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     ranked = [c for _, _, c in sorted(scored)]
     # other messages' key terms, and terms of the parent kind, only to reach the two
     # wrong answers a sound item needs
-    # wrong answers, the key of another message last: offering it may cost that message
-    # its item
-    cousins = {normalise(c) for c, origin in pool if origin == "parent"}
-    free = [c for c in ranked if base(c) not in ctx.reserved and normalise(c) not in cousins]
+    # other messages' key terms only to reach the two wrong answers a sound item needs:
+    # offering one may cost that message its item
+    free = [c for c in ranked if base(c) not in ctx.reserved]
     chosen = _apart(free, count, key)
-    for more in ([c for c in ranked if normalise(c) in cousins and base(c) not in ctx.reserved],
-                 [c for c in ranked if base(c) in ctx.reserved]):  # fmt: skip
-        if len(chosen) < MINIMUM:
-            chosen = _apart([*chosen, *more], MINIMUM, key)
+    if len(chosen) < MINIMUM:
+        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:
