@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from tall_teach.errors import ThemeError
 from tall_teach.htmlkit.templates import render_template
-from tall_teach.theme import Theme
+from tall_teach.theme import Theme, safe_load
 from tall_teach.writers.handout.assets import HandoutTheme
 from tall_teach.writers.handout.plan import HandoutPlan
 
@@ -38,7 +38,7 @@ def load_labels(theme: Theme, language: str) -> dict[str, Any]:
 
     path = theme.file(f"handout/{LABELS}")
     try:
-        table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        table = safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ThemeError(f"{path}: invalid YAML: {exc}") from None
     english = dict(table.get("en") or {})
