@@ -351,3 +351,27 @@ def test_an_authors_wrong_answer_passed_over_is_named_in_the_warning() -> None:
     _, warnings = generate_items(course)
     assert "passed over (nested in a chosen option) 'inelastic collision'" in " ".join(
         w.message for w in warnings)
+
+
+def test_two_items_with_the_same_wrong_options_and_other_keys_are_not_both_made() -> None:
+    # "Silent, Missense" beside "Nonsense" in one item, "Frameshift" in the other: the
+    # option not repeated is the key in both
+    glossary = Glossary((("mutation", ("silent mutation", "missense mutation",
+                                       "nonsense mutation", "frameshift mutation")),))  # fmt: skip
+    course = course_with([
+        msg("A **nonsense mutation** turns a codon into a stop codon"),
+        msg("An inserted base causes a **frameshift mutation** downstream", line=11),
+    ], glossary=glossary)  # fmt: skip
+    course, warnings = generate_items(course)
+    assert len([i for i in course.items if i.key_term]) == 1
+    assert any("offers the same wrong options with another key" in w.message for w in warnings)
+
+
+def test_a_key_written_as_a_verb_in_another_items_stem_is_shown_there() -> None:
+    from tall_teach.quiz.messages import _writes_key
+    from tall_teach.quiz.terms import build_vocabulary
+
+    vocab = build_vocabulary(Glossary(), [])
+    seen = "A red-eyed fly is testcrossed to an aabb fly. What ratio?\n1:1\n3:1"
+    assert _writes_key(seen, "Testcross", "testcross", vocab)
+    assert not _writes_key(seen, "Backcross", "backcross", vocab)

@@ -103,6 +103,8 @@ class QuizContext:
     values: Mapping[str, frozenset[Value]] = field(default_factory=dict)  # message id -> numbers
     faces: Mapping[str, str] = field(default_factory=dict)  # item id -> stem and options
     authored: frozenset[str] = frozenset()  # ids of the authored questions
+    # item id -> its wrong options, for the items made before this message in this pass
+    wrong: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -423,6 +425,12 @@ def _best_draft(
         if told:
             failures.append(told)
             continue
+        twin = "" if draft.numeric else _mirrored(draft, quiz)
+        if twin:
+            failures.append(f"{kind} on '{term.text}': item {twin} offers the same wrong "
+                            "options with another key; the option not repeated would be the "
+                            "key in both (name other wrong answers with distractors=)")  # fmt: skip
+            continue
         short = option_count(draft) < info.options
         cue = _stem_cue(draft.key, info.id, quiz)
         rank = (int(term.text in used), int(short), int(bool(cue)), position)
@@ -486,13 +494,32 @@ def _quiz_pass(
 ) -> list[MessageOutcome]:
     base_quiz = _context(course, vocab, evidence, shown)
     keys, offered = dict(base_quiz.keys), dict(base_quiz.offered)
+    wrong: dict[str, frozenset[str]] = {}
     outcomes: list[MessageOutcome] = []
     for place, message in takehome_messages(course):
-        quiz = replace(base_quiz, keys=dict(keys), offered=dict(offered))
+        quiz = replace(base_quiz, keys=dict(keys), offered=dict(offered), wrong=dict(wrong))
         outcome = message_outcome(place, message, quiz)
         outcomes.append(outcome)
         _record(outcome, keys, offered)
+        wrong.update((d.id, _wrong_set(d)) for d in outcome.drafts if not d.numeric)
     return outcomes
+
+
+def _wrong_set(draft: Draft) -> frozenset[str]:
+    """An item's wrong options as terms (a statement item's swapped terms)."""
+    return frozenset(base(t) for t in (draft.swapped or draft.distractors))
+
+
+def _mirrored(draft: Draft, quiz: QuizContext) -> str:
+    """An earlier item offering two or more of the same wrong options with another key
+    ("Silent, Missense" beside "Nonsense" in one item and "Frameshift" in the other): the
+    option not repeated is the key in both. Its id, or ""."""
+    mine = _wrong_set(draft)
+    for item_id, theirs in quiz.wrong.items():
+        shared = mine & theirs
+        if len(shared) >= 2 and 2 * len(shared) >= len(mine):
+            return item_id
+    return ""
 
 
 def _record(outcome: MessageOutcome, keys: dict[str, str], offered: dict[str, str]) -> None:
@@ -563,7 +590,18 @@ def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
     stem, *options = seen.split("\n")
     forms = [o for o in (key, key_term) if o]
     return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
-               or any(base(o) == base(f) for o in options) for f in forms)  # fmt: skip
+               or any(base(o) == base(f) for o in options) for f in forms) or any(
+        contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
+
+
+def _inflected(term: str) -> list[str]:
+    """A one-word key as a verb or a plural ("testcrossed", "testcrosses" for "testcross"):
+    a stem that writes it so names the key as surely as the noun."""
+    if " " in term.strip() or not term.isalpha() or len(term) < 5:
+        return []
+    lower = term.casefold()
+    stem = lower[:-1] if lower.endswith("e") else lower
+    return [f"{lower}s", f"{lower}es", f"{stem}ed", f"{stem}ing"]
 
 
 def _without_stem_cues(
