@@ -420,3 +420,13 @@ def test_a_term_inside_a_longer_term_of_another_stem_is_not_written_there() -> N
     selection = select_distractors(KeyTerm("weight", "quantity", "bold"), ctx, 3)
     assert "inertia" in selection.chosen
     assert any("'moment of inertia': written in the stem" in r for r in selection.reasons)
+
+
+def test_an_earlier_items_wrong_options_are_never_all_repeated() -> None:
+    # an earlier item offered cytarabine, etoposide and vincristine: three of them again
+    # with another key would show both keys as the options not repeated
+    terms = ["nelarabine", "cytarabine", "etoposide", "vincristine", "methotrexate"]
+    earlier = (frozenset({"cytarabine", "etoposide", "vincristine"}),)
+    selection = select("nelarabine", "drug", terms, "**Nelarabine** is given in consolidation",
+                       earlier=earlier)  # fmt: skip
+    assert "methotrexate" in selection.chosen and len(selection.chosen) == 3

@@ -214,13 +214,19 @@ DRUGS = (
 )
 
 
-EXTRA_DRUGS = ("methotrexate", "thioguanine", "vinblastine", "mercaptopurine")
+# Terms no message asks: each item's wrong options. Ten items of one kind need enough of
+# them that no item's wrong options are all another's (the key would be the one option
+# not repeated).
+EXTRA_DRUGS = ("methotrexate", "thioguanine", "vinblastine", "mercaptopurine", "vincristine",
+               "doxorubicin", "daunorubicin", "cyclophosphamide", "ifosfamide", "busulfan",
+               "melphalan", "thiotepa")  # fmt: skip
+EXTRA_GENES = ("ETV6", "RUNX1", "PTEN", "KRAS", "NRAS", "FLT3", "PHF6", "BCL11B", "LEF1", "MYB",
+               "LMO2", "WT1")  # fmt: skip
 
 
 def test_key_positions_are_balanced_over_a_20_message_quiz() -> None:
     # keys of other items are never distractors: the glossary holds terms no message asks
-    extra_genes = ("ETV6", "RUNX1", "PTEN", "KRAS")
-    glossary = Glossary((("gene", (*GENES, *extra_genes)), ("drug", (*DRUGS, *EXTRA_DRUGS))))
+    glossary = Glossary((("gene", (*GENES, *EXTRA_GENES)), ("drug", (*DRUGS, *EXTRA_DRUGS))))
     texts = [
         f"Lesson {name}: **{gene}** is one of the genes reviewed"
         for name, gene in zip("abcdefghij", GENES, strict=True)

@@ -351,6 +351,7 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
         tuple(dict.fromkeys([*(b for b in strong_spans(message.inlines) if occurrences(text, b)),
                              *(t.text for t in find_in_text(text, quiz.vocab)
                                if t.origin == "glossary")])),
+        tuple(quiz.wrong.values()),
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
@@ -511,13 +512,12 @@ def _wrong_set(draft: Draft) -> frozenset[str]:
 
 
 def _mirrored(draft: Draft, quiz: QuizContext) -> str:
-    """An earlier item offering two or more of the same wrong options with another key
+    """An earlier item whose wrong options hold all of this one's, or the other way round
     ("Silent, Missense" beside "Nonsense" in one item and "Frameshift" in the other): the
-    option not repeated is the key in both. Its id, or ""."""
+    one option not repeated is the key. Its id, or ""."""
     mine = _wrong_set(draft)
     for item_id, theirs in quiz.wrong.items():
-        shared = mine & theirs
-        if len(shared) >= 2 and 2 * len(shared) >= len(mine):
+        if len(mine & theirs) >= 2 and (mine <= theirs or theirs <= mine):
             return item_id
     return ""
 

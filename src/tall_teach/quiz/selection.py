@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -54,6 +55,9 @@ class SelectionContext:
     # tied to something else for every trainee who reads that item
     other_stems: tuple[tuple[str, str], ...] = ()
     bold: tuple[str, ...] = ()  # the message's bold terms, as it writes them
+    # the wrong options (normalised) of each item made before this one: two items whose
+    # wrong options are all the other's show their keys as the options not repeated
+    earlier: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +160,14 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     # other messages' key terms only to reach the two wrong answers a sound item needs:
     # offering one may cost that message its item
     free = [c for c in ranked if base(c) not in ctx.reserved]
+    offered = Counter(t for wrong in ctx.earlier for t in wrong)
+    free.sort(key=lambda c: offered[base(c)])  # the least offered first, in rank otherwise
     chosen = _apart(free, count, key)
+    while clash := _mirror_of(chosen, ctx.earlier):
+        # one option that makes it a mirror gives way to the next candidate
+        drop = next(c for c in reversed(chosen) if base(c) in clash)
+        free = [c for c in free if c != drop]
+        chosen = _apart(free, count, key)
     if len(chosen) < MINIMUM:
         chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
     for candidate in ranked:
@@ -365,6 +376,14 @@ def _nested(a: str, b: str) -> bool:
     if days is not None:
         return days < MIN_DAYS_APART
     return contains_term(a, b) or contains_term(b, a)
+
+
+def _mirror_of(chosen: list[str], earlier: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """An earlier item's wrong options that hold all of these, or that these hold."""
+    mine = frozenset(base(c) for c in chosen)
+    return next((wrong for wrong in earlier
+                 if len(mine & wrong) >= 2 and (mine <= wrong or wrong <= mine)),
+                frozenset())  # fmt: skip
 
 
 def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:
