@@ -430,3 +430,27 @@ def test_an_earlier_items_wrong_options_are_never_all_repeated() -> None:
     selection = select("nelarabine", "drug", terms, "**Nelarabine** is given in consolidation",
                        earlier=earlier)  # fmt: skip
     assert "methotrexate" in selection.chosen and len(selection.chosen) == 3
+
+
+def test_a_term_the_course_defines_by_another_option_is_passed_over() -> None:
+    terms = ["federation", "unitary state", "devolution", "confederation"]
+    claims = ["Devolution: a unitary state transfers powers to regions but keeps the right "
+              "to take them back",
+              "Confederation: sovereign states pool some powers by treaty"]  # fmt: skip
+    result = select("federation", "territorial organisation", terms,
+                    "In a **federation**, neither the centre nor the regions can abolish "
+                    "the other", claims)  # fmt: skip
+    assert not ({"unitary state", "devolution"} <= set(result.chosen))
+    assert any("passed over (the course defines it by" in r for r in result.reasons)
+
+
+def test_a_definition_comparing_or_contrasting_does_not_count_as_defining_by() -> None:
+    claims = ["Mitosis: one division giving two identical cells, unlike meiosis",
+              "Acalabrutinib: a BTK inhibitor more selective than ibrutinib",
+              "TLR5: flagellin; TLR3: dsRNA; TLR9: CpG DNA"]  # fmt: skip
+    evidence = Evidence(_claim(c, "", "bullet", "Slide", None) for c in claims)
+    assert evidence.definition("mitosis") == "one division giving two identical cells"
+    assert not evidence.defined_by("mitosis", "meiosis")
+    assert not evidence.defined_by("acalabrutinib", "ibrutinib")
+    assert evidence.definition("TLR5") == "flagellin"
+    assert not evidence.defined_by("TLR5", "TLR3")

@@ -31,6 +31,7 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
+from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import (
@@ -49,6 +50,10 @@ SUPPORT_SHARE = 0.34
 DISTINCTIVE_SHARE = 0.12  # a word in fewer than this share of claims is distinctive
 _YEAR = re.compile(r"(?<![\w.,])(1[0-9]{3}|20[0-9]{2})(?!\w|[.,]\d)")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# "Devolution: a unitary state…", "Hemiola – three beats…": a term of a few words
+MAX_DEFINED_WORDS = 6
+_DEFINES = re.compile(r"^([^\W\d][^:;,.()]{0,60}?)\s*(?::|\s[–—-])\s+([^;]+)")  # to a ";"
+_THAN = re.compile(r"\s(?:than|unlike)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,33 @@ class Evidence:
         self._mentions: dict[str, list[Claim]] = {}  # term -> claims writing it
         self._by_unit: dict[str, list[Claim]] = {}  # canonical unit -> claims giving one
         self._span: int | None = None
+        self._definitions: dict[str, str] | None = None  # term -> what the course defines it as
+
+    def definition(self, term: str) -> str:
+        """What the course defines `term` as, where a bullet or notes sentence opens with
+        it and a colon or dash ("Devolution: a unitary state transfers powers to regions
+        …"), without what it contrasts it with or compares it to ("… unlike meiosis",
+        "more selective than ibrutinib"): those name other terms of the kind as others."""
+        if self._definitions is None:
+            self._definitions = {}
+            for claim in self.claims:
+                match = _DEFINES.match(claim.text)
+                if (match and claim.kind in ("bullet", "notes", "paragraph")
+                        and len(match[1].split()) <= MAX_DEFINED_WORDS):
+                    self._definitions.setdefault(normalise(match[1]), match[2])
+        for form in term_forms(term):
+            found = self._definitions.get(normalise(form))
+            if found:
+                return _THAN.split(without_contrast(found, []))[0].rstrip(" ,;:")
+        return ""
+
+    def defined_by(self, a: str, b: str) -> bool:
+        """The course defines one term by the other ("Devolution: a unitary state
+        transfers powers…"): one is a form or a part of the other, no alternative to it."""
+        return any(
+            definition and any(contains_term(definition, f) for f in term_forms(other))
+            for definition, other in ((self.definition(a), b), (self.definition(b), a))
+        )
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self._default_idf)

@@ -30,6 +30,7 @@ from tall_teach.quiz.comparisons import (
     says,
     speaks_of,
 )
+from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.cues import (
     in_other_stem,
     states_fact,
@@ -173,12 +174,14 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
             "no key term: mark one in **bold** or use a glossary term, "
             "a number with a unit, or a gene or CD name"
         )
-    spare = _spare_terms(terms, text, quiz) if strong_spans(message.inlines) else []
+    # the stem asks what the message says its subject is, not what it says it is not
+    asked = without_contrast(text, [*strong_spans(message.inlines), *(t.text for t in terms)])
+    spare = _spare_terms(terms, asked, quiz) if strong_spans(message.inlines) else []
     if not terms and not spare:
         return MessageOutcome(place, message, (), tuple(failures))
     origin = _origin(place, message, text, course, [t.text for t in terms],
                      [t.text for t in spare])  # fmt: skip
-    info = _message_info(message, text, origin, quiz)
+    info = _message_info(message, asked, origin, quiz)
     if not usable and not spare:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
         return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
@@ -243,7 +246,9 @@ def _clause_fallback(
     left out of the stem, so its term may be offered as wrong where the clause shows it
     is ("RIP" for "_____ is a link-state protocol"), and only the asked clause counts as
     the stem's context. The explanation still gives the whole message."""
-    clauses = [c[:1].upper() + c[1:] for c in _CLAUSES.split(text) if c]  # each a sentence
+    kept = [t.text for t in terms]
+    clauses = [without_contrast(c[:1].upper() + c[1:], kept)  # each a sentence
+               for c in _CLAUSES.split(text) if c]
     if len(clauses) < 2:
         return []
     for clause in clauses:

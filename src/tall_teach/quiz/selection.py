@@ -162,14 +162,15 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     free = [c for c in ranked if base(c) not in ctx.reserved]
     offered = Counter(t for wrong in ctx.earlier for t in wrong)
     free.sort(key=lambda c: offered[base(c)])  # the least offered first, in rank otherwise
-    chosen = _apart(free, count, key)
+    chosen = _apart(free, count, key, ctx.evidence)
     while clash := _mirror_of(chosen, ctx.earlier):
         # one option that makes it a mirror gives way to the next candidate
         drop = next(c for c in reversed(chosen) if base(c) in clash)
         free = [c for c in free if c != drop]
-        chosen = _apart(free, count, key)
+        chosen = _apart(free, count, key, ctx.evidence)
     if len(chosen) < MINIMUM:
-        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key)
+        chosen = _apart([*chosen, *(c for c in ranked if c not in free)], MINIMUM, key,
+                        ctx.evidence)
     for candidate in ranked:
         verdict = "kept" if candidate in chosen else "not needed"
         if candidate not in chosen and base(candidate) in ctx.reserved:
@@ -178,6 +179,10 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             verdict = "passed over (nested in a chosen option)"
         if candidate not in chosen and any(_twins(candidate, c, key) for c in chosen):
             verdict = "passed over (a twin of a chosen option: one would cancel the other)"
+        if candidate not in chosen and any(ctx.evidence.defined_by(candidate, c)
+                                           for c in [key, *chosen]):
+            verdict = ("passed over (the course defines it by the key or a chosen option, "
+                       "or that by it: a form or part of it, no alternative)")
         reasons.append(f"{verdict} '{candidate}'")
     supports = {c: _taught(c, ctx) for c in chosen}
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
@@ -386,14 +391,18 @@ def _mirror_of(chosen: list[str], earlier: tuple[frozenset[str], ...]) -> frozen
                 frozenset())  # fmt: skip
 
 
-def _apart(ranked: list[str], count: int, key: str = "") -> list[str]:
+def _apart(
+    ranked: list[str], count: int, key: str = "", evidence: Evidence | None = None
+) -> list[str]:
     """The first `count` candidates, passing over one nested in a term already taken
-    ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both) or its twin."""
+    ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both), its twin, or one the
+    course defines by the key or a term taken ("Devolution: a unitary state transfers
+    powers…" beside "Unitary state": a process within one option, not a third kind)."""
     chosen: list[str] = []
     for text in ranked:
         if len(chosen) < count and not any(
             _nested(text, c) or _twins(text, c, key) for c in chosen
-        ):
+        ) and not (evidence and any(evidence.defined_by(text, c) for c in [key, *chosen])):
             chosen.append(text)
     return chosen
 
