@@ -51,3 +51,27 @@ def test_a_system_that_needs_the_lookup_gets_the_normal_import_silently() -> Non
     """)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "True"
+
+
+def test_font_tools_subsetter_and_instancer_are_imported_on_first_use() -> None:
+    run = _run(f"""
+        import sys
+        from tall_teach.htmlkit.pdf import load_weasyprint
+        wp = load_weasyprint()
+        {RENDER}
+        assert "fontTools.subset" not in sys.modules
+        assert "fontTools.varLib.instancer" not in sys.modules
+        import weasyprint.pdf.fonts as writer
+        options = writer.subset.Options(glyph_names=True)  # imports it now
+        import fontTools.subset
+        assert isinstance(options, fontTools.subset.Options)
+        assert writer.subset.Subsetter is fontTools.subset.Subsetter
+        try:
+            writer.instantiateVariableFont(None, {{}})  # the real one, imported now
+        except Exception:
+            pass  # it refuses None
+        assert "fontTools.varLib.instancer" in sys.modules
+        print("ok")
+    """)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "ok"]

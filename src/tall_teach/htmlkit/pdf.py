@@ -18,31 +18,95 @@ def load_weasyprint() -> Any:
     every name that fails sends cffi to `find_library`, which runs ldconfig and gcc:
     24 lookups and ~80 subprocesses, 0.2 s of every build. The sonames it tries last
     open directly, so the lookups are skipped; should that fail on some system, the
-    import is simply redone the normal way.
+    import is simply redone the normal way. fontTools' subsetter and instancer are left
+    to their first use (`_font_tools_on_demand`).
     """
     import sys
 
-    if "weasyprint.text.ffi" in sys.modules or not sys.platform.startswith("linux"):
+    if "weasyprint.pdf.fonts" in sys.modules:
         import weasyprint
 
         return weasyprint
-    import contextlib
-    import ctypes.util
-    import io
+    with _font_tools_on_demand():
+        if not sys.platform.startswith("linux"):
+            import weasyprint
 
-    original = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: None
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):  # its "could not import" advice
-            import weasyprint.text.ffi
-    except OSError:
-        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-            del sys.modules[name]
-    finally:
-        ctypes.util.find_library = original
-    import weasyprint
+            return weasyprint
+        import contextlib
+        import ctypes.util
+        import io
+
+        original = ctypes.util.find_library
+        ctypes.util.find_library = lambda name: None
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # its "could not import" advice
+                import weasyprint.text.ffi
+        except OSError:
+            for name in [m for m in sys.modules
+                         if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+        finally:
+            ctypes.util.find_library = original
+        import weasyprint
 
     return weasyprint
+
+
+# What WeasyPrint's PDF writer imports from fontTools only for fonts HarfBuzz cannot
+# subset and for variable fonts: (module, names its writer binds).
+_ON_DEMAND = (("fontTools.subset", ()), ("fontTools.varLib.instancer",
+                                         ("instantiateVariableFont",)))
+
+
+class _OnDemand:
+    """A stand-in for a module, imported on first use (`_font_tools_on_demand`)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+def _name_on_demand(module: str, name: str) -> Any:
+    def on_demand(*args: Any, **kwargs: Any) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    on_demand.__name__ = name
+    return on_demand
+
+
+@contextlib.contextmanager
+def _font_tools_on_demand() -> Iterator[None]:
+    """WeasyPrint imported without fontTools' subsetter and variable font instancer
+    (60 ms of its 230 ms, on the way of every build's handout): its PDF writer binds them
+    at import but calls them only for a font HarfBuzz cannot subset or a variable font.
+    Stand-ins are in `sys.modules` while WeasyPrint is imported and taken out after, its
+    writer left with names that import the real ones when first used; nothing else sees
+    them (a module imported already is left as it is)."""
+    import sys
+    import types
+
+    stand_ins = {}
+    for module, names in _ON_DEMAND:
+        if module not in sys.modules:
+            stand_ins[module] = sys.modules[module] = types.ModuleType(module)
+            for name in names:
+                setattr(stand_ins[module], name, _name_on_demand(module, name))
+    try:
+        yield
+    finally:
+        for module in stand_ins:
+            del sys.modules[module]
+        writer = sys.modules.get("weasyprint.pdf.fonts")
+        for name, value in list(vars(writer).items()) if writer is not None else ():
+            for module, stand_in in stand_ins.items():
+                if value is stand_in:  # `from fontTools import subset`
+                    setattr(writer, name, _OnDemand(module))
 
 
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
