@@ -144,13 +144,16 @@ STATED_SHARE = 0.4  # of the message's other words ("the ocean has taken up most
 
 def states_fact(seen: str, text: str, terms: list[str]) -> bool:
     """Another item's face (an authored question with its explanation) states the
-    message's fact: it writes a key term, or a word of one in another form ("the axis is
-    tilted" for "axial tilt"), and 40% of the message's other words."""
+    message's fact: it writes a key term (`terms`, the asked one first), or a word of one
+    in another form ("the axis is tilted" for "axial tilt"), and 40% of the message's
+    other words. Where it writes the asked term itself, the other terms' words count among
+    those: "fluid retention" and "heart failure" are the fact it says of "Pioglitazone"."""
     key_words = {w for t in terms for w in stems(t) if len(w) >= 4}
     found = stems(seen)
     if not (key_words & found or any(contains_term(seen, t) for t in terms)):
         return False
-    words = stems(text) - {w for t in terms for w in stems(t)}
+    named = terms[:1] if contains_term(seen, terms[0]) else terms
+    words = stems(text) - {w for t in named for w in stems(t)}
     # two words are no fact ("body" and "changes" beside a skater's mass)
     shared = len(words & found)
     return bool(words) and shared >= STATED_WORDS and shared >= STATED_SHARE * len(words)

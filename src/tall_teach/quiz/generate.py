@@ -68,7 +68,9 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
                 )
             )
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
-    sources = _unique_ids([*authored, *sources], diagnostics)
+    # the authored questions last: their explanations, read after answering, name keys of
+    # generated items (which is why those may still be asked)
+    sources = _unique_ids([*sources, *authored], diagnostics)
     seed = course.quiz.seed
     # Numeric items keep their options in ascending order, so where the key stands is
     # decided by which wrong values are chosen: dealt without the seed, so every seed

@@ -106,6 +106,8 @@ class QuizContext:
     authored: frozenset[str] = frozenset()  # ids of the authored questions
     # item id -> its wrong options, for the items made before this message in this pass
     wrong: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # the faces, with each authored question's explanation: what it tells of a fact
+    explained: Mapping[str, str] = field(default_factory=dict)
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -291,7 +293,7 @@ def _comparison_fallback(
     if broken:
         failures.append("comparison dropped: " + "; ".join(map(str, broken)))
         return []
-    told = _comparison_told(draft_id, info.text, subjects, quiz.faces, quiz.vocab)
+    told = _comparison_told(draft_id, info.text, subjects, quiz.explained, quiz.vocab)
     if told:
         failures.append(f"comparison on '{draft.key}': item {told} gives how "
                         f"{' / '.join(subjects)} compares, which would give this item away")
@@ -550,34 +552,36 @@ def _context(
     # pioglitazone): a trainee who read it strikes that option elsewhere
     stems = {**{d.id: f"{d.stem} {o.rationale}" for d, o in authored},
              **{i: s for i, (s, _) in shown.items()}}  # fmt: skip
-    # an authored question's explanation is read before the items after it: it shows too
-    faces = {**{d.id: face(replace(d, stem=f"{d.stem} {o.rationale}")) for d, o in authored},
-             **{i: f for i, (_, f) in shown.items()}}  # fmt: skip
+    # the authored questions come after the generated items: their explanations are read
+    # after those are answered, and name a key without showing it (stem and options do);
+    # but a question that asks a message's fact already asks it, explained or not
+    faces = {**{d.id: face(d) for d, _ in authored}, **{i: f for i, (_, f) in shown.items()}}
+    explained = {**faces, **{d.id: face(replace(d, stem=f"{d.stem} {o.rationale}"))
+                             for d, o in authored}}  # fmt: skip
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
     values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
     return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces,
-                       frozenset(d.id for d, _ in authored))  # fmt: skip
+                       frozenset(d.id for d, _ in authored), explained=explained)  # fmt: skip
 
 
 def _told_elsewhere(
     kind: str, term: KeyTerm, key: str, draft_id: str, info: MessageInfo, quiz: QuizContext
 ) -> str:
     """Why another item gives this one away whatever its options, or "": it shows the key
-    (its stem, options, an authored question's explanation), or an authored question
-    states the message's fact."""
+    (its stem or options; an authored question's explanation is read after), or an authored
+    question states the message's fact (explanation included)."""
     writer = next((i for i, seen in _others(draft_id, quiz.faces)
                    if _writes_key(seen, key, term.text, quiz.vocab)), "")  # fmt: skip
     if writer:
         mend = (" (more wrong answers will not help: change that question, or add "
                 "{.noquiz} after this message)") if writer in quiz.authored else ""
-        where = "stem, options or explanation" if writer in quiz.authored else "stem or options"
-        return (f"{kind} on '{term.text}': item {writer} shows it in its {where}, which "
+        return (f"{kind} on '{term.text}': item {writer} shows it in its stem or options, which "
                 f"would give this item away{mend}")
     told = [term.text, *(b for b in info.selection.bold if b != term.text)]
-    teller = next((i for i, seen in _others(draft_id, quiz.faces)
+    teller = next((i for i, seen in _others(draft_id, quiz.explained)
                    if i in quiz.authored and states_fact(seen, info.text, told)), "")
     if teller:
         return (f"{kind} on '{term.text}': authored question {teller} states this fact (in "
