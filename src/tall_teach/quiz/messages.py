@@ -548,9 +548,9 @@ def _context(
     authored = [authored_draft(p, q) for p, q in authored_questions(course)]
     keys = {base(d.key): d.id for d, _ in authored if d.key}
     offered = {base(o): d.id for d, _ in authored for o in d.distractors}
-    # an authored question's explanation ties what it names too ("fluid retention" to
-    # pioglitazone): a trainee who read it strikes that option elsewhere
-    stems = {**{d.id: f"{d.stem} {o.rationale}" for d, o in authored},
+    # an authored question's explanation is read after the generated items (they come
+    # first): what it ties to something else is no cue to them; its stem is
+    stems = {**{d.id: d.stem for d, _ in authored},
              **{i: s for i, (s, _) in shown.items()}}  # fmt: skip
     # the authored questions come after the generated items: their explanations are read
     # after those are answered, and name a key without showing it (stem and options do);

@@ -257,8 +257,7 @@ def _rejection(
     shown = in_other_stem(candidate, tying_stems(candidate, ctx.message, ctx.other_stems,
                                                  ctx.evidence), longer)
     if shown:
-        where = "stem or explanation" if shown.startswith("tt-q-") else "stem"
-        return f"written in the {where} of item {shown}, which ties it to something else"
+        return f"written in the stem of item {shown}, which ties it to something else"
     if origin == "author":
         return ""  # the author vouches for it
     slip = _slip(candidate, key)
