@@ -121,13 +121,8 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
             message: tuple[str, Any] = ("ok", results)
         except Exception as exc:  # sent to the parent, which raises it there
             message = ("error", exc)
-        import sys
-
-        if "weasyprint" in sys.modules:
-            import gc
-
-            gc.collect()  # now: once the parent has the results it stops this process, and
-            # WeasyPrint's font folders in /tmp are only removed when their objects are freed
+        for clean_up in BEFORE_RESULTS:  # now: once the parent has the results, it stops
+            clean_up()  # this process
         data = _pickled(message)
         del message
         try:
@@ -142,6 +137,11 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
 
 
 _ORDERS: Orders | None = None  # in a lane started early: its orders, for `meanwhile`
+
+# What a lane's child runs before it sends its results, after which its parent may stop
+# it: registered by a module that leaves something behind otherwise (WeasyPrint's font
+# folders in /tmp, `htmlkit.pdf.remove_font_folders`).
+BEFORE_RESULTS: list[Callable[[], object]] = []
 
 
 def _forget_orders() -> None:

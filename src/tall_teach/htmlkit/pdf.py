@@ -433,16 +433,44 @@ if hasattr(os, "register_at_fork"):  # POSIX: every fork, whoever forks
 
 
 def drop_shared_fonts() -> None:
-    """Forget the shared configurations now (a forked worker exits without cleaning up).
-
-    Laid-out documents hold their configuration in reference cycles: collected here, so
-    that each configuration removes its fonts' temporary folder before the exit.
-    """
-    import gc
-
+    """Forget the shared configurations now, their fonts' temporary folders removed (a
+    forked worker exits without cleaning up): `remove_font_folders`."""
     if _SHARED is not None:
         _SHARED.clear()
-    gc.collect()
+    remove_font_folders()
+
+
+_MADE: list[tuple[int, Any]] = []  # (process, weak reference) of each configuration made
+
+
+def remove_font_folders() -> None:
+    """The temporary folder of the fonts of every font configuration this process made
+    and still holds, removed now (none of them lays out anything after this).
+
+    WeasyPrint removes it when the configuration is freed, and laid-out documents hold
+    theirs in reference cycles: a full garbage collection (25-40 ms in a process that
+    has laid out a handout, on the way of every build's handout) found them before. A
+    forked process leaves the configurations it inherited alone: their folders are its
+    parent's, which may still be laying out with them. Without WeasyPrint's folder
+    attribute (another version), the collection as before."""
+    import shutil
+
+    here = os.getpid()
+    kept = []
+    for made_in, made in _MADE:
+        config = made()
+        if config is None or made_in != here:
+            continue
+        if not hasattr(config, "_folder"):
+            import gc
+
+            gc.collect()
+            return
+        folder, config._folder = config._folder, None
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        kept.append((made_in, made))
+    _MADE[:] = kept
 
 
 def _fonts(stylesheets: tuple[str, ...], roots: tuple[Path, ...]) -> tuple[Any, Any, list[Any]]:
@@ -455,11 +483,24 @@ def _fonts(stylesheets: tuple[str, ...], roots: tuple[Path, ...]) -> tuple[Any, 
 
     fetcher = make_offline_fetcher(roots)
     font_config = FontConfiguration()  # shared, so @font-face in `stylesheets` is honoured
+    import weakref
+
+    _MADE.append((os.getpid(), weakref.ref(font_config)))
     css = [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=font_config)
            for text in stylesheets]
     if _SHARED is not None:
         _SHARED[key] = (fetcher, font_config, css)
     return fetcher, font_config, css
+
+
+def _clean_up_in_lanes() -> None:
+    from tall_teach import lanes
+
+    if remove_font_folders not in lanes.BEFORE_RESULTS:
+        lanes.BEFORE_RESULTS.append(remove_font_folders)
+
+
+_clean_up_in_lanes()
 
 
 @dataclass(frozen=True)
