@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from tall_teach.model import Glossary, QuizControls
 from tall_teach.quiz import generate_items
-from tall_teach.quiz.cues import date_clash, far_in_time, unit_names_key
+from tall_teach.quiz.cues import date_clash, far_in_time, gives_answer, unit_names_key
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.numbers import choose_values, parse_quantity, separated
@@ -337,10 +337,36 @@ def test_an_authored_question_showing_the_key_is_said_before_any_want_of_wrong_a
     glossary = Glossary((("drug", ("nelarabine", "venetoclax")),))
     course = course_with([msg("**Nelarabine** consolidation improved MRD response")],
                          extra_slides=[question_slide(authored)], glossary=glossary)  # fmt: skip
-    _, warnings = generate_items(course)
-    text = next(w.message for w in warnings if "take-home message" in w.message)
-    assert "more wrong answers will not help" in text
-    assert "too few clean distractors" not in text
+    generated, warnings = generate_items(course)
+    # the author's question asks this very fact: the message is covered, a note says so
+    (note,) = [w for w in warnings if "take-home message" in w.message]
+    assert note.severity == "note" and "is asked by your question tt-q-" in note.message
+    (declined,) = generated.declined
+    assert declined.asked_by.startswith("tt-q-")
+    assert any("more wrong answers will not help" in r for r in declined.reasons)
+    assert not any("too few clean distractors" in r for r in declined.reasons)
+
+
+def test_a_message_that_gives_an_authored_questions_answer_is_asked_by_it() -> None:
+    # read first, an item on "forces … equal in size" would answer the author's question
+    assert gives_answer("Newton's third law: the forces two bodies exert on each other are "
+                        "equal in size and opposite in direction",
+                        "The two forces are equal in size")  # fmt: skip
+    assert gives_answer("The median is resistant to extreme values", "The median")
+    assert not gives_answer("The law of demand: a higher price lowers the quantity demanded",
+                            "The demand curve for large cars shifts to the left")  # fmt: skip
+
+
+def test_an_authored_explanation_that_only_names_the_key_blocks_no_item() -> None:
+    # the authored questions come after the generated items: their explanations are read
+    # after those are answered
+    authored = question("Which antigen does the trial target?",
+                        [("CD38", True), ("CD5", False), ("CD84", False)],
+                        explanation="CD38 is the target; nelarabine is the consolidation drug.")
+    course = course_with([msg("**Nelarabine** is given as consolidation after induction")],
+                         extra_slides=[question_slide(authored)])  # fmt: skip
+    generated, _ = generate_items(course)
+    assert [i.kind for i in generated.items] == ["cloze", "authored"]
 
 
 def test_an_authors_wrong_answer_passed_over_is_named_in_the_warning() -> None:

@@ -63,3 +63,5 @@ class QuizDecline:
     message: str
     source: SourceRef
     reasons: tuple[str, ...]
+    # the author's own question that asks this fact: the quiz covers it, no item repeats it
+    asked_by: str = ""

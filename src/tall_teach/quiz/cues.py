@@ -19,7 +19,7 @@ from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
 from tall_teach.quiz.numbers import find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
-from tall_teach.quiz.text import contains_term, normalise, occurrences, stems
+from tall_teach.quiz.text import STOPWORDS, contains_term, normalise, occurrences, stems
 
 _MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # Units any term of a course may carry (a share, a duration, a count, a mass or volume,
@@ -157,3 +157,18 @@ def states_fact(seen: str, text: str, terms: list[str]) -> bool:
     # two words are no fact ("body" and "changes" beside a skater's mass)
     shared = len(words & found)
     return bool(words) and shared >= STATED_WORDS and shared >= STATED_SHARE * len(words)
+
+
+ANSWER_SHARE = 0.6  # of an answer's words a message must write to give it
+
+
+def gives_answer(message: str, answer: str) -> bool:
+    """The message gives an authored question's answer: it writes it, or two thirds of its
+    words ("the forces two bodies exert … are equal in size" for "The two forces are
+    equal in size"), so an item made from it, read first, answers that question."""
+    if not answer.strip():
+        return False
+    if contains_term(message, answer):
+        return True
+    wanted = {w for w in stems(answer) if w not in STOPWORDS}
+    return len(wanted) >= 2 and len(wanted & stems(message)) >= ANSWER_SHARE * len(wanted)

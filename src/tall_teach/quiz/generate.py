@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tall_teach.errors import Diagnostic
-from tall_teach.model import Course, QuizDecline, QuizItem, plain_text
+from tall_teach.model import Course, QuizDecline, QuizItem, SourceRef, plain_text
 from tall_teach.quiz.assemble import Origin, to_item
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.itemrules import check_item
@@ -57,8 +57,10 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
         wanted = course.quiz.per_message
         if not outcome.drafts:
             declined.append(QuizDecline(outcome.message.id, text, outcome.message.source,
-                                        outcome.failures))  # fmt: skip
-        if len(outcome.drafts) < wanted and outcome.warn:
+                                        outcome.failures, outcome.asked_by))  # fmt: skip
+        if outcome.asked_by and outcome.warn:
+            diagnostics.append(_asked_note(outcome.message.source, text, outcome.asked_by))
+        elif len(outcome.drafts) < wanted and outcome.warn:
             diagnostics.append(
                 Diagnostic(
                     "warning",
@@ -98,6 +100,14 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
             )
         items.append(item)
     return replace(course, items=tuple(items), declined=tuple(declined)), diagnostics
+
+
+def _asked_note(source: SourceRef, message: str, question: str) -> Diagnostic:
+    """A message the author's own question already asks is covered: a note, not a
+    warning (a generated item would repeat that question and answer it)."""
+    return Diagnostic("note", source,
+                      f"quiz coverage: take-home message '{_shorten(message)}' is asked by "
+                      f"your question {question}; no generated item repeats it")  # fmt: skip
 
 
 def _unique_ids(
@@ -141,6 +151,7 @@ def coverage(course: Course) -> list[Diagnostic]:
         course = generate_items(course)[0]
     messages = {m.source: m for _, m in takehome_messages(course)}
     warnings = [
+        _asked_note(d.source, d.message, d.asked_by) if d.asked_by else
         Diagnostic("warning", d.source,
                    f"quiz coverage: take-home message '{_shorten(d.message)}' has no quiz item: "
                    + ("; ".join(d.reasons) or "no item could be generated"))

@@ -32,6 +32,7 @@ from tall_teach.quiz.comparisons import (
 )
 from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.cues import (
+    gives_answer,
     in_other_stem,
     states_fact,
     tying_stems,
@@ -40,7 +41,7 @@ from tall_teach.quiz.cues import (
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
-from tall_teach.quiz.numbers import Stated, find_quantities
+from tall_teach.quiz.numbers import Stated, find_quantities, parse_quantity
 from tall_teach.quiz.positions import option_count
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import (
@@ -87,6 +88,7 @@ class MessageOutcome:
     failures: tuple[str, ...]
     origin: Origin | None = None
     warn: bool = True  # False when the author asked for no item
+    asked_by: str = ""  # the authored question that asks the message's fact, when no item
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,8 @@ class QuizContext:
     authored: frozenset[str] = frozenset()  # ids of the authored questions
     # item id -> its wrong options, for the items made before this message in this pass
     wrong: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # the faces, with each authored question's explanation: what it tells of a fact
-    explained: Mapping[str, str] = field(default_factory=dict)
+    # authored question id -> its key: a message that gives it answers that question
+    answers: Mapping[str, str] = field(default_factory=dict)
 
 
 def course_vocabulary(course: Course) -> Vocabulary:
@@ -186,11 +188,15 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     info = _message_info(message, asked, origin, quiz)
     if not usable and not spare:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
-        return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin)
+        asked = "" if drafts else asked_by(terms[0].text if terms else "", info, quiz)
+        return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin,
+                              asked_by=asked)  # fmt: skip
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
     for round_, kind in enumerate(template_plan(course.quiz.per_message) if usable else []):
-        other = [k for k in TEMPLATES if k != kind]
+        # a statement item stands in for no failed cloze: raters passed 4 of 18 (a swapped
+        # term reads as nonsense beside its sentence: "the epidermis of the endodermis")
+        other = [k for k in TEMPLATES if k != kind] if kind != "cloze" else []
         for kind_tried in [kind, *other]:
             if kind_tried == "statement" and not drafts and spare:
                 # a cloze on a number or date the message writes beats a statement item
@@ -210,8 +216,11 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                                   failures)  # fmt: skip
     if not drafts:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
+    asked = "" if drafts else next(
+        (q for t in [*usable, *spare] if (q := asked_by(t.text, info, quiz))), "")
     return MessageOutcome(place, message, tuple(drafts), tuple(failures),
-                          _taught_for(drafts, origin, place, message, text, course))  # fmt: skip
+                          _taught_for(drafts, origin, place, message, text, course),
+                          asked_by=asked)  # fmt: skip
 
 
 def _taught_for(
@@ -282,6 +291,10 @@ def _comparison_fallback(
     if not compares(info.text):
         return []  # most messages compare nothing: no news for their author
     subjects = [t.text for t in terms if occurrences(info.text, t.text)]
+    teller = asked_by(subjects[0] if subjects else "", info, quiz)
+    if teller:
+        failures.append(f"comparison: {ASKED} {teller}, which states or asks this fact")
+        return []
     draft_id = item_id(info.id, "comparison", 0)
     try:
         draft = comparison(draft_id, info, subjects)
@@ -293,7 +306,7 @@ def _comparison_fallback(
     if broken:
         failures.append("comparison dropped: " + "; ".join(map(str, broken)))
         return []
-    told = _comparison_told(draft_id, info.text, subjects, quiz.explained, quiz.vocab)
+    told = _comparison_told(draft_id, info.text, subjects, quiz.faces, quiz.vocab)
     if told:
         failures.append(f"comparison on '{draft.key}': item {told} gives how "
                         f"{' / '.join(subjects)} compares, which would give this item away")
@@ -553,53 +566,72 @@ def _context(
     stems = {**{d.id: d.stem for d, _ in authored},
              **{i: s for i, (s, _) in shown.items()}}  # fmt: skip
     # the authored questions come after the generated items: their explanations are read
-    # after those are answered, and name a key without showing it (stem and options do);
-    # but a question that asks a message's fact already asks it, explained or not
+    # after those are answered, and name a key without showing it (stem and options do)
     faces = {**{d.id: face(d) for d, _ in authored}, **{i: f for i, (_, f) in shown.items()}}
-    explained = {**faces, **{d.id: face(replace(d, stem=f"{d.stem} {o.rationale}"))
-                             for d, o in authored}}  # fmt: skip
+    answers = {d.id: d.key for d, _ in authored if d.key}
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
     values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
               for m, ts in terms.items()}  # fmt: skip
     return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces,
-                       frozenset(d.id for d, _ in authored), explained=explained)  # fmt: skip
+                       frozenset(d.id for d, _ in authored), answers=answers)  # fmt: skip
 
 
 def _told_elsewhere(
     kind: str, term: KeyTerm, key: str, draft_id: str, info: MessageInfo, quiz: QuizContext
 ) -> str:
-    """Why another item gives this one away whatever its options, or "": it shows the key
-    (its stem or options; an authored question's explanation is read after), or an authored
-    question states the message's fact (explanation included)."""
+    """Why another item gives this one away whatever its options, or "": its stem or
+    options show the key (an authored question's explanation is read after, and counts
+    not), or an authored question asks the message's fact."""
     writer = next((i for i, seen in _others(draft_id, quiz.faces)
-                   if _writes_key(seen, key, term.text, quiz.vocab)), "")  # fmt: skip
+                   if _writes_key(seen, key, term.text, quiz.vocab, i in quiz.authored)),
+                  "")  # fmt: skip
     if writer:
         mend = (" (more wrong answers will not help: change that question, or add "
                 "{.noquiz} after this message)") if writer in quiz.authored else ""
         return (f"{kind} on '{term.text}': item {writer} shows it in its stem or options, which "
                 f"would give this item away{mend}")
-    told = [term.text, *(b for b in info.selection.bold if b != term.text)]
-    teller = next((i for i, seen in _others(draft_id, quiz.explained)
-                   if i in quiz.authored and states_fact(seen, info.text, told)), "")
+    teller = asked_by(term.text, info, quiz)
     if teller:
-        return (f"{kind} on '{term.text}': authored question {teller} states this fact (in "
-                "its stem, options or explanation), which would give this item away (more wrong "
-                "answers will not help: it already asks this; change it, or add {.noquiz} after "
-                "this message)")
+        return (f"{kind} on '{term.text}': {ASKED} {teller}, which states or asks this fact "
+                "(more wrong answers will not help: it already asks this; change it, or add "
+                "{.noquiz} after this message)")
     return ""
 
 
-def _writes_key(seen: str, key: str, key_term: str, vocab: Vocabulary) -> bool:
+ASKED = "asked by authored question"
+
+
+def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
+    """The authored question that asks the message's fact: its stem and options state it,
+    or the message gives its answer ("the forces … are equal in size" for "The two forces
+    are equal in size"): an item on it would repeat that question and answer it."""
+    told = [term, *(b for b in info.selection.bold if b != term)]
+    for i, seen in _others(f"tt-{ncname_part(info.id)}", quiz.faces):
+        if i not in quiz.authored:
+            continue
+        if states_fact(seen, info.text, told) or gives_answer(info.text, quiz.answers.get(i, "")):
+            return i
+    return ""
+
+
+def _writes_key(
+    seen: str, key: str, key_term: str, vocab: Vocabulary, sentences: bool = False
+) -> bool:
     """Another item shows the key: its stem writes it (as the option or the message gives
     it), an option is it, or either writes its short form or a member of its family
     ("TLR4" for "Toll-like receptors"). An option that merely holds it ("26 August 1789"
-    for "August 1789") is another answer, not this one."""
+    for "August 1789") is another answer, not this one; but an authored question's option
+    that says something of it (`sentences`: "Water enters by osmosis; the cell swells")
+    shows it."""
     stem, *options = seen.split("\n")
     forms = [o for o in (key, key_term) if o]
+    said = [o for o in options if sentences and len(o.split()) > 3]
     return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
-               or any(base(o) == base(f) for o in options) for f in forms) or any(
+               or any(base(o) == base(f) for o in options)
+               or (not parse_quantity(f) and any(contains_term(o, f) for o in said))
+               for f in forms) or any(
         contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
 
 

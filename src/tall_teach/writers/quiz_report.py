@@ -57,6 +57,8 @@ def report_text(course: Course) -> str:
     for declined in course.declined:
         lines += [f"### {declined.source.path}:{declined.source.line}", "",
                   f"> {_text(declined.message)}", ""]  # fmt: skip
+        if declined.asked_by:
+            lines += [f"Asked by the authored question {declined.asked_by}: covered.", ""]
         lines += [f"- {_text(reason)}" for reason in declined.reasons]
         lines.append("")
     return "\n".join(lines)
