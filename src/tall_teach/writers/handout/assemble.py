@@ -144,10 +144,12 @@ class _Source:
         self.writer = writer
         self.numbers: dict[tuple[int, int], int] = {}
         self.todo: deque[tuple[int, int]] = deque()
+        self.refs: dict[bytes, bytes] = {}  # a reference's text -> its renumbered text
 
     def fix(self, obj: Any, number: int) -> None:
         """References to `obj` lead to `number`, which is written elsewhere."""
         self.numbers[obj.objgen] = number
+        self.refs.pop(b"%d %d R" % obj.objgen, None)
 
     def number(self, objgen: tuple[int, int]) -> int:
         """The new number of an object of this source, written later if new."""
@@ -161,12 +163,20 @@ class _Source:
         """`obj` as PDF text with its references renumbered (a reference itself if
         indirect, unless `resolved`)."""
 
-        def renumber(match: re.Match[bytes]) -> bytes:
-            if match.group(1) is None:
-                return match.group(0)
-            return b"%d 0 R" % self.number((int(match.group(1)), int(match.group(2))))
+        text = obj.unparse(resolved=resolved)
+        if b" R" not in text:  # no reference (a third of them)
+            return text
+        return _TOKENS.sub(self._renumbered, text)
 
-        return _TOKENS.sub(renumber, obj.unparse(resolved=resolved))
+    def _renumbered(self, match: re.Match[bytes]) -> bytes:
+        """A reference's renumbered text (a string token as it is)."""
+        if match[1] is None:
+            return match[0]
+        found = self.refs.get(match[0])
+        if found is None:
+            found = self.refs[match[0]] = b"%d 0 R" % self.number((int(match[1]),
+                                                                    int(match[2])))
+        return found
 
     def entries(self, obj: Any, *leave: str) -> bytes:
         """The entries of dictionary `obj`, without `leave`, as text."""
