@@ -157,3 +157,13 @@ def test_a_one_module_edit_lays_out_that_module_only(
     assert any(f'data-running="{edited_module.title}"' in h for h in laid_out), len(printed)
     same_to_a_reader(handout.render_pdf(html, theme), rebuilt)
     assert len(list(cache.iterdir())) == len(list(cache.glob("*.pdf"))) * 2  # no leftovers
+
+
+def test_a_page_prepared_beforehand_gives_the_same_handout(
+    course: Course, theme: Theme, rendered: dict[str, bytes]
+) -> None:
+    """The pipeline makes the page while the lane that lays out the PDF warms up."""
+    from tall_teach.writers import handout
+
+    again = handout.render(course, theme, prepared=handout.prepare(course, theme))
+    assert again == rendered

@@ -29,7 +29,8 @@ from tall_teach.writers.handout.plan import (
     short_citations,
 )
 
-__all__ = ["build_plan", "render", "render_html_only", "render_pdf", "render_pdf_chunked"]
+__all__ = ["build_plan", "prepare", "render", "render_html_only", "render_pdf",
+           "render_pdf_chunked"]
 
 
 def build_plan(course: Course, theme: Theme) -> HandoutPlan:
@@ -80,12 +81,20 @@ def render_pdf_chunked(
                           lambda: render_pdf(html, theme))
 
 
-def render(course: Course, theme: Theme, *, cache_dir: Path | None = None) -> dict[str, bytes]:
+def prepare(course: Course, theme: Theme) -> str:
+    """What `render` is given as `prepared`: handout.html's text, made beforehand (the
+    pipeline makes it while the process that will lay out the PDF warms up)."""
+    return render_html_only(course, theme)
+
+
+def render(course: Course, theme: Theme, *, cache_dir: Path | None = None,
+           prepared: str | None = None) -> dict[str, bytes]:
     """{"handout.html": ..., "handout.pdf": ...} for `build/<course>/`.
 
-    `cache_dir` keeps laid-out chunks between builds (the pipeline's output folder).
+    `cache_dir` keeps laid-out chunks between builds (the pipeline's output folder);
+    `prepared`, the page `prepare` made from the same course and theme.
     """
-    html = render_html_only(course, theme)
+    html = render_html_only(course, theme) if prepared is None else prepared
     return {
         "handout.html": html.encode("utf-8"),
         "handout.pdf": render_pdf_chunked(html, theme, course.title, cache_dir),
