@@ -11,6 +11,7 @@ from tall_teach.quiz.numbers import (
     bound_bins,
     choose_values,
     find_quantities,
+    ladder,
     parse_quantity,
 )
 
@@ -189,3 +190,14 @@ def test_ages_in_billions_of_years_are_numbers() -> None:
 
     quantity = parse_quantity("4.6 billion years")
     assert quantity is not None and quantity.canonical_unit == "gyr"
+
+
+def test_a_landmark_angle_is_asked_among_landmarks_not_ten_degree_steps() -> None:
+    # "70°, 80°, 100°" beside a 90° phase lag mean nothing, and 100° is impossible
+    assert values("90°") == ["45°", "135°", "180°"]
+    assert values("60°", count=2) == ["30°", "90°"]
+    # an angle off the grid keeps its ladder; a temperature is no angle
+    tilt, celsius = parse_quantity("23.5°"), parse_quantity("15 °C")
+    assert tilt is not None and celsius is not None
+    assert "25.5°" in [q.text() for q in ladder(tilt)]
+    assert "17 °C" in [q.text() for q in ladder(celsius)]

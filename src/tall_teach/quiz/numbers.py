@@ -351,10 +351,27 @@ def _two_figures(value: float) -> float:
     return min((m * power for m in _ROUND_MANTISSAS), key=lambda v: abs(math.log(v / value)))
 
 
+def _landmark_angles(key: Quantity) -> list[Quantity]:
+    """A right angle, a half turn, 45° or 60°: an angle on a coarse grid is a landmark, and
+    its neighbours ten degrees away mean nothing ("70°, 80°, 100°" beside a 90° phase lag,
+    100° impossible): the other landmarks of its grid are the wrong values (0°, 45°, 180°).
+    """
+    if key.canonical_unit != "°" or key.is_range or key.decimals or key.low <= 0:
+        return []
+    grid = next((g for g in (45, 30) if key.low % g == 0), 0)
+    if not grid:
+        return []
+    top = 360 if key.low > 180 else 180
+    marks = [key.moved(float(v), None) for v in range(0, top + 1, grid) if v != key.low]
+    return sorted(marks, key=lambda q: (abs(q.low - key.low), q.low))
+
+
 def ladder(key: Quantity) -> list[Quantity]:
     """Generated wrong values: percentages and ranges on an additive grid, other units by
-    factors."""
-    out: list[Quantity] = []
+    factors, landmark angles among landmarks."""
+    out: list[Quantity] = _landmark_angles(key)
+    if out:
+        return [q for q in out if in_bounds(q)]
     if not _additive(key) and not key.is_range:
         binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
         factors = (0.5, 2, 0.25, 4) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
