@@ -33,27 +33,6 @@ BASE_CHARS = frozenset(
 DROPPED = ("DSIG", "GSUB", "GPOS", "GDEF", "kern")  # no kerning, ligatures or signature
 NAME_IDS = (1, 2)  # family and style names only
 
-_HB_CDEF = """
-typedef struct hb_blob_t hb_blob_t;
-typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t;
-typedef struct hb_subset_input_t hb_subset_input_t;
-hb_blob_t *hb_blob_create (const char *data, unsigned int length, int mode,
-                           void *user_data, void *destroy);
-void hb_blob_destroy (hb_blob_t *blob);
-const char *hb_blob_get_data (hb_blob_t *blob, unsigned int *length);
-hb_face_t *hb_face_create (hb_blob_t *blob, unsigned int index);
-void hb_face_destroy (hb_face_t *face);
-hb_blob_t *hb_face_reference_blob (hb_face_t *face);
-void hb_set_add (hb_set_t *set, uint32_t codepoint);
-void hb_set_clear (hb_set_t *set);
-const char *hb_version_string (void);
-hb_subset_input_t *hb_subset_input_create_or_fail (void);
-void hb_subset_input_destroy (hb_subset_input_t *input);
-void hb_subset_input_set_flags (hb_subset_input_t *input, unsigned int value);
-hb_set_t *hb_subset_input_set (hb_subset_input_t *input, int set_type);
-hb_face_t *hb_subset_or_fail (hb_face_t *source, const hb_subset_input_t *input);
-"""
 _NO_HINTING, _NOTDEF_OUTLINE = 0x1, 0x40  # hb_subset_flags_t
 _UNICODE, _DROP_TABLE_TAG, _NAME_ID = 1, 3, 4  # hb_subset_sets_t
 _DUPLICATE = 0  # hb_memory_mode_t
@@ -61,25 +40,48 @@ _DUPLICATE = 0  # hb_memory_mode_t
 
 @functools.lru_cache(maxsize=1)
 def _harfbuzz() -> Any:
-    """(ffi, libharfbuzz, libharfbuzz-subset), or None where they cannot be opened (then
-    fontTools subsets). HarfBuzz comes with WeasyPrint's system libraries (Pango)."""
+    """(libharfbuzz, libharfbuzz-subset) through ctypes, or None where they cannot be
+    opened (then fontTools subsets). HarfBuzz comes with WeasyPrint's system libraries
+    (Pango). ctypes, not cffi: declaring the functions to cffi imported its C parser and
+    parsed them on every build (35 ms), ctypes takes 3 ms."""
+    import ctypes
+
     try:
-        import cffi
-    except ImportError:
+        lib = ctypes.CDLL("libharfbuzz.so.0")
+        sub = ctypes.CDLL("libharfbuzz-subset.so.0")
+    except OSError:
         return None
+    pointer, uint, uint32, enum = ctypes.c_void_p, ctypes.c_uint, ctypes.c_uint32, ctypes.c_int
+    declared = (  # (library, function, result, arguments), as hb.h and hb-subset.h have them
+        (lib, "hb_blob_create", pointer, (ctypes.c_char_p, uint, enum, pointer, pointer)),
+        (lib, "hb_blob_destroy", None, (pointer,)),
+        (lib, "hb_blob_get_data", pointer, (pointer, ctypes.POINTER(uint))),
+        (lib, "hb_face_create", pointer, (pointer, uint)),
+        (lib, "hb_face_destroy", None, (pointer,)),
+        (lib, "hb_face_reference_blob", pointer, (pointer,)),
+        (lib, "hb_set_add", None, (pointer, uint32)),
+        (lib, "hb_set_clear", None, (pointer,)),
+        (lib, "hb_version_string", ctypes.c_char_p, ()),
+        (sub, "hb_subset_input_create_or_fail", pointer, ()),
+        (sub, "hb_subset_input_destroy", None, (pointer,)),
+        (sub, "hb_subset_input_set_flags", None, (pointer, uint)),
+        (sub, "hb_subset_input_set", pointer, (pointer, enum)),
+        (sub, "hb_subset_or_fail", pointer, (pointer, pointer)),
+    )
     try:
-        ffi = cffi.FFI()
-        ffi.cdef(_HB_CDEF)
-        return ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")
-    except (OSError, AttributeError, cffi.FFIError):
+        for library, name, result, arguments in declared:
+            function = getattr(library, name)
+            function.restype, function.argtypes = result, arguments
+    except AttributeError:  # a HarfBuzz without the subsetter's API
         return None
+    return lib, sub
 
 
 def subsetter_version() -> str:
     """What makes a kept subset: HarfBuzz's version, or fontTools' where HarfBuzz is missing."""
     hb = _harfbuzz()
     if hb is not None:
-        return "harfbuzz " + hb[0].string(hb[1].hb_version_string()).decode("ascii")
+        return "harfbuzz " + hb[0].hb_version_string().decode("ascii")
     from fontTools import version
 
     return "fontTools " + version
@@ -92,13 +94,15 @@ def _tag(name: str) -> int:
 def _hb_subset(hb: Any, data: bytes, chars: frozenset[str]) -> bytes | None:
     """The font `data` subset by HarfBuzz as `_subset` does with fontTools (an sfnt, not
     yet WOFF); None if HarfBuzz cannot subset it."""
-    ffi, lib, sub = hb
-    blob = lib.hb_blob_create(data, len(data), _DUPLICATE, ffi.NULL, ffi.NULL)
+    import ctypes
+
+    lib, sub = hb
+    blob = lib.hb_blob_create(data, len(data), _DUPLICATE, None, None)
     face = lib.hb_face_create(blob, 0)
     lib.hb_blob_destroy(blob)
     spec = sub.hb_subset_input_create_or_fail()
     try:
-        if spec == ffi.NULL:
+        if spec is None:
             return None
         sub.hb_subset_input_set_flags(spec, _NO_HINTING | _NOTDEF_OUTLINE)
         unicodes = sub.hb_subset_input_set(spec, _UNICODE)
@@ -112,16 +116,17 @@ def _hb_subset(hb: Any, data: bytes, chars: frozenset[str]) -> bytes | None:
         for name_id in NAME_IDS:
             lib.hb_set_add(names, name_id)
         subset = sub.hb_subset_or_fail(face, spec)
-        if subset == ffi.NULL:
+        if subset is None:
             return None
         out = lib.hb_face_reference_blob(subset)
-        size = ffi.new("unsigned int *")
-        result = bytes(ffi.buffer(lib.hb_blob_get_data(out, size), size[0]))
+        size = ctypes.c_uint(0)
+        start = lib.hb_blob_get_data(out, ctypes.byref(size))
+        result = ctypes.string_at(start, size.value) if start else b""
         lib.hb_blob_destroy(out)
         lib.hb_face_destroy(subset)
         return result
     finally:
-        if spec != ffi.NULL:
+        if spec is not None:
             sub.hb_subset_input_destroy(spec)
         lib.hb_face_destroy(face)
 
