@@ -469,6 +469,11 @@ class _Joiner:
         return count, numbers[0], numbers[-1]
 
 
+def preload() -> None:
+    """What `join` imports, imported now."""
+    import pikepdf  # noqa: F401
+
+
 def join(parts: Sequence[bytes], footers: bytes | Callable[[], bytes] | None) -> bytes:
     """One PDF from the chunk PDFs in order, footers stamped from `footers` (one page each).
 

@@ -173,6 +173,14 @@ def _in_worker(print_: Callable[..., Any], *args: Any) -> Any:
             drop_shared_fonts()
 
 
+def _ready_to_join() -> None:
+    """What joining the chunks needs (pikepdf: 50 ms) imported while the worker may still
+    be laying out its last chunk, which the join waits for anyway."""
+    from tall_teach.writers.handout.assemble import preload
+
+    preload()
+
+
 def _can_fork() -> bool:
     import multiprocessing
 
@@ -203,6 +211,7 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> lis
         try:
             with ForkedLane([(_in_worker, (_print_taken, printer, pending, queue))]) as worker:
                 taken = _print_taken(printer, pending, queue)
+                _ready_to_join()
                 taken += worker.results()[0]
         finally:
             os.close(queue)
