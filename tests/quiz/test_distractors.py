@@ -254,6 +254,16 @@ def test_possessive_names_and_adjective_phrases_need_no_article() -> None:
     assert needs_article("reducing agent")  # a noun, though it ends like an adjective
 
 
+def test_a_possessive_before_the_blank_serves_as_its_article() -> None:
+    # "Lijphart's _____" is determined as "the _____" is: "Lijphart's Westminster model"
+    from tall_teach.quiz.grammar import _bare
+
+    assert not _bare("consensus democracy",
+                     "Lijphart's consensus democracy disperses power through coalitions")
+    assert not _bare("turnout", "the voters' turnout fell")
+    assert _bare("resonance", "An acid is stronger because resonance spreads the charge")
+
+
 def test_the_article_reason_quotes_the_blank_it_is_about() -> None:
     message = "An acid is stronger because resonance spreads the negative charge"
     terms = ["resonance", "inductive effect", "hyperconjugation"]

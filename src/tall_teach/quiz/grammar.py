@@ -123,14 +123,15 @@ def _bare(key: str, message: str) -> bool:
     before = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])]
     if not before:
         return True
-    if before[-1] in _DETERMINERS:
-        return False
+    if before[-1] in _DETERMINERS or _POSSESSIVE.search(message[: spans[0][0]]):
+        return False  # "Lijphart's _____" is determined as "the _____" is
     modifier = before[-1] not in _PHRASE_BREAKS and not message[: spans[0][0]].rstrip().endswith(
         (",", ";", ":", "(")
     )
     return not (modifier and len(before) > 1 and before[-2] in _DETERMINERS)
 
 
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+$")  # "Lijphart's ", "the voters' "
 _SINGULAR_VERBS = frozenset({"is", "has", "was", "does"})
 _PLURAL_VERBS = frozenset({"are", "have", "were", "do"})
 
