@@ -60,6 +60,8 @@ def test_font_tools_subsetter_and_instancer_are_imported_on_first_use() -> None:
         wp = load_weasyprint()
         {RENDER}
         assert "fontTools.subset" not in sys.modules
+        import gc
+        assert gc.isenabled()  # paused during the import only
         assert "fontTools.varLib.instancer" not in sys.modules
         import weasyprint.pdf.fonts as writer
         options = writer.subset.Options(glyph_names=True)  # imports it now

@@ -27,7 +27,7 @@ def load_weasyprint() -> Any:
         import weasyprint
 
         return weasyprint
-    with _font_tools_on_demand():
+    with _font_tools_on_demand(), _uncollected():
         if not sys.platform.startswith("linux"):
             import weasyprint
 
@@ -50,6 +50,23 @@ def load_weasyprint() -> Any:
         import weasyprint
 
     return weasyprint
+
+
+@contextlib.contextmanager
+def _uncollected() -> Iterator[None]:
+    """The garbage collector paused while WeasyPrint is imported: an import makes objects
+    that live on (modules, classes, functions, its user agent's stylesheets), which the
+    collector scanned over and over meanwhile (15-20 ms of the 0.2 s, in the early lane's
+    warm-up that the handout waits for)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # What WeasyPrint's PDF writer imports from fontTools only for fonts HarfBuzz cannot
