@@ -464,3 +464,22 @@ def test_a_definition_comparing_or_contrasting_does_not_count_as_defining_by() -
     assert not evidence.defined_by("acalabrutinib", "ibrutinib")
     assert evidence.definition("TLR5") == "flagellin"
     assert not evidence.defined_by("TLR5", "TLR3")
+
+
+def test_another_name_of_the_key_or_of_a_chosen_option_is_never_offered_beside_it() -> None:
+    claims = ["Majoritarian democracy (the Westminster model) concentrates power",
+              "Mitosis, also called equational division, gives two identical cells"]
+    evidence = Evidence(_claim(c, "", "bullet", "Slide", None) for c in claims)
+    assert evidence.same_as("Westminster model", "majoritarian democracy")
+    assert evidence.same_as("equational division", "mitosis")
+    assert not evidence.same_as("mitosis", "meiosis")
+    terms = ["majoritarian democracy", "consensus democracy", "Westminster model",
+             "direct democracy"]
+    result = select("consensus democracy", "model of democracy", terms,
+                    "Lijphart's consensus democracy disperses power", claims[:1])
+    assert not ({"majoritarian democracy", "Westminster model"} <= set(result.chosen))
+    # a second name of the key is a second right answer
+    result = select("majoritarian democracy", "model of democracy", terms,
+                    "The majoritarian democracy of Britain concentrates power", claims[:1])
+    assert "Westminster model" not in result.chosen
+    assert any("another name of the key" in r for r in result.reasons)

@@ -38,6 +38,7 @@ from tall_teach.quiz.text import (
     contains_term,
     find_token_run,
     normalise,
+    occurrences,
     stems,
     tokens,
 )
@@ -132,6 +133,19 @@ class Evidence:
             definition and any(contains_term(definition, f) for f in term_forms(other))
             for definition, other in ((self.definition(a), b), (self.definition(b), a))
         )
+
+    def same_as(self, a: str, b: str) -> bool:
+        """The course gives one term as another name of the other: "Majoritarian democracy
+        (the Westminster model)", "X, also called Y", "X, or Y,": both right, or both
+        wrong together."""
+        for first, second in ((a, b), (b, a)):
+            names = _other_name(second)
+            for claim in self.mentions(first):
+                for form in {first, pluralise(first), *singulars(first)}:
+                    for _, end in occurrences(claim.text, form):
+                        if names.match(claim.text, end):
+                            return True
+        return False
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self._default_idf)
@@ -390,6 +404,17 @@ def _compares(row: str, key: str, candidate: str) -> bool:
     with_key = {i for i, c in enumerate(cells) if contains_term(c, key)}
     with_candidate = {i for i, c in enumerate(cells) if contains_term(c, candidate)}
     return bool(with_key and with_candidate and with_key != with_candidate)
+
+
+def _other_name(term: str) -> re.Pattern[str]:
+    """What follows a term to give `term` as its other name: " (the Westminster model)",
+    ", also known as …", ", or …,"."""
+    name = r"\s+".join(re.escape(w) for w in term.split())
+    return re.compile(
+        rf"\s*(?:\((?:the |a |an |or |i\.e\. |also |also called |also known as )?{name}s?\)"
+        rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*(?:,|$))",
+        re.IGNORECASE,
+    )
 
 
 def years(text: str) -> set[int]:

@@ -180,9 +180,10 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         if candidate not in chosen and any(_twins(candidate, c, key) for c in chosen):
             verdict = "passed over (a twin of a chosen option: one would cancel the other)"
         if candidate not in chosen and any(ctx.evidence.defined_by(candidate, c)
+                                           or ctx.evidence.same_as(candidate, c)
                                            for c in [key, *chosen]):
             verdict = ("passed over (the course defines it by the key or a chosen option, "
-                       "or that by it: a form or part of it, no alternative)")
+                       "or names it as another name of one: no alternative)")
         reasons.append(f"{verdict} '{candidate}'")
     supports = {c: _taught(c, ctx) for c in chosen}
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
@@ -270,6 +271,8 @@ def _rejection(
     across = _across(candidate, key, ctx)
     if across:
         return across
+    if ctx.evidence.same_as(candidate, key):
+        return "the course gives it as another name of the key (a second right answer)"
     if parse_date(key) is None:
         clash = date_clash(candidate, ctx.message) or far_in_time(
             candidate, ctx.message, ctx.evidence
@@ -396,12 +399,14 @@ def _apart(
     """The first `count` candidates, passing over one nested in a term already taken
     ("CAGE" beside "Dara-Ven-CAGE": test-wise examinees strike both), its twin, or one the
     course defines by the key or a term taken ("Devolution: a unitary state transfers
-    powers…" beside "Unitary state": a process within one option, not a third kind)."""
+    powers…" beside "Unitary state": a process within one option, not a third kind) or
+    gives as another name of one ("Majoritarian democracy (the Westminster model)")."""
     chosen: list[str] = []
     for text in ranked:
         if len(chosen) < count and not any(
             _nested(text, c) or _twins(text, c, key) for c in chosen
-        ) and not (evidence and any(evidence.defined_by(text, c) for c in [key, *chosen])):
+        ) and not (evidence and any(evidence.defined_by(text, c) or evidence.same_as(text, c)
+                                    for c in [key, *chosen])):
             chosen.append(text)
     return chosen
 
