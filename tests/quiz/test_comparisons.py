@@ -108,3 +108,10 @@ def test_an_offset_and_a_formula_are_no_comparisons() -> None:
             find_comparison(text)
     assert find_comparison("A monopoly charges a price above marginal cost").word == "above"
     assert find_comparison("In perfect competition price equals marginal cost").word == "equals"
+
+
+def test_above_or_below_a_pronoun_is_a_place_not_a_comparison() -> None:
+    # "the layer equal to it" means nothing: no comparison item on a position
+    with pytest.raises(NoComparison, match="is a place"):
+        find_comparison("In undisturbed deposits a lower layer was laid down before the "
+                        "layer above it")

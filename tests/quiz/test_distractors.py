@@ -289,6 +289,15 @@ def test_a_plural_option_does_not_follow_a_singular_verb() -> None:
     assert "permafrost" in selection.chosen
 
 
+def test_the_verb_after_a_phrase_set_off_by_commas_still_agrees_with_the_key() -> None:
+    # "_____, such as laws and moral rules, are external": "Positivism … are" does not read
+    message = "Durkheim argued that social facts, such as laws and moral rules, are external"
+    selection = select("social facts", "founding idea",
+                       ["social facts", "positivism", "anomie", "norms"], message)
+    assert "positivism" not in selection.chosen and "anomie" not in selection.chosen
+    assert any("singular, where the stem's 'are'" in r for r in selection.reasons)
+
+
 def test_a_law_is_no_option_beside_quantities() -> None:
     message = "By the central limit theorem, a sample mean is close to normal"
     terms = ["central limit theorem", "standard error", "margin of error", "law of large numbers"]

@@ -115,6 +115,9 @@ def _fits(words: list[tuple[str, int, int]], first: int, last: int) -> str:
     )
     if either_after or either_before:
         return f"'{phrase}' is one side of an either-way span ('above or below'), no comparison"
+    if phrase in ("above", "below") and after in _POSITION_OBJECTS:
+        return (f"'{phrase} {after}' is a place ('the layer above it'), where 'equal to' does "
+                "not read")
     measure = [w for w, _, _ in words[max(first - 3, 0) : first]]
     if _RELATIONS[phrase][0] != _EQUAL and any(_measures(w) for w in measure):
         return (f"'{' '.join(measure)} {phrase}' is an offset ('a half step below'), where "
@@ -128,6 +131,11 @@ def _fits(words: list[tuple[str, int, int]], first: int, last: int) -> str:
 _MEASURE_WORDS = _set("half step steps tone tones semitone semitones octave octaves degree "
                       "degrees third fourth fifth sixth seventh ninth level levels two three "
                       "four five six seven eight nine ten")
+
+
+# After "above" or "below", a pronoun is a thing placed, not a quantity compared ("the layer
+# above it": "the layer equal to it" means nothing).
+_POSITION_OBJECTS = _set("it them him her us me you this that these those one")
 
 
 def _measures(word: str) -> bool:

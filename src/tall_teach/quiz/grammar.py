@@ -147,7 +147,10 @@ def _disagrees(candidate: str, key: str, message: str) -> str:
     spans = occurrences(message, key)
     if not spans:
         return ""
-    after = re.match(r"\s+([A-Za-z]+)", message[spans[0][1]:])
+    # the verb after the blank, or after a phrase set off by commas ("_____, such as laws
+    # and moral rules, are external …": "Positivism … are" does not read either)
+    after = (re.match(r"\s+([A-Za-z]+)", message[spans[0][1]:])
+             or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", message[spans[0][1]:]))
     verb = after.group(1).casefold() if after else ""
     if verb in _SINGULAR_VERBS and _plural_form(candidate) and not _plural_form(key):
         return f"plural, where the stem's '{verb}' agrees with a singular key"
