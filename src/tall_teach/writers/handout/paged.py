@@ -306,9 +306,11 @@ def _render_chunks(
     length = others.pop().pages if probe is not None else FRONT_GUESS
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
     # The footers need the page total, known once the contents are laid out: they are
-    # laid out meanwhile in a forked process for the contents' length at the last build
-    # (FRONT_GUESS at the first), and again (beside the join) if it moved.
-    guess = sum(p.pages for p in others) + (store.contents_pages() if at is not None else 0)
+    # laid out meanwhile in a forked process for the contents' length the probe gave, or
+    # else at the last build (FRONT_GUESS at the first), and again (beside the join) if
+    # it moved.
+    expected = length if probe is not None else store.contents_pages()
+    guess = sum(p.pages for p in others) + (expected if at is not None else 0)
     beside = _footers_beside(printer, footer_html(head, guess), store)
     try:
         if at is not None:
