@@ -492,3 +492,16 @@ def test_another_name_of_the_key_or_of_a_chosen_option_is_never_offered_beside_i
                     "The majoritarian democracy of Britain concentrates power", claims[:1])
     assert "Westminster model" not in result.chosen
     assert any("another name of the key" in r for r in result.reasons)
+
+
+def test_a_row_giving_the_same_in_one_column_the_message_speaks_of_supports_it() -> None:
+    # "closed" for slavery as for caste: slavery is defensible, whatever its basis of rank
+    rows = ["Slavery | some people are owned by others | closed",
+            "Caste | birth, justified by religion | closed",
+            "Class | mainly economic | open"]  # fmt: skip
+    claims = [_claim(r, "System | Basis of rank | Mobility", "table row", "Four systems",
+                     SourceRef("m.md", 3)) for r in rows]  # fmt: skip
+    result = select("caste", "stratification system", ["caste", "slavery", "class", "estates"],
+                    "A caste system is a closed system in which position is fixed at birth",
+                    evidence_claims=claims)  # fmt: skip
+    assert "slavery" not in result.chosen
