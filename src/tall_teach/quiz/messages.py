@@ -572,8 +572,12 @@ def _context(
     terms = {m.id: find_key_terms(m.inlines, vocab)
              for _, m in takehome_messages(course) if m.controls.generate}  # fmt: skip
     bold = {m: frozenset(base(t.text) for t in ts) for m, ts in terms.items()}
-    values = {m: frozenset(t.quantity.stated() for t in ts if t.quantity)
-              for m, ts in terms.items()}  # fmt: skip
+    # every number a message writes may be another item's key (a cloze on an unbolded
+    # value stands in when its term makes none): never offered as wrong elsewhere
+    values = {m.id: frozenset(
+        [*(t.quantity.stated() for t in terms[m.id] if t.quantity),
+         *(q.stated() for q, _, _ in find_quantities(plain_text(m.inlines)))])
+        for _, m in takehome_messages(course) if m.id in terms}  # fmt: skip
     return QuizContext(course, vocab, evidence, keys, stems, offered, bold, values, faces,
                        frozenset(d.id for d, _ in authored), answers=answers)  # fmt: skip
 
