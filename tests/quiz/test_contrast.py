@@ -58,3 +58,10 @@ def test_a_contrast_set_off_by_commas_leaves_the_sentence_whole() -> None:
     # a clause that goes on after a comma is not cut short of what follows
     text = "Tariffs raise prices rather than output, which hurts consumers"
     assert without_contrast(text, []) == text
+
+
+def test_a_full_stop_after_the_contrast_does_not_keep_it() -> None:
+    text = ("Metaethics asks what moral claims mean and whether they can be true, rather "
+            "than which actions are right.")
+    assert without_contrast(text, ["Metaethics"]) == (
+        "Metaethics asks what moral claims mean and whether they can be true")

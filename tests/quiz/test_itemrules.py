@@ -169,6 +169,28 @@ def test_a_module_label_that_echoes_the_key_only_is_a_cue() -> None:
     both = replace(echo, options=(Option("Router", True), Option("Route reflector", False),
                                   Option("Hub", False)))  # fmt: skip
     assert "key-in-label" not in rules(both)
+    # the generator shows no label above such an item: nothing there to answer it
+    assert "key-in-label" not in rules(replace(echo, shows_module=False))
+
+
+def test_an_item_whose_key_the_module_title_names_is_shown_without_the_label() -> None:
+    from dataclasses import replace
+
+    from tall_teach.model import Glossary
+    from tall_teach.quiz import generate_items
+    from tall_teach.writers.quiz_html import item_data
+
+    from .conftest import course_with, msg
+
+    course = course_with([msg("**Nelarabine** is given as consolidation after induction")])
+    course = replace(course, modules=(replace(course.modules[0], title="Nelarabine"),),
+                     glossary=Glossary((("drug", ("nelarabine", "venetoclax", "daratumumab",
+                                                  "cytarabine")),)))  # fmt: skip
+    generated, _ = generate_items(course)
+    (item,) = [i for i in generated.items if i.kind == "cloze"]
+    assert not item.shows_module and item.module_title == "Nelarabine"
+    data = item_data(item, generated)
+    assert data["label"] == "" and data["module"] == "Nelarabine"  # the record keeps it
 
 
 def test_a_key_of_another_sort_than_every_wrong_option_stands_apart() -> None:

@@ -46,6 +46,9 @@ class QuizItem:
     # Why the generator built the item this way: key term, candidates kept and rejected
     # (with the course text that rejected them). Empty for authored items.
     reasons: tuple[str, ...] = ()
+    # The module's title is shown above the item unless it names the key ("Router" under
+    # "Routing"): then the item goes without a label rather than without its question.
+    shows_module: bool = True
     # Review state set by review.apply_reviews: "authored", "approved", "edited",
     # "pending" (never reviewed) or "stale" (changed since its review); "" before.
     status: str = ""

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tall_teach.model import Course, Option, QuizItem, SourceRef
+from tall_teach.quiz.itemrules import label_echo
 from tall_teach.quiz.templates import Draft
 from tall_teach.quiz.text import as_sentence
 from tall_teach.quiz.walk import Place
@@ -73,6 +74,8 @@ def to_item(
         rationale=rationale(origin),
         where=where(origin, course),
         reasons=draft.reasons,
+        shows_module=draft.kind == "authored" or draft.numeric or not label_echo(
+            origin.place.module.title, draft.key, draft.distractors),
     )
 
 

@@ -17,8 +17,8 @@ from tall_teach.quiz.text import contains_term, tokens
 
 _MARKER = r"(?:rather than|instead of|as opposed to|in contrast to|unlike|but not)"
 # a clause that runs from its marker to the end of the message (or of a clause of it)
-_TRAILING = re.compile(rf"(?:\s*,)?\s+{_MARKER}\s[^;:.,]*$|\s*,\s*(?:and\s+)?not\s[^;:.,]*$",
-                       re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:\s*,)?\s+{_MARKER}\s[^;:.,]*\.?\s*$"
+                       r"|\s*,\s*(?:and\s+)?not\s[^;:.,]*\.?\s*$", re.IGNORECASE)
 # a clause set off by commas: "Cardiac muscle, unlike skeletal muscle, cannot be …"
 _BETWEEN = re.compile(rf"\s*,\s*{_MARKER}\s[^;:.,]+,", re.IGNORECASE)
 # a clause that opens the message: "Unlike a federation, a unitary state …"

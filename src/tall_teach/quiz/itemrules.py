@@ -20,7 +20,7 @@ some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tall_teach.model import Glossary, QuizItem
@@ -323,19 +323,28 @@ def _echoes(a: str, b: str) -> bool:
     return common >= 4 and common >= 0.6 * min(len(a), len(b))
 
 
-def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
-    """The module label shown above the item echoes the key and no wrong option ("Router"
-    under "Routing"): the label answers the item."""
-    if item.kind == "authored" or item.numeric:
-        return None
-    label = content_words(item.module_title)
-    wrong = [w for o in item.options if not o.correct for w in content_words(o.text)]
-    key = next((o.text for o in item.options if o.correct), "")
+def label_echo(module_title: str, key: str, wrong_options: Sequence[str]) -> str:
+    """The key's word a module label echoes, where no wrong option does ("Router" under
+    "Routing"), or "": shown above the item, such a label answers it."""
+    label = content_words(module_title)
+    wrong = [w for o in wrong_options for w in content_words(o)]
     for word in sorted(content_words(key)):
         echoed = next((w for w in sorted(label) if _echoes(word, w)), "")
         if echoed and not any(_echoes(word, w) or _echoes(echoed, w) for w in wrong):
-            return RuleFailure("key-in-label", f"the module label '{item.module_title}' echoes "
-                               f"the key's '{word}' and no wrong option")  # fmt: skip
+            return word
+    return ""
+
+
+def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """The module label shown above the item echoes the key and no wrong option: the label
+    answers the item. (The generator shows no label above such an item.)"""
+    if item.kind == "authored" or item.numeric or not item.shows_module:
+        return None
+    key = next((o.text for o in item.options if o.correct), "")
+    word = label_echo(item.module_title, key, [o.text for o in item.options if not o.correct])
+    if word:
+        return RuleFailure("key-in-label", f"the module label '{item.module_title}' echoes "
+                           f"the key's '{word}' and no wrong option")  # fmt: skip
     return None
 
 

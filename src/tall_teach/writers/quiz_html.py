@@ -63,6 +63,7 @@ def item_data(item: QuizItem, course: Course) -> dict[str, Any]:
         "id": item.id,
         "kind": item.kind,
         "module": item.module_title,
+        "label": item.module_title if item.shows_module else "",
         "stem": item.stem,
         "options": [
             {"text": o.text, "correct": o.correct, "feedback": useful_feedback(item, o)}

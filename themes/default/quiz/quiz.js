@@ -115,7 +115,7 @@
     state.answered = false;
     view.progressText.textContent = "Question " + (index + 1) + " of " + items.length;
     view.progress.value = index;
-    view.module.textContent = item.module;
+    view.module.textContent = item.label;
     view.draft.hidden = !item.draft;
     view.stem.textContent = item.stem;
     clear(view.options);
