@@ -149,6 +149,7 @@ def main() -> None:
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     names = list(commands)
     print(machine(), flush=True)
+    loads = [os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")]
     print(versions(), flush=True)
     for round_ in range(args.runs):
         order = names[round_ % len(names):] + names[: round_ % len(names)]
@@ -157,7 +158,10 @@ def main() -> None:
             walls[name].append(wall)
             cpus[name].append(cpu)
         print(f"round {round_ + 1}/{args.runs} done", file=sys.stderr, flush=True)
+        loads.append(os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan"))
     module.write_text(original, encoding="utf-8")
+    # The machine may be shared: how busy it was over the rounds, beside the figures.
+    print(f"load average over the rounds: {min(loads):.1f}-{max(loads):.1f}")
 
     median = {name: statistics.median(values) for name, values in walls.items()}
     print(f"\n{'command':<40} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7}")

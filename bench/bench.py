@@ -93,14 +93,17 @@ def median_of(runs: int, course: Path, out: Path, only: str = "") -> dict[str, o
     return sorted(results, key=lambda r: r["s"])[len(results) // 2]
 
 
-HEADER = (f"{'':<40} {'wall':>7} {'cpu':>7} {'peak':>8} {'parent':>7} {'worker':>7}  written\n"
+HEADER = (f"{'':<40} {'wall':>7} {'cpu':>7} {'peak':>8} {'parent':>7} {'worker':>7}  "
+          "(1-min load)  written\n"
           f"{'':<40} {'s':>7} {'s':>7} {'MiB':>8} {'MiB':>7} {'MiB':>7}")
 
 
 def line(label: str, r: dict[str, object]) -> None:
+    """One row, with the load average after it (the machine may be shared)."""
     written = ",".join(r["written"]) or "-"
     print(f"{label:<40} {r['s']:7.2f} {r['cpu']:7.2f} {r['tree_mib']:8.0f} "
-          f"{r['self_mib']:7.0f} {r['worker_mib']:7.0f}  {written}", flush=True)
+          f"{r['self_mib']:7.0f} {r['worker_mib']:7.0f}  load {os.getloadavg()[0]:.1f}  "
+          f"{written}", flush=True)
 
 
 def bench_tall(tmp: Path, runs: int) -> None:
