@@ -11,6 +11,8 @@ from tall_teach.quiz.comparisons import NoComparison, conflict, find_comparison,
 from tall_teach.quiz.generate import generate_items
 from tall_teach.reader.course import read_course
 
+from .conftest import course_with, msg, text_slide
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -115,3 +117,28 @@ def test_above_or_below_a_pronoun_is_a_place_not_a_comparison() -> None:
     with pytest.raises(NoComparison, match="is a place"):
         find_comparison("In undisturbed deposits a lower layer was laid down before the "
                         "layer above it")
+
+
+def test_a_comparison_is_asked_only_where_the_course_gives_another_relation() -> None:
+    # "exceeds the area" is the fact flipped: no one who read the stem picks it
+    flipped = course_with([msg("**Boundary work** equals the area under the process curve on a "
+                               "P-V diagram, so it depends on the path")])  # fmt: skip
+    assert not [i for i in generate_items(flipped)[0].items if i.kind == "comparison"]
+    # the course sets another market beside it at another relation: both wrong ones live
+    live = course_with(
+        [msg("A **monopoly** charges a price above marginal cost")],
+        extra_slides=[text_slide("s/mkt", "Market structures", [
+            "Under perfect competition the price is equal to marginal cost"])],
+    )  # fmt: skip
+    assert [i for i in generate_items(live)[0].items if i.kind == "comparison"]
+
+
+def test_a_message_that_says_the_relation_twice_gets_no_comparison() -> None:
+    course = course_with(
+        [msg("A **heat pump** delivers more heat than the work it uses, so its coefficient of "
+             "performance is greater than 1")],
+        extra_slides=[text_slide("s/eng", "Heat engines", [
+            "A heat engine's efficiency is less than 1: its coefficient of performance "
+            "is lower"])],
+    )  # fmt: skip
+    assert not [i for i in generate_items(course)[0].items if i.kind == "comparison"]

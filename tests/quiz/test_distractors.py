@@ -505,3 +505,26 @@ def test_a_row_giving_the_same_in_one_column_the_message_speaks_of_supports_it()
                     "A caste system is a closed system in which position is fixed at birth",
                     evidence_claims=claims)  # fmt: skip
     assert "slavery" not in result.chosen
+
+
+def test_a_phrase_with_of_takes_its_number_from_the_word_before_of() -> None:
+    # "Points of difference is arranging…" does not read
+    message = "Positioning is arranging for a product to occupy a clear place in minds"
+    selection = select("Positioning", "STP concept",
+                       ["Positioning", "points of difference", "segmentation", "targeting"],
+                       message)  # fmt: skip
+    assert "points of difference" not in selection.chosen
+
+
+def test_a_year_the_message_gives_ties_a_claim_to_its_event_whatever_else_it_pairs() -> None:
+    # "146 BC: Rome destroyed both Carthage and Corinth" names no Third Punic War, which
+    # the message also writes; the year ties it to the same event: Corinth is right too
+    from pathlib import Path
+
+    from tall_teach.reader.course import read_course
+
+    root = Path(__file__).resolve().parents[2]
+    course, _ = read_course(root / "tests/fixtures/probes12/rome-intro")
+    generated, _ = generate_items(course)
+    item = next(i for i in generated.items if i.key_term == "Carthage")
+    assert "Corinth" not in [o.text for o in item.options]

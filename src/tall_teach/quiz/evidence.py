@@ -202,7 +202,11 @@ class Evidence:
             if related and (best is None or best.share < 1.0):
                 best = Support(claim, tuple(related), 1.0)
                 continue
-            if paired and not any(self._telling(p) & claim.stems for p in paired):
+            # (a number the message gives, a year, ties the claim to its event all the same:
+            # "146 BC: Rome destroyed both Carthage and Corinth" beside "In 146 BC, at the
+            # end of the Third Punic War, Rome destroyed Carthage")
+            if (paired and not any(self._telling(p) & claim.stems for p in paired)
+                    and not _numbers(message) & _numbers(claim.text)):
                 continue
             if _opposite(message, claim.text):
                 continue  # "the quantity supplied rises" beside "… lowers the quantity demanded"
@@ -418,6 +422,11 @@ def _other_name(term: str) -> re.Pattern[str]:
         rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*(?:,|$))",
         re.IGNORECASE,
     )
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a text writes, as written ("146", "2.7")."""
+    return set(re.findall(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])", text))
 
 
 def years(text: str) -> set[int]:

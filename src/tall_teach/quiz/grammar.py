@@ -137,6 +137,9 @@ _PLURAL_VERBS = frozenset({"are", "have", "were", "do"})
 
 
 def _plural_form(phrase: str) -> bool:
+    """The phrase's head is a plural: its last word, or the word before "of" ("Points of
+    difference")."""
+    phrase = re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
     last = phrase.split()[-1] if phrase.split() else ""
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 

@@ -301,6 +301,11 @@ def _comparison_fallback(
     except TemplateError as why:
         failures.append(f"comparison: {why}")
         return []
+    if not _rival_relation(info.text, message, quiz):
+        failures.append("comparison: the course gives no other relation on this subject, or "
+                        "the message says the relation twice, so the other two would be wrong "
+                        "answers no one picks (such items failed 9 of 10 held-out ratings)")
+        return []
     broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
                         quiz.course.glossary)  # fmt: skip
     if broken:
@@ -313,6 +318,29 @@ def _comparison_fallback(
         return []
     note = "note: no term made a sound item; asked the comparison the message gives"
     return [replace(draft, reasons=(*draft.reasons, note))]
+
+
+def _rival_relation(text: str, message: Message, quiz: QuizContext) -> bool:
+    """The course gives another relation on the comparison's subject ("price equal to
+    marginal cost" for perfect competition beside "above" for monopoly): the wrong
+    relations are live there. Where it gives none, they are the fact flipped ("exceeds
+    the area under the curve"), which no one who read the stem picks; where the rest of
+    the message says the relation again ("more heat than the work it uses, so its
+    coefficient of performance is _____ 1"), the stem answers it."""
+    found = find_comparison(text)
+    if says(text[: found.start] + text[found.end:], found.relation):
+        return False  # "delivers more heat than the work…, so its COP is _____ 1"
+    others = [r for r in FAMILY if r != found.relation]
+    return any(
+        claim.kind not in ("message", "question", "title") and claim.source != message.source
+        and len(found.about & claim.stems) >= RIVAL_WORDS
+        and any(says(claim.text, r) for r in others)
+        for claim in quiz.evidence.claims
+    )
+
+
+RIVAL_WORDS = 2  # of the comparison's words a claim giving another relation shares ("price",
+# "marginal cost")
 
 
 def _comparison_told(
