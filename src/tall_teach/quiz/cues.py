@@ -142,12 +142,17 @@ STATED_SHARE = 0.4  # of the message's other words ("the ocean has taken up most
 # heat" states "the ocean has taken up about 91% of the extra heat accumulated…")
 
 
-def states_fact(seen: str, text: str, terms: list[str]) -> bool:
+def states_fact(
+    seen: str, text: str, terms: list[str], rare: frozenset[str] | None = None
+) -> bool:
     """Another item's face (an authored question with its explanation) states the
     message's fact: it writes a key term (`terms`, the asked one first), or a word of one
     in another form ("the axis is tilted" for "axial tilt"), and 40% of the message's
     other words. Where it writes the asked term itself, the other terms' words count among
-    those: "fluid retention" and "heart failure" are the fact it says of "Pioglitazone"."""
+    those: "fluid retention" and "heart failure" are the fact it says of "Pioglitazone".
+    With `rare` (the course's distinctive words), two of the shared words must be rare, three
+    where the question does not write the term: "bonded", "pair" and "two" in a question on
+    the shape of H₂S are no covalent bond."""
     key_words = {w for t in terms for w in stems(t) if len(w) >= 4}
     found = stems(seen)
     if not (key_words & found or any(contains_term(seen, t) for t in terms)):
@@ -156,7 +161,14 @@ def states_fact(seen: str, text: str, terms: list[str]) -> bool:
     words = stems(text) - {w for t in named for w in stems(t)}
     # two words are no fact ("body" and "changes" beside a skater's mass)
     shared = len(words & found)
+    # a question that does not write the term must share more of the course's rare words
+    needed = RARE_STATED if contains_term(seen, terms[0]) else RARE_STATED + 1
+    if rare is not None and len(words & found & rare) < needed:
+        return False
     return bool(words) and shared >= STATED_WORDS and shared >= STATED_SHARE * len(words)
+
+
+RARE_STATED = 2  # distinctive words a question must share with a message to ask its fact
 
 
 ANSWER_SHARE = 0.6  # of an answer's words a message must write to give it

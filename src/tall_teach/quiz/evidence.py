@@ -147,6 +147,11 @@ class Evidence:
                             return True
         return False
 
+    @property
+    def distinctive(self) -> frozenset[str]:
+        """The words rare in the course (in fewer than DISTINCTIVE_SHARE of its claims)."""
+        return frozenset(self._distinctive)
+
     def weight(self, word: str) -> float:
         return self.idf.get(word, self._default_idf)
 

@@ -643,7 +643,8 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
     for i, seen in _others(f"tt-{ncname_part(info.id)}", quiz.faces):
         if i not in quiz.authored:
             continue
-        if states_fact(seen, info.text, told) or gives_answer(info.text, quiz.answers.get(i, "")):
+        if (states_fact(seen, info.text, told, quiz.evidence.distinctive)
+                or gives_answer(info.text, quiz.answers.get(i, ""))):
             return i
     return ""
 
