@@ -528,3 +528,16 @@ def test_a_year_the_message_gives_ties_a_claim_to_its_event_whatever_else_it_pai
     generated, _ = generate_items(course)
     item = next(i for i in generated.items if i.key_term == "Carthage")
     assert "Corinth" not in [o.text for o in item.options]
+
+
+def test_a_predicated_adjective_key_takes_no_noun_options() -> None:
+    # "rival paradigms are _____": "Crisis" or "Exemplar" only read as cues
+    message = "Kuhn held that rival paradigms are incommensurable, lacking a neutral standard"
+    selection = select("incommensurable", "Kuhn's concept",
+                       ["incommensurable", "crisis", "exemplar", "cumulative", "progressive"],
+                       message)  # fmt: skip
+    assert set(selection.chosen) == {"cumulative", "progressive"}
+    called = select("corroborated", "Popper's concept",
+                    ["corroborated", "Duhem-Quine thesis", "falsified", "verified"],
+                    "Popper called a theory that has survived severe tests corroborated")
+    assert "Duhem-Quine thesis" not in called.chosen

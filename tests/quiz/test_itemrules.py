@@ -250,3 +250,25 @@ def test_words_one_ending_or_starting_the_other_or_of_one_short_base_are_of_one_
     assert "key-word-in-stem" not in rules(item(
         "A religion may shape the _____ between groups. Which option?",
         ["Relation", "Distance", "Border"]))  # fmt: skip
+
+
+def test_a_label_echo_ignores_accents_and_hides_the_whole_modules_labels() -> None:
+    from dataclasses import replace
+
+    from tall_teach.model import Glossary
+    from tall_teach.quiz import generate_items
+    from tall_teach.quiz.itemrules import label_echo
+
+    from .conftest import course_with, msg
+
+    assert label_echo("From silent cinema to the new waves", "Cinématographe",
+                      ["Kinetoscope", "Phonograph"]) == "cinematographe"  # fmt: skip
+    course = course_with([msg("**Nelarabine** is given as consolidation after induction"),
+                          msg("**CD38** is the target of daratumumab in relapse")])
+    course = replace(course, modules=(replace(course.modules[0], title="Nelarabine"),),
+                     glossary=Glossary((("drug", ("nelarabine", "venetoclax", "cytarabine",
+                                                  "etoposide")),
+                                        ("antigen", ("CD38", "CD7", "CD5", "CD84")))))
+    generated, _ = generate_items(course)
+    assert len(generated.items) == 2
+    assert not any(i.shows_module for i in generated.items)  # both: one label, one module

@@ -99,6 +99,10 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
                 for failure in check_item(item, course.glossary)
             )
         items.append(item)
+    # a label hidden above one item is hidden above its module's others too: read above the
+    # item before, it would name the key all the same
+    unlabelled = {i.module_id for i in items if not i.shows_module}
+    items = [replace(i, shows_module=False) if i.module_id in unlabelled else i for i in items]
     return replace(course, items=tuple(items), declined=tuple(declined)), diagnostics
 
 

@@ -47,11 +47,43 @@ def reads_in_stem(
     if negated:
         return (f"it negates the stem's own '{negated}' (\"an invalid argument is a valid "
                 "argument\"): no one picks it")
+    if _predicate_adjective(key, message) and not _adjective(candidate):
+        return (f"a noun where the stem asks for a quality (\"{_blank_context(key, message)}\": "
+                f"\"{key}\" describes, \"{candidate}\" names)")
     if _adverbial(candidate) != _adverbial(key):
         return ("a phrase of manner or place beside a name (or the other way round): only "
                 "one form reads after the stem's verb (\"painted en plein air\", not "
                 "\"painted collage\")")
     return _compound_start(candidate, key, message, evidence)
+
+
+# Endings of one-word adjectives ("corroborated", "incommensurable", "falsifiable").
+_ADJECTIVE_ENDINGS = ("ed", "able", "ible", "ous", "ive", "ful", "less", "ical")
+# Words after which the blank says what something is or is called: a quality reads there
+_PREDICATING = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains",
+                          "remain", "becomes", "become", "called", "considered", "deemed",
+                          "not"})  # fmt: skip
+
+
+def _adjective(term: str) -> bool:
+    words = term.split()
+    return len(words) == 1 and words[0].casefold().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _predicate_adjective(key: str, message: str) -> bool:
+    """The key is one adjective the stem predicates ("rival paradigms are _____", "Popper
+    called a theory that has survived severe tests _____"): the options must describe as
+    it does; a noun ("Crisis", "Duhem–Quine thesis") reads only as a cue."""
+    if not _adjective(key):
+        return False
+    spans = occurrences(message, key)
+    if not spans:
+        return False
+    before = message[: spans[0][0]].split()
+    if before and before[-1].casefold() in _PREDICATING:
+        return True
+    # "called a theory that has survived severe tests _____": the verb further back
+    return any(w.casefold() == "called" for w in before[-8:])
 
 
 # Prefixes by which a word negates another ("invalid", "unsound", "nonpolar", "atypical").

@@ -20,6 +20,7 @@ some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -326,13 +327,19 @@ def _echoes(a: str, b: str) -> bool:
 def label_echo(module_title: str, key: str, wrong_options: Sequence[str]) -> str:
     """The key's word a module label echoes, where no wrong option does ("Router" under
     "Routing"), or "": shown above the item, such a label answers it."""
-    label = content_words(module_title)
-    wrong = [w for o in wrong_options for w in content_words(o)]
-    for word in sorted(content_words(key)):
+    label = content_words(_unaccented(module_title))
+    wrong = [w for o in wrong_options for w in content_words(_unaccented(o))]
+    for word in sorted(content_words(_unaccented(key))):
         echoed = next((w for w in sorted(label) if _echoes(word, w)), "")
         if echoed and not any(_echoes(word, w) or _echoes(echoed, w) for w in wrong):
             return word
     return ""
+
+
+def _unaccented(text: str) -> str:
+    """The text without accents: "Cinématographe" echoes "cinema" as "Cinematographe" does."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))  # fmt: skip
 
 
 def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
