@@ -121,8 +121,11 @@ def _serve(conn: Any, parent_end: Any, spill: int, tasks: Sequence[Task] | Order
             message: tuple[str, Any] = ("ok", results)
         except Exception as exc:  # sent to the parent, which raises it there
             message = ("error", exc)
+        import contextlib
+
         for clean_up in BEFORE_RESULTS:  # now: once the parent has the results, it stops
-            clean_up()  # this process
+            with contextlib.suppress(Exception):  # this process; what a clean-up raises
+                clean_up()  # must not keep the results back
         data = _pickled(message)
         del message
         try:
