@@ -179,11 +179,17 @@ class _Source:
         return found
 
     def entries(self, obj: Any, *leave: str) -> bytes:
-        """The entries of dictionary `obj`, without `leave`, as text."""
-        import pikepdf
-
-        kept = pikepdf.Dictionary({k: v for k, v in obj.items() if k not in leave})
-        return self.text(kept)[2:-2].strip()
+        """The entries of dictionary `obj`, without `leave`, as text: those taken out for
+        qpdf's text of it and put back (copying the rest into a new dictionary made a
+        Python object of every value)."""
+        removed = [(key, obj[key]) for key in leave if key in obj]
+        for key, _ in removed:
+            del obj[key]
+        try:
+            return self.text(obj, resolved=True)[2:-2].strip()
+        finally:
+            for key, value in removed:
+                obj[key] = value
 
     def drain(self) -> None:
         """Every object reached so far (and what those reach) written out."""
