@@ -401,3 +401,9 @@ def test_a_key_written_as_a_verb_in_another_items_stem_is_shown_there() -> None:
     seen = "A red-eyed fly is testcrossed to an aabb fly. What ratio?\n1:1\n3:1"
     assert _writes_key(seen, "Testcross", "testcross", vocab)
     assert not _writes_key(seen, "Backcross", "backcross", vocab)
+
+
+def test_digits_alone_never_give_an_authored_answer() -> None:
+    # "[1, 2, 3, 4]" (a list after an append) is not given by "0.1 + 0.2 == 0.3 is False"
+    assert not gives_answer("A float holds only about 15-17 significant digits, so "
+                            "0.1 + 0.2 == 0.3 is False", "[1, 2, 3, 4]")  # fmt: skip

@@ -182,5 +182,6 @@ def gives_answer(message: str, answer: str) -> bool:
         return False
     if contains_term(message, answer):
         return True
-    wanted = {w for w in stems(answer) if w not in STOPWORDS}
+    # words, not digits: "[1, 2, 3, 4]" is not given by "0.1 + 0.2 == 0.3"
+    wanted = {w for w in stems(answer) if w not in STOPWORDS and not w.isdigit()}
     return len(wanted) >= 2 and len(wanted & stems(message)) >= ANSWER_SHARE * len(wanted)

@@ -643,7 +643,10 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
     for i, seen in _others(f"tt-{ncname_part(info.id)}", quiz.faces):
         if i not in quiz.authored:
             continue
-        if (states_fact(seen, info.text, told, quiz.evidence.distinctive)
+        # its stem and key: a wrong option that speaks of the fact ("concrete vaults" in a
+        # question on Gothic windows) is no question on it
+        asked = "\n".join(seen.split("\n")[:2])
+        if (states_fact(asked, info.text, told, quiz.evidence.distinctive)
                 or gives_answer(info.text, quiz.answers.get(i, ""))):
             return i
     return ""
