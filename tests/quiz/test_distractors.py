@@ -541,3 +541,12 @@ def test_a_predicated_adjective_key_takes_no_noun_options() -> None:
                     ["corroborated", "Duhem-Quine thesis", "falsified", "verified"],
                     "Popper called a theory that has survived severe tests corroborated")
     assert "Duhem-Quine thesis" not in called.chosen
+
+
+def test_a_noun_in_ism_never_qualifies_the_word_after_the_blank() -> None:
+    # "Modernism architecture uses curved walls" does not read beside "Baroque architecture"
+    selection = select("Baroque", "style or period",
+                       ["Baroque", "Modernism", "Gothic", "Romanesque"],
+                       "Baroque architecture uses the classical orders with curved walls")
+    assert "Modernism" not in selection.chosen
+    assert {"Gothic", "Romanesque"} <= set(selection.chosen)

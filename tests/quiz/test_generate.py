@@ -459,6 +459,11 @@ def test_lead_ins_name_a_sub_kind_as_a_noun() -> None:
     assert category_noun("planet/giant planet", vocab) == "planet"
     assert category_noun("significance testing/error", vocab) == "error"
     assert category_noun("sky and motion", vocab) == "option"
+    # one word that qualifies its parent is no noun to ask for: "Which modern" does not read
+    assert category_noun("building/modern", vocab) == "option"
+    assert category_noun("order/Greek", vocab) == "option"
+    assert category_noun("people/emperor", vocab) == "emperor"
+    assert category_noun("authority/concepts", vocab) == "concept"
 
 
 def test_ordinal_names_keep_their_order() -> None:

@@ -50,6 +50,9 @@ def reads_in_stem(
     if _predicate_adjective(key, message) and not _adjective(candidate):
         return (f"a noun where the stem asks for a quality (\"{_blank_context(key, message)}\": "
                 f"\"{key}\" describes, \"{candidate}\" names)")
+    if _ism_before_noun(candidate, key, message):
+        return (f"a noun in -ism where the blank qualifies the next word (\"{candidate} "
+                f"{_next_word(key, message)}\" does not read)")
     if _adverbial(candidate) != _adverbial(key):
         return ("a phrase of manner or place beside a name (or the other way round): only "
                 "one form reads after the stem's verb (\"painted en plein air\", not "
@@ -84,6 +87,31 @@ def _predicate_adjective(key: str, message: str) -> bool:
         return True
     # "called a theory that has survived severe tests _____": the verb further back
     return any(w.casefold() == "called" for w in before[-8:])
+
+
+def _next_word(key: str, message: str) -> str:
+    spans = occurrences(message, key)
+    after = re.match(r"\s+([a-z]+)\b", message[spans[0][1]:]) if spans else None
+    return after.group(1) if after else ""
+
+
+def _ism_before_noun(candidate: str, key: str, message: str) -> bool:
+    """The blank qualifies the noun after it ("_____ architecture uses curved walls") and
+    the key reads as a qualifier ("Baroque"), but the candidate is a noun in -ism
+    ("Modernism architecture" does not read)."""
+    last = candidate.split()[-1].casefold() if candidate.split() else ""
+    if not last.endswith("ism") or key.casefold().endswith("ism"):
+        return False
+    word = _next_word(key, message)
+    return bool(word) and word not in _NOT_NOUNS and not word.endswith(("s", "ed", "ly"))
+
+
+# words after a blank that are no noun it could qualify
+_NOT_NOUNS = frozenset({"is", "are", "was", "were", "has", "have", "had", "can", "could",
+                        "will", "would", "may", "might", "must", "should", "does", "do",
+                        "and", "or", "of", "in", "on", "to", "for", "with", "by", "at",
+                        "from", "as", "that", "which", "who", "than", "the", "a", "an",
+                        "uses", "began", "became", "took", "made", "shows", "builds"})  # fmt: skip
 
 
 # Prefixes by which a word negates another ("invalid", "unsound", "nonpolar", "atypical").

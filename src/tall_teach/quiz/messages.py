@@ -58,6 +58,7 @@ from tall_teach.quiz.terms import (
     build_vocabulary,
     find_in_text,
     find_key_terms,
+    pluralise,
 )
 from tall_teach.quiz.text import base, contains_term, ncname_part, occurrences
 from tall_teach.quiz.walk import (
@@ -666,7 +667,8 @@ def _writes_key(
     said = [o for o in options if sentences and len(o.split()) > 3]
     return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
                or any(base(o) == base(f) for o in options)
-               or (not parse_quantity(f) and any(contains_term(o, f) for o in said))
+               or (not parse_quantity(f) and any(contains_term(o, g) for o in said
+                                                  for g in (f, pluralise(f))))
                for f in forms) or any(
         contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
 

@@ -109,6 +109,10 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         # a sub-kind named by an adjective ("weathering/chemical"): the parent's noun
         adjective = " " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
         category = above if first in _PREPOSITIONS or same_head or adjective else child
+        if " " not in child.strip() and category == child and not _class_noun(child):
+            # one word that may qualify its parent ("building/modern", "order/Greek":
+            # "Which modern" does not read): ask for no kind
+            return "option"
     if " and " in f" {category} ":  # "sky and motion": no noun to ask for
         return "option"
     words = category.replace("_", " ").split()
@@ -124,6 +128,13 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
         last = last[:-1]
     return " ".join([*spelled[:-1], last])
+
+
+def _class_noun(word: str) -> bool:
+    """A one-word kind that names a class of things: a plural ("laws", "concepts") or an
+    agent ("emperor", "sociologist"); "ancient", "modern" or "Greek" qualify one."""
+    lower = word.casefold()
+    return lower.endswith(("s", "er", "or", "ist")) and not lower.endswith(("ss", "ous"))
 
 
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
