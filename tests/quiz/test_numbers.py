@@ -201,3 +201,16 @@ def test_a_landmark_angle_is_asked_among_landmarks_not_ten_degree_steps() -> Non
     assert tilt is not None and celsius is not None
     assert "25.5°" in [q.text() for q in ladder(tilt)]
     assert "17 °C" in [q.text() for q in ladder(celsius)]
+
+
+def test_a_number_the_message_gives_by_one_product_is_not_asked() -> None:
+    from tall_teach.quiz.messages import _derived
+
+    six, hundred, thirty = (parse_quantity(t) for t in ("6°", "100 years", "30 mL/min"))
+    assert six is not None and hundred is not None and thirty is not None
+    # 60 zones of 6° make a full turn; a 100-year return period is a 1% chance
+    assert _derived(six, "The UTM system divides the world into 60 zones, each 6° wide")
+    assert _derived(hundred, "A flood with a return period of 100 years has a 1% chance")
+    # the same value written twice, or numbers with no such tie, ask nothing away
+    assert not _derived(thirty, "Stop metformin when the eGFR falls below 30 mL/min/1.73 m²")
+    assert not _derived(six, "An IPv4 address has 32 bits; this one has 6°")

@@ -41,7 +41,7 @@ from tall_teach.quiz.cues import (
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
-from tall_teach.quiz.numbers import Stated, find_quantities, parse_quantity
+from tall_teach.quiz.numbers import Quantity, Stated, find_quantities, parse_quantity
 from tall_teach.quiz.positions import option_count
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import (
@@ -174,6 +174,10 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     ]
     usable = [t if t.category else replace(t, category="author") for t in terms
               if t.category or message.controls.distractors]  # fmt: skip
+    derived = [t for t in usable if t.quantity is not None and _derived(t.quantity, text)]
+    failures.extend(f"cloze on '{t.text}': the message's other numbers give it by one product "
+                    "or quotient (a full turn, 100%): ask the term instead" for t in derived)
+    usable = [t for t in usable if t not in derived]
     if not terms:
         failures.append(
             "no key term: mark one in **bold** or use a glossary term, "
@@ -362,10 +366,37 @@ def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyT
     terms the author did not mark are not tried: tried on the probe courses, they made
     items about an incidental word, "HTTP address" for "IP address", "an HTTP connection
     opens with SYN", that no item writer would keep.)"""
-    return [t for t in find_in_text(text, quiz.vocab)
-            if t.origin in ("number", "date")
-            and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
-                        for b in bold)]  # fmt: skip
+    found = [t for t in find_in_text(text, quiz.vocab)
+             if t.origin in ("number", "date")
+             and not any(contains_term(b.text, t.text) or contains_term(t.text, b.text)
+                         for b in bold)]  # fmt: skip
+    # a zero is where a scale starts ("from 0° to 90°"), and a number one product or
+    # quotient away from another the message writes is worked out from it ("60 zones, each
+    # 6° wide": a full turn; "a return period of 100 years, a 1% chance"): neither is asked
+    return [t for t in found if t.origin == "date" or (
+        t.quantity is not None and t.quantity.low != 0 and not _derived(t.quantity, text))]
+
+
+def _derived(key: Quantity, text: str) -> bool:
+    """Another number the message writes ("60 zones", "a 1% chance") gives this one by one
+    product or quotient to a landmark (a full turn, 1, 100)."""
+    a = key.low / 100 if key.canonical_unit == "%" else key.low
+    if not a:
+        return False
+    own = {key.low, key.high, a}  # the key's own figures, however written ("30-35%")
+    for match in _NUMBER.finditer(text):
+        written = float(match[1].replace(",", ""))
+        b = written / (100 if match[2] else 1)
+        if written in own or b in own:
+            continue
+        if b and any(abs(v - mark) < 1e-9 * mark for v in (a * b, a / b, b / a)
+                                for mark in _LANDMARKS):  # fmt: skip
+            return True
+    return False
+
+
+_LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")
 
 
 def _unbolded_fallback(
