@@ -60,7 +60,7 @@ from tall_teach.quiz.terms import (
     find_key_terms,
     pluralise,
 )
-from tall_teach.quiz.text import base, contains_term, ncname_part, occurrences
+from tall_teach.quiz.text import base, contains_term, ncname_part, occurrences, stems
 from tall_teach.quiz.walk import (
     Place,
     authored_questions,
@@ -678,8 +678,12 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
         # its stem and key: a wrong option that speaks of the fact ("concrete vaults" in a
         # question on Gothic windows) is no question on it
         asked = "\n".join(seen.split("\n")[:2])
-        if (states_fact(asked, info.text, told, quiz.evidence.distinctive)
-                or gives_answer(info.text, quiz.answers.get(i, ""))):
+        # and it speaks of the term asked, not only of the message's other terms ("simply
+        # supported beam" in a question on deflection is no question on "wL²/8")
+        named = term and (contains_term(asked, term) or {
+            w for w in stems(term) if len(w) >= 4} & stems(asked))
+        if (named and states_fact(asked, info.text, told, quiz.evidence.distinctive)) or (
+                gives_answer(info.text, quiz.answers.get(i, ""))):
             return i
     return ""
 
