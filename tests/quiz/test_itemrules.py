@@ -272,3 +272,11 @@ def test_a_label_echo_ignores_accents_and_hides_the_whole_modules_labels() -> No
     generated, _ = generate_items(course)
     assert len(generated.items) == 2
     assert not any(i.shows_module for i in generated.items)  # both: one label, one module
+
+
+def test_a_stem_word_in_the_other_number_of_a_key_word_is_a_cue() -> None:
+    # "the real burden of debts" beside the key "Debt deflation"
+    from tall_teach.quiz.itemrules import _root
+
+    assert _root("debts", "debt") == "debt"
+    assert _root("debt", "debt") == ""  # the same word: the exact-word rule says so

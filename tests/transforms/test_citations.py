@@ -76,3 +76,17 @@ def test_a_paragraph_that_only_labels_its_citation_is_recognised() -> None:
     assert not only_labels_its_citation((Text("Source:"),))  # no citation: the author's text
     assert not only_labels_its_citation((Text("Relapse in 30%: "), Cite(("a",))))
     assert not only_labels_its_citation((Text("Outcome improved "), Cite(("a",))))
+
+
+def test_an_edited_book_is_cited_by_its_editors_never_by_a_bare_year() -> None:
+    # round 31: "Source: … 2015" for the Oxford Companion, which has editors, no author
+    from tall_teach.model import Name, Reference, SourceRef
+    from tall_teach.transforms.citations import short_citation, vancouver
+
+    book = Reference("robinson2015", "book", (), "The Oxford companion to wine", "", "2015",
+                     SourceRef("references.yaml", 10),
+                     editors=(Name("Robinson", "Jancis"), Name("Harding", "Julia")))
+    assert short_citation(book) == "Robinson J et al (eds), 2015"
+    assert vancouver(book).startswith("Robinson J, Harding J, editors. The Oxford companion")
+    anonymous = Reference("anon", "book", (), "A manual", "", "2001", SourceRef("r.yaml", 1))
+    assert short_citation(anonymous) == "A manual, 2001"

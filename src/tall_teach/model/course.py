@@ -64,6 +64,7 @@ class Reference:
     doi: str = ""
     et_al: bool = False  # the source lists only the first author(s) "et al"
     formatted: str = ""  # the full entry in the course's `csl:` style; "": built-in Vancouver
+    editors: tuple[Name, ...] = ()  # an edited book's editors (cited by them without authors)
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,7 +199,7 @@ def _root(a: str, b: str) -> str:
         return a[:ROOT]
     short, long_ = sorted((_unplural(a), _unplural(b)), key=len)
     if short == long_:
-        return ""
+        return short  # one word in the other number: "debts" beside "Debt deflation"
     if len(short) >= ROOT + 1 and short in long_:
         return short
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):

@@ -137,6 +137,7 @@ def csl_reference(entry: dict[str, Any], path: str, line: int, collector: Collec
                         "(the key you cite as [@key])")
         return None
     authors, et_al = _csl_names(entry.get("author"), path, line, collector)
+    editors, _ = _csl_names(entry.get("editor"), path, line, collector)
 
     def field(*names: str) -> str:
         """The first of `names` the entry has, as text; a list or mapping there is
@@ -156,6 +157,7 @@ def csl_reference(entry: dict[str, Any], path: str, line: int, collector: Collec
         key=str(key).strip(),
         type=field("type") or "article-journal",
         authors=authors,
+        editors=editors,
         title=field("title"),
         container=field("container-title-short", "container-title"),
         year=csl_year(entry.get("issued")),

@@ -23,13 +23,19 @@ def _vancouver_name(name: Name) -> str:
 
 
 def short_citation(ref: Reference) -> str:
-    """"Bassan R et al, JCO 2018": first author, "et al" when there are others."""
+    """"Bassan R et al, JCO 2018": first author, "et al" when there are others; an edited
+    book by its editors ("Robinson J et al (eds), 2015"), else by its title: never a bare
+    year."""
     if ref.authors:
         first = _vancouver_name(ref.authors[0])
         many = len(ref.authors) > 1 or ref.et_al
         who = f"{first} et al" if many else first
+    elif ref.editors:
+        first = _vancouver_name(ref.editors[0])
+        many = len(ref.editors) > 1
+        who = f"{first} et al (eds)" if many else f"{first} (ed)"
     else:
-        who = ""
+        who = "" if ref.container else ref.title
     where = " ".join(p for p in (ref.container, ref.year) if p)
     text = ", ".join(p for p in (who, where) if p)
     return text or ref.title or ref.key
@@ -62,6 +68,9 @@ def vancouver(ref: Reference) -> str:
     parts: list[str] = []
     if authors:
         parts.append(f"{authors}.")
+    elif ref.editors:  # an edited book: "Robinson J, Harding J, editors."
+        editors = ", ".join(_vancouver_name(n) for n in ref.editors)
+        parts.append(f"{editors}, {'editors' if len(ref.editors) > 1 else 'editor'}.")
     if ref.title:
         title = ref.title.rstrip(".")
         parts.append(f"{title}.")
