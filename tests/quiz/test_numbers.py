@@ -204,7 +204,7 @@ def test_a_landmark_angle_is_asked_among_landmarks_not_ten_degree_steps() -> Non
 
 
 def test_a_number_the_message_gives_by_one_product_is_not_asked() -> None:
-    from tall_teach.quiz.messages import _derived
+    from tall_teach.quiz.numbers import given_by_another_number as _derived
 
     six, hundred, thirty = (parse_quantity(t) for t in ("6°", "100 years", "30 mL/min"))
     assert six is not None and hundred is not None and thirty is not None

@@ -41,7 +41,12 @@ from tall_teach.quiz.cues import (
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
 from tall_teach.quiz.itemrules import check_item
-from tall_teach.quiz.numbers import Quantity, Stated, find_quantities, parse_quantity
+from tall_teach.quiz.numbers import (
+    Stated,
+    find_quantities,
+    given_by_another_number,
+    parse_quantity,
+)
 from tall_teach.quiz.positions import option_count
 from tall_teach.quiz.selection import SelectionContext
 from tall_teach.quiz.templates import (
@@ -174,7 +179,8 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     ]
     usable = [t if t.category else replace(t, category="author") for t in terms
               if t.category or message.controls.distractors]  # fmt: skip
-    derived = [t for t in usable if t.quantity is not None and _derived(t.quantity, text)]
+    derived = [t for t in usable
+               if t.quantity is not None and given_by_another_number(t.quantity, text)]
     failures.extend(f"cloze on '{t.text}': the message's other numbers give it by one product "
                     "or quotient (a full turn, 100%): ask the term instead" for t in derived)
     usable = [t for t in usable if t not in derived]
@@ -184,18 +190,19 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
             "a number with a unit, or a gene or CD name"
         )
     # the stem asks what the message says its subject is, not what it says it is not
-    asked = without_contrast(text, [*strong_spans(message.inlines), *(t.text for t in terms)])
-    spare = _spare_terms(terms, asked, quiz) if strong_spans(message.inlines) else []
+    stem_text = without_contrast(text, [*strong_spans(message.inlines),
+                                        *(t.text for t in terms)])  # fmt: skip
+    spare = _spare_terms(terms, stem_text, quiz) if strong_spans(message.inlines) else []
     if not terms and not spare:
         return MessageOutcome(place, message, (), tuple(failures))
     origin = _origin(place, message, text, course, [t.text for t in terms],
                      [t.text for t in spare])  # fmt: skip
-    info = _message_info(message, asked, origin, quiz)
+    info = _message_info(message, stem_text, origin, quiz)
     if not usable and not spare:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
-        asked = "" if drafts else asked_by(terms[0].text if terms else "", info, quiz)
+        covered = "" if drafts else asked_by(terms[0].text if terms else "", info, quiz)
         return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin,
-                              asked_by=asked)  # fmt: skip
+                              asked_by=covered)  # fmt: skip
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
     for round_, kind in enumerate(template_plan(course.quiz.per_message) if usable else []):
@@ -221,11 +228,11 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                                   failures)  # fmt: skip
     if not drafts:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
-    asked = "" if drafts else next(
+    covered = "" if drafts else next(
         (q for t in [*usable, *spare] if (q := asked_by(t.text, info, quiz))), "")
     return MessageOutcome(place, message, tuple(drafts), tuple(failures),
                           _taught_for(drafts, origin, place, message, text, course),
-                          asked_by=asked)  # fmt: skip
+                          asked_by=covered)  # fmt: skip
 
 
 def _taught_for(
@@ -374,29 +381,10 @@ def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyT
     # quotient away from another the message writes is worked out from it ("60 zones, each
     # 6° wide": a full turn; "a return period of 100 years, a 1% chance"): neither is asked
     return [t for t in found if t.origin == "date" or (
-        t.quantity is not None and t.quantity.low != 0 and not _derived(t.quantity, text))]
+        t.quantity is not None and t.quantity.low != 0
+        and not given_by_another_number(t.quantity, text))]
 
 
-def _derived(key: Quantity, text: str) -> bool:
-    """Another number the message writes ("60 zones", "a 1% chance") gives this one by one
-    product or quotient to a landmark (a full turn, 1, 100)."""
-    a = key.low / 100 if key.canonical_unit == "%" else key.low
-    if not a:
-        return False
-    own = {key.low, key.high, a}  # the key's own figures, however written ("30-35%")
-    for match in _NUMBER.finditer(text):
-        written = float(match[1].replace(",", ""))
-        b = written / (100 if match[2] else 1)
-        if written in own or b in own:
-            continue
-        if b and any(abs(v - mark) < 1e-9 * mark for v in (a * b, a / b, b / a)
-                                for mark in _LANDMARKS):  # fmt: skip
-            return True
-    return False
-
-
-_LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")
 
 
 def _unbolded_fallback(
@@ -680,8 +668,8 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
         asked = "\n".join(seen.split("\n")[:2])
         # and it speaks of the term asked, not only of the message's other terms ("simply
         # supported beam" in a question on deflection is no question on "wL²/8")
-        named = term and (contains_term(asked, term) or {
-            w for w in stems(term) if len(w) >= 4} & stems(asked))
+        named = bool(term) and (contains_term(asked, term) or bool(
+            {w for w in stems(term) if len(w) >= 4} & stems(asked)))
         if (named and states_fact(asked, info.text, told, quiz.evidence.distinctive)) or (
                 gives_answer(info.text, quiz.answers.get(i, ""))):
             return i

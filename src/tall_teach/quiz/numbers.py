@@ -546,3 +546,25 @@ def bound_before(text: str, start: int) -> str:
     or ""."""
     match = _BEFORE.search(text[:start])
     return match.group("qual") if match else ""
+
+
+def given_by_another_number(key: Quantity, text: str) -> bool:
+    """Another number the message writes ("60 zones", "a 1% chance") gives this one by one
+    product or quotient to a landmark (a full turn, 1, 100)."""
+    a = key.low / 100 if key.canonical_unit == "%" else key.low
+    if not a:
+        return False
+    own = {key.low, key.high, a}  # the key's own figures, however written ("30-35%")
+    for match in _PLAIN_NUMBER.finditer(text):
+        written = float(match[1].replace(",", ""))
+        b = written / (100 if match[2] else 1)
+        if written in own or b in own:
+            continue
+        if b and any(abs(v - mark) < 1e-9 * mark for v in (a * b, a / b, b / a)
+                                for mark in _LANDMARKS):  # fmt: skip
+            return True
+    return False
+
+
+_LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
+_PLAIN_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")

@@ -155,8 +155,6 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
     ranked = [c for _, _, c in sorted(scored)]
-    # other messages' key terms, and terms of the parent kind, only to reach the two
-    # wrong answers a sound item needs
     # other messages' key terms only to reach the two wrong answers a sound item needs:
     # offering one may cost that message its item
     free = [c for c in ranked if base(c) not in ctx.reserved]
