@@ -298,6 +298,31 @@ def test_the_verb_after_a_phrase_set_off_by_commas_still_agrees_with_the_key() -
     assert any("singular, where the stem's 'are'" in r for r in selection.reasons)
 
 
+def test_a_list_of_examples_with_commas_of_its_own_still_leaves_the_verb_to_agree() -> None:
+    # round 31: "Lipsky's _____, such as teachers, police officers and social workers,
+    # shape policy": "implementation gap … shape" does not read
+    message = ("Lipsky's street-level bureaucrats, such as teachers, police officers and "
+               "social workers, shape policy in practice through their discretion")
+    selection = select("street-level bureaucrats", "implementation idea",
+                       ["street-level bureaucrats", "implementation gap", "clearance points",
+                        "policy entrepreneurs"], message)  # fmt: skip
+    assert "implementation gap" not in selection.chosen
+    assert "clearance points" in selection.chosen
+    assert any("singular, where the stem's 'shape'" in r for r in selection.reasons)
+
+
+def test_a_word_that_is_no_plain_verb_leaves_singular_options_alone() -> None:
+    """"Social facts in a society…", "Aliases of one list…": no verb to agree with."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([])
+    for message in ("Social facts in every society constrain behaviour",
+                    "Two names are aliases of one list", "Aliases often surprise beginners",
+                    "Social facts constrained behaviour"):
+        key = "aliases" if "liases" in message else "social facts"
+        assert "singular" not in reads_in_stem("anomie", key, message, evidence)
+
+
 def test_a_law_is_no_option_beside_quantities() -> None:
     message = "By the central limit theorem, a sample mean is close to normal"
     terms = ["central limit theorem", "standard error", "margin of error", "law of large numbers"]

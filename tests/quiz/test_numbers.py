@@ -214,3 +214,46 @@ def test_a_number_the_message_gives_by_one_product_is_not_asked() -> None:
     # the same value written twice, or numbers with no such tie, ask nothing away
     assert not _derived(thirty, "Stop metformin when the eGFR falls below 30 mL/min/1.73 m²")
     assert not _derived(six, "An IPv4 address has 32 bits; this one has 6°")
+
+
+def test_a_course_percentage_of_another_order_is_no_wrong_value() -> None:
+    """Round 31: "1%" (a year's growth on a chart) offered for 25% unemployment."""
+    key = parse_quantity("25%")
+    assert key is not None
+    course = [q for q, _, _ in find_quantities("growth 1%; output 40%; prices 15%")]
+    chosen = [q.text() for q in choose_values(key, course, 3, 1)]
+    assert "1%" not in chosen
+    assert "15%" in chosen and "40%" in chosen
+
+
+def test_per_cent_written_out_is_a_percentage() -> None:
+    found = find_quantities("even at its peak it was under 2 per cent a year")
+    assert [q.stated() for q, _, _ in found] == [(2.0, None, "%")]
+
+
+def test_a_bound_in_a_definition_is_a_threshold_asked_alone() -> None:
+    """Round 31: "sums each day's mean temperature above 10 °C" was asked with bins
+    ("6-8 °C") that do not read as a threshold; a definition's bound keeps its word."""
+    from tall_teach.quiz.templates import with_bound
+    from tall_teach.quiz.terms import KeyTerm
+
+    text = ("The Winkler index sums, over the growing season, each day's mean temperature "
+            "above 10 °C")
+    quantity = parse_quantity("10 °C")
+    assert quantity is not None
+    term = with_bound(KeyTerm("10 °C", "", "number", quantity=quantity), text)
+    assert term.quantity is not None and term.quantity.threshold
+    assert term.text == "10 °C"
+
+
+def test_a_number_found_with_its_bound_in_a_definition_keeps_the_bound_in_the_stem() -> None:
+    from tall_teach.quiz.templates import with_bound
+    from tall_teach.quiz.terms import KeyTerm
+
+    text = "The index sums each day's mean temperature above 10 °C"
+    quantity = parse_quantity("above 10 °C")
+    assert quantity is not None
+    term = with_bound(KeyTerm("above 10 °C", "", "number", quantity=quantity), text)
+    assert term.text == "10 °C"
+    assert term.quantity is not None and term.quantity.threshold
+    assert not term.quantity.qualifier

@@ -210,16 +210,50 @@ def _disagrees(candidate: str, key: str, message: str) -> str:
     spans = occurrences(message, key)
     if not spans:
         return ""
-    # the verb after the blank, or after a phrase set off by commas ("_____, such as laws
-    # and moral rules, are external …": "Positivism … are" does not read either)
-    after = (re.match(r"\s+([A-Za-z]+)", message[spans[0][1]:])
-             or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", message[spans[0][1]:]))
-    verb = after.group(1).casefold() if after else ""
+    verb = _verb_after(message[spans[0][1]:])
     if verb in _SINGULAR_VERBS and _plural_form(candidate) and not _plural_form(key):
         return f"plural, where the stem's '{verb}' agrees with a singular key"
-    if verb in _PLURAL_VERBS and _plural_form(key) and not _plural_form(candidate):
+    if _plural_form(key) and not _plural_form(candidate) and (
+            verb in _PLURAL_VERBS or _plain_plural_verb(verb)):
         return f"singular, where the stem's '{verb}' agrees with a plural key"
     return ""
+
+
+# A list of examples set off by commas may hold commas of its own ("_____, such as
+# teachers, police officers and social workers, shape policy"): it runs to the last
+# comma before the verb.
+_EXAMPLES = re.compile(
+    r"\s*,\s*(?:such as|including|like|e\.g\.|for example|notably)\b[^;:()]{1,160}?"
+    r"\band\b[^,;:()]{1,60},\s+([A-Za-z]+)", re.IGNORECASE)
+
+
+def _verb_after(rest: str) -> str:
+    """The word after the blank, or after a phrase set off by commas ("_____, such as laws
+    and moral rules, are external …": "Positivism … are" does not read either)."""
+    after = (re.match(r"\s+([A-Za-z]+)", rest) or _EXAMPLES.match(rest)
+             or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
+    return after.group(1).casefold() if after else ""
+
+
+# Words that may follow a subject without being a present-tense verb of one number:
+# modals, adverbs, prepositions, conjunctions, relatives, determiners.
+_NOT_PLAIN_VERBS = frozenset({
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would", "did",
+    "had", "also", "often", "only", "then", "still", "always", "never", "usually", "all",
+    "both", "each", "in", "of", "on", "at", "to", "for", "with", "by", "from", "and", "or",
+    "but", "nor", "that", "which", "who", "whom", "whose", "as", "than", "the", "a", "an",
+    "such", "like", "including", "not", "no", "their", "its", "this", "these", "those",
+    "under", "over", "into", "between", "within", "without", "after", "before", "during",
+    "per", "via", "versus", "vs", "so", "yet", "if", "when", "where", "while", "because",
+})  # fmt: skip
+
+
+def _plain_plural_verb(word: str) -> bool:
+    """A present-tense verb that agrees with a plural subject only ("bureaucrats shape",
+    not "gap shape"): a lower-case word after the subject that is none of the words above
+    and has no ending of a singular verb, past tense, participle or adverb."""
+    return (len(word) >= 3 and word not in _NOT_PLAIN_VERBS
+            and not word.endswith(("s", "ed", "ing", "ly", "en")))
 
 
 # Heads of the names of statements (a law, a theorem): never options beside things or

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 _UNIT_FORMS: dict[str, str] = {
-    "%": "%", "percent": "%",
+    "%": "%", "percent": "%", "per cent": "%",
     "month": "month", "months": "month", "mo": "month", "mos": "month",
     "year": "year", "years": "year", "yr": "year", "yrs": "year",
     "week": "week", "weeks": "week", "wk": "week", "wks": "week",
@@ -303,7 +303,12 @@ def plausible(key: Quantity, other: Quantity) -> bool:
     if other.canonical_unit != key.canonical_unit or other.is_range != key.is_range:
         return False
     if _additive(key):
-        return abs(other.mid - key.mid) <= 3 * grid_step(key) + 1e-9
+        near = abs(other.mid - key.mid) <= 3 * grid_step(key) + 1e-9
+        # a percentage of another order is another measure ("1%" a year's growth beside
+        # "25%" of workers unemployed), however close on the grid
+        if near and key.canonical_unit == "%" and not key.is_year and key.mid > 0:
+            return other.mid > 0 and 1 / 3 <= other.mid / key.mid <= 3
+        return near
     if key.mid <= 0 or other.mid <= 0:
         return False
     return 1 / 4 <= other.mid / key.mid <= 4

@@ -22,7 +22,7 @@ from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.grammar import reads_in_stem
-from tall_teach.quiz.terms import KeyTerm, Vocabulary, singulars
+from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise, singulars
 from tall_teach.quiz.text import (
     base,
     contains_term,
@@ -146,7 +146,8 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         if not norm or norm in seen:
             continue
         seen.add(norm)
-        why = _rejection(candidate, origin, key, ctx, generic, excluded, _kind_words(term))
+        why = _rejection(candidate, origin, key, ctx, generic, excluded, _kind_words(term),
+                         term.plural)
         if not why and group and origin != "author":
             why = _outside_group(candidate, group)
         if why:
@@ -232,8 +233,10 @@ def _rejection(
     generic: frozenset[str],
     excluded: set[str],
     kind: str = "",
+    plural: bool = False,
 ) -> str:
-    """Why a candidate may not be offered as wrong, or "" when it may."""
+    """Why a candidate may not be offered as wrong, or "" when it may. With `plural`, the
+    options follow a key written in the plural: the candidate reads in the stem as such."""
     norm = normalise(candidate)
     if norm == normalise(key) or norm in {normalise(s) for s in singulars(key)}:
         return "it is the key"
@@ -246,7 +249,8 @@ def _rejection(
         return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
-    misfit = reads_in_stem(candidate, key, ctx.message, ctx.evidence, origin == "author")
+    misfit = reads_in_stem(pluralise(candidate) if plural else candidate, key, ctx.message,
+                           ctx.evidence, origin == "author")
     if misfit:
         return misfit
     if base(candidate) in ctx.other_keys:

@@ -437,7 +437,9 @@ def _cloze_key(term: KeyTerm, info: MessageInfo) -> tuple[KeyTerm, str]:
 # the lecture sets), so the number alone is asked, on a close grid, with its bound kept.
 RULE = re.compile(
     r"\b(?:target|threshold|cut-?off|when|if|once|stop|start|diagnos\w*|defin\w*|"
-    r"criteri\w*|indicat\w*|should|must|recommend\w*|aim)\b",
+    r"criteri\w*|indicat\w*|should|must|recommend\w*|aim|"
+    # a definition by a bound: "the index sums each day's mean temperature above 10 °C"
+    r"sums|counts|measures|means|refers to|classif\w*)\b",
     re.IGNORECASE,
 )
 
@@ -446,6 +448,11 @@ def with_bound(term: KeyTerm, text: str) -> KeyTerm:
     """A number the message bounds just before it ("at least 3.0 mmol/L") as that bound,
     or, in a rule ("stop when it falls below 30"), as a threshold asked alone."""
     quantity = term.quantity
+    if quantity is not None and quantity.is_bound and not quantity.is_range and RULE.search(
+            text):  # found with its bound ("above 10 °C"): the bound stays in the stem
+        bare = replace(quantity, qualifier="")
+        if occurrences(text, bare.text()):
+            return replace(term, text=bare.text(), quantity=replace(bare, threshold=True))
     if quantity is None or quantity.is_bound or quantity.is_range:
         return term
     spans = occurrences(text, term.text)
