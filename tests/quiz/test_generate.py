@@ -547,3 +547,21 @@ def test_a_lead_in_names_no_kind_the_authors_own_wrong_answers_are_not_of() -> N
     course, _ = generate_items(course)
     assert [i.stem.split(". ")[-1] for i in course.items] == [
         "Which option best completes the statement?"]
+
+
+def test_an_option_set_that_breaks_a_set_rule_gives_way_to_another_clean_set() -> None:
+    """Round 32's writer: "synodic month" was declined because the key shared "month" with
+    "Sidereal month" only; without that option the other clean candidates make an item."""
+    glossary = Glossary((("period", ("synodic month", "sidereal month", "solar day",
+                                     "tropical year", "leap year")),))  # fmt: skip
+    course = course_with(
+        [msg("The Moon goes through its cycle of phases once every **synodic month**")],
+        glossary=glossary,
+    )
+    course, _ = generate_items(course)
+    items = [i for i in course.items if i.kind == "cloze"]
+    assert len(items) == 1, course.declined
+    options = [o.text for o in items[0].options]
+    assert "Synodic month" in options and len(options) >= 3
+    assert not check_item(items[0], course.glossary)
+    assert any("another set taken" in r for r in items[0].reasons)

@@ -257,3 +257,16 @@ def test_a_number_found_with_its_bound_in_a_definition_keeps_the_bound_in_the_st
     assert term.text == "10 °C"
     assert term.quantity is not None and term.quantity.threshold
     assert not term.quantity.qualifier
+
+
+def test_wrong_values_are_not_all_multiples_of_the_key() -> None:
+    """Round 32: "4.6 / 9.2 / 13.8 billion years" (13.8 a course value, 9.2 twice the key)
+    shows 4.6 as the unit the others were made from."""
+    key = parse_quantity("4.6 billion years")
+    assert key is not None
+    course = [q for q, _, _ in find_quantities("the universe is 13.8 billion years old")]
+    chosen = choose_values(key, course, 2, 0)
+    assert len(chosen) == 2
+    ratios = sorted(round(q.mid / key.mid, 3) for q in chosen)
+    assert ratios != [2.0, 3.0]
+    assert not all(r == round(r) for r in ratios)

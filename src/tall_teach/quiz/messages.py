@@ -9,6 +9,7 @@ nothing else is left.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from tall_teach.quiz.cues import (
 )
 from tall_teach.quiz.evidence import Evidence, course_evidence, years
 from tall_teach.quiz.hedges import hedge
-from tall_teach.quiz.itemrules import check_item
+from tall_teach.quiz.itemrules import RuleFailure, check_item
 from tall_teach.quiz.numbers import (
     Stated,
     find_quantities,
@@ -485,6 +486,9 @@ def _best_draft(
         broken = check_item(
             to_item(draft, origin, provisional_order(draft), quiz.course), quiz.course.glossary
         )
+        mended = _without_the_odd_option(kind, draft_id, term, info, origin, quiz, draft, broken)
+        if mended is not None:
+            draft, broken = mended, []
         if broken:
             failures.append(f"{kind} on '{term.text}' dropped: " + "; ".join(map(str, broken)))
             if any(b.rule in CUE_RULES for b in broken):
@@ -510,6 +514,39 @@ def _best_draft(
         return None
     _, draft, term = min(passing, key=lambda rdt: rdt[0])
     return draft, term
+
+
+# Rules an option set breaks, not the stem: another set from the clean candidates may pass.
+SET_RULES = frozenset({"key-pair", "key-longest", "key-odd-one-out", "key-most-specific"})
+MENDS = 6  # option sets tried at most after the first one fails
+
+
+def _without_the_odd_option(
+    kind: str, draft_id: str, term: KeyTerm, info: MessageInfo, origin: Origin,
+    quiz: QuizContext, draft: Draft, broken: list[RuleFailure],
+) -> Draft | None:
+    """A draft whose option set passes, when the first one broke only rules of the set
+    ("the key shares 'month' with 'Sidereal month' only"): the same template with one
+    wrong option, then two, left out, the lowest-ranked first, so the next clean candidates
+    take their place or fewer options remain. None when no set passes."""
+    if not broken or draft.numeric or any(b.rule not in SET_RULES for b in broken):
+        return None
+    picked = list(draft.swapped or draft.distractors)
+    tries = [(d,) for d in reversed(picked)] + [
+        pair for pair in itertools.combinations(reversed(picked), 2)]
+    for left_out in tries[:MENDS]:
+        selection = replace(info.selection,
+                            excluded=(*info.selection.excluded, *left_out))  # fmt: skip
+        try:
+            other = TEMPLATES[kind](draft_id, term, replace(info, selection=selection))
+        except TemplateError:
+            continue
+        item = to_item(other, origin, provisional_order(other), quiz.course)
+        if not check_item(item, quiz.course.glossary):
+            return replace(other, reasons=(*other.reasons, "note: " + "; ".join(
+                map(str, broken)) + f" with {', '.join(repr(d) for d in left_out)} among "
+                "the options: another set taken"))
+    return None
 
 
 def _stem_cue(key: str, message_id: str, quiz: QuizContext) -> str:

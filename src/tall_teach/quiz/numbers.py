@@ -533,14 +533,32 @@ def _meets(q: Quantity, value: Stated) -> bool:
 
 
 def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: int) -> None:
-    """Add up to `wanted` values from `pool` (in preference order) that keep options apart."""
+    """Add up to `wanted` values from `pool` (in preference order) that keep options apart
+    and do not all grow out of the key."""
     added = 0
     for q in pool:
         if added >= wanted:
             return
-        if all(separated(key, q, other) for other in (key, *chosen)):
+        if all(separated(key, q, other) for other in (key, *chosen)) and not built_on_key(
+                key, [*chosen, q]):
             chosen.append(q)
             added += 1
+
+
+def built_on_key(key: Quantity, others: list[Quantity]) -> bool:
+    """Two or more wrong values that are all whole multiples of the key, or all whole
+    fractions of it ("9.2 and 13.8 billion years" beside 4.6: twice and three times it),
+    show the key as the unit the others were made from. Scaled by factors only: an
+    additive grid (percentages, years, scales) steps by its own size; a round key (1, 2,
+    5, 8 years) has round multiples that hide nothing."""
+    if len(others) < 2 or _additive(key) or key.mid <= 0 or _two_figures(key.mid) == key.mid:
+        return False
+
+    def whole(ratio: float) -> bool:
+        return ratio >= 1.5 and abs(ratio - round(ratio)) < 1e-6 * ratio
+
+    ratios = [q.mid / key.mid for q in others]
+    return all(whole(r) for r in ratios) or all(r > 0 and whole(1 / r) for r in ratios)
 
 
 _BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<qual>{_SEMANTIC_QUAL})\s*$", re.IGNORECASE)
