@@ -77,3 +77,32 @@ def test_font_tools_subsetter_and_instancer_are_imported_on_first_use() -> None:
     """)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True", "ok"]
+
+
+def test_tinyhtml5_regexes_are_cached_by_the_characters_and_parse_the_same() -> None:
+    """`_regex_once`: each of `chars_until`'s expressions made once, under the key it is
+    looked up by, and a page parses to the same tree as without it."""
+    code = textwrap.dedent(
+        """
+        import xml.etree.ElementTree as ET
+        import tinyhtml5, tinyhtml5.inputstream as stream
+        from tall_teach.htmlkit import pdf
+        html = ('<!DOCTYPE html><html lang="en"><head><title>T &amp; x</title></head><body>'
+                '<p class="a" id=\\'b\\'>One &lt; two<br>three<!-- c --></p>'
+                '<table><tr><td>1<td>2</table><pre>\\n  x\\r\\n</pre></body></html>')
+        before = ET.tostring(tinyhtml5.parse(html))
+        pdf._regex_once()
+        pdf._regex_once()
+        assert isinstance(stream.characters_until_regex, pdf._RegexByCharacters)
+        assert ET.tostring(tinyhtml5.parse(html)) == before
+        made = dict(stream.characters_until_regex)
+        assert all(not hasattr(key[0], "pattern") for key in made)
+        assert ET.tostring(tinyhtml5.parse(html)) == before
+        assert {k: id(v) for k, v in stream.characters_until_regex.items()} == {
+            k: id(v) for k, v in made.items()}
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip() == "ok", result.stderr
