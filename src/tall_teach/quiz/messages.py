@@ -227,6 +227,12 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     if not drafts:
         drafts = _clause_fallback(message, [*usable, *spare], text, asked, origin, quiz,
                                   failures)  # fmt: skip
+    elif all(option_count(d) < 3 for d in drafts):
+        # a two-option item on the whole: one clause asked alone may offer more
+        fuller = _clause_fallback(message, [*usable, *spare], text, set(), origin, quiz,
+                                  [])  # fmt: skip
+        if fuller and option_count(fuller[0]) > option_count(drafts[0]):
+            drafts = fuller
     if not drafts:
         drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
     covered = "" if drafts else next(

@@ -147,8 +147,9 @@ def _glossary_spelling(word: str, vocab: Vocabulary) -> str:
     return hit[1] if hit else word.lower()
 
 
-def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
-    """The chosen distractors, in the plural when the key is written in the plural."""
+def _term_selection(term: KeyTerm, info: MessageInfo, least: int = 2) -> Selection:
+    """The chosen distractors, in the plural when the key is written in the plural; at
+    least `least` of them."""
     ctx = info.selection
     glossary = ctx.vocab.glossary.every_term()
     cue = unit_names_key(term.option_text, info.text, ctx.evidence, glossary)
@@ -159,7 +160,7 @@ def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
     # (nested in one taken) must not vanish from the warning
     rejected = [r for r in selection.reasons
                 if r.startswith(("rejected", "passed over", "kept back"))]  # fmt: skip
-    _require(list(selection.chosen), term, rejected)
+    _require(list(selection.chosen), term, rejected, least)
     sorts = unit_sorts_options(term.option_text, info.text, ctx.evidence, selection.chosen)
     if sorts:
         raise TemplateError(f"{sorts}: it names the key among these options")
@@ -169,7 +170,7 @@ def _term_selection(term: KeyTerm, info: MessageInfo) -> Selection:
         forced = [c for c in selection.chosen if not _written_plural(c, ctx)]
         _require([c for c in selection.chosen if c not in forced], term,
                  [*rejected, *(f"rejected '{c}': the course never writes it in the plural "
-                               "the blank needs" for c in forced)])  # fmt: skip
+                               "the blank needs" for c in forced)], least)  # fmt: skip
         selection = Selection(
             tuple(pluralise(c) for c in selection.chosen if c not in forced),
             selection.reasons, {pluralise(c): t for c, t in selection.supports.items()},
@@ -205,12 +206,14 @@ def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
     return sets
 
 
-def _require(values: list[str], term: KeyTerm, rejected: list[str] = ()) -> None:
-    if len(values) < 2:
+def _require(
+    values: list[str], term: KeyTerm, rejected: list[str] = (), least: int = 2
+) -> None:
+    if len(values) < least:
         why = f" ({'; '.join(rejected)})" if rejected else ""
         raise TemplateError(
             f"too few clean distractors for '{term.text}' (kind '{term.category}': found "
-            f"{len(values)}, a sound item needs 2){why}: add terms of that kind to the "
+            f"{len(values)}, a sound item needs {least}){why}: add terms of that kind to the "
             "glossary that the lecture shows to be wrong here, or list some with "
             '{distractors="…; …"} after the message'
         )
@@ -256,6 +259,9 @@ def _centred(values: list[Quantity], key: Quantity) -> bool:
         key.mid - mids[0], mids[-1] - key.mid, rel_tol=1e-6)
 
 
+PAIR = 1  # wrong terms a cloze on a term needs at least: one, an alternate-choice item
+
+
 def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     """A message with its key term blanked: "About _____ of T-ALL patients still relapse."."""
     term, key = _cloze_key(term, info)
@@ -275,7 +281,9 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
                    "in ascending order, none the course states in this context)",)  # fmt: skip
     else:
         layouts = ()
-        selection = _term_selection(term, info)
+        # one clean wrong term makes a two-option item ("Lunar eclipse" or "Solar
+        # eclipse"): the pair the lecture teaches apart, asked as such; dates keep a grid
+        selection = _term_selection(term, info, PAIR if term.category != "date" else 2)
         written = {display(d): d for d in selection.chosen}
         taught = {display(d): t for d, t in selection.supports.items()}
         distractors = tuple(written)
