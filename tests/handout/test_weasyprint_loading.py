@@ -106,3 +106,43 @@ def test_tinyhtml5_regexes_are_cached_by_the_characters_and_parse_the_same() -> 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_collector_is_paused_only_while_a_small_document_is_laid_out() -> None:
+    """`_collected_after`: paused for a chunk-sized document, slowed for a larger one, and
+    left as it was (enabled, its thresholds) afterwards, when laying out fails too."""
+    code = textwrap.dedent(
+        """
+        import gc
+        from tall_teach.htmlkit import pdf
+        seen = []
+        real = pdf._render
+        def spy(html, *args):
+            seen.append((gc.isenabled(), gc.get_threshold()[0]))
+            if "boom" in html:
+                raise RuntimeError("boom")
+            return real(html, *args)
+        pdf._render = spy
+        threshold = gc.get_threshold()
+        pdf.render_paged("<p>x</p>")
+        pdf.PAUSED_UP_TO = 3
+        pdf.render_paged("<p>x</p>")
+        try:
+            pdf.render_paged("<p>boom</p>")
+        except RuntimeError:
+            pass
+        pdf.PAUSED_UP_TO = 10 ** 6
+        try:
+            pdf.render_paged("<p>boom</p>")
+        except RuntimeError:
+            pass
+        assert seen == [(False, threshold[0]), (True, 10_000), (True, 10_000),
+                        (False, threshold[0])], seen
+        assert gc.isenabled() and gc.get_threshold() == threshold
+        assert not gc.get_freeze_count()
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip() == "ok", result.stderr

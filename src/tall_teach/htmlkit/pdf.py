@@ -412,26 +412,36 @@ def _remember_page_references() -> None:
     pydyf.PDF._tall_teach_page_references = True
 
 
+PAUSED_UP_TO = 2_000_000  # characters of HTML up to which the collector is paused
+
+
 @contextlib.contextmanager
-def _collected_after() -> Iterator[None]:
+def _collected_after(paused: bool = False) -> Iterator[None]:
     """One garbage collection at the end of a document instead of many while it is laid out.
 
     Laying out allocates millions of boxes and styles that live until the document is
     written, so the collector's default pace (every 700 new objects) mostly rescans them:
-    10-15 % of a chunk's CPU time. Inside, it runs 14 times less often and older objects
-    are frozen (not rescanned); on leaving, one collection frees the document's
-    reference cycles, so memory stays that of one document (without it, a handout's
-    chunks piled up: 254 against 132 MiB for eight chunks of 100 cards).
+    10-15 % of a chunk's CPU time. Inside, it runs 14 times less often, or not at all if
+    `paused` (a document small enough that what it drops while being laid out does not
+    matter: a handout's chunk, at most `chunks.PART_CARDS` cards), and older objects are
+    frozen (not rescanned); on leaving, one collection frees the document's reference
+    cycles, so memory stays that of one document (without it, a handout's chunks piled
+    up: 254 against 132 MiB for eight chunks of 100 cards).
     """
     import gc
 
-    before = gc.get_threshold()
+    before, enabled = gc.get_threshold(), gc.isenabled()
     gc.freeze()
-    gc.set_threshold(10_000, *before[1:])
+    if paused:
+        gc.disable()
+    else:
+        gc.set_threshold(10_000, *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
+        if paused and enabled:
+            gc.enable()
         gc.collect()
         gc.unfreeze()
 
@@ -568,7 +578,8 @@ def render_paged(
     The laid-out document is dropped before returning: a caller printing a handout in
     chunks holds one chunk's boxes at a time.
     """
-    with _collected_after():  # after `_render` returned: its document is garbage
+    # after `_render` returned, its document is garbage
+    with _collected_after(len(html) <= PAUSED_UP_TO):
         return _render(html, base_dir, pdf_variant, tuple(stylesheets), tuple(allowed_roots))
 
 
