@@ -22,7 +22,7 @@ class QuizItem:
 
     `id` is stable and NCName-safe (letter first, no spaces or colons): it derives
     from the source message or question block, never from a position.
-    `kind` is "cloze", "statement", "comparison" or "authored". `numeric` items keep their
+    `kind` is "cloze", "statement" or "authored". `numeric` items keep their
     options in ascending order and must not be reshuffled by an LMS.
     """
 

@@ -172,7 +172,6 @@ def coverage(course: Course) -> list[Diagnostic]:
             '{distractors="…; …"} after the message)',
         )
         for item in course.items
-        # a comparison has its three relations: no term the author could add makes a fourth
-        if item.kind not in ("authored", "comparison") and len(item.options) < course.quiz.options
+        if item.kind != "authored" and len(item.options) < course.quiz.options
     )
     return warnings

@@ -23,14 +23,6 @@ from tall_teach.model import (
 )
 from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to_item
 from tall_teach.quiz.authored import authored_draft
-from tall_teach.quiz.comparisons import (
-    FAMILY,
-    clause_subjects,
-    compares,
-    find_comparison,
-    says,
-    speaks_of,
-)
 from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.cues import (
     gives_answer,
@@ -55,7 +47,6 @@ from tall_teach.quiz.templates import (
     MessageInfo,
     TemplateError,
     cloze,
-    comparison,
     statement,
 )
 from tall_teach.quiz.terms import (
@@ -200,9 +191,8 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                      [t.text for t in spare])  # fmt: skip
     info = _message_info(message, stem_text, origin, quiz)
     if not usable and not spare:
-        drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
-        covered = "" if drafts else asked_by(terms[0].text if terms else "", info, quiz)
-        return MessageOutcome(place, message, tuple(drafts), tuple(failures), origin,
+        covered = asked_by(terms[0].text if terms else "", info, quiz)
+        return MessageOutcome(place, message, (), tuple(failures), origin,
                               asked_by=covered)  # fmt: skip
     drafts: list[Draft] = []
     asked: set[tuple[str, str]] = set()  # (template, key term) already made
@@ -233,8 +223,6 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
                                   [])  # fmt: skip
         if fuller and option_count(fuller[0]) > option_count(drafts[0]):
             drafts = fuller
-    if not drafts:
-        drafts = _comparison_fallback(message, terms, info, origin, quiz, failures)
     covered = "" if drafts else next(
         (q for t in [*usable, *spare] if (q := asked_by(t.text, info, quiz))), "")
     return MessageOutcome(place, message, tuple(drafts), tuple(failures),
@@ -294,84 +282,6 @@ def _clause_fallback(
             note = f"note: asked the clause '{clause}' alone; the whole message made no sound item"
             return [replace(draft, reasons=(*draft.reasons, note))]
     return []
-
-
-def _comparison_fallback(
-    message: Message,
-    terms: list[KeyTerm],
-    info: MessageInfo,
-    origin: Origin,
-    quiz: QuizContext,
-    failures: list[str],
-) -> list[Draft]:
-    """When no term makes a sound item, the comparison the message gives may ("a monopoly
-    charges a price _____ marginal cost": above / below / equal to): the message's own
-    fact, asked among a closed set of wrong relations."""
-    if not compares(info.text):
-        return []  # most messages compare nothing: no news for their author
-    subjects = [t.text for t in terms if occurrences(info.text, t.text)]
-    teller = asked_by(subjects[0] if subjects else "", info, quiz)
-    if teller:
-        failures.append(f"comparison: {ASKED} {teller}, which states or asks this fact")
-        return []
-    draft_id = item_id(info.id, "comparison", 0)
-    try:
-        draft = comparison(draft_id, info, subjects)
-    except TemplateError as why:
-        failures.append(f"comparison: {why}")
-        return []
-    if not _rival_relation(info.text, message, quiz):
-        failures.append("comparison: the course gives no other relation on this subject, or "
-                        "the message says the relation twice, so the other two would be wrong "
-                        "answers no one picks (such items failed 9 of 10 held-out ratings)")
-        return []
-    broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
-                        quiz.course.glossary)  # fmt: skip
-    if broken:
-        failures.append("comparison dropped: " + "; ".join(map(str, broken)))
-        return []
-    told = _comparison_told(draft_id, info.text, subjects, quiz.faces, quiz.vocab)
-    if told:
-        failures.append(f"comparison on '{draft.key}': item {told} gives how "
-                        f"{' / '.join(subjects)} compares, which would give this item away")
-        return []
-    note = "note: no term made a sound item; asked the comparison the message gives"
-    return [replace(draft, reasons=(*draft.reasons, note))]
-
-
-def _rival_relation(text: str, message: Message, quiz: QuizContext) -> bool:
-    """The course gives another relation on the comparison's subject ("price equal to
-    marginal cost" for perfect competition beside "above" for monopoly): the wrong
-    relations are live there. Where it gives none, they are the fact flipped ("exceeds
-    the area under the curve"), which no one who read the stem picks; where the rest of
-    the message says the relation again ("more heat than the work it uses, so its
-    coefficient of performance is _____ 1"), the stem answers it."""
-    found = find_comparison(text)
-    if says(text[: found.start] + text[found.end:], found.relation):
-        return False  # "delivers more heat than the work…, so its COP is _____ 1"
-    others = [r for r in FAMILY if r != found.relation]
-    return any(
-        claim.kind not in ("message", "question", "title") and claim.source != message.source
-        and len(found.about & claim.stems) >= RIVAL_WORDS
-        and any(says(claim.text, r) for r in others)
-        for claim in quiz.evidence.claims
-    )
-
-
-RIVAL_WORDS = 2  # of the comparison's words a claim giving another relation shares ("price",
-# "marginal cost")
-
-
-def _comparison_told(
-    draft_id: str, text: str, subjects: list[str], faces: Mapping[str, str], vocab: Vocabulary
-) -> str:
-    """Another item whose face gives a relation of the same subject and things, if any."""
-    found = find_comparison(text)
-    subjects = clause_subjects(found, subjects)
-    terms = vocab.glossary.every_term()
-    return next((i for i, seen in _others(draft_id, faces)
-                 if speaks_of(seen, subjects, found, terms)
-                 and any(says(seen, r) for r in FAMILY)), "")  # fmt: skip
 
 
 def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyTerm]:
@@ -763,15 +673,9 @@ def _without_stem_cues(
         drafts, failures = [], list(outcome.failures)
         for draft in outcome.drafts:
             others = [(i, s) for i, s in shown.items() if _own(i) != _own(draft.id)]
-            if draft.kind == "comparison":
-                subjects = [t.text for t in find_key_terms(outcome.message.inlines, vocab)
-                            if occurrences(text, t.text)]  # fmt: skip
-                told = _comparison_told(draft.id, text, subjects, faces, vocab)
-                hit = (draft.key, told) if told else None
-            else:
-                hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
-                            if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
-            if hit is None and draft.kind not in ("statement", "comparison"):
+            hit = next(((draft.key, i) for i, f in _others(draft.id, faces)
+                        if _writes_key(f, draft.key, draft.key_term, vocab)), None)  # fmt: skip
+            if hit is None and draft.kind != "statement":
                 hit = next(((d, i) for d in draft.distractors
                             for i in [in_other_stem(d, tying_stems(d, text, others, evidence))]
                             if i), None)  # fmt: skip

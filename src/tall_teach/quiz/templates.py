@@ -2,9 +2,9 @@
 
 A draft has its key, its distractors and every option's feedback, but not yet a
 delivery order: key positions are balanced over the whole quiz afterwards.
-Templates: "cloze" (the key term blanked), "statement" (the true message among
-copies with the key term swapped for another of its category) and "comparison" (how the
-message says one thing stands to another, among the other two relations: `comparisons`).
+Templates: "cloze" (the key term blanked) and "statement" (the true message among copies
+with the key term swapped for another of its category). A "comparison" template (above /
+below / equal to) was removed: held-out raters passed 4 of its 26 ratings.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tall_teach.quiz.comparisons import NoComparison, clause_subjects, conflict, find_comparison
 from tall_teach.quiz.cues import unit_names_key, unit_sorts_options
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.distractors import numeric_alternatives
@@ -636,47 +635,3 @@ def _swappable(term: KeyTerm, info: MessageInfo) -> None:
         raise TemplateError(
             f"'{term.text}' is a bound: a copy with a higher value would be true as well"
         )
-
-
-def comparison(item_id: str, info: MessageInfo, subjects: list[str]) -> Draft:
-    """The comparison the message gives, blanked, among the other two in the same form:
-    "A monopoly charges a price _____ marginal cost." (above / below / equal to).
-    Declined where the course gives another relation of the same subject and things, or
-    where a stem word sounds like the key ("equilibrium" beside "equals")."""
-    if not subjects:
-        raise TemplateError("a comparison item needs a key term to know what is compared")
-    try:
-        found = find_comparison(info.text)
-    except NoComparison as why:
-        raise TemplateError(f"no comparison to ask: {why}") from None
-    if RULE.search(info.text) and re.match(r"\s*\d", info.text[found.end :]):
-        raise TemplateError(f"'{found.word}' bounds a threshold in a rule: which side a "
-                            "target or a cut-off lies on is given away by its sense")
-    subjects = clause_subjects(found, subjects)
-    own = info.selection.source
-    texts = [(c.where, c.text) for c in info.selection.evidence.claims
-             if c.kind != "title" and not (c.kind == "message" and c.source == own)]
-    glossary = info.vocab.glossary.every_term()
-    against = conflict(found, texts, subjects, glossary)
-    if against:
-        raise TemplateError(f"comparison '{found.word}': the course gives another of the same "
-                            f"subject ({against}): the message alone is not the best answer")
-    stem = found.stem(info.text)
-    sound = found.word.casefold()[:3]
-    echo = next((w for w in re.findall(r"[^\W\d_]+", stem) if w.casefold().startswith(sound)
-                 and not any(o.casefold().startswith(sound) for o in found.wrong)), "")
-    if echo:
-        raise TemplateError(f"comparison '{found.word}': the stem's '{echo}' sounds like the "
-                            "key and like no wrong option")  # fmt: skip
-    key = display(found.word)
-    wrong = tuple(display(w) for w in found.wrong)
-    said = as_sentence(info.text)
-    feedback = ((key, f"Correct: {said}"), *(
-        (w, f"Not what the lecture states: it says '{found.word}', not '{o}'.")
-        for w, o in zip(wrong, found.wrong, strict=True)))  # fmt: skip
-    reasons = (f"key '{found.word}' (a comparison: the other two relations in the same form "
-               "are wrong by the message, and no course text gives another of "
-               f"{' / '.join(subjects)})",)  # fmt: skip
-    return Draft(item_id, "comparison",
-                 f"{stem} Which of the following best completes the statement?",
-                 key, wrong, found.word, feedback, reasons=reasons)  # fmt: skip

@@ -64,7 +64,7 @@ def note_groups(items: tuple[QuizItem, ...]) -> list[list[QuizItem]]:
 
 
 # A blank the card's back fills: no options needed on the front.
-_CLOZE_LIKE = frozenset({"cloze", "comparison"})
+_CLOZE_LIKE = frozenset({"cloze"})
 
 
 def representative(group: list[QuizItem]) -> QuizItem:
