@@ -235,3 +235,26 @@ def test_a_section_title_is_never_set_under_title_min(course: Course, theme: The
     (section,) = pages_of(plan, "m/s")
     assert section.title_size >= TITLE_MIN and section.title_text.endswith("…")
     assert any("is long; cut to" in w.message for w in plan.warnings)
+
+
+def test_a_title_repeated_in_each_module_is_numbered_without_a_warning() -> None:
+    """"Take-home messages" in every module is the contract's own pattern (every probe
+    writer renamed theirs to silence the warning); a repeat within one module is warned."""
+    from types import SimpleNamespace
+
+    from tall_teach.writers.pptx.plan import unique_titles
+    from tall_teach.writers.pptx.specs import SlidePlan
+    from tall_teach.writers.pptx.text import Run
+
+    warnings: list[str] = []
+    ctx = SimpleNamespace(warn=lambda source, message: warnings.append(message))
+
+    def slide(source_id: str, title: str) -> SlidePlan:
+        return SlidePlan("content", (Run(title),), 28.0, source_id=source_id)
+
+    slides = [slide("sky/take-home-messages", "Take-home messages"),
+              slide("light/take-home-messages", "Take-home messages"),
+              slide("light/take-home-messages-2", "Take-home messages")]
+    titles = [s.title_text for s in unique_titles(slides, ctx)]
+    assert titles == ["Take-home messages", "Take-home messages (2)", "Take-home messages (3)"]
+    assert len(warnings) == 1 and "'Take-home messages (3)'" in warnings[0]

@@ -426,19 +426,25 @@ def reference_block(paras: tuple[Para, ...], size: float) -> TextBlock:
 
 
 def unique_titles(slides: list[SlidePlan], ctx: PlanContext) -> list[SlidePlan]:
-    """Every slide gets a title of its own: repeats are numbered " (2)", " (3)"."""
-    seen: set[str] = set()
+    """Every slide gets a title of its own (a screen reader lists slides by title): repeats
+    are numbered " (2)", " (3)". Only a repeat within one module is worth a warning: a
+    "Take-home messages" or "Check yourself" slide in every module is the contract's own
+    pattern, and writers of every probe course renamed theirs to silence it."""
+    seen: dict[str, set[str]] = {}  # title -> the modules it was seen in
     result = []
     for slide in slides:
+        module = slide.source_id.partition("/")[0] if "/" in slide.source_id else ""
         key, n, title = slide.title_text.casefold(), 1, slide.title
+        repeated_here = module in seen.get(key, set()) or not module
         while key in seen:
             n += 1
             title = (*slide.title, Run(f" ({n})"))
             key = plain(title).casefold()
-        if n > 1:
+        if n > 1 and repeated_here:
             ctx.warn(None, f"slide title {_shown(slide.title_text)} repeats; numbered "
                      f"{_shown(plain(title))}")
-        seen.add(key)
+        seen.setdefault(slide.title_text.casefold(), set()).add(module)
+        seen.setdefault(key, set()).add(module)
         result.append(replace(slide, title=title, title_tail=slide.title_tail + (n > 1)))
     return result
 
