@@ -146,3 +146,45 @@ def test_the_collector_is_paused_only_while_a_small_document_is_laid_out() -> No
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_quick_styles_lay_out_the_same_pdf_as_weasyprints_own() -> None:
+    """`_quick_styles` against WeasyPrint's general `__missing__` on a page using what
+    takes the general way: custom properties, calc() (percentages inherited), logical
+    properties, text decorations, floats, named pages, anonymous boxes, a table."""
+    code = textwrap.dedent(
+        """
+        import weasyprint.css as css
+        from tall_teach.htmlkit import pdf
+        html = '''<!DOCTYPE html><html lang="en"><head><style>
+        :root { --c: #123456; --w: 40%; }
+        @page { size: A5; margin: 1cm; @bottom-center { content: counter(page); } }
+        @page wide { size: A5 landscape; }
+        body { font-family: sans-serif; color: var(--c); line-height: 1.3; }
+        div.box { width: calc(var(--w) + 2em); margin-inline-start: 1em;
+                  padding-block: calc(2% + 3px); border: 1px solid; text-indent: calc(5% + 1em); }
+        p.u { text-decoration: underline dotted; }
+        p.u span { text-decoration-color: red; }
+        .f { float: right; width: 30%; }
+        section.w { page: wide; }
+        td { padding-inline-end: 1em; border-inline-start: 2px solid var(--c); }
+        ul { font-size: calc(1em + 1pt); }
+        </style></head><body>
+        <div class="box">Text <em>in</em> a box<p>and a paragraph</p>after it</div>
+        <p class="u">Underlined <span>red</span> <b>bold</b></p><div class="f">float</div>
+        <ul><li>one<li>two <code>x</code></ul>
+        <table><tr><th>A<th>B<tr><td>1<td>2</table>
+        <section class="w"><h2>Wide</h2><p>page</p></section></body></html>'''
+        quick = pdf.render_paged(html).pdf
+        assert css.ComputedStyle._tall_teach_quick
+        general = next(cell.cell_contents for cell in css.ComputedStyle.__missing__.__closure__
+                       if getattr(cell.cell_contents, "__qualname__", "")
+                       == "ComputedStyle.__missing__")
+        css.ComputedStyle.__missing__ = general
+        assert pdf.render_paged(html).pdf == quick
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip() == "ok", result.stderr
