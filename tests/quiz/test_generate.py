@@ -565,3 +565,11 @@ def test_an_option_set_that_breaks_a_set_rule_gives_way_to_another_clean_set() -
     assert "Synodic month" in options and len(options) >= 3
     assert not check_item(items[0], course.glossary)
     assert any("another set taken" in r for r in items[0].reasons)
+
+
+def test_a_sub_kind_that_is_no_class_of_the_options_is_not_named_in_the_lead_in() -> None:
+    """Round 34: "Which manor best completes…", "Which other best completes…"."""
+    from tall_teach.quiz.templates import _class_noun
+
+    assert not _class_noun("manor") and not _class_noun("other")
+    assert _class_noun("emperor") and _class_noun("laws") and _class_noun("order")

@@ -280,3 +280,25 @@ def test_a_stem_word_in_the_other_number_of_a_key_word_is_a_cue() -> None:
 
     assert _root("debts", "debt") == "debt"
     assert _root("debt", "debt") == ""  # the same word: the exact-word rule says so
+
+
+def test_a_stem_that_counts_what_the_keys_prefix_names_is_a_cue() -> None:
+    """Round 34: "one male and one female" names Social monogamy; "a third of the land
+    fallow" names the Three-field system; a wrong option with the same count is no cue."""
+    from tall_teach.quiz.itemrules import _count_clang
+
+    assert _count_clang("Social monogamy", "_____, one male and one female raising the young",
+                        ["Polygyny", "Polyandry"]) == ("one", "monogamy")
+    assert _count_clang("Three-field system", "The _____ left only a third of the land fallow",
+                        ["Two-field system"]) == ("third", "three-field")
+    assert _count_clang("Three-field system", "The _____ left a third fallow",
+                        ["Triennial rotation"]) is None
+    assert _count_clang("Trajan", "Two emperors ruled", ["Hadrian"]) is None
+
+
+def test_a_label_word_that_ends_a_key_word_echoes_it() -> None:
+    from tall_teach.quiz.itemrules import label_echo
+
+    assert label_echo("Electric potential and capacitance", "Equipotential surfaces",
+                      ["Magnetic field lines"]) == "equipotential"
+    assert label_echo("Graphs and charts", "Paragraph", ["Sentence"]) == ""

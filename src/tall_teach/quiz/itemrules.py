@@ -142,9 +142,46 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
                            f"the key's '{root[1]}' and with no wrong option's word")  # fmt: skip
     clang = clang or _letter_name(keys[0].text, item.stem, [o.text for o in item.options
                                                            if not o.correct])  # fmt: skip
+    count = _count_clang(keys[0].text, body, [o.text for o in item.options if not o.correct])
+    if count:
+        return RuleFailure("key-word-in-stem", f"the stem's '{count[0]}' counts what the "
+                           f"key's '{count[1]}' names, and no wrong option's")  # fmt: skip
     if clang:
         return RuleFailure("key-word-in-stem", f"the stem's '{clang[0]}' is the start of the "
                            f"key's '{clang[1]}' and of no wrong option's word")  # fmt: skip
+    return None
+
+
+# Counts a key's word may carry (a Greek or Latin prefix, a number word) and the words a
+# stem counts them with: "one male and one female" names "monogamy", "a third of the land"
+# a "Three-field system". Prefixes that start common words unrelated to counting ("di",
+# "bi", "uni") are left out.
+_COUNTS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("mono", "one-", "single"), frozenset({"one", "single", "sole"})),
+    (("two-", "twin", "dual", "double"), frozenset({"two", "both", "pair", "twice", "double"})),
+    (("tri", "three"), frozenset({"three", "third", "thirds", "triple"})),
+    (("tetra", "quadr", "four"), frozenset({"four", "fourth", "quarter", "quarters"})),
+    (("penta", "five"), frozenset({"five", "fifth"})),
+    (("hexa", "six"), frozenset({"six", "sixth"})),
+)
+
+
+def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | None:
+    """The stem counts what the key's prefix or number word names, and no wrong option
+    carries that count: the key is found by counting."""
+    stem_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", stem)}
+
+    def counted(text: str) -> list[tuple[str, frozenset[str]]]:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)]
+        return [(w, said) for w in words for starts, said in _COUNTS
+                if any(w.startswith(s) for s in starts)]
+
+    for word, said in counted(key):
+        if any(said == other for o in wrong for _, other in counted(o)):
+            continue
+        hit = sorted(said & stem_words)
+        if hit:
+            return hit[0], word
     return None
 
 
@@ -329,13 +366,19 @@ def _echoes(a: str, b: str) -> bool:
     return common >= 4 and common >= 0.6 * min(len(a), len(b))
 
 
+def _inside(part: str, word: str) -> bool:
+    """A word of six letters or more that ends a longer one ("potential" in
+    "equipotential", "graph" is too short): the label spells the key's own root."""
+    return len(part) >= 6 and len(word) > len(part) and word.endswith(part)
+
+
 def label_echo(module_title: str, key: str, wrong_options: Sequence[str]) -> str:
     """The key's word a module label echoes, where no wrong option does ("Router" under
     "Routing"), or "": shown above the item, such a label answers it."""
     label = content_words(_unaccented(module_title))
     wrong = [w for o in wrong_options for w in content_words(_unaccented(o))]
     for word in sorted(content_words(_unaccented(key))):
-        echoed = next((w for w in sorted(label) if _echoes(word, w)), "")
+        echoed = next((w for w in sorted(label) if _echoes(word, w) or _inside(w, word)), "")
         if echoed and not any(_echoes(word, w) or _echoes(echoed, w) for w in wrong):
             return word
     return ""

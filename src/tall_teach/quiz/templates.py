@@ -131,9 +131,26 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
 
 def _class_noun(word: str) -> bool:
     """A one-word kind that names a class of things: a plural ("laws", "concepts") or an
-    agent ("emperor", "sociologist"); "ancient", "modern" or "Greek" qualify one."""
+    agent ("emperor", "sociologist"); "ancient", "modern" or "Greek" qualify one, and
+    "other", "manor" or "order" end like agents but name no class of the options."""
     lower = word.casefold()
-    return lower.endswith(("s", "er", "or", "ist")) and not lower.endswith(("ss", "ous"))
+    return (lower.endswith(("s", "er", "or", "ist")) and not lower.endswith(("ss", "ous"))
+            and lower not in _NOT_AGENTS)
+
+
+# Words in -er or -or that are no agents: as a sub-kind, they name a topic or a remainder
+# ("Which other best completes…", "Which manor…": round 34), not what the options are.
+_NOT_AGENTS = frozenset({
+    "other", "another", "manor", "matter", "water", "paper", "corner", "border", "cover",
+    "colour", "color", "winter", "summer", "danger", "answer",
+    "humour", "humor", "labour", "labor", "minor", "major",
+    "interior", "exterior", "weather", "vapour", "vapor", "floor", "door", "after", "under",
+    "over", "later", "temper", "harbour", "harbor", "honour", "honor", "favour", "favor",
+    "rumour", "rumor", "odour", "odor", "vigour", "vigor", "rigour", "rigor", "armour",
+    "armor", "terror", "horror", "polar", "solar", "lunar", "similar", "regular",
+    "particular", "popular", "circular", "nuclear", "linear", "molecular", "cellular",
+    "vascular",
+})  # fmt: skip
 
 
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
