@@ -188,3 +188,37 @@ def test_quick_styles_lay_out_the_same_pdf_as_weasyprints_own() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_shared_text_setup_lays_out_the_same_pdf_as_weasyprints_own() -> None:
+    """`_shared_text_setup` against WeasyPrint's `Layout.setup` on a page of several
+    languages, both directions, font sizes, weights, styles, variants, features and
+    text decorations."""
+    code = textwrap.dedent(
+        """
+        import weasyprint.text.line_break as line_break
+        from tall_teach.htmlkit import pdf
+        html = '''<!DOCTYPE html><html lang="en"><head><style>
+        body { font-family: sans-serif; }
+        .sc { font-variant-caps: small-caps; font-kerning: none; letter-spacing: 1px; }
+        .u { text-decoration: underline; } .s { text-decoration: line-through; }
+        .f { font-feature-settings: "liga" 0; font-style: italic; font-weight: 300; }
+        .m { font-family: monospace; font-size: 9pt; word-spacing: 4px; }
+        </style></head><body>
+        <p>Plain text, <b>bold</b> and <i>italic</i>; fi fl ffi.</p>
+        <p lang="de">Straße, Größe, Maßnahme.</p><p lang="tr">İstanbul ıi</p>
+        <p dir="rtl" lang="ar">مرحبا بالعالم abc</p>
+        <p class="sc">Small Caps AV To</p><p class="u">Under <span class="s">struck</span></p>
+        <p class="f">No ligatures: fi fl</p><p class="m">mono\\ttab  x</p>
+        <h1>Title</h1><h2 lang="fr">Titre « ici »</h2></body></html>'''
+        shared = pdf.render_paged(html).pdf
+        layout = line_break.Layout
+        assert layout._tall_teach_shared
+        layout.setup = layout._tall_teach_general_setup
+        assert pdf.render_paged(html).pdf == shared
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip() == "ok", result.stderr
