@@ -3,6 +3,8 @@ course states in the stem's context; the best set chosen the same way under ever
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -575,3 +577,40 @@ def test_a_noun_in_ism_never_qualifies_the_word_after_the_blank() -> None:
                        "Baroque architecture uses the classical orders with curved walls")
     assert "Modernism" not in selection.chosen
     assert {"Gothic", "Romanesque"} <= set(selection.chosen)
+
+
+def test_options_read_in_the_stem_after_round_35() -> None:
+    """"The Easy problems asks…", "The Problem of other minds of consciousness",
+    "In the Compton scattering", "A Libertarian paternalism changes…" do not read."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([])
+    asks = "The interaction problem asks how a non-physical mind could cause changes"
+    assert "plural" in reads_in_stem("easy problems", "interaction problem", asks, evidence)
+    assert not reads_in_stem("hard problem", "interaction problem", asks, evidence)
+    hard = "The hard problem of consciousness is to explain why processing is experienced"
+    assert "of consciousness" in reads_in_stem("problem of other minds", "hard problem", hard,
+                                               evidence)
+    photo = "In the photoelectric effect, the energy of the electrons depends on frequency"
+    assert "article" in reads_in_stem("Compton scattering", "photoelectric effect", photo,
+                                      evidence)
+    assert not reads_in_stem("Compton effect", "photoelectric effect", photo, evidence)
+
+
+def test_a_lone_wrong_answer_must_be_taught_and_offered_once() -> None:
+    from tall_teach.quiz.selection import lone_filler
+    from tall_teach.quiz.text import base
+
+    evidence = Evidence([_claim("Mary's room is a thought experiment", "", "bullet", "S", None)])
+    ctx = SelectionContext("", None, build_vocabulary(Glossary(()), [], [], [], []), evidence)
+    assert "never teaches" in lone_filler("inverted spectrum", ctx)
+    earlier = replace(ctx, earlier=(frozenset({base("Mary's room")}),))
+    assert "another item" in lone_filler("Mary's room", earlier)
+    assert lone_filler("Mary's room", ctx) == ""
+
+
+def test_an_ist_kind_is_not_named_above_isms() -> None:
+    from tall_teach.quiz.templates import _names_holders
+
+    assert _names_holders("dualist", ["Substance dualism", "Interactionism"])
+    assert not _names_holders("sociologist", ["Émile Durkheim", "Max Weber"])

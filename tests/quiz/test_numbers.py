@@ -270,3 +270,13 @@ def test_wrong_values_are_not_all_multiples_of_the_key() -> None:
     ratios = sorted(round(q.mid / key.mid, 3) for q in chosen)
     assert ratios != [2.0, 3.0]
     assert not all(r == round(r) for r in ratios)
+
+
+def test_an_unround_key_gets_no_round_course_values_beside_it() -> None:
+    """Round 35: "37%" among 25%, 50% and 60% is the one unround value."""
+    key = parse_quantity("37%")
+    assert key is not None
+    course = [q for q, _, _ in find_quantities("25%; 50%; 60%; 86%")]
+    chosen = [q.text() for q in choose_values(key, course, 3, 1)]
+    assert not {"25%", "50%", "60%"} & set(chosen)
+    assert all(not t.rstrip("%").endswith(("0", "5")) for t in chosen)

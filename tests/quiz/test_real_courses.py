@@ -63,6 +63,7 @@ def test_a_new_starter_course_gets_an_item_for_every_message(tmp_path: Path) -> 
     scaffold = pytest.importorskip("tall_teach.scaffold")
     course = read(scaffold.create_course(tmp_path, "demo", today=date(2026, 1, 2)))
     course, _ = generate_items(course)
-    assert coverage(course) == []
+    # notes (an item with fewer options than asked) are information, not a missing item
+    assert [d for d in coverage(course) if d.severity != "note"] == []
     assert any(i.kind == "authored" for i in course.items)
     assert len([i for i in course.items if i.kind != "authored"]) == 3

@@ -24,8 +24,13 @@ def reads_in_stem(
     for this message (`vouched`) is taken to read in it ("Under multiversion concurrency
     control, …")."""
     context = _blank_context(key, message)
-    if not vouched and _mass(candidate) and needs_article(key) and _after_article(key, message):
+    if not vouched and (_mass(candidate) or _mass_phrase(candidate)) and needs_article(
+            key) and _after_article(key, message):
         return f"it reads without an article, where the blank has one (\"{context}\")"
+    doubled = _of_twice(candidate, key, message)
+    if doubled:
+        return (f"the stem goes on with '{doubled}' after the blank, which this option's own "
+                f"\"of\" makes read twice (\"{candidate} {doubled}\")")
     initials = _initials_in(candidate, key, message)
     if initials:
         return f"the stem writes '{initials}', this option's own short form, as something else"
@@ -211,7 +216,8 @@ def _disagrees(candidate: str, key: str, message: str) -> str:
     if not spans:
         return ""
     verb = _verb_after(message[spans[0][1]:])
-    if verb in _SINGULAR_VERBS and _plural_form(candidate) and not _plural_form(key):
+    if _plural_form(candidate) and not _plural_form(key) and (
+            verb in _SINGULAR_VERBS or _plain_singular_verb(verb)):
         return f"plural, where the stem's '{verb}' agrees with a singular key"
     if _plural_form(key) and not _plural_form(candidate) and (
             verb in _PLURAL_VERBS or _plain_plural_verb(verb)):
@@ -246,6 +252,14 @@ _NOT_PLAIN_VERBS = frozenset({
     "under", "over", "into", "between", "within", "without", "after", "before", "during",
     "per", "via", "versus", "vs", "so", "yet", "if", "when", "where", "while", "because",
 })  # fmt: skip
+
+
+def _plain_singular_verb(word: str) -> bool:
+    """A present-tense verb of a singular subject ("The hard problem asks", not "problems
+    asks"): a lower-case word in -s after the subject that is no function word, no
+    "-ss", "-us" or "-is" noun."""
+    return (len(word) >= 4 and word not in _NOT_PLAIN_VERBS and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "ous")))
 
 
 def _plain_plural_verb(word: str) -> bool:
@@ -330,6 +344,27 @@ def _mass(candidate: str) -> bool:
     """One lower-case word read without an article ("spectroscopy", "resonance")."""
     return (" " not in candidate.strip() and candidate.islower()
             and candidate.endswith(_MASS_ENDINGS) and not candidate.endswith("s"))  # fmt: skip
+
+
+# Endings of a last word that make a phrase a mass noun even when a name starts it
+# ("Compton scattering", "libertarian paternalism"): "the" or "a" before them misreads.
+_MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics")
+
+
+def _mass_phrase(candidate: str) -> bool:
+    words = candidate.split()
+    last = words[-1] if len(words) > 1 else ""
+    return last.isalpha() and last.islower() and last.endswith(_MASS_PHRASE_ENDINGS)
+
+
+def _of_twice(candidate: str, key: str, message: str) -> str:
+    """The message goes on with "of …" after the key and the candidate ends in an "of"
+    phrase of its own: "The Problem of other minds of consciousness" does not read."""
+    if " of " not in f" {candidate.casefold()} " or " of " in f" {key.casefold()} ":
+        return ""
+    spans = occurrences(message, key)
+    after = re.match(r"\s+(of\s+[^\W\d_]+)", message[spans[0][1]:]) if spans else None
+    return after.group(1) if after else ""
 
 
 def _after_article(key: str, message: str) -> bool:

@@ -469,6 +469,10 @@ def choose_values(
         if q.decimals == key.decimals and plausible(key, q)
     ]
     course = [q for q in dict.fromkeys(course) if in_bounds(q)]
+    if not _round_figure(key):
+        # round course values beside an unround key single it out ("37%" among 25%, 50%
+        # and 60%: round 35); the ladder keeps the key's last digit
+        course = [q for q in course if not _round_figure(q)]
     course.sort(key=lambda q: (abs(q.mid - key.mid), q.mid))
     pool = [q for q in course + ladder(key) if not any(_meets(q, v) for v in exclude)]
     below = [q for q in pool if q.mid < key.mid]
@@ -543,6 +547,13 @@ def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: i
                 key, [*chosen, q]):
             chosen.append(q)
             added += 1
+
+
+def _round_figure(q: Quantity) -> bool:
+    """A value ending in 0 or 5 at its precision ("25%", "1.5 mg"): what a person writes
+    for a round figure."""
+    scaled = q.mid * 10**q.decimals
+    return abs(scaled - round(scaled)) < 1e-6 and round(scaled) % 5 == 0
 
 
 def built_on_key(key: Quantity, others: list[Quantity]) -> bool:

@@ -225,6 +225,19 @@ def _kind_label(term: KeyTerm) -> str:
     return f"kind '{term.category}'"
 
 
+def lone_filler(candidate: str, ctx: SelectionContext) -> str:
+    """Why one wrong answer cannot stand alone beside the key, or "": a two-option item
+    lives on its one alternative, which the course must teach (a glossary-only "Inverted
+    spectrum" is no rival to the zombie argument) and no other item may offer too (the
+    same lone "Status quo bias" in two items reads as filler: round 35)."""
+    vouched = any(base(candidate) == base(d) for d in ctx.author_distractors)
+    if not vouched and not ctx.evidence.mentions(candidate):
+        return "the only wrong answer, and the course never teaches it (glossary only)"
+    if any(base(candidate) in wrong for wrong in ctx.earlier):
+        return "the only wrong answer, and another item offers it too (it would read as filler)"
+    return ""
+
+
 def _rejection(
     candidate: str,
     origin: str,

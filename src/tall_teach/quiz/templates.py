@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from tall_teach.quiz.cues import unit_names_key, unit_sorts_options
@@ -26,7 +26,12 @@ from tall_teach.quiz.numbers import (
     find_quantities,
     leaves_a_hole,
 )
-from tall_teach.quiz.selection import Selection, SelectionContext, select_distractors
+from tall_teach.quiz.selection import (
+    Selection,
+    SelectionContext,
+    lone_filler,
+    select_distractors,
+)
 from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
 from tall_teach.quiz.text import (
     STOPWORDS,
@@ -138,6 +143,14 @@ def _class_noun(word: str) -> bool:
             and lower not in _NOT_AGENTS)
 
 
+def _names_holders(noun: str, options: Iterable[str]) -> bool:
+    """An "-ist" noun names those who hold an "-ism": a lead-in "Which dualist" above
+    "Substance dualism" asks for a person among doctrines (round 35) and shares its root
+    with the key alone."""
+    return noun.casefold().endswith("ist") and any(
+        o.casefold().rstrip("s").endswith("ism") for o in options)
+
+
 # Words in -er or -or that are no agents: as a sub-kind, they name a topic or a remainder
 # ("Which other best completes…", "Which manor…": round 34), not what the options are.
 _NOT_AGENTS = frozenset({
@@ -177,6 +190,10 @@ def _term_selection(term: KeyTerm, info: MessageInfo, least: int = 2) -> Selecti
     rejected = [r for r in selection.reasons
                 if r.startswith(("rejected", "passed over", "kept back"))]  # fmt: skip
     _require(list(selection.chosen), term, rejected, least)
+    if len(selection.chosen) == 1:
+        lone = lone_filler(selection.chosen[0], ctx)
+        if lone:
+            _require([], term, [*rejected, f"rejected '{selection.chosen[0]}': {lone}"], least)
     sorts = unit_sorts_options(term.option_text, info.text, ctx.evidence, selection.chosen)
     if sorts:
         raise TemplateError(f"{sorts}: it names the key among these options")
@@ -320,7 +337,8 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     # an option of the author's from outside the key's kind is no "object": name no kind
     kinds = {normalise(t) for t in info.vocab.glossary.terms_under(term.category)}
     foreign = any(normalise(d) not in kinds for d in info.selection.author_distractors
-                  if d in selection_chosen(distractors, written))  # fmt: skip
+                  if d in selection_chosen(distractors, written)) or _names_holders(
+        category_noun(term.category, info.vocab), every)  # fmt: skip
     stem = f"{blanked} {cloze_lead_in(term, info.vocab, foreign)}"
     feedback = tuple(
         (o, f"Correct: {as_sentence(info.text)}" if o == key
