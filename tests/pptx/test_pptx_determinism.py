@@ -68,3 +68,43 @@ def test_remembered_part_names_skip_names_already_in_the_package() -> None:
     assert names == ["/ppt/charts/chart1.xml", "/ppt/charts/chart2.xml", "/ppt/charts/chart3.xml"]
     assert package.next_partname("/ppt/theme/theme%d.xml") not in {
         str(p.partname) for p in package.iter_parts()}
+
+
+def test_workbooks_zipped_once_give_the_same_deck_as_xlsxwriters_zip_normalized(
+    course: Course, theme: Theme, deck_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chart workbooks kept as entries and zipped once, stamped, are an optimisation only:
+    XlsxWriter's own zip, read back and normalized at saving, gives the very same bytes."""
+    import contextlib
+
+    import tall_teach.writers.pptx.package as package
+
+    monkeypatch.setattr(package, "workbook_zipped_once", contextlib.nullcontext)
+    assert render(course, theme)["demo-deck.pptx"] == deck_bytes
+    assert not package._STAMPED and not package._STAMP
+
+
+def test_a_workbook_zipped_once_is_the_normalized_one() -> None:
+    from pptx.chart.data import CategoryChartData
+
+    from tall_teach.writers.pptx.package import (
+        normalize_embedded_workbook,
+        stamped_workbooks,
+        workbook_zipped_once,
+    )
+
+    def workbook() -> bytes:
+        data = CategoryChartData(number_format='General" %"')
+        data.categories = ["A", "B & C", "Ü"]
+        data.add_series("Series <1>", [1.5, 0, -3])
+        data.add_series("S2", [None, 2, 1e9])
+        return data.xlsx_blob  # type: ignore[no-any-return]
+
+    stamp = "2026-01-02T00:00:00Z"
+    normalized = normalize_embedded_workbook(workbook(), stamp)
+    with stamped_workbooks(stamp), workbook_zipped_once():
+        once = workbook()
+        assert normalize_embedded_workbook(once, stamp) is once
+    assert once == normalized
+    with workbook_zipped_once():  # outside a deck: XlsxWriter's own zip, as before
+        assert workbook() != normalized

@@ -69,7 +69,10 @@ def add_chart(slide: Any, spec: ChartSpec, box: Box) -> Any:
     data.categories = list(spec.categories)
     for name, values in spec.series:
         data.add_series(name or "Values", list(values))
-    frame = slide.shapes.add_chart(kinds[spec.kind], box.x, box.y, box.w, box.h, data)
+    from tall_teach.writers.pptx.package import workbook_zipped_once
+
+    with workbook_zipped_once():
+        frame = slide.shapes.add_chart(kinds[spec.kind], box.x, box.y, box.w, box.h, data)
     frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt)
     chart = frame.chart
     style_text(chart, spec)

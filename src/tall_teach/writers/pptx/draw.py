@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from tall_teach.writers.pptx.fastxml import compile_placeholder_xpath
-from tall_teach.writers.pptx.package import saved_package
+from tall_teach.writers.pptx.package import saved_package, stamped_workbooks
 from tall_teach.writers.pptx.partnames import SlideAdder, remember_partnames
 from tall_teach.writers.pptx.richtext import write_paragraphs
 from tall_teach.writers.pptx.specs import (
@@ -59,11 +59,13 @@ def render_plan(
     """Serialize the plan into `prs` (opened from the template) and return stable bytes."""
     by_kind = layouts_by_name(prs, layouts, template_name)
     adder = SlideAdder(prs)
-    for number, slide_plan in enumerate(plan.slides, start=1):
-        layout = by_kind[slide_plan.kind]
-        add_slide(prs, layout, adder.add(layout), slide_plan, number, labels, adder)
-    set_core_properties(prs, plan.properties)
-    return saved_package(prs, f"{plan.properties.date}T00:00:00Z")
+    stamp = f"{plan.properties.date}T00:00:00Z"
+    with stamped_workbooks(stamp):  # each chart's workbook zipped once, as saving keeps it
+        for number, slide_plan in enumerate(plan.slides, start=1):
+            layout = by_kind[slide_plan.kind]
+            add_slide(prs, layout, adder.add(layout), slide_plan, number, labels, adder)
+        set_core_properties(prs, plan.properties)
+        return saved_package(prs, stamp)
 
 
 def add_slide(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -23,13 +24,96 @@ def entry_order(names: Iterable[str]) -> list[str]:
 
 def normalize_embedded_workbook(blob: bytes, stamp: str) -> bytes:
     """XlsxWriter dates an embedded chart workbook with the clock: pin it to `stamp`."""
+    if blob in _STAMPED.get(stamp, ()):
+        return blob
     with zipfile.ZipFile(io.BytesIO(blob)) as source:
         entries = {name: source.read(name) for name in source.namelist()}
+    return _stamped_workbook(entries, stamp)
+
+
+def _stamped_workbook(entries: dict[str, bytes], stamp: str) -> bytes:
     core = entries.get("docProps/core.xml")
     if core is not None:
         replacement = rb"\g<1>" + stamp.encode("ascii") + rb"\g<2>"
         entries["docProps/core.xml"] = _W3CDTF.sub(replacement, core)
     return write_zip(entries)
+
+
+# Workbooks made inside `stamped_workbooks(stamp)`, by stamp: already as normalizing
+# them gives
+_STAMPED: dict[str, set[bytes]] = {}
+
+
+class _WorkbookEntries:
+    """What XlsxWriter's `Workbook.close` zips (in memory), kept as entries and zipped
+    once, stamped, as `normalize_embedded_workbook` would have it: instead of deflating
+    every part, then reading the zip back, inflating and deflating them again."""
+
+    def __init__(self, target: Any, mode: str = "w", compression: int = zipfile.ZIP_DEFLATED,
+                 **_: Any) -> None:
+        self.target, self.compression = target, compression
+        self.entries: dict[str, bytes] = {}
+        if mode != "w" or not hasattr(target, "write"):
+            raise _NotInMemory
+
+    def writestr(self, info: Any, data: bytes | str) -> None:
+        name = info.filename if isinstance(info, zipfile.ZipInfo) else str(info)
+        self.entries[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def close(self) -> None:
+        blob = _stamped_workbook(self.entries, self.stamp)
+        _STAMPED.setdefault(self.stamp, set()).add(blob)
+        self.target.write(blob)
+
+    stamp = ""
+
+
+class _NotInMemory(Exception):
+    """XlsxWriter writing a file, not into memory: not what this stands in for."""
+
+
+_STAMP: list[str] = []  # the stamp of the deck being drawn (`stamped_workbooks`)
+
+
+@contextlib.contextmanager
+def stamped_workbooks(stamp: str) -> Iterator[None]:
+    """Around drawing a deck whose package is saved with `stamp`: the workbooks of its
+    charts (`workbook_zipped_once`) are zipped once, stamped, and left as they are by
+    `normalize_embedded_workbook`."""
+    _STAMP.append(stamp)
+    try:
+        yield
+    finally:
+        _STAMP.pop()
+        _STAMPED.pop(stamp, None)
+
+
+@contextlib.contextmanager
+def workbook_zipped_once() -> Iterator[None]:
+    """Around python-pptx making a chart (and its workbook, with XlsxWriter imported):
+    XlsxWriter's in-memory zip is `_WorkbookEntries`, inside `stamped_workbooks`. As
+    before otherwise, or if XlsxWriter does not zip the way this knows (another version)."""
+    import sys
+
+    workbook = sys.modules.get("xlsxwriter.workbook")
+    if not _STAMP or workbook is None or getattr(workbook, "ZipFile", None) is not zipfile.ZipFile:
+        yield
+        return
+    stamp, original = _STAMP[-1], workbook.ZipFile
+
+    def zip_file(target: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            entries = _WorkbookEntries(target, *args, **kwargs)
+        except (_NotInMemory, TypeError):
+            return original(target, *args, **kwargs)
+        entries.stamp = stamp
+        return entries
+
+    workbook.ZipFile = zip_file
+    try:
+        yield
+    finally:
+        workbook.ZipFile = original
 
 
 def write_zip(entries: dict[str, bytes]) -> bytes:
