@@ -573,3 +573,17 @@ def test_a_sub_kind_that_is_no_class_of_the_options_is_not_named_in_the_lead_in(
 
     assert not _class_noun("manor") and not _class_noun("other")
     assert _class_noun("emperor") and _class_noun("laws") and _class_noun("order")
+
+
+def test_a_two_option_item_whose_key_the_quiz_title_names_is_not_made() -> None:
+    """Round 35: "Ancient Greece: from the polis to the Hellenistic kingdoms" above Deme /
+    Polis: the title, shown above every item, answers it."""
+    glossary = Glossary((("community", ("polis", "deme")),))
+    messages = [msg("A **polis** was a self-governing community of citizens")]
+    slide = text_slide("a/s", "Polis and deme", ["A deme was a village district of Attica"])
+    course = course_with(messages, glossary=glossary, extra_slides=[slide])
+    made, _ = generate_items(course)
+    assert [i for i in made.items if i.kind == "cloze"]
+    titled, _ = generate_items(replace(course, title="Ancient Greece: from the polis to Rome"))
+    assert not [i for i in titled.items if i.kind == "cloze"]
+    assert any("key-in-title" in r for d in titled.declined for r in d.reasons)

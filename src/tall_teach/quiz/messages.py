@@ -399,9 +399,7 @@ def _best_draft(
             failures.append(f"{kind} on '{term.text}': item {shown} already offers "
                             f"'{term.text}' as a wrong answer")
             continue
-        broken = check_item(
-            to_item(draft, origin, provisional_order(draft), quiz.course), quiz.course.glossary
-        )
+        broken = _broken(draft, origin, quiz)
         mended = _without_the_odd_option(kind, draft_id, term, info, origin, quiz, draft, broken)
         if mended is not None:
             draft, broken = mended, []
@@ -432,8 +430,32 @@ def _best_draft(
     return draft, term
 
 
+def _broken(draft: Draft, origin: Origin, quiz: QuizContext) -> list[RuleFailure]:
+    """The item-writing rules the draft breaks, with the quiz's own title as one more
+    label above a two-option item: every format shows it above every item ("…from the
+    polis to the Hellenistic kingdoms" above Deme / Polis: round 35), and unlike a module
+    label it cannot be hidden. With more options the title names a topic the options
+    share; held-out raters passed such items."""
+    broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
+                        quiz.course.glossary)  # fmt: skip
+    if draft.numeric or draft.kind == "authored" or len(draft.distractors) != 1:
+        return broken
+    header = f"{quiz.course.title} {quiz.course.subtitle}"
+    # the key's own word, not a word of its root: "relations" in a title is no "relative"
+    said = {base(w) for w in re.findall(r"[^\W\d_]+", header.casefold())}
+    echo = next((w for w in re.findall(r"[^\W\d_]+", draft.key.casefold())
+                 if len(w) >= 4 and base(w) in said
+                 and not any(base(w) == base(x) for d in draft.distractors
+                             for x in re.findall(r"[^\W\d_]+", d.casefold()))), "")
+    if echo:
+        broken.append(RuleFailure("key-in-title", f"the quiz's title '{header.strip()}' "
+                                  f"echoes the key's '{echo}' and no wrong option"))
+    return broken
+
+
 # Rules an option set breaks, not the stem: another set from the clean candidates may pass.
-SET_RULES = frozenset({"key-pair", "key-longest", "key-odd-one-out", "key-most-specific"})
+SET_RULES = frozenset({"key-pair", "key-longest", "key-odd-one-out", "key-most-specific",
+                       "key-in-title"})
 MENDS = 6  # option sets tried at most after the first one fails
 
 
@@ -457,8 +479,7 @@ def _without_the_odd_option(
             other = TEMPLATES[kind](draft_id, term, replace(info, selection=selection))
         except TemplateError:
             continue
-        item = to_item(other, origin, provisional_order(other), quiz.course)
-        if not check_item(item, quiz.course.glossary):
+        if not _broken(other, origin, quiz):
             return replace(other, reasons=(*other.reasons, "note: " + "; ".join(
                 map(str, broken)) + f" with {', '.join(repr(d) for d in left_out)} among "
                 "the options: another set taken"))
