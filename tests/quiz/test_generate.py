@@ -587,3 +587,21 @@ def test_a_two_option_item_whose_key_the_quiz_title_names_is_not_made() -> None:
     titled, _ = generate_items(replace(course, title="Ancient Greece: from the polis to Rome"))
     assert not [i for i in titled.items if i.kind == "cloze"]
     assert any("key-in-title" in r for d in titled.declined for r in d.reasons)
+
+
+def test_a_module_label_that_writes_the_key_year_is_hidden() -> None:
+    """Round 36: "Nuclear arms and crises, 1949-1963" above a question whose answer is 1949."""
+    from tall_teach.quiz.assemble import _label_gives_number
+
+    assert _label_gives_number("Nuclear arms and crises, 1949-1963", "1949")
+    assert not _label_gives_number("Nuclear arms and crises, 1949-1963", "1952")
+    assert not _label_gives_number("Détente", "1975")
+
+
+def test_options_share_one_case() -> None:
+    """Round 36: "yo" and "tú" (kept lower-case as possible symbols) beside "Usted"."""
+    from tall_teach.quiz.templates import _mixed_case
+
+    assert _mixed_case([("Usted", "usted"), ("yo", "yo"), ("tú", "tú")])
+    assert not _mixed_case([("Usted", "usted"), ("Ustedes", "ustedes")])
+    assert not _mixed_case([("pH", "pH"), ("Salinity", "Salinity")])

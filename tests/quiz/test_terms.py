@@ -116,3 +116,26 @@ def test_an_acronym_is_found_only_in_capitals_and_a_single_letter_never() -> Non
     assert [t.text for t in find_in_text("A TCP connection opens; ns and ip are words", vocab)] \
         == []  # fmt: skip
     assert [t.text for t in find_in_text("a router forwards by IP address", vocab)] == ["IP"]
+
+
+def test_a_singular_bold_term_has_the_kind_of_its_plural_glossary_entry() -> None:
+    """Writers of rounds 33-37 listed terms in the plural ("hydraulic actuators") and bolded
+    the singular: the term has its kind, and the options follow it in the singular."""
+    from tall_teach.quiz import generate_items
+    from tall_teach.quiz.terms import singular_form
+
+    from .conftest import course_with, msg, text_slide
+
+    assert singular_form("hydraulic actuators") == "hydraulic actuator"
+    assert singular_form("processes") == "process"
+    assert singular_form("analysis") == "analysis"
+    glossary = Glossary((("drive", ("hydraulic actuators", "electric motors",
+                                    "pneumatic cylinders")),))  # fmt: skip
+    slide = text_slide("a/s", "Actuators", ["An electric motor is clean and precise",
+                                            "A pneumatic cylinder is cheap and fast"])
+    course = course_with([msg("A **hydraulic actuator** has the highest power-to-weight ratio")],
+                         glossary=glossary, extra_slides=[slide])
+    course, _ = generate_items(course)
+    (item,) = [i for i in course.items if i.kind == "cloze"]
+    assert sorted(o.text for o in item.options) == [
+        "Electric motor", "Hydraulic actuator", "Pneumatic cylinder"]

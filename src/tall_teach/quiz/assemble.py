@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,9 +75,18 @@ def to_item(
         rationale=rationale(origin),
         where=where(origin, course),
         reasons=draft.reasons,
-        shows_module=draft.kind == "authored" or draft.numeric or not label_echo(
-            origin.place.module.title, draft.key, draft.distractors),
+        shows_module=draft.kind == "authored" or not (
+            _label_gives_number(origin.place.module.title, draft.key) if draft.numeric
+            or re.search(r"\d", draft.key) else label_echo(
+                origin.place.module.title, draft.key, draft.distractors)),
     )
+
+
+def _label_gives_number(label: str, key: str) -> bool:
+    """The module label writes the key's number ("Nuclear arms and crises, 1949-1963" above
+    a question whose answer is 1949: round 36): shown above the item, it answers it."""
+    numbers = set(re.findall(r"\d+(?:[.,]\d+)?", label))
+    return any(n in numbers for n in re.findall(r"\d+(?:[.,]\d+)?", key))
 
 
 def provisional_order(draft: Draft) -> tuple[tuple[str, bool], ...]:

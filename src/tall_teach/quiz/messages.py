@@ -470,6 +470,11 @@ def _without_the_odd_option(
     if not broken or draft.numeric or any(b.rule not in SET_RULES for b in broken):
         return None
     picked = list(draft.swapped or draft.distractors)
+    if any(b.rule == "key-pair" for b in broken):
+        # the option that pairs with the key goes first ("Pneumatic actuator" beside
+        # "Hydraulic actuator"), not the one that stands apart from both
+        shares = {d for d in picked if stems(d) & stems(draft.key)}
+        picked = [d for d in picked if d not in shares] + [d for d in picked if d in shares]
     tries = [(d,) for d in reversed(picked)] + [
         pair for pair in itertools.combinations(reversed(picked), 2)]
     for left_out in tries[:MENDS]:

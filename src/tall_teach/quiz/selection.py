@@ -22,7 +22,7 @@ from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.grammar import reads_in_stem
-from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise, singulars
+from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise, singular_form, singulars
 from tall_teach.quiz.text import (
     base,
     contains_term,
@@ -147,7 +147,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         seen.add(norm)
         why = _rejection(candidate, origin, key, ctx, generic, excluded, _kind_words(term),
-                         term.plural)
+                         term.plural, term.singular)
         if not why and group and origin != "author":
             why = _outside_group(candidate, group)
         if why:
@@ -247,11 +247,13 @@ def _rejection(
     excluded: set[str],
     kind: str = "",
     plural: bool = False,
+    singular: bool = False,
 ) -> str:
     """Why a candidate may not be offered as wrong, or "" when it may. With `plural`, the
     options follow a key written in the plural: the candidate reads in the stem as such."""
     norm = normalise(candidate)
-    if norm == normalise(key) or norm in {normalise(s) for s in singulars(key)}:
+    if norm == normalise(key) or norm in {normalise(s) for s in singulars(key)} or (
+            norm == normalise(pluralise(key))):
         return "it is the key"
     if contains_term(candidate, key) or contains_term(key, candidate):
         return "nested in the key or around it"
@@ -262,8 +264,9 @@ def _rejection(
         return f"the message writes '{longer}', which this option only shortens (a clang)"
     if base(candidate) in excluded:
         return "excluded by the author (exclude=) or by the review (avoid:)"
-    misfit = reads_in_stem(pluralise(candidate) if plural else candidate, key, ctx.message,
-                           ctx.evidence, origin == "author")
+    shown = (pluralise(candidate) if plural
+             else singular_form(candidate) if singular else candidate)
+    misfit = reads_in_stem(shown, key, ctx.message, ctx.evidence, origin == "author")
     if misfit:
         return misfit
     if base(candidate) in ctx.other_keys:

@@ -32,7 +32,7 @@ from tall_teach.quiz.selection import (
     lone_filler,
     select_distractors,
 )
-from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise
+from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise, singular_form
 from tall_teach.quiz.text import (
     STOPWORDS,
     as_sentence,
@@ -197,6 +197,11 @@ def _term_selection(term: KeyTerm, info: MessageInfo, least: int = 2) -> Selecti
     sorts = unit_sorts_options(term.option_text, info.text, ctx.evidence, selection.chosen)
     if sorts:
         raise TemplateError(f"{sorts}: it names the key among these options")
+    if term.singular:  # a glossary of plurals: each option in the singular, as the key
+        selection = Selection(
+            tuple(singular_form(c) for c in selection.chosen), selection.reasons,
+            {singular_form(c): t for c, t in selection.supports.items()},
+        )  # fmt: skip
     if term.plural:
         # a plural the course never writes reads as forced ("nuclear envelopes" beside
         # "lysosomes": one envelope per nucleus), and marks the option as made up
@@ -319,6 +324,13 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
         selection = _term_selection(term, info, PAIR if term.category != "date" else 2)
         written = {display(d): d for d in selection.chosen}
         taught = {display(d): t for d, t in selection.supports.items()}
+        if key == display(term.option_text) and _mixed_case(
+                [(key, term.option_text), *written.items()]):
+            # "yo", "tú" kept lower-case beside "Usted": every option as the course writes
+            # it (round 36), not some capitalised and some not
+            key = term.option_text
+            written = {d: d for d in selection.chosen}
+            taught = dict(selection.supports)
         distractors = tuple(written)
         every = [key, *distractors]
         reasons = selection.reasons
@@ -347,6 +359,15 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     )  # fmt: skip
     return Draft(item_id, "cloze", stem, key, distractors, term.text, feedback, layouts,
                  numeric=bool(layouts), reasons=reasons)  # fmt: skip
+
+
+def _mixed_case(options: list[tuple[str, str]]) -> bool:
+    """Options (as shown, as written) of which display() capitalised some and left another
+    lower-case: a short word it takes for a symbol ("yo", "tú") beside "Usted"."""
+    lowered = any(shown == raw and raw[:1].isalpha() and raw == raw.casefold()
+                  for shown, raw in options)  # "allo-HSCT" has a casing of its own
+    raised = any(shown != raw for shown, raw in options)
+    return lowered and raised
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

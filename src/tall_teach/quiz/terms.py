@@ -54,6 +54,7 @@ class KeyTerm:
     canonical: str = ""  # the glossary's spelling, shown as the option
     quantity: Quantity | None = None
     plural: bool = False  # the message writes the plural of a glossary term: options follow
+    singular: bool = False  # the message writes the singular of a plural glossary term
 
     @property
     def option_text(self) -> str:
@@ -271,6 +272,12 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
         hit = vocab.lookup(singular)
         if hit:
             return KeyTerm(term, hit[0], "bold", canonical=term, plural=True)
+    if singular_form(term) == term:
+        # a glossary that lists its terms in the plural ("hydraulic actuators"): the
+        # singular bold term has their kind, and the options follow it
+        hit = vocab.lookup(pluralise(term))
+        if hit:
+            return KeyTerm(term, hit[0], "bold", canonical=term, singular=True)
     if parse_date(term):
         return KeyTerm(term, "date", "date")
     quantity = parse_quantity(term)
@@ -301,6 +308,21 @@ def singulars(term: str) -> list[str]:
     if lower.endswith("s") and not lower.endswith("ss"):
         return [term[:-1]]
     return []
+
+
+def singular_form(term: str) -> str:
+    """The singular of a plural term's last word ("hydraulic actuators" -> "hydraulic
+    actuator", "processes" -> "process"); the term itself when it is no plural."""
+    head, _, last = term.rpartition(" ")
+    lower = last.casefold()
+    forms = singulars(last)
+    if not forms or lower.endswith(("is", "us", "ss")) or not last.isalpha():
+        return term
+    if lower.endswith("es") and not lower.endswith(("ies", "ves")):
+        one = last[:-2] if lower[:-2].endswith(("s", "x", "ch", "sh")) else last[:-1]
+    else:
+        one = forms[0]
+    return f"{head} {one}" if head else one
 
 
 def pluralise(term: str) -> str:
