@@ -614,3 +614,16 @@ def test_an_ist_kind_is_not_named_above_isms() -> None:
 
     assert _names_holders("dualist", ["Substance dualism", "Interactionism"])
     assert not _names_holders("sociologist", ["Émile Durkheim", "Max Weber"])
+
+
+def test_the_verb_after_the_blank_takes_the_keys_sort_of_subject() -> None:
+    """Round 36: "The swept area says that…", "Curtailment falls when demand exceeds…"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([])
+    says = "The Betz limit says that a turbine captures at most 59% of the wind's power"
+    assert "statement" in reads_in_stem("swept area", "Betz limit", says, evidence)
+    assert not reads_in_stem("Lanchester's law", "Betz limit", says, evidence)
+    falls = "The grid frequency falls when demand exceeds supply"
+    assert "quantity" in reads_in_stem("curtailment", "grid frequency", falls, evidence)
+    assert not reads_in_stem("grid voltage", "grid frequency", falls, evidence)

@@ -48,6 +48,9 @@ def reads_in_stem(
     if law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")
+    predicate = _predicate_misfit(candidate, key, message)
+    if predicate:
+        return predicate
     negated = _negates_stem(candidate, key, message)
     if negated:
         return (f"it negates the stem's own '{negated}' (\"an invalid argument is a valid "
@@ -298,6 +301,52 @@ def law_beside_quantity(candidate: str, key: str) -> bool:
     Shift")."""
     return (_statement_head(candidate) and _quantity_head(key)) or (
         _statement_head(key) and _quantity_head(candidate))
+
+
+# Verbs whose subject is a statement or a view ("the Betz limit says that", "the domino
+# theory held that"): a thing or an aid programme does not say or hold (round 36).
+_SAYING = frozenset({"says", "said", "states", "stated", "holds", "held", "argues", "argued",
+                     "claims", "claimed", "asserts", "asserted", "maintains", "predicts",
+                     "predicted", "proposes", "proposed", "posits", "posited"})  # fmt: skip
+# Heads of names that can say or hold something, besides laws and theorems.
+_SAYING_HEADS = _STATEMENT_HEADS | frozenset({
+    "theory", "theories", "thesis", "doctrine", "model", "argument", "view", "limit",
+    "criterion", "interpretation", "approach", "school", "hypothesis", "account", "effect",
+    "conjecture", "postulate", "axiom", "statement", "definition", "principle"})  # fmt: skip
+# Verbs of a quantity that changes ("the grid frequency falls when…"): curtailment or an
+# interconnector does not fall (round 36).
+_CHANGING = frozenset({"falls", "fell", "rises", "rose", "drops", "dropped", "increases",
+                       "increased", "decreases", "decreased", "doubles", "doubled", "halves",
+                       "halved", "grows", "grew"})  # fmt: skip
+_CHANGING_HEADS = _QUANTITY_HEADS | frozenset({
+    "frequency", "speed", "velocity", "pressure", "temperature", "density", "voltage",
+    "current", "power", "energy", "price", "output", "income", "rate", "population",
+    "demand", "supply", "height", "length", "mass", "weight", "volume", "concentration",
+    "resistance", "capacity", "capacitance", "efficiency", "yield", "wage", "wages",
+    "inflation", "unemployment", "growth", "index", "count", "number", "share", "cost",
+    "costs", "revenue", "profit", "tension", "force", "torque", "flux", "intensity",
+    "amplitude", "wavelength", "period", "altitude", "depth", "salinity", "humidity",
+    "resolution", "magnification", "brightness", "luminosity", "range", "distance"})
+
+
+def _predicate_misfit(candidate: str, key: str, message: str) -> str:
+    """The verb after the blank takes the key's sort of subject and not the candidate's:
+    a statement says or holds, a quantity falls or rises. Only where the key's own head
+    is of that sort, so a name the lists do not know is left alone."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    verb = _verb_after(message[spans[0][1]:])
+    head = key.casefold().split()[-1] if key.split() else ""
+    other = candidate.casefold().split()[-1] if candidate.split() else ""
+    if verb in _SAYING and head in _SAYING_HEADS and other not in _SAYING_HEADS and not (
+            other.endswith(("ism", "isms", "tion", "ity"))):  # a thesis named by one noun
+        return (f"the stem's '{verb}' needs a statement or a view, as the key is, and this "
+                "option names a thing")
+    if verb in _CHANGING and head in _CHANGING_HEADS and other not in _CHANGING_HEADS:
+        return (f"the stem's '{verb}' needs a quantity, as the key is, and this option "
+                "names no quantity")
+    return ""
 
 
 def _compound_start(candidate: str, key: str, message: str, evidence: Evidence) -> str:
