@@ -627,3 +627,12 @@ def test_the_verb_after_the_blank_takes_the_keys_sort_of_subject() -> None:
     falls = "The grid frequency falls when demand exceeds supply"
     assert "quantity" in reads_in_stem("curtailment", "grid frequency", falls, evidence)
     assert not reads_in_stem("grid voltage", "grid frequency", falls, evidence)
+
+
+def test_a_number_before_the_blank_counts_a_plural() -> None:
+    """Round 37: "has six _____": "six Frame" does not read."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "A rigid body moving freely in space has six degrees of freedom"
+    assert "counts" in reads_in_stem("frame", "degrees of freedom", message, Evidence([]))
+    assert not reads_in_stem("joint variables", "degrees of freedom", message, Evidence([]))

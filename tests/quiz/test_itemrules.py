@@ -302,3 +302,13 @@ def test_a_label_word_that_ends_a_key_word_echoes_it() -> None:
     assert label_echo("Electric potential and capacitance", "Equipotential surfaces",
                       ["Magnetic field lines"]) == "equipotential"
     assert label_echo("Graphs and charts", "Paragraph", ["Sentence"]) == ""
+
+
+def test_a_letter_that_names_the_keys_first_part_is_a_cue() -> None:
+    """Round 37: "the height of a lowercase x" above X-height."""
+    from tall_teach.quiz.itemrules import _letter_part
+
+    assert _letter_part("X-height", "The _____ is the height of a lowercase x",
+                        ["Cap height", "Baseline"]) == "x"
+    assert _letter_part("X-height", "The _____ decides how large type looks", ["Cap height"]) == ""
+    assert _letter_part("T-score", "A _____ of a sample", ["Z-score"]) == ""

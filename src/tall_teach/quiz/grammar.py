@@ -204,6 +204,13 @@ _SINGULAR_VERBS = frozenset({"is", "has", "was", "does"})
 _PLURAL_VERBS = frozenset({"are", "have", "were", "do"})
 
 
+# Words before the blank that count a plural ("has six _____": round 37).
+_COUNTING = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "hundred", "thousand", "many", "several", "few", "these", "those",
+    "both", "various", "numerous", "multiple"})  # fmt: skip
+
+
 def _plural_form(phrase: str) -> bool:
     """The phrase's head is a plural: its last word, or the word before "of" ("Points of
     difference")."""
@@ -218,6 +225,10 @@ def _disagrees(candidate: str, key: str, message: str) -> str:
     spans = occurrences(message, key)
     if not spans:
         return ""
+    counted = re.search(r"(?:^|\s)(\w+)\s*$", message[: spans[0][0]])
+    if (counted and counted.group(1).casefold() in _COUNTING and _plural_form(key)
+            and not _plural_form(candidate)):
+        return f"singular, where the stem's '{counted.group(1)}' counts a plural key"
     verb = _verb_after(message[spans[0][1]:])
     if _plural_form(candidate) and not _plural_form(key) and (
             verb in _SINGULAR_VERBS or _plain_singular_verb(verb)):

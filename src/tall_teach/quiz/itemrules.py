@@ -142,6 +142,10 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
                            f"the key's '{root[1]}' and with no wrong option's word")  # fmt: skip
     clang = clang or _letter_name(keys[0].text, item.stem, [o.text for o in item.options
                                                            if not o.correct])  # fmt: skip
+    letter = _letter_part(keys[0].text, body, [o.text for o in item.options if not o.correct])
+    if letter:
+        return RuleFailure("key-word-in-stem", f"the stem writes the letter '{letter}' that "
+                           "names the key's first part, and no wrong option's")  # fmt: skip
     count = _count_clang(keys[0].text, body, [o.text for o in item.options if not o.correct])
     if count:
         return RuleFailure("key-word-in-stem", f"the stem's '{count[0]}' counts what the "
@@ -183,6 +187,18 @@ def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
         if hit:
             return hit[0], word
     return None
+
+
+def _letter_part(key: str, stem: str, wrong: list[str]) -> str:
+    """A one-letter part of a hyphenated key ("x" of "X-height") that the stem writes as a
+    word ("the height of a lowercase x": round 37), where no wrong option has it."""
+    parts = re.match(r"([A-Za-z])-[A-Za-z]", key.strip())
+    if not parts or parts.group(1).casefold() in ("a", "i"):
+        return ""
+    letter = parts.group(1).casefold()
+    if any(re.match(rf"{letter}-", w.strip(), re.IGNORECASE) for w in wrong):
+        return ""
+    return letter if re.search(rf"(?<![\w-]){letter}(?![\w-])", stem, re.IGNORECASE) else ""
 
 
 def _letter_name(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | None:
