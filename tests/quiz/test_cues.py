@@ -410,3 +410,15 @@ def test_digits_alone_never_give_an_authored_answer() -> None:
     # "[1, 2, 3, 4]" (a list after an append) is not given by "0.1 + 0.2 == 0.3 is False"
     assert not gives_answer("A float holds only about 15-17 significant digits, so "
                             "0.1 + 0.2 == 0.3 is False", "[1, 2, 3, 4]")  # fmt: skip
+
+
+def test_a_name_and_year_answer_is_given_by_a_message_that_writes_both() -> None:
+    """Round 37: "Leibniz published first, in 1684" answers "Who first published…?"
+    ("Leibniz, in 1684"), and an item on the message, read first, would give it away."""
+    from tall_teach.quiz.cues import gives_answer
+
+    message = ("Newton and Leibniz invented the calculus independently; Newton worked out "
+               "his method first, but Leibniz published first, in 1684")
+    assert gives_answer(message, "Leibniz, in 1684")
+    assert not gives_answer(message, "Newton, in 1687")
+    assert not gives_answer("Newton and Leibniz invented the calculus", "Leibniz, in 1684")

@@ -184,4 +184,10 @@ def gives_answer(message: str, answer: str) -> bool:
         return True
     # words, not digits: "[1, 2, 3, 4]" is not given by "0.1 + 0.2 == 0.3"
     wanted = {w for w in stems(answer) if w not in STOPWORDS and not w.isdigit()}
-    return len(wanted) >= 2 and len(wanted & stems(message)) >= ANSWER_SHARE * len(wanted)
+    said = stems(message)
+    if len(wanted) >= 2:
+        return len(wanted & said) >= ANSWER_SHARE * len(wanted)
+    # a name and a year ("Leibniz, in 1684"): both written in the message
+    digits = set(re.findall(r"\d+", answer))
+    return bool(wanted) and bool(digits) and wanted <= said and digits <= set(
+        re.findall(r"\d+", message))

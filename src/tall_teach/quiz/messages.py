@@ -385,7 +385,8 @@ def _best_draft(
             continue  # its cloze gave it away: the statements would show the same words
         # what no wrong answer can mend is said first: an author told "add terms" would
         # add them in vain
-        told = _told_elsewhere(kind, term, term.option_text, draft_id, info, quiz)
+        told = _told_elsewhere(kind, term, term.option_text, draft_id, info, quiz,
+                               origin.rationale)
         if told:
             failures.append(told)
             continue
@@ -408,7 +409,7 @@ def _best_draft(
             if any(b.rule in CUE_RULES for b in broken):
                 asked.add(("cued", term.text))
             continue
-        told = _told_elsewhere(kind, term, draft.key, draft_id, info, quiz)
+        told = _told_elsewhere(kind, term, draft.key, draft_id, info, quiz, origin.rationale)
         if told:
             failures.append(told)
             continue
@@ -610,7 +611,8 @@ def _context(
 
 
 def _told_elsewhere(
-    kind: str, term: KeyTerm, key: str, draft_id: str, info: MessageInfo, quiz: QuizContext
+    kind: str, term: KeyTerm, key: str, draft_id: str, info: MessageInfo, quiz: QuizContext,
+    explained: str = "",
 ) -> str:
     """Why another item gives this one away whatever its options, or "": its stem or
     options show the key (an authored question's explanation is read after, and counts
@@ -628,6 +630,12 @@ def _told_elsewhere(
         return (f"{kind} on '{term.text}': {ASKED} {teller}, which states or asks this fact "
                 "(more wrong answers will not help: it already asks this; change it, or add "
                 "{.noquiz} after this message)")
+    # the explanation, read before the authored questions, shows the whole message
+    answered = answers_question(explained or info.text, quiz)
+    if answered:
+        return (f"{kind} on '{term.text}': the message gives the answer of authored question "
+                f"{answered}, which comes later in the quiz (change that question or this "
+                "message, or add {.noquiz} after this message)")
     return ""
 
 
@@ -649,8 +657,23 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
         # supported beam" in a question on deflection is no question on "wL²/8")
         named = bool(term) and (contains_term(asked, term) or bool(
             {w for w in stems(term) if len(w) >= 4} & stems(asked)))
+        answer = quiz.answers.get(i, "")
         if (named and states_fact(asked, info.text, told, quiz.evidence.distinctive)) or (
-                gives_answer(info.text, quiz.answers.get(i, ""))):
+                gives_answer(info.text, answer) and bool(term) and contains_term(answer, term)):
+            return i
+    return ""
+
+
+def answers_question(shown: str, quiz: QuizContext) -> str:
+    """The authored question whose answer the message gives of something else than the
+    term asked ("iambic pentameter" in the message on blank verse answers the question that
+    scans Gray's line): the item, read first, would answer that question, though it asks
+    another fact, so the message is not covered by it. `shown` is what the item shows, its
+    explanation included: "Leibniz published first, in 1684" answers "Who first published
+    the calculus?" even where the stem leaves that clause out (round 37)."""
+    for i in sorted(quiz.authored):
+        answer = quiz.answers.get(i, "")
+        if gives_answer(shown, answer):
             return i
     return ""
 
