@@ -222,3 +222,38 @@ def test_shared_text_setup_lays_out_the_same_pdf_as_weasyprints_own() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_declarations_with_var_solved_once_lay_out_the_same_pdf() -> None:
+    """`_solved_once` against WeasyPrint's own `Pending.solve`: variables redefined lower
+    down, fallbacks, shorthands, an invalid value (its warning too), in two documents."""
+    code = textwrap.dedent(
+        """
+        import logging
+        from weasyprint.css.tokens import Pending
+        from tall_teach.htmlkit import pdf
+        html = '''<!DOCTYPE html><html><head><style>
+        :root { --c: #123456; --m: 4px; --f: italic bold 12px serif; --bad: blue; }
+        p { color: var(--c); margin: var(--m) 0; border: 1px solid var(--c);
+            padding: var(--nope, 3px) var(--m); }
+        .f { font: var(--f); } .x { --c: red; --m: 9px; }
+        .bad { width: var(--bad); }
+        </style></head><body><p>one</p><div class="x"><p>two</p><p class="f">three</p></div>
+        <p class="bad">four</p><p class="f">five</p></body></html>'''
+        warnings = []
+        class Keep(logging.Handler):
+            def emit(self, record):
+                warnings.append(record.getMessage())
+        logging.getLogger("weasyprint").addHandler(Keep())
+        once = [pdf.render_paged(html).pdf, pdf.render_paged(html).pdf]
+        assert Pending._tall_teach_once
+        said, warnings[:] = list(warnings), []
+        Pending.solve = Pending._tall_teach_general_solve
+        assert [pdf.render_paged(html).pdf, pdf.render_paged(html).pdf] == once
+        assert warnings == said and said, (warnings, said)
+        print("ok")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip() == "ok", result.stderr
