@@ -636,3 +636,13 @@ def test_a_number_before_the_blank_counts_a_plural() -> None:
     message = "A rigid body moving freely in space has six degrees of freedom"
     assert "counts" in reads_in_stem("frame", "degrees of freedom", message, Evidence([]))
     assert not reads_in_stem("joint variables", "degrees of freedom", message, Evidence([]))
+
+
+def test_the_key_in_another_form_is_no_option() -> None:
+    """Round 38: "Eusocial" and "Eusociality" as the two options."""
+    from tall_teach.quiz.selection import _another_form
+
+    assert _another_form("eusociality", "eusocial")
+    assert _another_form("dualism", "dualist")
+    assert not _another_form("conductor", "insulator")
+    assert not _another_form("sociality", "eusocial")

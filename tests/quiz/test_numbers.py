@@ -280,3 +280,14 @@ def test_an_unround_key_gets_no_round_course_values_beside_it() -> None:
     chosen = [q.text() for q in choose_values(key, course, 3, 1)]
     assert not {"25%", "50%", "60%"} & set(chosen)
     assert all(not t.rstrip("%").endswith(("0", "5")) for t in chosen)
+
+
+def test_a_number_two_others_of_the_message_give_is_not_asked() -> None:
+    """Round 38: "a crop factor of about 1.5, so a 50 mm lens frames like a 75 mm lens"."""
+    from tall_teach.quiz.numbers import given_by_another_number
+
+    key = parse_quantity("75 mm")
+    assert key is not None
+    text = "The crop factor is about 1.5, so a 50 mm lens frames like a 75 mm lens"
+    assert given_by_another_number(key, text)
+    assert not given_by_another_number(key, "A 75 mm lens on a camera of 2010")

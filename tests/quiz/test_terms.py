@@ -139,3 +139,16 @@ def test_a_singular_bold_term_has_the_kind_of_its_plural_glossary_entry() -> Non
     (item,) = [i for i in course.items if i.kind == "cloze"]
     assert sorted(o.text for o in item.options) == [
         "Electric motor", "Hydraulic actuator", "Pneumatic cylinder"]
+
+
+def test_a_latin_plural_bold_term_finds_its_singular_glossary_entry() -> None:
+    """Round 39's writer: "septa" got no kind beside the glossary's "septum"."""
+    from tall_teach.quiz.terms import singular_form, singulars
+
+    assert "septum" in singulars("septa") and "alga" in singulars("algae")
+    assert "fungus" in singulars("fungi")
+    assert singular_form("formula") == "formula"
+    assert singular_form("Vitis vinifera") == "Vitis vinifera"
+    vocab = build_vocabulary(Glossary((("structure", ("septum", "hypha", "spore")),)),
+                             [], [], [], [])
+    assert categorise("septa", vocab).category == "structure"

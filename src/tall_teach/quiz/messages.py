@@ -658,8 +658,11 @@ def asked_by(term: str, info: MessageInfo, quiz: QuizContext) -> str:
         named = bool(term) and (contains_term(asked, term) or bool(
             {w for w in stems(term) if len(w) >= 4} & stems(asked)))
         answer = quiz.answers.get(i, "")
+        # the message gives its answer and the question names the term ("Which of these is
+        # multi-factor authentication?"); an answer of another fact ("iambic pentameter" in
+        # the message on blank verse) is no question on this one
         if (named and states_fact(asked, info.text, told, quiz.evidence.distinctive)) or (
-                gives_answer(info.text, answer) and bool(term) and contains_term(answer, term)):
+                gives_answer(info.text, answer) and bool(term) and contains_term(asked, term)):
             return i
     return ""
 

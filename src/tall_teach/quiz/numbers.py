@@ -589,6 +589,7 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
     if not a:
         return False
     own = {key.low, key.high, a}  # the key's own figures, however written ("30-35%")
+    others: list[float] = []
     for match in _PLAIN_NUMBER.finditer(text):
         written = float(match[1].replace(",", ""))
         b = written / (100 if match[2] else 1)
@@ -597,7 +598,12 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
         if b and any(abs(v - mark) < 1e-9 * mark for v in (a * b, a / b, b / a)
                                 for mark in _LANDMARKS):  # fmt: skip
             return True
-    return False
+        if b:
+            others.append(b)
+    # two other numbers give it by their product or quotient ("a crop factor of 1.5, so a
+    # 50 mm lens frames like a _____ lens": 75 = 50 x 1.5; round 38)
+    return any(abs(v - a) <= 0.01 * abs(a) for b, c in itertools.permutations(others, 2)
+               for v in (b * c, b / c))
 
 
 _LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)

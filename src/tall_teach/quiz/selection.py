@@ -225,6 +225,29 @@ def _kind_label(term: KeyTerm) -> str:
     return f"kind '{term.category}'"
 
 
+# Endings that make another word of one root ("eusocial", "eusociality"; "dualist",
+# "dualism"): two such options are one term, one of them reads wrongly in the stem.
+_FORM_ENDINGS = ("ity", "ities", "ism", "isms", "ist", "ists", "al", "ic", "ical", "ly",
+                 "ness", "ation", "ative", "ive", "ed", "ing")
+
+
+def _another_form(candidate: str, key: str) -> bool:
+    """The candidate is the key with a derivational ending added or swapped (both in
+    normal form): "eusociality" for "eusocial" (round 38)."""
+    if len(candidate) < 5 or len(key) < 5 or candidate == key:
+        return False
+    short, long = sorted((candidate, key), key=len)
+    if long.startswith(short) and long[len(short):] in _FORM_ENDINGS:
+        return True
+    for ending in _FORM_ENDINGS:
+        for other in _FORM_ENDINGS:
+            if (short.endswith(ending) and long.endswith(other) and ending != other
+                    and short[: -len(ending)] == long[: -len(other)]
+                    and len(short) - len(ending) >= 4):
+                return True
+    return False
+
+
 def lone_filler(candidate: str, ctx: SelectionContext) -> str:
     """Why one wrong answer cannot stand alone beside the key, or "": a two-option item
     lives on its one alternative, which the course must teach (a glossary-only "Inverted
@@ -257,6 +280,8 @@ def _rejection(
         return "it is the key"
     if contains_term(candidate, key) or contains_term(key, candidate):
         return "nested in the key or around it"
+    if _another_form(norm, normalise(key)):
+        return "the key in another form (\"Eusociality\" beside \"Eusocial\")"
     if contains_term(ctx.message, candidate):
         return "written in the message itself"
     longer = _extended_in(candidate, ctx.message, key)

@@ -307,6 +307,13 @@ def singulars(term: str) -> list[str]:
         return [term[:-1], term[:-2]]
     if lower.endswith("s") and not lower.endswith("ss"):
         return [term[:-1]]
+    # Latin and Greek plurals the sciences keep: septa, algae, hyphae, fungi, phenomena
+    if lower.endswith("ae") and len(lower) > 4:
+        return [term[:-1]]
+    if lower.endswith("a") and len(lower) > 4:
+        return [term[:-1] + "um", term[:-1] + "on"]
+    if lower.endswith("i") and len(lower) > 4:
+        return [term[:-1] + "us"]
     return []
 
 
@@ -316,7 +323,9 @@ def singular_form(term: str) -> str:
     head, _, last = term.rpartition(" ")
     lower = last.casefold()
     forms = singulars(last)
-    if not forms or lower.endswith(("is", "us", "ss")) or not last.isalpha():
+    # English endings only: "formula" or "Vitis vinifera" is no Latin plural to undo
+    if not forms or not lower.endswith("s") or lower.endswith(("is", "us", "ss")) or (
+            not last.isalpha()):
         return term
     if lower.endswith("es") and not lower.endswith(("ies", "ves")):
         one = last[:-2] if lower[:-2].endswith(("s", "x", "ch", "sh")) else last[:-1]

@@ -141,12 +141,12 @@ def teaching_slide(
         score = len(wanted & taught.stems) / len(wanted)
         if score < 0.5:
             continue
-        titled = any(_writes(taught.title, term) for term in key_terms)
+        titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
         # a take-home slide sums up its own module: of two slides that say it as fully,
         # the one there taught it ("The truth tables of the connectives", not the first
         # module's "Four conditional forms", which only names the antecedent)
         near = taught.place.module is place.module
-        if any(_writes(taught.text, term) for term in key_terms):
+        if any(_writes(taught.text, form) for term in key_terms for form in _forms(term)):
             rank = (1, score, near, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
@@ -160,6 +160,13 @@ def teaching_slide(
 
 
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+
+
+def _forms(term: str) -> list[str]:
+    """A key term and its other number: the slide "Focal points" taught "focal point"."""
+    from tall_teach.quiz.terms import pluralise, singular_form
+
+    return list(dict.fromkeys([term, pluralise(term), singular_form(term)]))
 
 
 @dataclass(frozen=True, slots=True)
