@@ -422,3 +422,21 @@ def test_a_name_and_year_answer_is_given_by_a_message_that_writes_both() -> None
     assert gives_answer(message, "Leibniz, in 1684")
     assert not gives_answer(message, "Newton, in 1687")
     assert not gives_answer("Newton and Leibniz invented the calculus", "Leibniz, in 1684")
+
+
+def test_an_authored_option_that_writes_the_keys_own_words_shows_it() -> None:
+    """Round 39: "Shelterwood, with a dense overstorey kept for many years" among an
+    authored question's options, above an item whose key is "Shelterwood method"."""
+    from tall_teach.quiz.messages import _names_key_part
+
+    seen = "Which method?\nShelterwood, with a dense overstorey kept\nCoppice, from stumps"
+    assert _names_key_part(seen, "Shelterwood method", frozenset({"shelterwood", "coppic"}))
+    assert not _names_key_part(seen, "Seed-tree method", frozenset({"shelterwood", "seed"}))
+    assert not _names_key_part(seen, "Shelterwood", frozenset({"shelterwood"}))
+
+
+def test_a_prefix_of_difference_is_found_by_its_meaning() -> None:
+    from tall_teach.quiz.itemrules import _count_clang
+
+    stem = "A _____ fungus reproduces only with a partner of a different mating type"
+    assert _count_clang("Heterothallic", stem, ["Homothallic"]) == ("different", "heterothallic")

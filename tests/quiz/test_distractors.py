@@ -646,3 +646,12 @@ def test_the_key_in_another_form_is_no_option() -> None:
     assert _another_form("dualism", "dualist")
     assert not _another_form("conductor", "insulator")
     assert not _another_form("sociality", "eusocial")
+
+
+def test_a_mass_noun_does_not_follow_the_messages_indefinite_article() -> None:
+    """Round 39: "A(n) Phishing exhausts a server's memory…" (the key "SYN flood" starts
+    with an acronym, which the article rules otherwise leave alone)."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "A SYN flood exhausts a server's memory for half-open TCP connections"
+    assert "article" in reads_in_stem("phishing", "SYN flood", message, Evidence([]))

@@ -312,3 +312,11 @@ def test_a_letter_that_names_the_keys_first_part_is_a_cue() -> None:
                         ["Cap height", "Baseline"]) == "x"
     assert _letter_part("X-height", "The _____ decides how large type looks", ["Cap height"]) == ""
     assert _letter_part("T-score", "A _____ of a sample", ["Z-score"]) == ""
+
+
+def test_two_long_words_of_one_learned_stem_sound_alike() -> None:
+    """Round 39: "Zygomycetes such as Rhizopus form a thick-walled _____" above Zygospore."""
+    from tall_teach.quiz.itemrules import _root
+
+    assert _root("zygomycetes", "zygospore")
+    assert not _root("zygote", "zygospore")  # a short word needs five letters alike

@@ -24,8 +24,10 @@ def reads_in_stem(
     for this message (`vouched`) is taken to read in it ("Under multiversion concurrency
     control, …")."""
     context = _blank_context(key, message)
-    if not vouched and (_mass(candidate) or _mass_phrase(candidate)) and needs_article(
-            key) and _after_article(key, message):
+    if not vouched and (
+            ((_mass(candidate) or _mass_phrase(candidate)) and needs_article(key)
+             and _after_article(key, message))
+            or (_after_indefinite(key, message) and _mass_word(candidate))):
         return f"it reads without an article, where the blank has one (\"{context}\")"
     doubled = _of_twice(candidate, key, message)
     if doubled:
@@ -411,6 +413,13 @@ def _mass(candidate: str) -> bool:
 _MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics")
 
 
+def _mass_word(candidate: str) -> bool:
+    """A name whose last word is a mass noun by its ending alone ("phishing", "Compton
+    scattering"), not one in -ion that may count ("a negation", "a conjunction")."""
+    last = candidate.split()[-1] if candidate.split() else ""
+    return last.isalpha() and last.islower() and last.endswith(_MASS_PHRASE_ENDINGS)
+
+
 def _mass_phrase(candidate: str) -> bool:
     words = candidate.split()
     last = words[-1] if len(words) > 1 else ""
@@ -425,6 +434,14 @@ def _of_twice(candidate: str, key: str, message: str) -> str:
     spans = occurrences(message, key)
     after = re.match(r"\s+(of\s+[^\W\d_]+)", message[spans[0][1]:]) if spans else None
     return after.group(1) if after else ""
+
+
+def _after_indefinite(key: str, message: str) -> bool:
+    """The message writes "a" or "an" just before the key ("A SYN flood exhausts…"): the
+    key is a count noun there whatever its shape, and "A(n) Phishing" does not read."""
+    spans = occurrences(message, key)
+    before = message[: spans[0][0]].split() if spans else []
+    return bool(before) and before[-1].casefold() in ("a", "an")
 
 
 def _after_article(key: str, message: str) -> bool:

@@ -167,6 +167,11 @@ _COUNTS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("tetra", "quadr", "four"), frozenset({"four", "fourth", "quarter", "quarters"})),
     (("penta", "five"), frozenset({"five", "fifth"})),
     (("hexa", "six"), frozenset({"six", "sixth"})),
+    # prefixes of sameness and difference ("a partner of a different mating type" above
+    # Heterothallic beside Homothallic: round 39)
+    (("hetero",), frozenset({"different", "differing", "unlike"})),
+    (("homo", "iso"), frozenset({"same", "identical", "equal"})),
+    (("poly", "multi"), frozenset({"many", "several", "multiple"})),
 )
 
 
@@ -244,6 +249,7 @@ def _same_root(key: set[str], body: set[str], wrong: list[set[str]]) -> tuple[st
 
 
 ROOT = 5  # letters two words share at the start (or one holds the other) to sound alike
+LONG_WORDS = 8  # words this long sound alike with one letter less alike (round 39)
 
 
 def _root(a: str, b: str) -> str:
@@ -255,6 +261,8 @@ def _root(a: str, b: str) -> str:
         return ""
     if min(len(a), len(b)) >= ROOT and a[:ROOT] == b[:ROOT]:
         return a[:ROOT]
+    if min(len(a), len(b)) >= LONG_WORDS and a[:ROOT - 1] == b[:ROOT - 1]:
+        return a[:ROOT - 1]  # a learned stem of four letters: "zygospore", "Zygomycetes"
     short, long_ = sorted((_unplural(a), _unplural(b)), key=len)
     if short == long_:
         return short  # one word in the other number: "debts" beside "Debt deflation"

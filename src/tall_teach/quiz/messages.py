@@ -618,7 +618,9 @@ def _told_elsewhere(
     options show the key (an authored question's explanation is read after, and counts
     not), or an authored question asks the message's fact."""
     writer = next((i for i, seen in _others(draft_id, quiz.faces)
-                   if _writes_key(seen, key, term.text, quiz.vocab, i in quiz.authored)),
+                   if _writes_key(seen, key, term.text, quiz.vocab, i in quiz.authored)
+                   or (i in quiz.authored and _names_key_part(seen, key,
+                                                              quiz.evidence.distinctive))),
                   "")  # fmt: skip
     if writer:
         mend = (" (more wrong answers will not help: change that question, or add "
@@ -699,6 +701,23 @@ def _writes_key(
                                                   for g in (f, pluralise(f))))
                for f in forms) or any(
         contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
+
+
+def _names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:
+    """An authored question's option writes the rare words of a key whose other words are
+    common ("Shelterwood, with a dense overstorey…" above Shelterwood method: round 39):
+    shown on the same sheet, it names the key."""
+    parts = key.split()
+    if len(parts) < 2 or parts[-1].casefold().rstrip("s") not in _GENERIC_HEADS:
+        return False
+    own = {w for w in stems(" ".join(parts[:-1])) if len(w) >= 4} & rare
+    return bool(own) and any(own <= stems(option) for option in seen.split("\n")[1:])
+
+
+# Heads that name a sort of thing, not which one ("Shelterwood method", "Domino theory"):
+# the words before them are the key's own.
+_GENERIC_HEADS = frozenset({"method", "theory", "model", "law", "effect", "system", "process",
+                            "principle", "rule", "approach", "strategy", "technique"})
 
 
 def _inflected(term: str) -> list[str]:
