@@ -607,6 +607,9 @@ def test_a_lone_wrong_answer_must_be_taught_and_offered_once() -> None:
     earlier = replace(ctx, earlier=(frozenset({base("Mary's room")}),))
     assert "another item" in lone_filler("Mary's room", earlier)
     assert lone_filler("Mary's room", ctx) == ""
+    named = replace(ctx, evidence=Evidence([_claim("Gutenberg's Bible was printed in Mainz", "",
+                                                   "bullet", "S", None)]))
+    assert lone_filler("Johannes Gutenberg", named) == ""
 
 
 def test_an_ist_kind_is_not_named_above_isms() -> None:

@@ -254,7 +254,11 @@ def lone_filler(candidate: str, ctx: SelectionContext) -> str:
     spectrum" is no rival to the zombie argument) and no other item may offer too (the
     same lone "Status quo bias" in two items reads as filler: round 35)."""
     vouched = any(base(candidate) == base(d) for d in ctx.author_distractors)
-    if not vouched and not ctx.evidence.mentions(candidate):
+    words = candidate.split()
+    # a person the course names by surname ("Gutenberg's Bible" for Johannes Gutenberg)
+    surname = len(words) > 1 and all(w[:1].isupper() for w in words) and bool(
+        ctx.evidence.mentions(words[-1]))
+    if not vouched and not surname and not ctx.evidence.mentions(candidate):
         return "the only wrong answer, and the course never teaches it (glossary only)"
     if any(base(candidate) in wrong for wrong in ctx.earlier):
         return "the only wrong answer, and another item offers it too (it would read as filler)"
