@@ -626,7 +626,7 @@ def test_the_verb_after_the_blank_takes_the_keys_sort_of_subject() -> None:
     evidence = Evidence([])
     says = "The Betz limit says that a turbine captures at most 59% of the wind's power"
     assert "statement" in reads_in_stem("swept area", "Betz limit", says, evidence)
-    assert not reads_in_stem("Lanchester's law", "Betz limit", says, evidence)
+    assert not reads_in_stem("actuator disc theory", "Betz limit", says, evidence)
     falls = "The grid frequency falls when demand exceeds supply"
     assert "quantity" in reads_in_stem("curtailment", "grid frequency", falls, evidence)
     assert not reads_in_stem("grid voltage", "grid frequency", falls, evidence)
@@ -658,3 +658,16 @@ def test_a_mass_noun_does_not_follow_the_messages_indefinite_article() -> None:
 
     message = "A SYN flood exhausts a server's memory for half-open TCP connections"
     assert "article" in reads_in_stem("phishing", "SYN flood", message, Evidence([]))
+
+
+def test_options_read_in_the_stem_after_round_40() -> None:
+    """"The Thompson's construction", "fragments … are called volcanic Bomb"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([])
+    subset = "The subset construction turns an NFA into a DFA"
+    assert "possessive" in reads_in_stem("Thompson's construction", "subset construction",
+                                         subset, evidence)
+    ash = "Tephra fragments smaller than 2 mm across are called volcanic ash"
+    assert "plural" in reads_in_stem("bomb", "ash", ash, evidence)
+    assert not reads_in_stem("lapilli", "ash", ash, evidence)

@@ -29,6 +29,11 @@ def reads_in_stem(
              and _after_article(key, message))
             or (_after_indefinite(key, message) and _mass_word(candidate))):
         return f"it reads without an article, where the blank has one (\"{context}\")"
+    if _possessive_after_article(candidate, key, message):
+        return (f"a name with a possessive after the blank's article (\"the {candidate}\" "
+                "does not read)")
+    if _named_plural(key, message) and _singular_count(candidate):
+        return ("a singular thing where the stem names a plural (\"… are called _____\")")
     doubled = _of_twice(candidate, key, message)
     if doubled:
         return (f"the stem goes on with '{doubled}' after the blank, which this option's own "
@@ -411,6 +416,33 @@ def _mass(candidate: str) -> bool:
 # Endings of a last word that make a phrase a mass noun even when a name starts it
 # ("Compton scattering", "libertarian paternalism"): "the" or "a" before them misreads.
 _MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics")
+
+
+def _possessive_after_article(candidate: str, key: str, message: str) -> bool:
+    """ "The Thompson's construction": a name with a possessive takes no article, where the
+    key the message writes after one does (round 40)."""
+    first = candidate.split()[0] if candidate.split() else ""
+    return first.endswith(("'s", "’s")) and _after_article(key, message) and not (
+        key.split()[0].endswith(("'s", "’s")) if key.split() else False)
+
+
+_NAMING = re.compile(r"\b(?:are|were)\s+(?:called|known\s+as|termed|named)\s+(?:[^\W\d_]+\s+)?$",
+                     re.IGNORECASE)
+
+
+def _named_plural(key: str, message: str) -> bool:
+    """The stem names a plural subject just before the blank ("fragments smaller than 2 mm
+    are called volcanic _____"): a plural or a mass noun fills it."""
+    spans = occurrences(message, key)
+    return bool(spans) and bool(_NAMING.search(message[: spans[0][0]]))
+
+
+def _singular_count(candidate: str) -> bool:
+    """One thing: a singular word or phrase that no ending marks as a mass noun ("Bomb",
+    "volcanic block"), not "ash" or "lapilli"."""
+    last = candidate.split()[-1].casefold() if candidate.split() else ""
+    return (last.isalpha() and not _plural_form(candidate.casefold())
+            and not last.endswith(_MASS_ENDINGS) and not last.endswith(("i", "a")))
 
 
 def _mass_word(candidate: str) -> bool:

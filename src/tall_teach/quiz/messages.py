@@ -618,7 +618,8 @@ def _told_elsewhere(
     options show the key (an authored question's explanation is read after, and counts
     not), or an authored question asks the message's fact."""
     writer = next((i for i, seen in _others(draft_id, quiz.faces)
-                   if _writes_key(seen, key, term.text, quiz.vocab, i in quiz.authored)
+                   if _writes_key(_shown_by(i, seen, quiz), key, term.text, quiz.vocab,
+                                  i in quiz.authored)
                    or (i in quiz.authored and _names_key_part(seen, key,
                                                               quiz.evidence.distinctive))),
                   "")  # fmt: skip
@@ -701,6 +702,23 @@ def _writes_key(
                                                   for g in (f, pluralise(f))))
                for f in forms) or any(
         contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
+
+
+def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:
+    """What another item's face tells a trainee about a term: an authored question's stem,
+    its key, and its options that say something (sentences). A bare name among its wrong
+    answers says only that the name is no answer there ("Ramesses II" offered in a question
+    on the Hyksos): it no longer keeps the message on Ramesses II from its own item, which
+    writers of every probe round reported as the commonest reason a message had none."""
+    if item_id not in quiz.authored:
+        return seen
+    stem, *options = seen.split("\n")
+    answer = base(quiz.answers.get(item_id, ""))
+    kept = [o for o in options if base(o) == answer or len(o.split()) > NAME_WORDS]
+    return "\n".join([stem, *kept])
+
+
+NAME_WORDS = 3  # an option of more words than this says something; fewer name a thing
 
 
 def _names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:
