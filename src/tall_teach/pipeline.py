@@ -253,9 +253,11 @@ MAX_BUILD_ATTEMPTS = 3  # a file edited while building: read and render again, t
 
 def _inputs_fingerprint(course_dir: Path, inputs: list[tuple[str, str]], theme_files: list[str],
                         selection: str) -> str:
-    # "diagnostics": a record from before warnings were kept in the cache is not current.
+    # "diagnostics": a record from before warnings were kept in the cache is not current;
+    # "imprint": nor one from before books kept their edition, place and publisher (their
+    # references were wrong, and the course files, hence this hash, did not change).
     return inputs_fingerprint(course_dir, inputs, theme_files, __version__, "diagnostics",
-                              selection)
+                              "imprint", selection)
 
 
 def build(

@@ -215,3 +215,96 @@ def test_a_csl_field_that_is_a_list_is_reported_not_silently_dropped(
     assert any("'volume' should be text, not a mapping" in m for m in said)
     assert located([w for w in warnings if "should be text" in w.message]) == [
         ("refs.json", 2), ("refs.json", 2)]
+
+
+BOOKS_YAML = """\
+references:
+  - id: francis2004
+    type: book
+    author: [{family: Francis, given: Peter}, {family: Oppenheimer, given: Clive}]
+    title: Volcanoes
+    edition: 2
+    publisher: Oxford University Press
+    publisher-place: Oxford
+    issued: {date-parts: [[2004]]}
+  - id: cashman2015
+    type: chapter
+    author: [{family: Cashman, given: Katharine V.}]
+    editor: [{family: Sigurdsson, given: Haraldur}]
+    title: Magma fragmentation
+    container-title: The encyclopedia of volcanoes
+    edition: "2"
+    publisher: Academic Press
+    publisher-place: Amsterdam
+    page: 459-471
+    issued: {date-parts: [[2015]]}
+"""
+
+BOOKS_JSON = """[
+  {"id": "francis2004", "type": "book",
+   "author": [{"family": "Francis", "given": "Peter"}, {"family": "Oppenheimer", "given": "Clive"}],
+   "title": "Volcanoes", "edition": "2", "publisher": "Oxford University Press",
+   "publisher-place": "Oxford", "issued": {"date-parts": [[2004]]}},
+  {"id": "cashman2015", "type": "chapter",
+   "author": [{"family": "Cashman", "given": "Katharine V."}],
+   "editor": [{"family": "Sigurdsson", "given": "Haraldur"}], "title": "Magma fragmentation",
+   "container-title": "The encyclopedia of volcanoes", "edition": 2,
+   "publisher": "Academic Press", "publisher-place": "Amsterdam", "page": "459-471",
+   "issued": {"date-parts": [[2015]]}}
+]
+"""
+
+BOOKS_BIBTEX = """\
+@book{francis2004,
+  author = {Francis, Peter and Oppenheimer, Clive},
+  title = {Volcanoes},
+  edition = {2},
+  publisher = {Oxford University Press},
+  address = {Oxford},
+  year = {2004}
+}
+@incollection{cashman2015,
+  author = {Cashman, Katharine V.},
+  editor = {Sigurdsson, Haraldur},
+  title = {Magma fragmentation},
+  booktitle = {The encyclopedia of volcanoes},
+  edition = {2},
+  publisher = {Academic Press},
+  address = {Amsterdam},
+  pages = {459--471},
+  year = {2015}
+}
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("references.yaml", BOOKS_YAML),
+                                            ("references.json", BOOKS_JSON),
+                                            ("references.bib", BOOKS_BIBTEX)])
+def test_books_and_chapters_keep_edition_place_publisher_and_editors(
+    course_dir: CourseDir, name: str, text: str
+) -> None:
+    root = course_with(course_dir, name, text)
+    (root / "modules" / "one.md").write_text("## A [@francis2004; @cashman2015]\n",
+                                             encoding="utf-8")
+    course, _ = read_ok(root)
+    book, chapter = course.references
+    assert (book.type, book.edition, book.place, book.publisher, book.year) == (
+        "book", "2", "Oxford", "Oxford University Press", "2004")
+    assert (chapter.type, chapter.edition, chapter.place, chapter.publisher, chapter.pages) == (
+        "chapter", "2", "Amsterdam", "Academic Press", "459-471")
+    assert chapter.editors == (Name("Sigurdsson", "Haraldur"),)
+    assert chapter.container == "The encyclopedia of volcanoes"
+
+
+def test_a_bibtex_report_is_published_by_its_institution(course_dir: CourseDir) -> None:
+    text = ("@techreport{zhang2023,\n  author = {Zhang, Xian},\n  title = {A report},\n"
+            "  institution = {Example Agency},\n  address = {Geneva},\n  year = {2023}\n}\n")
+    root = course_with(course_dir, "references.bib", text)
+    (root / "modules" / "one.md").write_text("## A [@zhang2023]\n", encoding="utf-8")
+    (ref,) = read_ok(root)[0].references
+    assert (ref.type, ref.publisher, ref.place) == ("report", "Example Agency", "Geneva")
+
+
+def test_journal_articles_have_no_publisher_fields(course_dir: CourseDir) -> None:
+    course, _ = read_ok(course_with(course_dir, "references.yaml", CSL_YAML))
+    assert {(r.publisher, r.place, r.edition) for r in course.references} == {("", "", "")}

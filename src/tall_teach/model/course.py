@@ -65,6 +65,9 @@ class Reference:
     et_al: bool = False  # the source lists only the first author(s) "et al"
     formatted: str = ""  # the full entry in the course's `csl:` style; "": built-in Vancouver
     editors: tuple[Name, ...] = ()  # an edited book's editors (cited by them without authors)
+    publisher: str = ""  # a book's or report's publisher ("Oxford University Press")
+    place: str = ""  # where it was published ("Oxford"): CSL publisher-place, BibTeX address
+    edition: str = ""  # as the source gives it: "2", "2nd", "Revised"
 
 
 @dataclass(frozen=True, slots=True)

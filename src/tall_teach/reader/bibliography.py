@@ -169,6 +169,9 @@ def csl_reference(entry: dict[str, Any], path: str, line: int, collector: Collec
         url=field("URL", "url"),
         doi=field("DOI", "doi"),
         et_al=et_al or entry.get("et-al") is True,
+        publisher=field("publisher"),
+        place=field("publisher-place"),
+        edition=field("edition"),
     )
 
 

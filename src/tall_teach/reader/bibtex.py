@@ -74,6 +74,7 @@ def bibtex_entries(text: str, path: str, collector: Collector) -> list[Reference
 
 def _reference(entry: dict[str, Any], path: str, line: int) -> Reference:
     authors, et_al = _names(entry.get("author", ""))
+    editors, _ = _names(entry.get("editor", ""))
     return Reference(
         key=entry["ID"],
         type=_TYPES.get(entry.get("ENTRYTYPE", "").lower(), "article-journal"),
@@ -89,6 +90,12 @@ def _reference(entry: dict[str, Any], path: str, line: int) -> Reference:
         url=_clean(entry.get("url", "")),
         doi=_clean(entry.get("doi", "")),
         et_al=et_al,
+        editors=editors,
+        # a report's institution and a thesis's school publish it
+        publisher=_prose(entry.get("publisher") or entry.get("institution")
+                         or entry.get("school") or ""),
+        place=_prose(entry.get("address", "")),
+        edition=_prose(entry.get("edition", "")),
     )
 
 

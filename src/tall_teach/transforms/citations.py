@@ -59,21 +59,9 @@ def vancouver(ref: Reference) -> str:
     the course was read), else in Vancouver/AMA style, with only the parts the entry has."""
     if ref.formatted:
         return ref.formatted
-    names = [_vancouver_name(n) for n in ref.authors]
-    if len(names) > 6:
-        names = [*names[:3], "et al"]
-    elif ref.et_al and names:
-        names.append("et al")
-    authors = ", ".join(names)
-    parts: list[str] = []
-    if authors:
-        parts.append(f"{authors}.")
-    elif ref.editors:  # an edited book: "Robinson J, Harding J, editors."
-        editors = ", ".join(_vancouver_name(n) for n in ref.editors)
-        parts.append(f"{editors}, {'editors' if len(ref.editors) > 1 else 'editor'}.")
-    if ref.title:
-        title = ref.title.rstrip(".")
-        parts.append(f"{title}.")
+    if _is_book_like(ref):
+        return _vancouver_book(ref)
+    parts = _names_and_title(ref, editors_lead=True)
     source = ref.container
     if ref.year:
         source = f"{source}. {ref.year}" if source else ref.year
@@ -85,13 +73,103 @@ def vancouver(ref: Reference) -> str:
         source += f":{ref.pages}"
     if source:
         parts.append(f"{source}.")
-    if ref.note:
-        parts.append(f"{ref.note.rstrip('.')}.")
+    return " ".join([*parts, *_note_and_link(ref)])
+
+
+def _names_and_title(ref: Reference, editors_lead: bool) -> list[str]:
+    """["Bassan R, et al.", "Title."]; without authors an edited book leads with its
+    editors ("Robinson J, Harding J, editors.") when `editors_lead`."""
+    parts: list[str] = []
+    authors = _authors(ref)
+    if authors:
+        parts.append(f"{authors}.")
+    elif ref.editors and editors_lead:
+        parts.append(f"{_editors(ref)}.")
+    if ref.title:
+        parts.append(f"{ref.title.rstrip('.')}.")
+    return parts
+
+
+def _note_and_link(ref: Reference) -> list[str]:
+    """The note ("Abstract 962."), then the DOI, else the URL."""
+    parts = [f"{ref.note.rstrip('.')}."] if ref.note else []
     if ref.doi:
         parts.append(f"doi:{ref.doi}")
     elif ref.url:
         parts.append(ref.url)
-    return " ".join(parts)
+    return parts
+
+
+def _authors(ref: Reference) -> str:
+    """"Bassan R, Chiaretti S, et al": more than six become the first three and et al."""
+    names = [_vancouver_name(n) for n in ref.authors]
+    if len(names) > 6:
+        names = [*names[:3], "et al"]
+    elif ref.et_al and names:
+        names.append("et al")
+    return ", ".join(names)
+
+
+def _editors(ref: Reference) -> str:
+    """"Robinson J, Harding J, editors" (all of them, as the entry lists them)."""
+    editors = ", ".join(_vancouver_name(n) for n in ref.editors)
+    return f"{editors}, {'editors' if len(ref.editors) > 1 else 'editor'}"
+
+
+_BOOK_TYPES = ("book", "report")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|\.)?)?\.?", re.IGNORECASE)
+
+
+def _is_book_like(ref: Reference) -> bool:
+    """A chapter always reads "In: editors. Book."; a book or report takes the book form
+    when it says where, by whom or which edition (else it reads as it always has)."""
+    return ref.type == "chapter" or (ref.type in _BOOK_TYPES
+                                     and bool(ref.publisher or ref.place or ref.edition))
+
+
+def edition_text(edition: str) -> str:
+    """"2", "2nd", "second" or "2nd edition" -> "2nd ed."; a first edition -> "" (NLM
+    leaves it out); anything else as written ("Revised")."""
+    text = " ".join(edition.split()).rstrip(".")
+    words = text.split()
+    if words and words[0].lower() in _ORDINAL_WORDS and (
+            len(words) == 1 or words[1].lower().rstrip(".") in ("ed", "edition")):
+        text = str(_ORDINAL_WORDS[words[0].lower()])
+    match = _NUMBERED_EDITION.fullmatch(text)
+    if match is None:
+        return f"{text}." if text else ""
+    number = int(match.group(1))
+    if number == 1:
+        return ""
+    teens = 10 <= number % 100 <= 20
+    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} ed."
+
+
+def _vancouver_book(ref: Reference) -> str:
+    """NLM's book, chapter and report: "Author A. Title. 2nd ed. Place: Publisher; 2004."
+    and "Author A. Chapter. In: Editor E, editor. Book. Place: Publisher; 2015. p. 1-9."."""
+    chapter = ref.type == "chapter"
+    parts = _names_and_title(ref, editors_lead=not chapter)  # a chapter's are "In:"
+    if chapter:
+        book = ref.container.rstrip(".")
+        inside = [f"{p}." for p in (_editors(ref) if ref.editors else "", book) if p]
+        if inside:
+            parts.append("In: " + " ".join(inside))
+    parts.append(edition_text(ref.edition))
+    if ref.volume:
+        parts.append(f"Vol. {ref.volume}.")
+    imprint = ": ".join(p for p in (ref.place, ref.publisher) if p)
+    imprint = "; ".join(p for p in (imprint, ref.year) if p)
+    if imprint:
+        parts.append(f"{imprint}.")
+    if ref.pages:
+        parts.append(f"p. {ref.pages}.")
+    if ref.container and not chapter:  # a series, as NLM gives it: "(WHO technical series)."
+        parts.append(f"({ref.container.rstrip('.')}).")
+    return " ".join(p for p in [*parts, *_note_and_link(ref)] if p)
 
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "csl"
@@ -151,13 +229,18 @@ _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.?)\s*")
 def _csl_json(ref: Reference) -> dict[str, object]:
     """The CSL-JSON citeproc-py reads; only the fields the entry has."""
     data: dict[str, object] = {"id": ref.key.lower(), "type": ref.type or "article-journal"}
-    names = [{"literal": n.literal} if n.literal else {"family": n.family, "given": n.given}
-             for n in ref.authors]
-    if names:
-        data["author"] = names
+    # editors only beside authors (a chapter's): citeproc-py prints an edited book's
+    # editors twice, once in the author's place and again as editors
+    editors = ref.editors if ref.authors else ()
+    for role, people in (("author", ref.authors), ("editor", editors)):
+        names = [{"literal": n.literal} if n.literal else {"family": n.family, "given": n.given}
+                 for n in people]
+        if names:
+            data[role] = names
     fields = {"title": ref.title, "container-title": ref.container, "volume": ref.volume,
               "issue": ref.issue, "page": ref.pages, "note": ref.note, "URL": ref.url,
-              "DOI": ref.doi}
+              "DOI": ref.doi, "publisher": ref.publisher, "publisher-place": ref.place,
+              "edition": ref.edition}
     data.update({k: v for k, v in fields.items() if v})
     if ref.year.isdigit():
         data["issued"] = {"date-parts": [[int(ref.year)]]}
