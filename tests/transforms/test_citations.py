@@ -136,6 +136,12 @@ def test_vancouver_report_with_publisher_and_a_book_with_only_some_parts() -> No
     assert vancouver(place_only) == "Francis P, Oppenheimer C. Volcanoes. Oxford; 2004."
 
 
+def test_vancouver_thesis_is_published_by_its_university() -> None:
+    r = ref("t", (Name("Leaf", "Ada"),), type="thesis", title="An example thesis", year="2019",
+            publisher="University of Example", place="Exampleton")
+    assert vancouver(r) == "Leaf A. An example thesis. Exampleton: University of Example; 2019."
+
+
 def test_a_book_or_report_without_imprint_reads_as_before() -> None:
     r = ref("h", (Name("", "", "Example Working Group"),), type="book", title="Example handbook",
             year="2023")

@@ -116,14 +116,14 @@ def _editors(ref: Reference) -> str:
     return f"{editors}, {'editors' if len(ref.editors) > 1 else 'editor'}"
 
 
-_BOOK_TYPES = ("book", "report")
+_BOOK_TYPES = ("book", "report", "thesis")  # a thesis: published by its university
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _NUMBERED_EDITION = re.compile(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|\.)?)?\.?", re.IGNORECASE)
 
 
 def _is_book_like(ref: Reference) -> bool:
-    """A chapter always reads "In: editors. Book."; a book or report takes the book form
+    """A chapter always reads "In: editors. Book."; a book, report or thesis takes the book form
     when it says where, by whom or which edition (else it reads as it always has)."""
     return ref.type == "chapter" or (ref.type in _BOOK_TYPES
                                      and bool(ref.publisher or ref.place or ref.edition))
