@@ -671,3 +671,17 @@ def test_options_read_in_the_stem_after_round_40() -> None:
     ash = "Tephra fragments smaller than 2 mm across are called volcanic ash"
     assert "plural" in reads_in_stem("bomb", "ash", ash, evidence)
     assert not reads_in_stem("lapilli", "ash", ash, evidence)
+
+
+def test_a_key_given_a_value_takes_no_law_or_doctrine_beside_it() -> None:
+    """Round 41: "the Keynesian multiplier is 5" with "Say's law" as an option."""
+    from tall_teach.quiz.grammar import reads_in_stem
+    from tall_teach.quiz.templates import _class_noun
+
+    message = "With a marginal propensity to consume of 0.8, the Keynesian multiplier is 5"
+    assert reads_in_stem("Say's law", "Keynesian multiplier", message, Evidence([]))
+    assert "value" in reads_in_stem("law of diminishing returns", "Keynesian multiplier",
+                                    message, Evidence([]))
+    assert "value" in reads_in_stem("neoclassical synthesis", "Keynesian multiplier", message,
+                                    Evidence([]))
+    assert not _class_noun("meltwater")

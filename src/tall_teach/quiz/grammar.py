@@ -355,16 +355,27 @@ def _predicate_misfit(candidate: str, key: str, message: str) -> str:
     if not spans:
         return ""
     verb = _verb_after(message[spans[0][1]:])
-    head = key.casefold().split()[-1] if key.split() else ""
-    other = candidate.casefold().split()[-1] if candidate.split() else ""
+    head, other = _head(key), _head(candidate)
     if verb in _SAYING and head in _SAYING_HEADS and other not in _SAYING_HEADS and not (
             other.endswith(("ism", "isms", "tion", "ity"))):  # a thesis named by one noun
         return (f"the stem's '{verb}' needs a statement or a view, as the key is, and this "
                 "option names a thing")
+    valued = re.match(r"\s+(?:is|are|was|were|equals)\s+(?:about\s+|roughly\s+)?\d",
+                      message[spans[0][1]:])
+    if valued and (other in _SAYING_HEADS or other.endswith(("ism", "sis"))):
+        return ("a law or a doctrine where the stem gives the key a value (\"… is 5\" needs "
+                "a quantity)")
     if verb in _CHANGING and head in _CHANGING_HEADS and other not in _CHANGING_HEADS:
         return (f"the stem's '{verb}' needs a quantity, as the key is, and this option "
                 "names no quantity")
     return ""
+
+
+def _head(phrase: str) -> str:
+    """A name's head noun: its last word, or the last before "of" ("law of diminishing
+    returns" is a law)."""
+    words = re.split(r"\s+of\s+", phrase.casefold(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
 
 
 def _compound_start(candidate: str, key: str, message: str, evidence: Evidence) -> str:

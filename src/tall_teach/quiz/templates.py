@@ -140,7 +140,7 @@ def _class_noun(word: str) -> bool:
     "other", "manor" or "order" end like agents but name no class of the options."""
     lower = word.casefold()
     return (lower.endswith(("s", "er", "or", "ist")) and not lower.endswith(("ss", "ous"))
-            and lower not in _NOT_AGENTS)
+            and not lower.endswith(tuple(_NOT_AGENTS)))  # "meltwater" as "water" (round 41)
 
 
 def _names_holders(noun: str, options: Iterable[str]) -> bool:
