@@ -440,3 +440,12 @@ def test_a_prefix_of_difference_is_found_by_its_meaning() -> None:
 
     stem = "A _____ fungus reproduces only with a partner of a different mating type"
     assert _count_clang("Heterothallic", stem, ["Homothallic"]) == ("different", "heterothallic")
+
+
+def test_a_decade_is_a_year_for_telling_periods_apart() -> None:
+    """Round 41: "the stagflation of the 1970s" with the Great Depression (1929-1933) as
+    the one wrong answer."""
+    from tall_teach.quiz.evidence import years
+
+    assert years("The stagflation of the 1970s") == {1975}
+    assert years("the Great Depression of 1929-1933") == {1929, 1933}

@@ -49,7 +49,7 @@ from tall_teach.quiz.walk import blocks_in
 # two of the message's distinctive words (rare in the course).
 SUPPORT_SHARE = 0.34
 DISTINCTIVE_SHARE = 0.12  # a word in fewer than this share of claims is distinctive
-_YEAR = re.compile(r"(?<![\w.,])(1[0-9]{3}|20[0-9]{2})(?!\w|[.,]\d)")
+_YEAR = re.compile(r"(?<![\w.,])(1[0-9]{3}|20[0-9]{2})(s?)(?!\w|[.,]\d)")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 # "Devolution: a unitary state…", "Hemiola – three beats…": a term of a few words
 MAX_DEFINED_WORDS = 6
@@ -438,7 +438,9 @@ def years(text: str) -> set[int]:
     """Years written in a text ("1799", "9 November 1799"), not numbers with a unit
     ("2000 mg")."""
     measured = [span for _, _, span in find_quantities(text)]
-    return {int(m.group(1)) for m in _YEAR.finditer(text)
+    # a decade ("the 1970s") stands for its middle year
+    return {int(m.group(1)) + (5 if m.group(2) and m.group(1).endswith("0") else 0)
+            for m in _YEAR.finditer(text)
             if not any(a <= m.start() < b for a, b in measured)}  # fmt: skip
 
 
