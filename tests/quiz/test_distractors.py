@@ -685,3 +685,15 @@ def test_a_key_given_a_value_takes_no_law_or_doctrine_beside_it() -> None:
     assert "value" in reads_in_stem("neoclassical synthesis", "Keynesian multiplier", message,
                                     Evidence([]))
     assert not _class_noun("meltwater")
+
+
+def test_a_name_reads_with_the_article_the_course_gives_it() -> None:
+    """Round 42: "at the Manzikert" (the course writes "at Manzikert"); "Theodosian Walls
+    was rebuilt" (a name's plural head)."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([_claim("The Seljuks won at Manzikert in 1071", "", "bullet", "S", None)])
+    message = "The Arab victory at the Yarmuk in 636 cost the empire Syria"
+    assert "without" in reads_in_stem("Manzikert", "Yarmuk", message, evidence)
+    walls = "Hagia Sophia was rebuilt for Justinian in five years"
+    assert "plural" in reads_in_stem("Theodosian Walls", "Hagia Sophia", walls, Evidence([]))

@@ -320,3 +320,12 @@ def test_two_long_words_of_one_learned_stem_sound_alike() -> None:
 
     assert _root("zygomycetes", "zygospore")
     assert not _root("zygote", "zygospore")  # a short word needs five letters alike
+
+
+def test_a_small_word_of_place_that_tells_the_key_apart_is_a_cue() -> None:
+    """Round 42: "below the level of social awareness" above Change from below."""
+    from tall_teach.quiz.itemrules import _telling_small_words
+
+    stem = "_____ operates below the level of social awareness"
+    assert _telling_small_words("Change from below", ["Change from above"], stem) == {"below"}
+    assert _telling_small_words("Change from below", ["Change from below the line"], stem) == set()

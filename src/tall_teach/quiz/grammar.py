@@ -29,6 +29,9 @@ def reads_in_stem(
              and _after_article(key, message))
             or (_after_indefinite(key, message) and _mass_word(candidate))):
         return f"it reads without an article, where the blank has one (\"{context}\")"
+    habit = _article_misfit(candidate, key, message, evidence)
+    if habit:
+        return habit
     if _possessive_after_article(candidate, key, message):
         return (f"a name with a possessive after the blank's article (\"the {candidate}\" "
                 "does not read)")
@@ -222,8 +225,13 @@ def _plural_form(phrase: str) -> bool:
     """The phrase's head is a plural: its last word, or the word before "of" ("Points of
     difference")."""
     phrase = re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
-    last = phrase.split()[-1] if phrase.split() else ""
-    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    words = phrase.split()
+    last = words[-1] if words else ""
+    # a name's plural head counts too ("Theodosian Walls was rebuilt": round 42), not a
+    # one-word name that ends in -s ("Athens")
+    named = len(words) > 1 and last[:1].isupper() and last[1:].islower()
+    return (last.islower() or named) and last.endswith("s") and not last.endswith(
+        ("ss", "us", "is"))
 
 
 def _disagrees(candidate: str, key: str, message: str) -> str:
@@ -427,6 +435,40 @@ def _mass(candidate: str) -> bool:
 # Endings of a last word that make a phrase a mass noun even when a name starts it
 # ("Compton scattering", "libertarian paternalism"): "the" or "a" before them misreads.
 _MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics")
+
+
+def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) -> str:
+    """A name the course writes only with "the" where the blank has none ("Great Palace
+    was rebuilt"), or only without it where the blank has "the" ("at the Manzikert"):
+    round 42. Read from the course's own usage, so a name it never writes is left alone."""
+    if not candidate[:1].isupper():
+        return ""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    before = message[: spans[0][0]].split()
+    has_the = bool(before) and before[-1].casefold() == "the"
+    pattern = re.compile(rf"(\bthe\s+)?(?<![\w-]){re.escape(candidate)}(?![\w-])",
+                         re.IGNORECASE)
+    with_the = without = 0
+    for claim in evidence.mentions(candidate):
+        for m in pattern.finditer(claim.text):
+            if m.start() == 0 or m.group(1):
+                with_the += bool(m.group(1))
+                without += not m.group(1) and m.start() != 0
+            else:
+                without += 1
+    if has_the and without and not with_the:
+        return f"the course writes \"{candidate}\" without \"the\", and the blank has one"
+    if not has_the and with_the >= 2 and not without and not _bare_start(before):
+        return f"the course writes \"the {candidate}\", and the blank has no article"
+    return ""
+
+
+def _bare_start(before: list[str]) -> bool:
+    """The blank follows a determiner of its own ("this _____"): no article missing
+    there. At the start of a sentence one is ("Great Palace was rebuilt")."""
+    return bool(before) and before[-1].casefold() in _DETERMINERS
 
 
 def _possessive_after_article(candidate: str, key: str, message: str) -> bool:

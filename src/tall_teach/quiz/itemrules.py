@@ -129,6 +129,10 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     distractor_words = [content_words(o.text) for o in item.options if not o.correct]
     shared = set.intersection(*distractor_words) if distractor_words else set()
     cues = (content_words(keys[0].text) - shared) & content_words(item.stem)
+    # a small word that alone tells the key from the others ("Change from below" beside
+    # "Change from above", the stem saying "below the level of awareness": round 42)
+    cues |= _telling_small_words(keys[0].text, [o.text for o in item.options if not o.correct],
+                                 item.stem)
     # a number of the key in the stem is a cue too: "15-20 g" beside "recheck after 15
     # minutes" is the course's "rule of 15"
     if cues:
@@ -192,6 +196,23 @@ def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
         if hit:
             return hit[0], word
     return None
+
+
+_SMALL_TELLING = frozenset({"below", "above", "under", "over", "inside", "outside", "before",
+                            "after", "up", "down", "within", "without", "upper", "lower",
+                            "inner", "outer", "high", "low"})  # fmt: skip
+
+
+def _telling_small_words(key: str, wrong: list[str], stem: str) -> set[str]:
+    """Words of place or order (stopwords elsewhere) that the key has, no wrong option has,
+    and the stem writes."""
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in _SMALL_TELLING}
+
+    if not wrong:
+        return set()
+    theirs = set().union(*(words(o) for o in wrong))
+    return (words(key) - theirs) & words(stem)
 
 
 def _letter_part(key: str, stem: str, wrong: list[str]) -> str:
