@@ -427,12 +427,12 @@ def test_a_name_and_year_answer_is_given_by_a_message_that_writes_both() -> None
 def test_an_authored_option_that_writes_the_keys_own_words_shows_it() -> None:
     """Round 39: "Shelterwood, with a dense overstorey kept for many years" among an
     authored question's options, above an item whose key is "Shelterwood method"."""
-    from tall_teach.quiz.messages import _names_key_part
+    from tall_teach.quiz.cues import names_key_part
 
     seen = "Which method?\nShelterwood, with a dense overstorey kept\nCoppice, from stumps"
-    assert _names_key_part(seen, "Shelterwood method", frozenset({"shelterwood", "coppic"}))
-    assert not _names_key_part(seen, "Seed-tree method", frozenset({"shelterwood", "seed"}))
-    assert not _names_key_part(seen, "Shelterwood", frozenset({"shelterwood"}))
+    assert names_key_part(seen, "Shelterwood method", frozenset({"shelterwood", "coppic"}))
+    assert not names_key_part(seen, "Seed-tree method", frozenset({"shelterwood", "seed"}))
+    assert not names_key_part(seen, "Shelterwood", frozenset({"shelterwood"}))
 
 
 def test_a_prefix_of_difference_is_found_by_its_meaning() -> None:

@@ -191,3 +191,20 @@ def gives_answer(message: str, answer: str) -> bool:
     digits = set(re.findall(r"\d+", answer))
     return bool(wanted) and bool(digits) and wanted <= said and digits <= set(
         re.findall(r"\d+", message))
+
+
+def names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:
+    """An authored question's option writes the rare words of a key whose other words are
+    common ("Shelterwood, with a dense overstorey…" above Shelterwood method: round 39):
+    shown on the same sheet, it names the key."""
+    parts = key.split()
+    if len(parts) < 2 or parts[-1].casefold().rstrip("s") not in _GENERIC_HEADS:
+        return False
+    own = {w for w in stems(" ".join(parts[:-1])) if len(w) >= 4} & rare
+    return bool(own) and any(own <= stems(option) for option in seen.split("\n")[1:])
+
+
+# Heads that name a sort of thing, not which one ("Shelterwood method", "Domino theory"):
+# the words before them are the key's own.
+_GENERIC_HEADS = frozenset({"method", "theory", "model", "law", "effect", "system", "process",
+                            "principle", "rule", "approach", "strategy", "technique"})

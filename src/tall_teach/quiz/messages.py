@@ -27,6 +27,7 @@ from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.cues import (
     gives_answer,
     in_other_stem,
+    names_key_part,
     states_fact,
     tying_stems,
     written_as_short_form,
@@ -620,7 +621,7 @@ def _told_elsewhere(
     writer = next((i for i, seen in _others(draft_id, quiz.faces)
                    if _writes_key(_shown_by(i, seen, quiz), key, term.text, quiz.vocab,
                                   i in quiz.authored)
-                   or (i in quiz.authored and _names_key_part(seen, key,
+                   or (i in quiz.authored and names_key_part(seen, key,
                                                               quiz.evidence.distinctive))),
                   "")  # fmt: skip
     if writer:
@@ -719,23 +720,6 @@ def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:
 
 
 NAME_WORDS = 3  # an option of more words than this says something; fewer name a thing
-
-
-def _names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:
-    """An authored question's option writes the rare words of a key whose other words are
-    common ("Shelterwood, with a dense overstorey…" above Shelterwood method: round 39):
-    shown on the same sheet, it names the key."""
-    parts = key.split()
-    if len(parts) < 2 or parts[-1].casefold().rstrip("s") not in _GENERIC_HEADS:
-        return False
-    own = {w for w in stems(" ".join(parts[:-1])) if len(w) >= 4} & rare
-    return bool(own) and any(own <= stems(option) for option in seen.split("\n")[1:])
-
-
-# Heads that name a sort of thing, not which one ("Shelterwood method", "Domino theory"):
-# the words before them are the key's own.
-_GENERIC_HEADS = frozenset({"method", "theory", "model", "law", "effect", "system", "process",
-                            "principle", "rule", "approach", "strategy", "technique"})
 
 
 def _inflected(term: str) -> list[str]:
