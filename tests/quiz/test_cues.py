@@ -449,3 +449,15 @@ def test_a_decade_is_a_year_for_telling_periods_apart() -> None:
 
     assert years("The stagflation of the 1970s") == {1975}
     assert years("the Great Depression of 1929-1933") == {1929, 1933}
+
+
+def test_an_authored_sentence_option_that_writes_a_keys_rare_words_shows_it() -> None:
+    """Round 43: "Equal area, so that the size of each country is correct…" among an
+    authored question's options, above Equal-area projection."""
+    from tall_teach.quiz.cues import names_key_part
+
+    seen = ("Which projection?\nEqual area, so that the size of each country is correct\n"
+            "Conformal")
+    assert names_key_part(seen, "Equal-area projection", frozenset({"equal", "area"}))
+    assert not names_key_part("Which?\nEqual area\nConformal", "Equal-area projection",
+                              frozenset({"equal", "area"}))

@@ -196,12 +196,19 @@ def gives_answer(message: str, answer: str) -> bool:
 def names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:
     """An authored question's option writes the rare words of a key whose other words are
     common ("Shelterwood, with a dense overstorey…" above Shelterwood method: round 39):
-    shown on the same sheet, it names the key."""
+    shown on the same sheet, it names the key. Before any other head only an option that
+    says something does ("Equal area, so that the size of each country is correct…" above
+    Equal-area projection: round 43)."""
     parts = key.split()
-    if len(parts) < 2 or parts[-1].casefold().rstrip("s") not in _GENERIC_HEADS:
+    if len(parts) < 2:
         return False
+    generic = parts[-1].casefold().rstrip("s") in _GENERIC_HEADS
     own = {w for w in stems(" ".join(parts[:-1])) if len(w) >= 4} & rare
-    return bool(own) and any(own <= stems(option) for option in seen.split("\n")[1:])
+    options = [o for o in seen.split("\n")[1:] if generic or len(o.split()) > SAYING_WORDS]
+    return bool(own) and any(own <= stems(option) for option in options)
+
+
+SAYING_WORDS = 3  # an option of more words than this says something of what it names
 
 
 # Heads that name a sort of thing, not which one ("Shelterwood method", "Domino theory"):
