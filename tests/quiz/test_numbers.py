@@ -291,3 +291,12 @@ def test_a_number_two_others_of_the_message_give_is_not_asked() -> None:
     text = "The crop factor is about 1.5, so a 50 mm lens frames like a 75 mm lens"
     assert given_by_another_number(key, text)
     assert not given_by_another_number(key, "A 75 mm lens on a camera of 2010")
+
+
+def test_a_number_with_thousands_separators_is_one_number() -> None:
+    """Round 44: "between about 12,900 and 11,700 years ago" was blanked as "11,_____"."""
+    found = find_quantities("between about 12,900 and 11,700 years ago")
+    assert [(w, q.low) for q, w, _ in found] == [("11,700 years", 11700.0)]
+    key = parse_quantity("11,700 years")
+    assert key is not None and key.text() == "11,700 years"
+    assert all("," in q.text() for q in choose_values(key, [], 3, 1))

@@ -69,7 +69,7 @@ _PLURAL = {
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
 Stated = tuple[float, float | None, str]  # a value or range and its canonical unit
-_NUM = r"\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "11,700" is one number
 _SEMANTIC_QUAL = (
     r"(?:less|more|greater|fewer|lower|higher) than|up to|at least|at most|over|under|"
     r"below|above|[<>≤≥]"
@@ -81,7 +81,7 @@ _UNITS = "|".join(sorted((re.escape(u) for u in _UNIT_FORMS), key=len, reverse=T
 
 def _pattern(qualifiers: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.])(?:(?P<qual>{qualifiers})\s*)?"
+        rf"(?<![\w.])(?<!\d,)(?:(?P<qual>{qualifiers})\s*)?"
         rf"(?P<low>{_NUM})(?:(?P<sep>\s*[-–—]\s*|\s+to\s+)(?P<high>{_NUM}))?"
         rf"(?P<usep>\s?|-)(?P<unit>{_UNITS})(?![\w/])",
         re.IGNORECASE,
@@ -104,6 +104,7 @@ class Quantity:
     decimals: int = 0
     sep: str = "-"
     unit_sep: str = ""
+    grouped: bool = False  # written with thousands separators ("11,700 years")
     threshold: bool = False  # the value of a rule's bound: other thresholds on a close grid
 
     @property
@@ -157,9 +158,9 @@ class Quantity:
         return replace(self, low=round(low, self.decimals), high=_round(high, self.decimals))
 
     def text(self) -> str:
-        number = _fmt(self.low, self.decimals)
+        number = _fmt(self.low, self.decimals, self.grouped)
         if self.high is not None:
-            number += self.sep + _fmt(self.high, self.decimals)
+            number += self.sep + _fmt(self.high, self.decimals, self.grouped)
         unit = self._unit_for(self.high if self.high is not None else self.low)
         qual = (
             f"{self.qualifier} "
@@ -184,8 +185,8 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals)
 
 
-def _fmt(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
+def _fmt(value: float, decimals: int, grouped: bool = False) -> str:
+    return f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
 
 
 def _match_case(word: str, like: str) -> str:
@@ -197,15 +198,16 @@ def _decimals(*numbers: str | None) -> int:
 
 
 def _from_match(m: re.Match[str]) -> Quantity:
-    high = m.group("high")
+    low, high = m.group("low"), m.group("high")
     return Quantity(
-        low=float(m.group("low")),
-        high=float(high) if high else None,
+        low=float(low.replace(",", "")),
+        high=float(high.replace(",", "")) if high else None,
         unit=m.group("unit"),
         qualifier=m.group("qual") or "",
-        decimals=_decimals(m.group("low"), high),
+        decimals=_decimals(low, high),
         sep=m.group("sep") or "-",
         unit_sep=m.group("usep") or "",
+        grouped="," in low or bool(high and "," in high),
     )
 
 
@@ -223,11 +225,12 @@ def parse_quantity(text: str) -> Quantity | None:
     bare = _BARE.fullmatch(stripped)
     if bare:
         return Quantity(
-            float(bare.group("low")),
+            float(bare.group("low").replace(",", "")),
             None,
             "",
             bare.group("qual") or "",
             _decimals(bare.group("low")),
+            grouped="," in bare.group("low"),
         )
     return None
 
