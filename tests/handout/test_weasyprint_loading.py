@@ -103,8 +103,7 @@ def test_tinyhtml5_regexes_are_cached_by_the_characters_and_parse_the_same() -> 
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = _run(code)
     assert result.stdout.strip() == "ok", result.stderr
 
 
@@ -143,8 +142,7 @@ def test_the_collector_is_paused_only_while_a_small_document_is_laid_out() -> No
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = _run(code)
     assert result.stdout.strip() == "ok", result.stderr
 
 
@@ -185,8 +183,7 @@ def test_quick_styles_lay_out_the_same_pdf_as_weasyprints_own() -> None:
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = _run(code)
     assert result.stdout.strip() == "ok", result.stderr
 
 
@@ -219,8 +216,7 @@ def test_shared_text_setup_lays_out_the_same_pdf_as_weasyprints_own() -> None:
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = _run(code)
     assert result.stdout.strip() == "ok", result.stderr
 
 
@@ -254,6 +250,5 @@ def test_declarations_with_var_solved_once_lay_out_the_same_pdf() -> None:
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = _run(code)
     assert result.stdout.strip() == "ok", result.stderr

@@ -25,6 +25,7 @@ from tall_teach.quiz.assemble import Origin, citations_of, provisional_order, to
 from tall_teach.quiz.authored import authored_draft
 from tall_teach.quiz.contrast import without_contrast
 from tall_teach.quiz.cues import (
+    SAYING_WORDS,
     gives_answer,
     in_other_stem,
     names_key_part,
@@ -696,7 +697,7 @@ def _writes_key(
     shows it."""
     stem, *options = seen.split("\n")
     forms = [o for o in (key, key_term) if o]
-    said = [o for o in options if sentences and len(o.split()) > 3]
+    said = [o for o in options if sentences and len(o.split()) > SAYING_WORDS]
     return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
                or any(base(o) == base(f) for o in options)
                or (not parse_quantity(f) and any(contains_term(o, g) for o in said
@@ -715,11 +716,9 @@ def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:
         return seen
     stem, *options = seen.split("\n")
     answer = base(quiz.answers.get(item_id, ""))
-    kept = [o for o in options if base(o) == answer or len(o.split()) > NAME_WORDS]
+    kept = [o for o in options if base(o) == answer or len(o.split()) > SAYING_WORDS]
     return "\n".join([stem, *kept])
 
-
-NAME_WORDS = 3  # an option of more words than this says something; fewer name a thing
 
 
 def _inflected(term: str) -> list[str]:
