@@ -605,3 +605,18 @@ def test_options_share_one_case() -> None:
     assert _mixed_case([("Usted", "usted"), ("yo", "yo"), ("tú", "tú")])
     assert not _mixed_case([("Usted", "usted"), ("Ustedes", "ustedes")])
     assert not _mixed_case([("pH", "pH"), ("Salinity", "Salinity")])
+
+
+def test_an_explanation_names_the_module_of_a_slide_whose_title_repeats() -> None:
+    """One "Take-home messages" slide per module: "Slide: Take-home messages" alone does not
+    say which (round 40, a C5 failure)."""
+    from tall_teach.quiz.assemble import _findable
+
+    first = Module("a", "Light", (), "modules/a.md", (takehome_slide([msg("x")]),),
+                   SourceRef("modules/a.md", 1))
+    second = Module("b", "Stars", (), "modules/b.md", (takehome_slide([msg("y")]),),
+                    SourceRef("modules/b.md", 1))
+    course = replace(course_with([msg("z")]), modules=(first, second))
+    assert _findable(Place(second, second.slides[0]), course) == "Take-home messages (Stars)"
+    single = replace(course, modules=(first,))
+    assert _findable(Place(first, first.slides[0]), single) == "Take-home messages"

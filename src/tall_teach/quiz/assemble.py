@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tall_teach.model import Course, Option, QuizItem, SourceRef
+from tall_teach.model import Course, Option, QuizItem, SourceRef, plain_text
 from tall_teach.quiz.itemrules import label_echo
 from tall_teach.quiz.templates import Draft
 from tall_teach.quiz.text import as_sentence
@@ -38,13 +38,23 @@ def rationale(origin: Origin) -> str:
 
 def where(origin: Origin, course: Course) -> str:
     """The slide it is taught on and the short citation(s)."""
-    parts = [f"Slide: {as_sentence(origin.place.slide_title)}"]
+    parts = [f"Slide: {as_sentence(_findable(origin.place, course))}"]
     if origin.teaching is not None:
-        parts.append(f"Taught on: {as_sentence(origin.teaching.slide_title)}")
+        parts.append(f"Taught on: {as_sentence(_findable(origin.teaching, course))}")
     footer = footer_text(origin.citations, course)
     if footer:
         parts.append(f"Source: {as_sentence(footer)}")
     return " ".join(parts)
+
+
+def _findable(place: Place, course: Course) -> str:
+    """The slide's title, with its module's where another slide has the same title: one
+    "Take-home messages" slide per module is the contract's own pattern, and "Slide:
+    Take-home messages" alone did not say which (round 40)."""
+    title = place.slide_title
+    same = sum(1 for module in course.modules for slide in module.slides
+               if plain_text(slide.title) == title)
+    return f"{title} ({place.module.title})" if same > 1 else title
 
 
 def explanation(origin: Origin, course: Course) -> str:
