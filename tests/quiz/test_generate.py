@@ -620,3 +620,19 @@ def test_an_explanation_names_the_module_of_a_slide_whose_title_repeats() -> Non
     assert _findable(Place(second, second.slides[0]), course) == "Take-home messages (Stars)"
     single = replace(course, modules=(first,))
     assert _findable(Place(first, first.slides[0]), single) == "Take-home messages"
+
+
+def test_a_value_given_as_a_rough_limit_is_not_asked_on_a_grid() -> None:
+    # "as much as 11 °C" is as true as the course's "as much as 10 °C or more" (round 44)
+    course, warnings = generated("Greenland warmed by as much as **10 °C** within decades")
+    assert course.items == ()
+    assert any("rough limit ('as much as')" in w.message for w in warnings)
+    course, _ = generated("Greenland warmed by **10 °C** within decades")
+    assert len(course.items) == 1
+
+
+def test_a_bold_multiple_is_asked_as_a_number() -> None:
+    course, _ = generated("One magnitude unit releases about **32 times** more energy")
+    (item,) = course.items
+    assert item.numeric and item.options[item.key_index].text == "32 times"
+    assert all(o.text.endswith(" times") for o in item.options)

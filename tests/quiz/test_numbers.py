@@ -300,3 +300,20 @@ def test_a_number_with_thousands_separators_is_one_number() -> None:
     key = parse_quantity("11,700 years")
     assert key is not None and key.text() == "11,700 years"
     assert all("," in q.text() for q in choose_values(key, [], 3, 1))
+
+
+def test_a_rough_limit_is_found_before_or_after_the_value() -> None:
+    from tall_teach.quiz.numbers import rough_limit
+
+    assert rough_limit("warmings of as much as 10 °C within decades", "10 °C") == "as much as"
+    assert rough_limit("Greenland warmed by 10 °C or more", "10 °C") == "or more"
+    assert rough_limit("a fall of 120 m in sea level", "120 m") == ""
+    assert rough_limit("as many as 40 species", "40 species") == "as many as"
+
+
+def test_a_multiple_is_a_number_on_a_factor_grid() -> None:
+    from tall_teach.quiz.numbers import parse_quantity
+
+    q = parse_quantity("32 times")
+    assert q is not None and q.canonical_unit == "times"
+    assert parse_quantity("10-fold") is not None

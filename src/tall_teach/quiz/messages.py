@@ -41,6 +41,7 @@ from tall_teach.quiz.numbers import (
     find_quantities,
     given_by_another_number,
     parse_quantity,
+    rough_limit,
 )
 from tall_teach.quiz.positions import option_count
 from tall_teach.quiz.selection import SelectionContext
@@ -178,6 +179,11 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     failures.extend(f"cloze on '{t.text}': the message's other numbers give it by one product "
                     "or quotient (a full turn, 100%): ask the term instead" for t in derived)
     usable = [t for t in usable if t not in derived]
+    rough = [(t, rough_limit(text, t.text)) for t in usable if t.quantity is not None]
+    failures.extend(f"cloze on '{t.text}': the message gives it as a rough limit ('{how}'), "
+                    "so near values are no wrong answers: state the value itself"
+                    for t, how in rough if how)
+    usable = [t for t in usable if not any(t is r and how for r, how in rough)]
     if not terms:
         failures.append(
             "no key term: mark one in **bold** or use a glossary term, "
@@ -301,7 +307,7 @@ def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyT
     # 6° wide": a full turn; "a return period of 100 years, a 1% chance"): neither is asked
     return [t for t in found if t.origin == "date" or (
         t.quantity is not None and t.quantity.low != 0
-        and not given_by_another_number(t.quantity, text))]
+        and not given_by_another_number(t.quantity, text) and not rough_limit(text, t.text))]
 
 
 

@@ -44,6 +44,8 @@ _UNIT_FORMS: dict[str, str] = {
     "w/m2": "w/m2", "w/m²": "w/m2", "km": "km", "nm": "nm", "µm": "um", "mm": "mm",
     "au": "au", "km/s": "km/s", "gt": "gt", "gtc": "gtc", "ev": "ev", "hz": "hz",
     "billion years": "gyr", "million years": "myr", "thousand years": "kyr",
+    # how many times more: "about 32 times more energy", "a tenfold rise" ("10-fold")
+    "times": "times", "fold": "times",
 }  # fmt: skip
 # Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
 for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
@@ -583,6 +585,28 @@ def bound_before(text: str, start: int) -> str:
     or ""."""
     match = _BEFORE.search(text[:start])
     return match.group("qual") if match else ""
+
+
+_ROUGH_BEFORE = re.compile(
+    r"\bas (?:much|many|high|low|long|far|little|few|large|great|small) as\s*$", re.IGNORECASE
+)
+_ROUGH_AFTER = re.compile(
+    r"^\s*(?:or|and) (?:more|less|fewer|longer|shorter|higher|lower|above|below|over|"
+    r"under|so|beyond)\b|^\+", re.IGNORECASE,
+)
+
+
+def rough_limit(text: str, written: str) -> str:
+    """How the message makes a value a rough limit ("as much as 10 °C", "10 °C or more"),
+    or "". Such a value is no answer on a grid: "as much as 11 °C" is as true as the
+    course's "as much as 10 °C or more" (round 44), and 8, 9 or 11 split hairs the
+    message does not."""
+    start = text.find(written)
+    if start < 0:
+        return ""
+    before = _ROUGH_BEFORE.search(text[:start])
+    after = _ROUGH_AFTER.search(text[start + len(written):])
+    return (before or after).group(0).strip() if (before or after) else ""
 
 
 def given_by_another_number(key: Quantity, text: str) -> bool:
