@@ -461,3 +461,21 @@ def test_an_authored_sentence_option_that_writes_a_keys_rare_words_shows_it() ->
     assert names_key_part(seen, "Equal-area projection", frozenset({"equal", "area"}))
     assert not names_key_part("Which?\nEqual area\nConformal", "Equal-area projection",
                               frozenset({"equal", "area"}))
+
+
+def test_a_name_taught_undated_on_a_dated_slide_belongs_to_that_slide_s_years() -> None:
+    # "Catherine de' Medici brought these entertainments to the French court" on the slide
+    # of the 1581 ballet was offered as the founder of the 1909 Ballets Russes (round 45)
+    evidence = _evidence(
+        text_slide("d/1", "Dance at the Renaissance courts", [
+            "Catherine de' Medici brought these entertainments to the French court.",
+            "The Balet comique de la Royne (1581) is usually called the first ballet de cour."]),
+        text_slide("d/2", "The Ballets Russes", [
+            "Diaghilev's company gave its first Paris season in 1909.",
+            "Nijinsky danced for the company in 1912."]),
+        text_slide("d/3", "Patrons", ["Louis XIV founded an academy."]),
+    )  # fmt: skip
+    stem = "_____ founded the Ballets Russes, which gave its first Paris season in 1909"
+    assert far_in_time("Catherine de' Medici", stem, evidence)
+    assert not far_in_time("Nijinsky", stem, evidence)
+    assert not far_in_time("Louis XIV", stem, evidence)  # an undated slide dates nobody

@@ -53,8 +53,11 @@ def far_in_time(candidate: str, stem: str, evidence: Evidence) -> str:
     if not wanted:
         return ""
     placed: set[int] = set()
-    for claim in evidence.mentions(candidate):
+    mentions = evidence.mentions(candidate)
+    for claim in mentions:
         placed |= years(claim.text)
+    if not placed:  # "Catherine de' Medici brought these entertainments" on the 1581 slide
+        placed = {y for claim in mentions for y in evidence.slide_years(claim)}
     if not placed:
         return ""
     gap = max(MIN_YEARS_APART, evidence.year_span() // 4)

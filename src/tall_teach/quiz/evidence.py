@@ -336,6 +336,18 @@ class Evidence:
             self._span = found[-1 - tenth] - found[tenth] if found else 0
         return self._span
 
+    def slide_years(self, claim: Claim) -> set[int]:
+        """The years the teaching slide of `claim` writes (its bullets, notes and title): a
+        name taught on the slide about 1581 belongs to 1581. None for a take-home slide or
+        a question, whose years belong to other facts."""
+        if claim.kind in ("message", "question") or claim.source is None:
+            return set()
+        path = claim.source.path
+        return {y for c in self.claims
+                if c.slide_title == claim.slide_title and c.source is not None
+                and c.source.path == path and c.kind not in ("message", "question")
+                for y in years(c.text)}  # fmt: skip
+
     def terms_beside_unit(self, unit: str, terms: Iterable[str]) -> set[str]:
         """Those of `terms` written in a claim that gives a quantity in `unit`."""
         claims = self._by_unit.get(unit)
