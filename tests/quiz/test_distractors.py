@@ -697,3 +697,16 @@ def test_a_name_reads_with_the_article_the_course_gives_it() -> None:
     assert "without" in reads_in_stem("Manzikert", "Yarmuk", message, evidence)
     walls = "Hagia Sophia was rebuilt for Justinian in five years"
     assert "plural" in reads_in_stem("Theodosian Walls", "Hagia Sophia", walls, Evidence([]))
+
+
+def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
+    """Round 45: "Chance procedures of the torso is the core principle"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "Contraction and release of the torso is the core principle of Graham's technique"
+    assert "plural" in reads_in_stem("Chance procedures", "Contraction and release", message,
+                                     Evidence([]))  # fmt: skip
+    assert not reads_in_stem("Fall and recovery", "Contraction and release", message,
+                             Evidence([]))  # fmt: skip
+    five = "The Five Ways of the Summa are arguments from the world to God"
+    assert "singular" in reads_in_stem("Ontological argument", "Five Ways", five, Evidence([]))

@@ -636,3 +636,14 @@ def test_a_bold_multiple_is_asked_as_a_number() -> None:
     (item,) = course.items
     assert item.numeric and item.options[item.key_index].text == "32 times"
     assert all(o.text.endswith(" times") for o in item.options)
+
+
+def test_a_stem_that_writes_a_longer_key_in_the_plural_shows_it() -> None:
+    # "within two standard deviations of the mean" in one stem, "standard deviation" the
+    # key of another item (round 45)
+    from tall_teach.quiz.messages import _writes_key, course_vocabulary
+
+    vocab = course_vocabulary(course_with([msg("Placeholder")]))
+    seen = "By the _____, about 95% of the observations lie within two standard deviations."
+    assert _writes_key(seen, "Standard deviation", "standard deviation", vocab)
+    assert not _writes_key(seen, "Interquartile range", "interquartile range", vocab)

@@ -262,11 +262,20 @@ _EXAMPLES = re.compile(
     r"\band\b[^,;:()]{1,60},\s+([A-Za-z]+)", re.IGNORECASE)
 
 
+# An "of" phrase between the blank and its verb ("_____ of the torso is the core
+# principle": round 45): up to four words, then a verb of being or having; or one word
+# after a determiner, then any verb.
+_OF_PHRASE = re.compile(
+    r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(is|are|was|were|has|have)\b", re.IGNORECASE)
+_OF_ONE = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
+
+
 def _verb_after(rest: str) -> str:
-    """The word after the blank, or after a phrase set off by commas ("_____, such as laws
-    and moral rules, are external …": "Positivism … are" does not read either)."""
-    after = (re.match(r"\s+([A-Za-z]+)", rest) or _EXAMPLES.match(rest)
-             or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
+    """The word after the blank, after a phrase set off by commas ("_____, such as laws
+    and moral rules, are external …": "Positivism … are" does not read either), or after
+    a short "of" phrase."""
+    after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or re.match(r"\s+([A-Za-z]+)", rest)
+             or _EXAMPLES.match(rest) or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
     return after.group(1).casefold() if after else ""
 
 

@@ -728,9 +728,13 @@ def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:
 
 
 def _inflected(term: str) -> list[str]:
-    """A one-word key as a verb or a plural ("testcrossed", "testcrosses" for "testcross"):
-    a stem that writes it so names the key as surely as the noun."""
-    if " " in term.strip() or not term.isalpha() or len(term) < 5:
+    """A one-word key as a verb or a plural ("testcrossed", "testcrosses" for "testcross"),
+    a longer one in the plural ("two standard deviations" for "standard deviation": round
+    45): a stem that writes it so names the key as surely as the noun."""
+    if " " in term.strip():
+        plural = pluralise(term.strip())
+        return [plural] if plural != term.strip() else []
+    if not term.isalpha() or len(term) < 5:
         return []
     lower = term.casefold()
     stem = lower[:-1] if lower.endswith("e") else lower
