@@ -710,3 +710,14 @@ def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
                              Evidence([]))  # fmt: skip
     five = "The Five Ways of the Summa are arguments from the world to God"
     assert "singular" in reads_in_stem("Ontological argument", "Five Ways", five, Evidence([]))
+
+
+def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
+    """Round 45: "Schudson argues that Watchdog became an explicit professional ideal"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "Schudson argues that objectivity became an explicit professional ideal"
+    assert "article" in reads_in_stem("watchdog", "objectivity", message, Evidence([]))
+    assert not reads_in_stem("independence", "objectivity", message, Evidence([]))
+    kept = "Nobody kept that objectivity alive"  # "that" determines here: no clause
+    assert not reads_in_stem("watchdog", "objectivity", kept, Evidence([]))

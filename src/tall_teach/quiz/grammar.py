@@ -201,12 +201,28 @@ def _bare(key: str, message: str) -> bool:
     before = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", message[: spans[0][0]])]
     if not before:
         return True
+    if _that_clause(before):
+        return True  # "Schudson argues that _____ became": a clause starts bare
     if before[-1] in _DETERMINERS or _POSSESSIVE.search(message[: spans[0][0]]):
         return False  # "Lijphart's _____" is determined as "the _____" is
     modifier = before[-1] not in _PHRASE_BREAKS and not message[: spans[0][0]].rstrip().endswith(
         (",", ";", ":", "(")
     )
     return not (modifier and len(before) > 1 and before[-2] in _DETERMINERS)
+
+
+_CLAUSE_VERBS = frozenset({"said", "held", "found", "thought", "knew", "showed", "shown",
+                           "meant", "taught", "wrote", "saw", "felt"})  # fmt: skip
+
+
+def _that_clause(before: list[str]) -> bool:
+    """ "that" after a verb of saying or thinking ("argues that", "showed that") starts a
+    clause, where it determines nothing."""
+    if len(before) < 2 or before[-1] != "that":
+        return False
+    verb = before[-2]
+    return verb in _CLAUSE_VERBS or (verb not in ("has", "does", "this", "thus", "as", "less")
+                                     and verb.endswith(("s", "ed")) and len(verb) > 3)
 
 
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+$")  # "Lijphart's ", "the voters' "
