@@ -147,9 +147,11 @@ def _origin(
         teaching_slide(course, place, text, list(spare)) if spare else None
     )
     own = [*cited_keys(message.inlines), *(teaching.slide.citations if teaching else ())]
-    return Origin(
-        place, message.source, text, citations_of(place, own), text, teaching, message.id
-    )
+    # the slide that taught it names its sources; the take-home slide's cite the whole
+    # module ("Galtung 1965" given as a source of the inverted pyramid: round 45)
+    cited = tuple(dict.fromkeys(own)) if teaching is not None and own else citations_of(
+        place, own)
+    return Origin(place, message.source, text, cited, text, teaching, message.id)
 
 
 def message_outcome(place: Place, message: Message, quiz: QuizContext) -> MessageOutcome:
