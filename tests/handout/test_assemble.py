@@ -9,7 +9,15 @@ from pathlib import Path
 import pikepdf
 from pypdf import PdfReader
 
-from tall_teach.writers.handout.assemble import LEAF, _Source, _Writer, join
+from tall_teach.writers.handout.assemble import (
+    _SAME,
+    LEAF,
+    _Live,
+    _Writer,
+    fill,
+    join,
+    prepare,
+)
 
 
 def chunk(index: int, anchors: int) -> bytes:
@@ -42,8 +50,8 @@ def test_references_are_renumbered_and_text_is_kept() -> None:
     pdf = pikepdf.new()
     target = pdf.make_indirect(pikepdf.Dictionary(Kind=pikepdf.Name("/N12")))
     value = pikepdf.Array([pikepdf.String("(12 0 R) \\ 3 0 R"), pikepdf.Name("/N3"), target, 1.5])
-    source = _Source(pdf, _Writer(io.BytesIO(), "1.7"))
-    renumbered = source.text(value)
+    source = _Live(pdf, _Writer(io.BytesIO(), "1.7"))
+    renumbered = fill(source.text(value), _SAME)
     number = source.numbers[target.objgen]
     assert renumbered == (b"[ (\\(12 0 R\\) \\\\ 3 0 R) /N3 %d 0 R 1.5 ]" % number)
     assert list(source.todo) == [target.objgen]
@@ -63,6 +71,51 @@ def test_chunks_join_into_one_readable_pdf() -> None:
     with pikepdf.open(io.BytesIO(joined)) as pdf:
         assert pdf.check_pdf_syntax() == []
     assert join(parts, None) == joined  # the same bytes again
+
+
+def test_chunks_read_beforehand_join_into_the_same_bytes() -> None:
+    """Each chunk read by the process that laid it out (`prepare`), the join only numbering
+    and writing: the same PDF as the join reading them; a chunk read for another place
+    (not first, or without footers) is read again."""
+    parts = [chunk(i, 3) for i in range(4)]
+    footers = footer_pages(4)
+    for stamps in (None, footers):
+        joined = join(parts, stamps)
+        stamping = stamps is not None
+        assert join([prepare(p, i == 0, stamping) for i, p in enumerate(parts)], stamps) == joined
+        assert join([prepare(p, i == 1, not stamping) for i, p in enumerate(parts)],
+                    stamps) == joined
+
+
+def test_a_percent_sign_in_a_chunk_is_kept() -> None:
+    """The text of an object with references is a %-template: a % of its own is doubled."""
+    pdf = pikepdf.open(io.BytesIO(chunk(0, 1)))
+    page = pdf.pages[0].obj
+    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 20 100 Td (50% of 12 0 R) Tj ET")
+    page.TTNote = pikepdf.Array([pikepdf.String("100% (sure)"), page.Resources.Font.F1])
+    out = io.BytesIO()
+    pdf.save(out)
+    joined = join([prepare(out.getvalue(), True, False)], None)
+    assert joined == join([out.getvalue()], None)
+    assert b"/TTNote [ (100% \\(sure\\)) " in zlib_inflated_objects(joined)
+
+
+def footer_pages(count: int) -> bytes:
+    pdf = pikepdf.new()
+    for i in range(count):
+        pdf.add_blank_page(page_size=(200, 200))
+        text = f"BT /F1 8 Tf 150 10 Td ({i + 1}) Tj ET".encode()
+        pdf.pages[i].obj.Contents = pdf.make_stream(text)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def zlib_inflated_objects(pdf: bytes) -> bytes:
+    """Every object stream of `pdf` inflated, one after the other."""
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        return b"".join(obj.read_bytes() for obj in opened.objects
+                        if isinstance(obj, pikepdf.Stream) and obj.get("/Type") == "/ObjStm")
 
 
 def test_a_temporary_cache_entry_left_long_ago_is_stale(tmp_path: Path) -> None:

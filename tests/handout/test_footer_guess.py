@@ -28,7 +28,7 @@ def test_the_footers_guess_follows_the_contents_length_of_the_last_build(
 ) -> None:
     guesses: list[str] = []
     monkeypatch.setattr(paged_module, "print_chunks",
-                        lambda printer, chunks, store: [Paged(b"", 3, {}), Paged(b"", 5, {})])
+                        lambda printer, chunks, store, *_: [Paged(b"", 3, {}), Paged(b"", 5, {})])
     monkeypatch.setattr(paged_module, "print_contents",
                         lambda *args: Paged(b"", 2, {}))
     monkeypatch.setattr(paged_module, "_footers_beside",
@@ -56,7 +56,7 @@ def test_a_probed_contents_length_is_the_footers_guess_from_the_first_build(
 
     guesses: list[str] = []
     links = "".join(f'<a href="{MARK}m{i}">{i}</a>' for i in range(paged_module.PROBE_ENTRIES + 1))
-    monkeypatch.setattr(paged_module, "print_chunks", lambda printer, chunks, store: [
+    monkeypatch.setattr(paged_module, "print_chunks", lambda printer, chunks, store, *_: [
         Paged(b"", 3, {}), Paged(b"", 5, {}), Paged(b"", 2, {})])  # the probe comes last
     monkeypatch.setattr(paged_module, "print_contents", lambda *args: Paged(b"", 2, {}))
     monkeypatch.setattr(paged_module, "_footers_beside",

@@ -18,6 +18,12 @@ compressed object streams, with a cross-reference stream at the end (PDF 1.5), a
 qpdf wrote them. What only exists once the chunks are read (page tree, structure tree
 root and parent tree, names, outline, catalog) is written last.
 
+Reading a chunk (`prepare`: qpdf's text of every object, split at its references) is
+done apart from writing it (`_Joiner.add`: numbers given, objects written), so that the
+processes laying out the chunks read each one as soon as it is laid out, beside the
+other chunks, and the join itself, which waits for every chunk, only numbers and writes
+(a 1,000-slide course: 1.2-1.35 s of CPU after the last chunk, now 0.3-0.4 s).
+
 The structure tree, outline, names and footers are put together here: no library
 merges those the way one document has them.
 """
@@ -60,6 +66,10 @@ _TOKENS = re.compile(
     rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(?<![\w.#-])(\d+) (\d+) R",
     re.S,
 )
+# The same with the stand-in `prepare` puts for a number the join adds the chunk's
+# structure offset to (a page's /StructParents, an annotation's /StructParent).
+_OFFSET_NAME = "/TTOffset"
+_TAPE_TOKENS = re.compile(_TOKENS.pattern + rb"|" + _OFFSET_NAME.encode() + rb"(\d+)", re.S)
 PACK = 100  # objects per object stream
 LEAF = 128  # names per leaf of the destinations' name tree
 
@@ -136,15 +146,41 @@ class _Writer:
             + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.where[xref])
 
 
-class _Source:
-    """One chunk (or the footers) being copied: its objects' new numbers, those still to write."""
+Text = tuple[bytes, tuple[int, ...]]  # PDF text with `%d` for each number in the tuple
 
-    def __init__(self, pdf: Any, writer: _Writer) -> None:
+
+def fill(text: Text, numbers: Sequence[int]) -> bytes:
+    """`text` with its numbers: each the `numbers` entry its place names."""
+    template, places = text
+    if not places:
+        return template  # no number in it, and no `%` doubled
+    return template % tuple([numbers[place] for place in places])
+
+
+class _Source:
+    """One document's objects as PDF text, their references to objects of the joined PDF
+    standing as places (`Text`): the numbers themselves as the writer gives them (`_Live`),
+    or numbers local to the chunk that the join gives out later (`_Tape`)."""
+
+    def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
-        self.writer = writer
         self.numbers: dict[tuple[int, int], int] = {}
         self.todo: deque[tuple[int, int]] = deque()
-        self.refs: dict[bytes, bytes] = {}  # a reference's text -> its renumbered text
+        self.refs: dict[bytes, int] = {}  # a reference's text -> its place
+        self.places: list[int] = []  # of the text being read
+
+    def reserve(self) -> int:
+        raise NotImplementedError
+
+    def put(self, num: int, text: Text) -> None:
+        raise NotImplementedError
+
+    def put_stream(self, num: int, entries: Text, data: bytes) -> None:
+        raise NotImplementedError
+
+    def offset(self, match: re.Match[bytes]) -> bytes:
+        """A number the join offsets (`_TAPE_TOKENS`): as it is, unless on a tape."""
+        return match[0]
 
     def fix(self, obj: Any, number: int) -> None:
         """References to `obj` lead to `number`, which is written elsewhere."""
@@ -152,33 +188,34 @@ class _Source:
         self.refs.pop(b"%d %d R" % obj.objgen, None)
 
     def number(self, objgen: tuple[int, int]) -> int:
-        """The new number of an object of this source, written later if new."""
+        """The number of an object of this source, written later if new."""
         found = self.numbers.get(objgen)
         if found is None:
-            found = self.numbers[objgen] = self.writer.reserve()
+            found = self.numbers[objgen] = self.reserve()
             self.todo.append(objgen)
         return found
 
-    def text(self, obj: Any, resolved: bool = False) -> bytes:
-        """`obj` as PDF text with its references renumbered (a reference itself if
+    def text(self, obj: Any, resolved: bool = False) -> Text:
+        """`obj` as PDF text with a place for each reference (a reference itself if
         indirect, unless `resolved`)."""
-
         text = obj.unparse(resolved=resolved)
-        if b" R" not in text:  # no reference (a third of them)
-            return text
-        return _TOKENS.sub(self._renumbered, text)
+        if b" R" not in text and _OFFSET_NAME.encode() not in text:  # a third of them
+            return text, ()
+        places = self.places = []
+        template = _TAPE_TOKENS.sub(self._placed, text.replace(b"%", b"%%"))
+        return (template, tuple(places)) if places else (text, ())
 
-    def _renumbered(self, match: re.Match[bytes]) -> bytes:
-        """A reference's renumbered text (a string token as it is)."""
+    def _placed(self, match: re.Match[bytes]) -> bytes:
+        """A reference's place (a string token as it is)."""
         if match[1] is None:
-            return match[0]
+            return match[0] if match[3] is None else self.offset(match)
         found = self.refs.get(match[0])
         if found is None:
-            found = self.refs[match[0]] = b"%d 0 R" % self.number((int(match[1]),
-                                                                    int(match[2])))
-        return found
+            found = self.refs[match[0]] = self.number((int(match[1]), int(match[2])))
+        self.places.append(found)
+        return b"%d 0 R"
 
-    def entries(self, obj: Any, *leave: str) -> bytes:
+    def entries(self, obj: Any, *leave: str) -> Text:
         """The entries of dictionary `obj`, without `leave`, as text: those taken out for
         qpdf's text of it and put back (copying the rest into a new dictionary made a
         Python object of every value)."""
@@ -186,7 +223,8 @@ class _Source:
         for key, _ in removed:
             del obj[key]
         try:
-            return self.text(obj, resolved=True)[2:-2].strip()
+            template, places = self.text(obj, resolved=True)
+            return template[2:-2].strip(), places
         finally:
             for key, value in removed:
                 obj[key] = value
@@ -195,16 +233,81 @@ class _Source:
         """Every object reached so far (and what those reach) written out."""
         import pikepdf
 
-        writer = self.writer
         while self.todo:
             objgen = self.todo.popleft()
             obj = self.pdf.get_object(objgen)
             num = self.numbers[objgen]
             if isinstance(obj, pikepdf.Stream):
-                writer.put_stream(num, self.entries(obj.stream_dict, "/Length"),
-                                  obj.read_raw_bytes())
+                self.put_stream(num, self.entries(obj.stream_dict, "/Length"),
+                                obj.read_raw_bytes())
             else:
-                writer.put(num, self.text(obj, resolved=True))
+                self.put(num, self.text(obj, resolved=True))
+
+
+class _Live(_Source):
+    """The footers: written as they are read, numbered by the writer."""
+
+    def __init__(self, pdf: Any, writer: _Writer) -> None:
+        super().__init__(pdf)
+        self.writer = writer
+
+    def reserve(self) -> int:
+        return self.writer.reserve()
+
+    def put(self, num: int, text: Text) -> None:
+        self.writer.put(num, fill(text, _SAME))
+
+    def put_stream(self, num: int, entries: Text, data: bytes) -> None:
+        self.writer.put_stream(num, fill(entries, _SAME), data)
+
+
+class _Same:
+    """numbers[n] == n: a `_Live` text's places are the numbers themselves."""
+
+    def __getitem__(self, number: int) -> int:
+        return number
+
+
+_SAME: Any = _Same()
+
+# A chunk's local numbers for the objects the join writes itself
+ROOT, PAGE_TREE, STRUCT_ROOT, DOCUMENT = range(4)
+
+
+class _Tape(_Source):
+    """A chunk read for the join, its writing written down: `(numbers reserved before,
+    local number, text, stream data or None)` per object, a local number -1 for numbers
+    reserved last. Local numbers follow the fixed ones and the offset places (`slots`) in
+    the order the join reserves theirs, so that the join gives out the same numbers and
+    writes the same bytes as reading the chunk there did."""
+
+    def __init__(self, pdf: Any, slots: int) -> None:
+        super().__init__(pdf)
+        self.next = DOCUMENT + 1 + slots
+        self.pending = 0
+        self.tape: list[tuple[int, int, bytes, tuple[int, ...], bytes | None]] = []
+
+    def reserve(self) -> int:
+        self.pending += 1
+        self.next += 1
+        return self.next - 1
+
+    def put(self, num: int, text: Text) -> None:
+        self.tape.append((self.pending, num, *text, None))
+        self.pending = 0
+
+    def put_stream(self, num: int, entries: Text, data: bytes) -> None:
+        self.tape.append((self.pending, num, *entries, data))
+        self.pending = 0
+
+    def offset(self, match: re.Match[bytes]) -> bytes:
+        self.places.append(int(match[3]))
+        return b"%d"
+
+    def close(self) -> None:
+        if self.pending:
+            self.tape.append((self.pending, -1, b"", (), None))
+            self.pending = 0
 
 
 def _items(obj: Any) -> list[Any]:
@@ -213,7 +316,10 @@ def _items(obj: Any) -> list[Any]:
     return list(obj) if isinstance(obj, pikepdf.Array) else [obj]
 
 
-def _outline(item: Any, source: _Source) -> list[tuple[bytes, bytes | None, list[Any], bool]]:
+Outline = list[tuple[Text, Text | None, list[Any], bool]]
+
+
+def _outline(item: Any, source: _Source) -> Outline:
     """(title, destination, children, closed) of every item below an outline node, as text."""
     found = []
     node = item.get("/First")
@@ -235,6 +341,165 @@ class _Page:
                  contents: list[bytes]) -> None:
         self.number, self.entries = number, entries
         self.resources, self.xobjects, self.contents = resources, xobjects, contents
+
+
+class Prepared:
+    """A chunk read for the join (`prepare`), whatever chunks come before it: its objects'
+    text with places for the numbers the join gives out, the offsets it adds to its
+    structure keys, and what the joined PDF's own objects take from it."""
+
+    def __init__(self, pdf: bytes, first: bool, stamping: bool) -> None:
+        self.pdf, self.first, self.stamping = pdf, first, stamping
+        self.version = ""
+        self.slots: list[list[int]] = []  # [value, times the offset is added]
+        self.tape: list[tuple[int, int, bytes, tuple[int, ...], bytes | None]] = []
+        self.pages: list[tuple[int, Text, Text, Text, list[Text]]] = []
+        self.catalog: list[Text] = []
+        self.info: int | None = None
+        self.struct_kids: list[Text] = []
+        self.parent_tree: list[tuple[int, Text]] = []
+        self.next_key: int | None = None  # the structure tree's /ParentTreeNextKey
+        self.dests: list[tuple[bytes, Text]] = []
+        self.outline: Outline = []
+
+
+def prepare(pdf: bytes, first: bool, stamping: bool) -> Prepared:
+    """Chunk `pdf` read for `join` (as the joined PDF's first part if `first`; its pages'
+    resources and contents apart if `stamping`, for footers). Needs nothing from the other
+    chunks: done by whichever process laid the chunk out, as soon as it did."""
+    import pikepdf
+
+    part = Prepared(pdf, first, stamping)
+    with pikepdf.open(io.BytesIO(pdf)) as chunk:
+        part.version = chunk.pdf_version
+        pages = [page.obj for page in chunk.pages]
+        _offset_slots(pages, part.slots)
+        source = _Tape(chunk, len(part.slots))
+        root = chunk.Root
+        source.fix(root, ROOT)
+        tree = root.get("/StructTreeRoot")
+        tops = _items(tree.get("/K")) if tree is not None else []
+        if tree is not None:
+            source.fix(tree, STRUCT_ROOT)
+            for top in tops:
+                if isinstance(top, pikepdf.Dictionary) and top.is_indirect:
+                    source.fix(top, DOCUMENT)  # its kids go under one /Document
+        for page in pages:
+            source.fix(page, source.reserve())
+            node = page.get("/Parent")
+            while node is not None:
+                source.fix(node, PAGE_TREE)
+                for key in _INHERITED:
+                    if key in node and key not in page:
+                        page[key] = node[key]
+                node = node.get("/Parent")
+        if first:
+            _front(chunk, source, part)
+        for page in pages:
+            part.pages.append(_page(page, source, stamping))
+        if tree is not None:
+            _structure(tree, tops, source, part)
+        names = root.get("/Names")
+        if names is not None and "/Dests" in names:
+            for name, dest in pikepdf.NameTree(names.Dests).items():
+                part.dests.append((bytes(pikepdf.String(name)), source.text(dest)))
+        if "/Outlines" in root:
+            part.outline = _outline(root.Outlines, source)
+        source.drain()
+        source.close()
+        part.tape = source.tape
+    return part
+
+
+def _offset_slots(pages: list[Any], slots: list[list[int]]) -> None:
+    """Each page's /StructParents and each of its annotations' /StructParent (the chunk's
+    own structure keys) made a stand-in name for a place in `slots`, which the join fills
+    with the key plus the keys of the chunks before; a `tt-anchor:` link made a link to
+    the named destination it stands for."""
+    import pikepdf
+
+    def slot(obj: Any, key: str) -> None:
+        value = obj[key]
+        if isinstance(value, pikepdf.Name):  # an annotation of two pages: offset twice
+            slots[int(str(value)[len(_OFFSET_NAME):]) - DOCUMENT - 1][1] += 1
+            return
+        slots.append([int(value), 1])
+        obj[key] = pikepdf.Name(_OFFSET_NAME + str(DOCUMENT + len(slots)))
+
+    for page in pages:
+        if "/StructParents" in page:
+            slot(page, "/StructParents")
+        for annot in page.get("/Annots", []):
+            if "/StructParent" in annot:
+                slot(annot, "/StructParent")
+            _relink(annot)
+
+
+def _relink(annot: Any) -> None:
+    """A `tt-anchor:` URI link becomes a link to the named destination it stands for."""
+    import pikepdf
+
+    action = annot.get("/A")
+    uri = str(action.get("/URI", "")) if action is not None else ""
+    if uri.startswith(MARK):
+        name = pikepdf.String(uri[len(MARK):])
+        del annot["/A"]
+        annot.Dest = name
+        if "/Contents" in annot:
+            annot.Contents = name
+
+
+def _front(chunk: Any, source: _Tape, part: Prepared) -> None:
+    """The first chunk's catalog entries and document information."""
+    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if key in chunk.Root:
+            template, places = source.text(chunk.Root[key])
+            part.catalog.append((key.encode() + b" " + template, places))
+    info = chunk.trailer.get("/Info")
+    if info is not None:
+        if info.is_indirect:
+            part.info = source.number(info.objgen)
+        else:
+            part.info = source.reserve()
+            source.put(part.info, source.text(info))
+
+
+_NONE: Text = (b"", ())
+
+
+def _page(page: Any, source: _Tape, stamping: bool) -> tuple[int, Text, Text, Text, list[Text]]:
+    number = source.numbers[page.objgen]
+    if not stamping:
+        return number, source.entries(page, "/Parent"), _NONE, _NONE, []
+    resources = page.get("/Resources")
+    xobjects = resources.get("/XObject") if resources is not None else None
+    return (number, source.entries(page, "/Parent", "/Resources", "/Contents"),
+            source.entries(resources, "/XObject") if resources is not None else _NONE,
+            source.entries(xobjects) if xobjects is not None else _NONE,
+            [source.text(part) for part in _items(page.Contents)] if "/Contents" in page
+            else [])
+
+
+def _structure(tree: Any, tops: list[Any], source: _Tape, part: Prepared) -> None:
+    import pikepdf
+
+    for top in tops:
+        for kid in _items(top.get("/K")):
+            if isinstance(kid, pikepdf.Dictionary):
+                part.struct_kids.append(source.text(kid))  # its /P: the new /Document
+    nums = tree.ParentTree
+    if "/Kids" in nums:
+        raise ValueError("nested structure parent tree")
+    pairs = nums.Nums
+    for i in range(0, len(pairs), 2):
+        part.parent_tree.append((int(pairs[i]), source.text(pairs[i + 1])))
+    part.next_key = int(tree.get("/ParentTreeNextKey", 0))
+
+
+def _filled(items: Outline, numbers: list[int]) -> list[tuple[bytes, bytes | None, list[Any],
+                                                               bool]]:
+    return [(fill(title, numbers), fill(dest, numbers) if dest is not None else None,
+             _filled(children, numbers), closed) for title, dest, children, closed in items]
 
 
 class _Joiner:
@@ -259,107 +524,50 @@ class _Joiner:
             writer.reserve() for _ in range(4))
         return writer
 
-    def add(self, pdf: bytes) -> None:
-        import pikepdf
-
-        with pikepdf.open(io.BytesIO(pdf)) as chunk:
-            first = self.writer is None
-            writer = self.writer or self._start(chunk.pdf_version)
-            source = _Source(chunk, writer)
-            root, offset = chunk.Root, self.next_key
-            source.fix(root, self.root)
-            tree = root.get("/StructTreeRoot")
-            tops = _items(tree.get("/K")) if tree is not None else []
-            if tree is not None:
-                source.fix(tree, self.struct_root)
-                for top in tops:
-                    if isinstance(top, pikepdf.Dictionary) and top.is_indirect:
-                        source.fix(top, self.document)  # its kids go under one /Document
-            for page in chunk.pages:
-                source.fix(page.obj, writer.reserve())
-                node = page.obj.get("/Parent")
-                while node is not None:
-                    source.fix(node, self.page_tree)
-                    for key in _INHERITED:
-                        if key in node and key not in page.obj:
-                            page.obj[key] = node[key]
-                    node = node.get("/Parent")
-            if first:
-                self._front(chunk, source)
-            for page in chunk.pages:
-                self._page(page.obj, source, offset)
-            if tree is not None:
-                self._structure(tree, tops, source, offset)
-            names = root.get("/Names")
-            if names is not None and "/Dests" in names:
-                for name, dest in pikepdf.NameTree(names.Dests).items():
-                    self.dests[bytes(pikepdf.String(name))] = source.text(dest)
-            if "/Outlines" in root:
-                self.outline += _outline(root.Outlines, source)
-            source.drain()
-
-    def _front(self, chunk: Any, source: _Source) -> None:
-        """The first chunk's catalog entries and document information."""
-        for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
-            if key in chunk.Root:
-                self.catalog.append(key.encode() + b" " + source.text(chunk.Root[key]))
-        info = chunk.trailer.get("/Info")
-        if info is not None:
-            if info.is_indirect:
-                self.info = source.number(info.objgen)
+    def add(self, part: bytes | Prepared) -> None:
+        """A chunk's objects numbered and written, what the joined PDF's own objects take
+        from it kept (read now if it was not, or not for this place)."""
+        first = self.writer is None
+        if not isinstance(part, Prepared) or (part.first, part.stamping) != (
+                first, self.stamping):
+            part = prepare(part if isinstance(part, bytes) else part.pdf, first, self.stamping)
+        writer = self.writer or self._start(part.version)
+        offset = self.next_key
+        numbers = [self.root, self.page_tree, self.struct_root, self.document,
+                   *(value + times * offset for value, times in part.slots)]
+        reserve, put, put_stream, append = (writer.reserve, writer.put, writer.put_stream,
+                                            numbers.append)
+        for before, at, template, places, data in part.tape:
+            for _ in range(before):
+                append(reserve())
+            if at < 0:
+                continue
+            body = template % tuple([numbers[p] for p in places]) if places else template
+            if data is None:
+                put(numbers[at], body)
             else:
-                self.info = self.writer.reserve()  # type: ignore[union-attr]
-                self.writer.put(self.info, source.text(info))  # type: ignore[union-attr]
+                put_stream(numbers[at], body, data)
+        self._keep(part, numbers, offset)
 
-    def _page(self, page: Any, source: _Source, offset: int) -> None:
-        if "/StructParents" in page:
-            page.StructParents = int(page.StructParents) + offset
-        for annot in page.get("/Annots", []):
-            self._relink(annot, offset)
-        number = source.numbers[page.objgen]
-        if not self.stamping:
-            self.pages.append(_Page(number, source.entries(page, "/Parent"), b"", b"", []))
-            return
-        resources = page.get("/Resources")
-        xobjects = resources.get("/XObject") if resources is not None else None
-        self.pages.append(_Page(
-            number, source.entries(page, "/Parent", "/Resources", "/Contents"),
-            source.entries(resources, "/XObject") if resources is not None else b"",
-            source.entries(xobjects) if xobjects is not None else b"",
-            [source.text(part) for part in _items(page.Contents)]
-            if "/Contents" in page else []))
+    def _keep(self, part: Prepared, numbers: list[int], offset: int) -> None:
+        """What the joined PDF's own objects (pages, structure, names, outline, catalog)
+        take from chunk `part`, its numbers given."""
+        if part.first:
+            self.catalog += [fill(entry, numbers) for entry in part.catalog]
+            self.info = numbers[part.info] if part.info is not None else None
+        self.pages += [_Page(numbers[at], fill(entries, numbers), fill(resources, numbers),
+                             fill(xobjects, numbers), [fill(c, numbers) for c in contents])
+                       for at, entries, resources, xobjects, contents in part.pages]
+        self.struct_kids += [fill(kid, numbers) for kid in part.struct_kids]
+        for key, value in part.parent_tree:
+            self.parent_tree.append((key + offset, fill(value, numbers)))
+            self.next_key = max(self.next_key, key + offset + 1)
+        if part.next_key is not None:
+            self.next_key = max(self.next_key, offset + part.next_key)
+        for name, dest in part.dests:
+            self.dests[name] = fill(dest, numbers)
+        self.outline += _filled(part.outline, numbers)
 
-    def _structure(self, tree: Any, tops: list[Any], source: _Source, offset: int) -> None:
-        import pikepdf
-
-        for top in tops:
-            for kid in _items(top.get("/K")):
-                if isinstance(kid, pikepdf.Dictionary):
-                    self.struct_kids.append(source.text(kid))  # its /P: the new /Document
-        nums = tree.ParentTree
-        if "/Kids" in nums:
-            raise ValueError("nested structure parent tree")
-        pairs = nums.Nums
-        for i in range(0, len(pairs), 2):
-            key = int(pairs[i]) + offset
-            self.parent_tree.append((key, source.text(pairs[i + 1])))
-            self.next_key = max(self.next_key, key + 1)
-        self.next_key = max(self.next_key, offset + int(tree.get("/ParentTreeNextKey", 0)))
-
-    def _relink(self, annot: Any, offset: int) -> None:
-        """A `tt-anchor:` URI link becomes a link to the named destination it stands for."""
-        import pikepdf
-
-        if "/StructParent" in annot:
-            annot.StructParent = int(annot.StructParent) + offset
-        action = annot.get("/A")
-        uri = str(action.get("/URI", "")) if action is not None else ""
-        if uri.startswith(MARK):
-            name = pikepdf.String(uri[len(MARK):])
-            del annot["/A"]
-            annot.Dest = name
-            if "/Contents" in annot:
-                annot.Contents = name
 
     def stamp(self, footers: bytes) -> None:
         """Each footer page drawn over its page, as a form marked as a pagination artifact."""
@@ -370,15 +578,15 @@ class _Joiner:
         begin = writer.reserve()
         writer.put_stream(begin, b"", b"q\n")
         with pikepdf.open(io.BytesIO(footers)) as source_pdf:
-            source = _Source(source_pdf, writer)
+            source = _Live(source_pdf, writer)
             footer_pages = source_pdf.pages
             if len(footer_pages) != len(self.pages):
                 raise ValueError("one footer page per page expected")
             for index, (page, footer) in enumerate(zip(self.pages, footer_pages, strict=True)):
                 form = footer.as_form_xobject()
                 number = writer.reserve()
-                writer.put_stream(number, source.entries(form.stream_dict, "/Length", "/Filter",
-                                                         "/DecodeParms") + b" /Filter /FlateDecode",
+                entries = source.entries(form.stream_dict, "/Length", "/Filter", "/DecodeParms")
+                writer.put_stream(number, fill(entries, _SAME) + b" /Filter /FlateDecode",
                                   zlib.compress(form.read_bytes()))
                 name = b"/TTFooter%d" % index
                 end = writer.reserve()
@@ -480,8 +688,10 @@ def preload() -> None:
     import pikepdf  # noqa: F401
 
 
-def join(parts: Sequence[bytes], footers: bytes | Callable[[], bytes] | None) -> bytes:
-    """One PDF from the chunk PDFs in order, footers stamped from `footers` (one page each).
+def join(parts: Sequence[bytes | Prepared], footers: bytes | Callable[[], bytes] | None
+         ) -> bytes:
+    """One PDF from the chunk PDFs in order (each as it is, or read by `prepare`), footers
+    stamped from `footers` (one page each).
 
     `footers` may be a function: it is called once the pages are copied in, so footers laid
     out in another process meanwhile are waited for as late as possible."""

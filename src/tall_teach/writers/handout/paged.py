@@ -5,7 +5,8 @@ module, the back matter) is laid out first by this process and a forked one, eac
 taking the next chunk from one queue; then the
 contents, which need their page numbers, while a forked process lays out the footers
 (they need the total: the contents' usual length is assumed, and checked); then
-`assemble.join`. A chunk whose HTML, CSS and settings are unchanged is
+`assemble.join`, which has each chunk laid out here read for it already, by the process
+that laid it out (`assemble.prepare`). A chunk whose HTML, CSS and settings are unchanged is
 read from the store instead of laid out, so a one-module edit lays out one module
 (and the contents when a page number in them moved).
 """
@@ -149,15 +150,29 @@ def _take(queue: int) -> int | None:
     return int.from_bytes(data, "little") if data else None
 
 
-def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int) -> list[tuple[int, Paged]]:
-    """Chunks taken from `queue` until it is empty, laid out here: (index, laid out)."""
+def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int,
+                 joined: Sequence[bool | None]) -> list[tuple[int, Paged, Any]]:
+    """Chunks taken from `queue` until it is empty, laid out here: (index, laid out, read
+    for the join or None)."""
     from tall_teach.lanes import meanwhile
 
     done = []
     while (index := _take(queue)) is not None:
-        done.append((index, printer.print(chunks[index].html, printer.pdf_variant)))
+        paged = printer.print(chunks[index].html, printer.pdf_variant)
+        done.append((index, paged, _read_for_join(paged, joined[index])))
         meanwhile()  # in the build's early lane: the quiz PDF, once sent, between two chunks
     return done
+
+
+def _read_for_join(paged: Paged, first: bool | None) -> Any:
+    """`paged` read for the join (`assemble.prepare`) by the process that laid it out, beside
+    the other chunks, instead of by the join, which waits for all of them; None for a chunk
+    not joined (`first` None)."""
+    if first is None:
+        return None
+    from tall_teach.writers.handout.assemble import prepare
+
+    return prepare(paged.pdf, first, True)
 
 
 def _in_worker(print_: Callable[..., Any], *args: Any) -> Any:
@@ -174,8 +189,9 @@ def _in_worker(print_: Callable[..., Any], *args: Any) -> Any:
 
 
 def _ready_to_join() -> None:
-    """What joining the chunks needs (pikepdf: 50 ms) imported while the worker may still
-    be laying out its last chunk, which the join waits for anyway."""
+    """What reading and joining the chunks needs (pikepdf: 50 ms) imported: before the
+    worker is forked when the chunks are read for the join as they are laid out, else
+    while the worker may still be laying out its last chunk, which the join waits for."""
     from tall_teach.writers.handout.assemble import preload
 
     preload()
@@ -196,33 +212,45 @@ def _jobs() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store) -> list[Paged]:
-    """Every chunk laid out (or read from the store), in order; the missing ones over two lanes."""
+def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store,
+                 joined: Sequence[bool | None] | None = None,
+                 read: dict[int, Any] | None = None) -> list[Paged]:
+    """Every chunk laid out (or read from the store), in order; the missing ones over two
+    lanes. Each one laid out that `joined` says is joined (True: first) is also read for the
+    join, into `read` by its index."""
     keys = [printer.key(c.html, printer.pdf_variant) for c in chunks]
     found: list[Paged | None] = [store.get(k) for k in keys]
     todo = [i for i, paged in enumerate(found) if paged is None]
+    roles = [None if joined is None or read is None else joined[i] for i in todo]
     if 1 < len(todo) <= QUEUE_LIMIT and _jobs() > 1 and _can_fork():
         from tall_teach.lanes import ForkedLane
 
+        if any(role is not None for role in roles):
+            _ready_to_join()  # imported once, before the fork
         # Largest first, taken by whichever lane is free: the lanes balance themselves
         # whatever else runs beside them (the deck in the pipeline's worker, the joining).
         pending = [chunks[i] for i in todo]
         queue = _queue(sorted(range(len(todo)), key=lambda k: -pending[k].cost))
         try:
-            with ForkedLane([(_in_worker, (_print_taken, printer, pending, queue))]) as worker:
-                taken = _print_taken(printer, pending, queue)
+            with ForkedLane([(_in_worker, (_print_taken, printer, pending, queue, roles))]
+                            ) as worker:
+                taken = _print_taken(printer, pending, queue, roles)
                 _ready_to_join()
                 taken += worker.results()[0]
         finally:
             os.close(queue)
-        for k, paged in taken:
-            found[todo[k]] = paged
     else:
         from tall_teach.lanes import meanwhile
 
-        for i in todo:
-            found[i] = printer.print(chunks[i].html, printer.pdf_variant)
+        taken = []
+        for k, i in enumerate(todo):
+            paged = printer.print(chunks[i].html, printer.pdf_variant)
+            taken.append((k, paged, _read_for_join(paged, roles[k])))
             meanwhile()
+    for k, paged, prepared in taken:
+        found[todo[k]] = paged
+        if prepared is not None and read is not None:
+            read[todo[k]] = prepared
     for i in todo:
         store.put(keys[i], found[i])  # type: ignore[arg-type]
     return [p for p in found if p is not None]
@@ -301,9 +329,14 @@ def _render_chunks(
     store = Store(cache_dir)
     at = next((i for i, c in enumerate(chunks) if c.name == CONTENTS), None)
     probe = contents_probe(chunks[at]) if at is not None else None
-    others = print_chunks(printer, [c for i, c in enumerate(chunks) if i != at]
-                          + ([probe] if probe is not None else []), store)
+    listed = [c for i, c in enumerate(chunks) if i != at]
+    # each one joined but the probe, the first of them first unless the contents are
+    joined: list[bool | None] = [k == 0 and at != 0 for k in range(len(listed))]
+    read: dict[int, Any] = {}
+    others = print_chunks(printer, listed + ([probe] if probe is not None else []), store,
+                          [*joined, None], read)
     length = others.pop().pages if probe is not None else FRONT_GUESS
+    parts: list[Any] = [read.get(k, paged.pdf) for k, paged in enumerate(others)]
     head = html[: html.index("</head>") + len("</head>")] if "</head>" in html else "<head></head>"
     # The footers need the page total, known once the contents are laid out: they are
     # laid out meanwhile in a forked process for the contents' length the probe gave, or
@@ -317,6 +350,7 @@ def _render_chunks(
             contents = print_contents(printer, chunks[at], others[:at], others[at:], store,
                                       length)
             others.insert(at, contents)
+            parts.insert(at, contents.pdf)
             store.remember_contents_pages(contents.pages)
         total = sum(p.pages for p in others)
         if beside is not None and total != guess:
@@ -335,7 +369,7 @@ def _render_chunks(
             if footers is None:
                 footers = printer.print(footer_doc, None)
                 store.put(key, footers)
-            return join([p.pdf for p in others], footers.pdf)
+            return join(parts, footers.pdf)
         lane = beside
 
         def laid_out() -> bytes:
@@ -343,7 +377,7 @@ def _render_chunks(
             store.put(key, paged)
             return paged.pdf
 
-        return join([p.pdf for p in others], laid_out)
+        return join(parts, laid_out)
     finally:
         if beside is not None:
             beside.close()
