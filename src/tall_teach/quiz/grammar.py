@@ -342,8 +342,11 @@ def _statement_head(term: str) -> bool:
 
 
 def _quantity_head(term: str) -> bool:
+    """ "standard error", and a hyphened name's last part too: "P-value", "z-score" (a
+    P-value's one wrong answer was the alternative hypothesis: round 45)."""
     words = term.casefold().split()
-    return bool(words) and words[-1] in _QUANTITY_HEADS
+    return bool(words) and (words[-1] in _QUANTITY_HEADS
+                            or words[-1].rsplit("-", 1)[-1] in _QUANTITY_HEADS)
 
 
 def law_beside_quantity(candidate: str, key: str) -> bool:
