@@ -649,3 +649,19 @@ def test_a_stem_that_writes_a_longer_key_in_the_plural_shows_it() -> None:
     seen = "By the _____, about 95% of the observations lie within two standard deviations."
     assert _writes_key(seen, "Standard deviation", "standard deviation", vocab)
     assert not _writes_key(seen, "Interquartile range", "interquartile range", vocab)
+
+
+def test_the_only_slide_that_writes_the_key_taught_it_in_its_own_words() -> None:
+    # round 45: "A lurking variable, not in the analysis, can drive both" taught "A lurking
+    # variable that affects both x and y can create a correlation without any causal link"
+    taught = text_slide("a/caus", "Correlation is not causation", [
+        "An association between x and y does not show that x causes y",
+        "A lurking variable, not in the analysis, can drive both"])  # fmt: skip
+    other = text_slide("a/r", "The correlation coefficient", ["r measures linear association"])
+    course = course_with([msg("Placeholder")], extra_slides=[taught, other])
+    text = ("A lurking variable that affects both x and y can create a correlation without "
+            "any causal link between them")
+    place = Place(course.modules[0], course.modules[0].slides[-1])
+    found = teaching_slide(course, place, text, ["lurking variable"])
+    assert found is not None and found.slide_title == "Correlation is not causation"
+    assert teaching_slide(course, place, text, ["confounding variable"]) is None

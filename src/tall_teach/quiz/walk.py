@@ -135,10 +135,14 @@ def teaching_slide(
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
     best: tuple[tuple[int, float, bool, bool], Place] | None = None
+    writing: list[tuple[float, Place]] = []  # the slides that write a key term, any share
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
             continue
         score = len(wanted & taught.stems) / len(wanted)
+        if score >= _SOLE_SHARE and any(_writes(taught.text, form) for term in key_terms
+                                        for form in _forms(term)):  # fmt: skip
+            writing.append((score, taught.place))
         if score < 0.5:
             continue
         titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
@@ -156,10 +160,16 @@ def teaching_slide(
             continue
         if best is None or rank > best[0]:
             best = (rank, taught.place)
+    if best is None and len(writing) == 1:
+        # the one slide that writes the key taught it, in its own words ("A lurking
+        # variable, not in the analysis, can drive both" for "… affects both x and y":
+        # round 45)
+        return writing[0][1]
     return best[1] if best else None
 
 
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+_SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
 
 
 def _forms(term: str) -> list[str]:
