@@ -723,3 +723,12 @@ def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
     assert not reads_in_stem("independence", "objectivity", message, Evidence([]))
     kept = "Nobody kept that objectivity alive"  # "that" determines here: no clause
     assert not reads_in_stem("watchdog", "objectivity", kept, Evidence([]))
+
+
+def test_a_doctrine_in_ism_does_not_stand_for_people() -> None:
+    """Round 46: "The Chartism of 1811-1816 broke machinery" beside the Luddites."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "The Luddites of 1811-1816 broke machinery in the textile districts"
+    assert "-ism" in reads_in_stem("Chartism", "Luddites", message, Evidence([]))
+    assert not reads_in_stem("Chartists", "Luddites", message, Evidence([]))

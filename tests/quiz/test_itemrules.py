@@ -329,3 +329,29 @@ def test_a_small_word_of_place_that_tells_the_key_apart_is_a_cue() -> None:
     stem = "_____ operates below the level of social awareness"
     assert _telling_small_words("Change from below", ["Change from above"], stem) == {"below"}
     assert _telling_small_words("Change from below", ["Change from below the line"], stem) == set()
+
+
+def test_a_key_the_wrong_options_converge_on_is_a_cue() -> None:
+    """Round 46: "Logosyllabic" beside "Syllabic"; "Synapomorphy" beside "Symplesiomorphy"
+    and "Autapomorphy"; "Hypothyroidism" beside "Hyperthyroidism" is no blend."""
+    from tall_teach.model import Glossary
+    from tall_teach.quiz.itemrules import key_not_converged
+
+    def one(key: str, *wrong: str) -> QuizItem:
+        return item("Maya writing is _____. Which option best completes it?", [key, *wrong])
+
+    assert key_not_converged(one("Logosyllabic", "Alphabetic", "Syllabic"), Glossary())
+    assert key_not_converged(one("Synapomorphy", "Symplesiomorphy", "Autapomorphy"),
+                             Glossary())  # fmt: skip
+    assert key_not_converged(one("Hypothyroidism", "Hyperthyroidism", "Hypoparathyroidism"),
+                             Glossary()) is None  # fmt: skip
+    assert key_not_converged(one("Primary source", "Secondary source"), Glossary()) is None
+
+
+def test_a_list_of_three_names_counts_three_for_a_triple_key() -> None:
+    """Round 46: "The _____ of Tenochtitlan, Texcoco and Tlacopan" above Triple Alliance."""
+    from tall_teach.quiz.itemrules import _count_clang
+
+    stem = "The _____ of Tenochtitlan, Texcoco and Tlacopan was formed in 1428."
+    assert _count_clang("Triple Alliance", stem, ["Calpolli", "Tribute province"])
+    assert _count_clang("Triple Alliance", "The _____ was formed in 1428.", ["Calpolli"]) is None

@@ -55,6 +55,9 @@ def reads_in_stem(
     disagree = _disagrees(candidate, key, message)
     if disagree:
         return disagree
+    if (_plural_form(key.casefold()) and " " not in candidate.strip()
+            and candidate.casefold().endswith("ism")):  # "The Chartism of 1811 broke": round 46
+        return "a doctrine or movement in -ism where the key names people or things (a plural)"
     if law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")

@@ -19,6 +19,7 @@ some distractor lacks it; a word every option shares ("CAR-T" in "CD7 CAR-T" and
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -179,15 +180,31 @@ _COUNTS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 )
 
 
+# Words that start like a count and count nothing ("Tribute province" beside "Triple
+# Alliance": round 46).
+_NO_COUNT = ("trib", "tric", "trim", "monot")
+_NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six"}
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s*{_NAME})+,?\s+(?:and|or)\s+{_NAME}")
+
+
+def _listed_count(stem: str) -> set[str]:
+    """The number word of each list of names the stem writes ("Tenochtitlan, Texcoco and
+    Tlacopan" counts three: round 46)."""
+    return {_NUMBER_WORDS[n] for m in _NAME_LIST.finditer(stem)
+            if (n := len(re.split(r",\s*|\s+(?:and|or)\s+", m.group(0).replace(", and", " and")
+                                  .replace(", or", " or")))) in _NUMBER_WORDS}  # fmt: skip
+
+
 def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | None:
     """The stem counts what the key's prefix or number word names, and no wrong option
     carries that count: the key is found by counting."""
-    stem_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", stem)}
+    stem_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", stem)} | _listed_count(stem)
 
     def counted(text: str) -> list[tuple[str, frozenset[str]]]:
         words = [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)]
         return [(w, said) for w in words for starts, said in _COUNTS
-                if any(w.startswith(s) for s in starts)]
+                if any(w.startswith(s) for s in starts) and not w.startswith(_NO_COUNT)]
 
     for word, said in counted(key):
         if any(said == other for o in wrong for _, other in counted(o)):
@@ -448,6 +465,40 @@ def key_not_in_label(item: QuizItem, _: Glossary) -> RuleFailure | None:
     return None
 
 
+def key_not_converged(item: QuizItem, _: Glossary) -> RuleFailure | None:
+    """The key is made of the wrong options: its word holds one whole ("Logosyllabic" beside
+    "Syllabic"), or it starts like one and ends like another ("Synapomorphy" beside
+    "Symplesiomorphy" and "Autapomorphy"): round 46. The option the others converge on is
+    the test-wise pick."""
+    if item.numeric or _sentences(item) or len(item.options) < 2:
+        return None
+    key_text = next((o.text for o in item.options if o.correct), "")
+    if " " in key_text.strip():
+        return None  # names of several words pair their qualifiers ("Nondiegetic sound")
+    key = _letters(key_text)
+    wrong = [(o.text, _letters(o.text)) for o in item.options
+             if not o.correct and " " not in o.text.strip()]  # fmt: skip
+    for text, word in wrong:
+        if len(word) >= 5 and word != key and word in key:
+            return RuleFailure("key-converges", f"the key's word holds '{text}' whole")
+    for (a, wa), (b, wb) in itertools.permutations(wrong, 2):
+        start, end = _common_start(key, wa), _common_start(key[::-1], wb[::-1])
+        if (start >= 2 and _common_start(key, wb) < start and end >= 5
+                and end - _common_start(key[::-1], wa[::-1]) >= 2 and start + end >= len(key) - 3):
+            return RuleFailure("key-converges", f"the key starts like '{a}' and ends like "
+                               f"'{b}': the options converge on it")  # fmt: skip
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", _unaccented(text).casefold())
+
+
+def _common_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
 RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     one_key,
     option_count,
@@ -459,6 +510,7 @@ RULES: tuple[Callable[[QuizItem, Glossary], RuleFailure | None], ...] = (
     no_key_pair,
     key_not_odd_one_out,
     key_not_most_specific,
+    key_not_converged,
     positive_lead_in,
     lead_in_is_question,
     no_all_none_of_above,

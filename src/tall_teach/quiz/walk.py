@@ -140,8 +140,8 @@ def teaching_slide(
         if taught.place.slide is place.slide:
             continue
         score = len(wanted & taught.stems) / len(wanted)
-        if score >= _SOLE_SHARE and any(_writes(taught.text, form) for term in key_terms
-                                        for form in _forms(term)):  # fmt: skip
+        if score >= _SOLE_SHARE and (_titles(taught.title, words) or any(
+                _writes(taught.text, form) for term in key_terms for form in _forms(term))):
             writing.append((score, taught.place))
         if score < 0.5:
             continue
@@ -169,6 +169,15 @@ def teaching_slide(
 
 
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+
+
+def _titles(title: str, key_words: set[str]) -> bool:
+    """A slide title holding most of a longer key's words in some form ("Allen: high wages
+    and cheap energy" for "high-wage economy": round 46)."""
+    said = stems(title)
+    shared = {w for w in key_words if any(w.startswith(t) or t.startswith(w) for t in said
+                                          if len(t) >= 3)}  # "wage" and "wag(es)"
+    return len(shared) >= 2 and len(shared) > len(key_words) / 2
 _SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
 
 
