@@ -355,3 +355,19 @@ def test_a_list_of_three_names_counts_three_for_a_triple_key() -> None:
     stem = "The _____ of Tenochtitlan, Texcoco and Tlacopan was formed in 1428."
     assert _count_clang("Triple Alliance", stem, ["Calpolli", "Tribute province"])
     assert _count_clang("Triple Alliance", "The _____ was formed in 1428.", ["Calpolli"]) is None
+
+
+def test_an_element_written_by_symbol_in_the_stem_names_the_key() -> None:
+    """Round 47: "three Na⁺ out of the cell and two K⁺ into it" above the sodium-potassium
+    pump; round 44: "too little ¹⁴C" above radiocarbon dating."""
+    pump = item("The _____ moves three Na⁺ out of the cell and two K⁺ into it. Which "
+                "protein best completes the statement?",
+                ["Sodium-potassium pump", "Proton pump", "Aquaporin"])
+    assert "key-word-in-stem" in rules(pump)
+    dating = item("_____ dates organic material to 50,000 years: older samples keep too "
+                  "little ¹⁴C. Which method best completes the statement?",
+                  ["Radiocarbon dating", "Argon–argon dating", "Uranium-series dating"])
+    assert "key-word-in-stem" in rules(dating)
+    cells = item("_____ need vitamin K and T cells. Which option best completes it?",
+                 ["Calcium channels", "Proton pumps", "Aquaporins"])
+    assert "key-word-in-stem" not in rules(cells)

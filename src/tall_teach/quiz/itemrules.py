@@ -134,6 +134,8 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     # "Change from above", the stem saying "below the level of awareness": round 42)
     cues |= _telling_small_words(keys[0].text, [o.text for o in item.options if not o.correct],
                                  item.stem)
+    cues |= _element_named(keys[0].text, [o.text for o in item.options if not o.correct],
+                           item.stem)
     # a number of the key in the stem is a cue too: "15-20 g" beside "recheck after 15
     # minutes" is the course's "rule of 15"
     if cues:
@@ -213,6 +215,42 @@ def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
         if hit:
             return hit[0], word
     return None
+
+
+# Elements a stem may write by symbol ("Na⁺ and K⁺", "¹⁴C", "CO₂") where the key names
+# them ("Sodium-potassium pump": round 47; "Radiocarbon dating": round 44).
+_ELEMENTS = {
+    "H": "hydrogen", "He": "helium", "Li": "lithium", "C": "carbon", "N": "nitrogen",
+    "O": "oxygen", "F": "fluor", "Na": "sodium", "Mg": "magnesium", "Al": "alumin",
+    "Si": "silic", "P": "phosph", "S": "sulf", "Cl": "chlor", "K": "potassium",
+    "Ca": "calcium", "Fe": "iron", "Cu": "copper", "Zn": "zinc", "Mn": "manganese",
+    "U": "uranium", "Ar": "argon", "Pb": "lead", "Hg": "mercury", "Ag": "silver",
+    "Au": "gold", "Sn": "tin", "Ni": "nickel", "Co": "cobalt", "I": "iodine",
+}  # fmt: skip
+# A chemical token: a symbol with an isotope number, a charge or a subscript count, or two
+# symbols run together ("NaCl"); a bare capital ("T cells", "vitamin K") is no formula.
+_CHEMICAL = re.compile(
+    r"(?<![\w⁰¹²³⁴⁵⁶⁷⁸⁹])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?((?:[A-Z][a-z]?[₀-₉]*){1,4})(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]*[⁺⁻])?"
+    r"(?![\w])")
+
+
+def _symbols(token: str) -> list[str]:
+    return re.findall(r"[A-Z][a-z]?", token)
+
+
+def _element_named(key: str, wrong: list[str], stem: str) -> set[str]:
+    """Element names the key carries ("sodium", "carbon" in "radiocarbon") that the stem
+    writes as symbols and no wrong option names: read by anyone who knows Na is sodium."""
+    named: set[str] = set()
+    for m in _CHEMICAL.finditer(stem):
+        whole, core = m.group(0), m.group(1)
+        parts = _symbols(core)
+        marked = whole != core or any(c in core for c in "₀₁₂₃₄₅₆₇₈₉")
+        if not all(p in _ELEMENTS for p in parts) or not (marked or len(parts) >= 2):
+            continue
+        named.update(_ELEMENTS[p] for p in parts)
+    key_l, wrong_l = key.casefold(), [w.casefold() for w in wrong]
+    return {name for name in named if name in key_l and not any(name in w for w in wrong_l)}
 
 
 _SMALL_TELLING = frozenset({"below", "above", "under", "over", "inside", "outside", "before",
