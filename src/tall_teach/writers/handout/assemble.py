@@ -70,6 +70,9 @@ _TOKENS = re.compile(
 # structure offset to (a page's /StructParents, an annotation's /StructParent).
 _OFFSET_NAME = "/TTOffset"
 _TAPE_TOKENS = re.compile(_TOKENS.pattern + rb"|" + _OFFSET_NAME.encode() + rb"(\d+)", re.S)
+# Without a string token in the text (most of it), each of these is a reference.
+_REFERENCE = re.compile(rb"(?<![\w.#-])\d+ \d+ R")
+_STRING = re.compile(rb"\(|<[0-9A-Fa-f\s]*>")
 PACK = 100  # objects per object stream
 LEAF = 128  # names per leaf of the destinations' name tree
 
@@ -199,8 +202,20 @@ class _Source:
         """`obj` as PDF text with a place for each reference (a reference itself if
         indirect, unless `resolved`)."""
         text = obj.unparse(resolved=resolved)
-        if b" R" not in text and _OFFSET_NAME.encode() not in text:  # a third of them
+        offsets = _OFFSET_NAME.encode() in text
+        if b" R" not in text and not offsets:  # a third of them
             return text, ()
+        if not offsets and not _STRING.search(text):  # found at once, not one by one
+            found = _REFERENCE.findall(text)
+            if not found:
+                return text, ()
+            refs = self.refs
+            for ref in found:
+                if ref not in refs:
+                    num, gen, _ = ref.split()
+                    refs[ref] = self.number((int(num), int(gen)))
+            return (_REFERENCE.sub(b"%d 0 R", text.replace(b"%", b"%%")),
+                    tuple([refs[ref] for ref in found]))
         places = self.places = []
         template = _TAPE_TOKENS.sub(self._placed, text.replace(b"%", b"%%"))
         return (template, tuple(places)) if places else (text, ())
