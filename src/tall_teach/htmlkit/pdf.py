@@ -775,6 +775,9 @@ def _render(
     _quick_styles()
     _solved_once()
     _shared_text_setup()
+    from tall_teach.htmlkit import marginboxes
+
+    marginboxes.install()
     fetcher, font_config, css = _fonts(stylesheets, allowed_roots)
     document = weasyprint.HTML(
         string=_printable(html),
