@@ -665,3 +665,35 @@ def test_the_only_slide_that_writes_the_key_taught_it_in_its_own_words() -> None
     found = teaching_slide(course, place, text, ["lurking variable"])
     assert found is not None and found.slide_title == "Correlation is not causation"
     assert teaching_slide(course, place, text, ["confounding variable"]) is None
+
+
+def test_the_lead_in_names_no_kind_whose_word_the_key_carries() -> None:
+    # "Which treaty best completes…" above "Treaty of Nanjing" wrote the key's own word in
+    # the stem, and five messages of one course were declined for it (round 47)
+    glossary = Glossary((("treaty", ("Treaty of Nanjing", "Treaty of Tianjin",
+                                     "Treaty of Shimonoseki", "Treaty of Aigun")),))
+    treaty = text_slide("q/t", "The treaties", [
+        "The Treaty of Nanjing (1842) ceded Hong Kong.", "The Treaty of Tianjin followed.",
+        "The Treaty of Shimonoseki ended the war of 1895.", "The Treaty of Aigun ceded land."])
+    course = course_with([msg("The **Treaty of Nanjing** of 1842 ended the First Opium War")],
+                         extra_slides=[treaty], glossary=glossary)
+    items, _ = generate_items(course)
+    (item,) = items.items
+    assert item.stem.endswith("Which option best completes the statement?")
+    assert item.options[item.key_index].text == "Treaty of Nanjing"
+
+
+def test_the_slide_that_writes_the_message_s_figure_taught_it() -> None:
+    # round 48: "About 97% of the water … is lost by transpiration" was sent to another
+    # module's slide that wrote more of the message's words but not the 97%
+    water = text_slide("w/1", "Why water matters to a plant", [
+        "About 97% of the water that roots take up is lost from the leaves by transpiration"])
+    c4 = text_slide("p/1", "C3, C4 and CAM compared", [
+        "Transpiration: water a plant takes up and loses per gram of dry matter",
+        "C4 plants lose less water through the stomata than C3 plants"])
+    course = course_with([msg("Placeholder")], extra_slides=[c4, water])
+    place = Place(course.modules[0], course.modules[0].slides[-1])
+    text = ("About 97% of the water a plant takes up is lost by transpiration, mostly through "
+            "the stomata")
+    found = teaching_slide(course, place, text, ["transpiration"])
+    assert found is not None and found.slide_title == "Why water matters to a plant"

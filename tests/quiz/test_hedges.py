@@ -25,3 +25,20 @@ def test_open_questions_and_guesses_are_hedged(text: str) -> None:
 ])  # fmt: skip
 def test_facts_are_not_hedged(text: str) -> None:
     assert hedge(text) == ""
+
+
+def test_a_question_quoted_as_an_example_is_no_hedge() -> None:
+    # a semantics course's message (round 49): the question is the example, not the claim
+    text = ("An indirect speech act performs one illocution through the form of another, "
+            "as Can you pass the salt? makes a request with a question")
+    assert hedge(text) == ""
+    assert hedge("Cellular therapies may cure more patients (dual targeting? others?)")
+    assert hedge("Is the effect durable?")
+
+
+def test_uncertainty_as_the_fact_taught_is_no_hedge() -> None:
+    # a climate-policy course (round 49): the uncertain quantity is the lesson
+    assert hedge("A carbon tax makes the price certain but leaves the quantity of emissions "
+                 "uncertain") == ""
+    assert hedge("It remains unclear whether the effect lasts")
+    assert hedge("The mechanism is still uncertain")

@@ -371,3 +371,10 @@ def test_an_element_written_by_symbol_in_the_stem_names_the_key() -> None:
     cells = item("_____ need vitamin K and T cells. Which option best completes it?",
                  ["Calcium channels", "Proton pumps", "Aquaporins"])
     assert "key-word-in-stem" not in rules(cells)
+
+
+def test_the_a_of_a_n_is_an_article_not_a_letter() -> None:
+    """Round 49: "the stem's 'A' is the start of 'Analytic'" for "A(n) _____ sentence"."""
+    analytic = item("A(n) _____ sentence is true by virtue of its meaning alone. Which option "
+                    "best completes the statement?", ["Analytic", "Synthetic", "Contradictory"])
+    assert "key-word-in-stem" not in rules(analytic)

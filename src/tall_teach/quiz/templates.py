@@ -562,7 +562,12 @@ def cloze_lead_in(term: KeyTerm, vocab: Vocabulary, foreign: bool = False) -> st
         return "Which of the following best completes the statement?"
     if term.plural or foreign:  # "Which morpheme" above "Free morphemes, Bound morphemes…"
         return "Which option best completes the statement?"
-    return f"Which {category_noun(term.category, vocab)} best completes the statement?"
+    noun = category_noun(term.category, vocab)
+    if set(stems(noun)) & set(stems(term.option_text)):
+        # "Which treaty" above "Treaty of Nanjing": the kind's word would be the key's own,
+        # written in the stem (round 47, five messages of one course declined so)
+        return "Which option best completes the statement?"
+    return f"Which {noun} best completes the statement?"
 
 
 _RESTATED_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}\s*\(\s*(?:about\s+|~\s*)?\d[^()]*\)")

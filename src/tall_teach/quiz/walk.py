@@ -134,7 +134,8 @@ def teaching_slide(
     if not wanted:
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
-    best: tuple[tuple[int, float, bool, bool], Place] | None = None
+    figures = set(_FIGURE.findall(message_text))
+    best: tuple[tuple[int, bool, float, bool, bool], Place] | None = None
     writing: list[tuple[float, Place]] = []  # the slides that write a key term, any share
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
@@ -150,12 +151,16 @@ def teaching_slide(
         # the one there taught it ("The truth tables of the connectives", not the first
         # module's "Four conditional forms", which only names the antecedent)
         near = taught.place.module is place.module
+        # a figure of the message written there marks the slide that taught it ("about 97%
+        # of the water … is lost by transpiration": round 48 pointed to another module's
+        # slide that wrote more of the message's words)
+        figured = bool(figures & set(_FIGURE.findall(taught.text)))
         if any(_writes(taught.text, form) for term in key_terms for form in _forms(term)):
-            rank = (1, score, near, titled)
+            rank = (1, figured, score, near, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
-            rank = (int(named), score, near, named)
+            rank = (int(named), figured, score, near, named)
         else:
             continue
         if best is None or rank > best[0]:
@@ -168,6 +173,7 @@ def teaching_slide(
     return best[1] if best else None
 
 
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")  # "97", "0.3", "11,700"
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
 
 
