@@ -36,7 +36,7 @@ def _stamped_workbook(entries: dict[str, bytes], stamp: str) -> bytes:
     if core is not None:
         replacement = rb"\g<1>" + stamp.encode("ascii") + rb"\g<2>"
         entries["docProps/core.xml"] = _W3CDTF.sub(replacement, core)
-    return write_zip(entries)
+    return write_zip(entries, _WORKBOOK_PARTS)
 
 
 # Workbooks made inside `stamped_workbooks(stamp)`, by stamp: already as normalizing
@@ -116,14 +116,28 @@ def workbook_zipped_once() -> Iterator[None]:
         workbook.ZipFile = original
 
 
-def write_zip(entries: dict[str, bytes]) -> bytes:
-    """A zip whose bytes depend only on the entries: fixed times, modes and order."""
+_MODE = 0o644 << 16
+_WORKBOOK_PARTS: dict[bytes, tuple[bytes, int]] = {}  # deflated, for the next workbook
+
+
+def write_zip(entries: dict[str, bytes], memo: dict[bytes, tuple[bytes, int]] | None = None
+              ) -> bytes:
+    """A zip whose bytes depend only on the entries: fixed times, modes and order (made
+    directly, `zipped.zip_bytes`; with `memo`, entries deflated before are not again)."""
+    from tall_teach.writers.pptx.zipped import zip_bytes
+
+    made = zip_bytes(entry_order(entries), entries, FIXED_ZIP_TIME, _MODE, memo)
+    return made if made is not None else zip_with_zipfile(entries)
+
+
+def zip_with_zipfile(entries: dict[str, bytes]) -> bytes:
+    """`write_zip` through `zipfile` (what `zip_bytes` makes the same bytes as)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for name in entry_order(entries):
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info.external_attr = _MODE
             info.create_system = 0
             target.writestr(info, entries[name])
     return out.getvalue()
