@@ -732,3 +732,12 @@ def test_a_doctrine_in_ism_does_not_stand_for_people() -> None:
     message = "The Luddites of 1811-1816 broke machinery in the textile districts"
     assert "-ism" in reads_in_stem("Chartism", "Luddites", message, Evidence([]))
     assert not reads_in_stem("Chartists", "Luddites", message, Evidence([]))
+
+
+def test_agreement_is_read_past_a_participle_phrase() -> None:
+    """Round 48: "Auxin made in the shoot tip moves polarly" beside plural Gibberellins."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "Auxin made in the shoot tip moves polarly towards the base"
+    assert "plural" in reads_in_stem("gibberellins", "Auxin", message, Evidence([]))
+    assert not reads_in_stem("ethylene", "Auxin", message, Evidence([]))

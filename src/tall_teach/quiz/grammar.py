@@ -289,11 +289,21 @@ _OF_PHRASE = re.compile(
 _OF_ONE = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
 
 
+# A participle phrase between the blank and its verb ("Auxin made in the shoot tip moves":
+# round 48): the participle, a preposition, up to three words, then a verb of being or
+# having or one in -s.
+_PARTICIPLE = re.compile(
+    r"\s+(?:[a-z]+ed|made|found|produced|built|grown|known|seen|given|taken|held|kept|"
+    r"written|formed|born|worn|shown|done)\s+(?:in|at|on|by|from|of|for|with|into|under|"
+    r"near|along|within)\s+(?:[\w'’-]+\s+){0,3}?(is|are|was|were|has|have|[a-z]{3,}[^s\W]s)\b")
+
+
 def _verb_after(rest: str) -> str:
     """The word after the blank, after a phrase set off by commas ("_____, such as laws
     and moral rules, are external …": "Positivism … are" does not read either), or after
     a short "of" phrase."""
-    after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or re.match(r"\s+([A-Za-z]+)", rest)
+    after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or _PARTICIPLE.match(rest)
+             or re.match(r"\s+([A-Za-z]+)", rest)
              or _EXAMPLES.match(rest) or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
     return after.group(1).casefold() if after else ""
 
