@@ -697,3 +697,20 @@ def test_the_slide_that_writes_the_message_s_figure_taught_it() -> None:
             "the stomata")
     found = teaching_slide(course, place, text, ["transpiration"])
     assert found is not None and found.slide_title == "Why water matters to a plant"
+
+
+def test_a_slide_titled_by_the_key_taught_it_before_one_sharing_more_words() -> None:
+    # round 49: "Entailment holds between two sentences when the truth of the first
+    # guarantees the truth of the second" was sent to "Testing for implicature"
+    defining = text_slide("s/e", "Entailment", [
+        "A entails B: whenever A is true, B must be true",
+        "The truth of the first rules out the falsity of the other"])
+    testing = text_slide("s/t", "Testing for implicature", [
+        "Entailment holds between sentences; an implicature can be cancelled",
+        "If the first is true the second need not be: the truth of an implicature"])
+    course = course_with([msg("Placeholder")], extra_slides=[testing, defining])
+    place = Place(course.modules[0], course.modules[0].slides[-1])
+    text = ("Entailment holds between two sentences when the truth of the first guarantees "
+            "the truth of the second")
+    found = teaching_slide(course, place, text, ["entailment"])
+    assert found is not None and found.slide_title == "Entailment"

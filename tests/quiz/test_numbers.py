@@ -317,3 +317,20 @@ def test_a_multiple_is_a_number_on_a_factor_grid() -> None:
     q = parse_quantity("32 times")
     assert q is not None and q.canonical_unit == "times"
     assert parse_quantity("10-fold") is not None
+
+
+def test_a_bound_by_an_unstated_margin_is_a_rough_limit() -> None:
+    from tall_teach.quiz.numbers import rough_limit
+
+    text = "The Paris Agreement aims to hold warming well below 2 °C"
+    assert rough_limit(text, "2 °C") == "well below"
+    assert rough_limit("warming below 2 °C", "2 °C") == ""
+
+
+def test_a_number_written_as_a_word_gives_a_key_it_equals() -> None:
+    from tall_teach.quiz.numbers import given_by_another_number, parse_quantity
+
+    key = parse_quantity("1%")
+    assert key is not None
+    assert given_by_another_number(key, "One map unit corresponds to 1% recombinant offspring")
+    assert not given_by_another_number(key, "A map unit corresponds to 1% recombinant offspring")

@@ -588,8 +588,11 @@ def bound_before(text: str, start: int) -> str:
 
 
 _ROUGH_BEFORE = re.compile(
-    r"\bas (?:much|many|high|low|long|far|little|few|large|great|small) as\s*$", re.IGNORECASE
-)
+    r"\bas (?:much|many|high|low|long|far|little|few|large|great|small) as\s*$"
+    # "well below 2 °C": a bound by an unstated margin (round 49: "well _____" with the
+    # bound blanked left "well 2-3 °C" as an option)
+    r"|\b(?:well|far|just|slightly|comfortably|safely) (?:below|above|under|over|beyond|"
+    r"less than|more than)\s*$", re.IGNORECASE)
 _ROUGH_AFTER = re.compile(
     r"^\s*(?:or|and) (?:more|less|fewer|longer|shorter|higher|lower|above|below|over|"
     r"under|so|beyond)\b|^\+", re.IGNORECASE,
@@ -617,9 +620,17 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
         return False
     own = {key.low, key.high, a}  # the key's own figures, however written ("30-35%")
     others: list[float] = []
-    for match in _PLAIN_NUMBER.finditer(text):
-        written = float(match[1].replace(",", ""))
-        b = written / (100 if match[2] else 1)
+    found = [(float(m[1].replace(",", "")), bool(m[2]), False)
+             for m in _PLAIN_NUMBER.finditer(text)]
+    # a number written as a word gives it too ("One map unit corresponds to 1%": round 49)
+    found += [(float(_NUMBER_WORDS[w.casefold()]), False, True)
+              for w in re.findall(r"[A-Za-z]+", text) if w.casefold() in _NUMBER_WORDS]
+    for written, percent, word in found:
+        b = written / (100 if percent else 1)
+        if word:  # only the same figure: "two channels" is no half of "90°"
+            if written in (key.low, key.high):
+                return True
+            continue
         if written in own or b in own:
             continue
         if b and any(abs(v - mark) < 1e-9 * mark for v in (a * b, a / b, b / a)
@@ -634,4 +645,7 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
 
 
 _LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "fifty": 50,
+                 "hundred": 100, "thousand": 1000, "half": 0.5, "quarter": 0.25}  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")

@@ -135,7 +135,7 @@ def teaching_slide(
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
     figures = set(_FIGURE.findall(message_text))
-    best: tuple[tuple[int, bool, float, bool, bool], Place] | None = None
+    best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
     writing: list[tuple[float, Place]] = []  # the slides that write a key term, any share
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
@@ -144,7 +144,7 @@ def teaching_slide(
         if score >= _SOLE_SHARE and (_titles(taught.title, words) or any(
                 _writes(taught.text, form) for term in key_terms for form in _forms(term))):
             writing.append((score, taught.place))
-        if score < 0.5:
+        if score < 0.5 and not (score >= _SOLE_SHARE and _headed(taught.title, key_terms[:1])):
             continue
         titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
         # a take-home slide sums up its own module: of two slides that say it as fully,
@@ -156,11 +156,13 @@ def teaching_slide(
         # slide that wrote more of the message's words)
         figured = bool(figures & set(_FIGURE.findall(taught.text)))
         if any(_writes(taught.text, form) for term in key_terms for form in _forms(term)):
-            rank = (1, figured, score, near, titled)
+            # a slide titled by the key taught it, before one that shares more words
+            # ("Entailment" over "Testing for implicature": round 49)
+            rank = (1, figured, _headed(taught.title, key_terms[:1]), score, near, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
-            rank = (int(named), figured, score, near, named)
+            rank = (int(named), figured, False, score, near, named)
         else:
             continue
         if best is None or rank > best[0]:
@@ -175,6 +177,21 @@ def teaching_slide(
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")  # "97", "0.3", "11,700"
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+
+
+def _headed(title: str, key_terms: list[str]) -> bool:
+    """The title is the key term, or starts with it ("Entailment"; "Recombination and last
+    scattering"): the slide that defines it."""
+    said = normalise(title)
+    return any(said == normalise(form) or plain_text_starts(title, form)
+               for term in key_terms for form in _forms(term))
+
+
+def plain_text_starts(title: str, term: str) -> bool:
+    """The title names the term first, then a colon or "and" ("Data hazards: forwarding",
+    "San Lorenzo and La Venta"), not another term it starts ("Conditional proof")."""
+    return re.match(rf"{re.escape(term)}(?::|\s+and\s|\s*$)", title.strip(),
+                    re.IGNORECASE) is not None
 
 
 def _titles(title: str, key_words: set[str]) -> bool:
@@ -214,8 +231,9 @@ def _teaching_candidates(course: Course) -> list[_Taught]:
     found = []
     for module in course.modules:
         for slide in module.slides:
-            if any(isinstance(b, TakeHome) for b in blocks_in(slide.blocks)):
-                continue
+            if slide.kind == "section" or any(isinstance(b, TakeHome)
+                                              for b in blocks_in(slide.blocks)):
+                continue  # a section divider names its topic and teaches nothing
             text = slide_text(slide)
             found.append(_Taught(Place(module, slide), text, plain_text(slide.title),
                                  frozenset(stems(text)), normalise(text)))  # fmt: skip
