@@ -190,22 +190,30 @@ class Orders:
         self.busy = False  # in the child: doing batches `meanwhile`
         self.done_ahead: list[Any] = []  # their results, for after the current batch's
         self.conn, self.parent_conn = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self.warm_read, self.warm_write = -1, -1  # the child writes a byte once warm
         try:
             self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the lane)
+            self.warm_read, self.warm_write = os.pipe()
         except BaseException:
             self.conn.close()
             self.parent_conn.close()
+            if hasattr(self, "file"):
+                self.file.close()
             raise
 
     def batches(self) -> Iterator[Sequence[Task]]:
         """In the child: warm up, then each batch of tasks once it comes, up to the last
         (the process ends if the parent is gone)."""
-        self.parent_conn.close()
-        if self.warm is not None:
-            import contextlib
+        import contextlib
 
+        self.parent_conn.close()
+        os.close(self.warm_read)
+        if self.warm is not None:
             with contextlib.suppress(Exception):  # the tasks meet it again and report it
                 self.warm()
+        with contextlib.suppress(OSError):  # the parent is gone: `receive` ends this process
+            os.write(self.warm_write, b"w")
+        os.close(self.warm_write)
         while not self.last:
             yield self.receive()
 
@@ -250,10 +258,22 @@ class Orders:
             self.written += len(data)
             self.parent_conn.send_bytes(kind + b"%d:%d" % (offset, len(data)))
 
+    def warmed(self) -> bool:
+        """In the parent: whether the child is done warming up (and waits for tasks)."""
+        import select
+
+        if self.warm_read < 0:
+            return False
+        return bool(select.select([self.warm_read], [], [], 0)[0])
+
     def close(self) -> None:
         self.conn.close()
         self.parent_conn.close()
         self.file.close()
+        for fd in (self.warm_read, self.warm_write):
+            if fd >= 0:
+                os.close(fd)
+        self.warm_read = self.warm_write = -1
 
 
 class ForkedLane:
@@ -292,6 +312,8 @@ class ForkedLane:
         child_conn.close()  # the child's end, which it has
         if self._orders is not None:
             self._orders.conn.close()
+            os.close(self._orders.warm_write)
+            self._orders.warm_write = -1
 
     @classmethod
     def early(cls, warm: Callable[[], object] | None = None) -> ForkedLane:
@@ -304,6 +326,10 @@ class ForkedLane:
         if self._orders is None:
             raise LaneError("this lane was given its tasks when it started")
         self._orders.send(tasks, last)
+
+    def warmed(self) -> bool:
+        """A lane started `early`: whether it is done warming up, waiting for its tasks."""
+        return self._orders is not None and self._orders.warmed()
 
     def done(self) -> bool:
         """Whether the child has sent its results (`results()` would not wait)."""

@@ -844,12 +844,15 @@ def _early_lanes(todo: list[WriterSpec], out_dir: Path, ahead: frozenset[str]
 # the handout's HTML (Jinja imported, its templates compiled: 0.06 s for T-ALL), which
 # the lane would make after its warm-up, on the way of the PDF, is made while it warms
 # up. Never later than the lane would have had it: it starts on the page at the end of
-# its warm-up or when the page comes, whichever is later.
+# its warm-up or when the page comes, whichever is later. Not when the lane is warm
+# already (a long course read, 0.6 s for 1,000 slides): it would wait for the page
+# (0.4 s) while it can make it, and this process go on with its own writers.
 PREPARED_HERE = frozenset({"handout"})
 
 
-def _prepared(spec: WriterSpec, course: Course, theme: Theme) -> dict[str, Any]:
-    if spec.name not in PREPARED_HERE:
+def _prepared(spec: WriterSpec, course: Course, theme: Theme, lane_warm: bool = False
+              ) -> dict[str, Any]:
+    if spec.name not in PREPARED_HERE or lane_warm:
         return {}
     try:
         return {"prepared": importlib.import_module(spec.module).prepare(course, theme)}
@@ -863,10 +866,11 @@ def _submit(specs: list[WriterSpec], course: Course, theme: Theme, out_dir: Path
     more to come unless `last`); False if they cannot be sent."""
     import pickle
 
+    warm = early.lane.warmed()
     try:
         early.lane.submit([(render_reporting if s.name in reporting else render_one,
                             (s.module, course, theme,
-                             {**_writer_args(s, out_dir), **_prepared(s, course, theme)}))
+                             {**_writer_args(s, out_dir), **_prepared(s, course, theme, warm)}))
                            for s in specs], last)
     except (pickle.PicklingError, TypeError, AttributeError, OSError):
         return False  # not picklable, or the lane died while warming up (a broken pipe)

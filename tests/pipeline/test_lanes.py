@@ -302,3 +302,18 @@ def test_a_stopped_worker_removes_the_cache_entry_it_was_writing(tmp_path: Path)
     lane.close()
     assert not Path(marker + ".tmp").exists()
     assert lane._process.exitcode == -signal.SIGTERM
+
+
+def test_a_lane_started_early_says_when_it_is_warm() -> None:
+    """The pipeline leaves the handout's page to a lane already warm (`_prepared`)."""
+    with ForkedLane.early(lambda: time.sleep(0.5)) as lane:
+        assert not lane.warmed()
+        deadline = time.monotonic() + 30
+        while not lane.warmed() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert lane.warmed()
+        lane.submit([(_square, (4,))])
+        assert lane.results() == [16]
+    with ForkedLane([(_square, (2,))]) as given:
+        assert not given.warmed()  # a lane given its tasks at start has no warm-up
+        assert given.results() == [4]
