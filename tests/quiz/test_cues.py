@@ -479,3 +479,11 @@ def test_a_name_taught_undated_on_a_dated_slide_belongs_to_that_slide_s_years() 
     assert far_in_time("Catherine de' Medici", stem, evidence)
     assert not far_in_time("Nijinsky", stem, evidence)
     assert not far_in_time("Louis XIV", stem, evidence)  # an undated slide dates nobody
+
+
+def test_a_bare_count_answer_is_not_given_by_every_message_that_counts() -> None:
+    # a chemical-engineering course (round 51): "two states" and "two components" were
+    # said to answer "How many independent balances can be written? Two"
+    assert not gives_answer("Enthalpy's change is the same along any path between two states",
+                            "Two")  # fmt: skip
+    assert gives_answer("Leibniz published first, in 1684", "Leibniz, in 1684")

@@ -741,3 +741,17 @@ def test_agreement_is_read_past_a_participle_phrase() -> None:
     message = "Auxin made in the shoot tip moves polarly towards the base"
     assert "plural" in reads_in_stem("gibberellins", "Auxin", message, Evidence([]))
     assert not reads_in_stem("ethylene", "Auxin", message, Evidence([]))
+
+
+def test_possessive_names_and_the_article_before_the_blank() -> None:
+    """Round 50: "By the Huygens' principle"; "At angle of incidence" beside "At Brewster's
+    angle"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    rayleigh = "By the Rayleigh criterion, a larger aperture resolves smaller separations"
+    assert "possessive" in reads_in_stem("Huygens' principle", "Rayleigh criterion", rayleigh,
+                                         Evidence([]))  # fmt: skip
+    brewster = "At Brewster's angle the reflected light is completely polarised"
+    assert "article" in reads_in_stem("angle of incidence", "Brewster's angle", brewster,
+                                      Evidence([]))  # fmt: skip
+    assert not reads_in_stem("Snell's angle", "Brewster's angle", brewster, Evidence([]))

@@ -181,8 +181,8 @@ def gives_answer(message: str, answer: str) -> bool:
     """The message gives an authored question's answer: it writes it, or two thirds of its
     words ("the forces two bodies exert … are equal in size" for "The two forces are
     equal in size"), so an item made from it, read first, answers that question."""
-    if not answer.strip():
-        return False
+    if not answer.strip() or _bare_count(answer):
+        return False  # "two states" does not answer "How many balances? Two" (round 51)
     if contains_term(message, answer):
         return True
     # words, not digits: "[1, 2, 3, 4]" is not given by "0.1 + 0.2 == 0.3"
@@ -194,6 +194,16 @@ def gives_answer(message: str, answer: str) -> bool:
     digits = set(re.findall(r"\d+", answer))
     return bool(wanted) and bool(digits) and wanted <= said and digits <= set(
         re.findall(r"\d+", message))
+
+
+_COUNT_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven",
+                          "eight", "nine", "ten", "none", "once", "twice"})  # fmt: skip
+
+
+def _bare_count(answer: str) -> bool:
+    """An answer that is a number alone ("Two", "4"): every message writes such words."""
+    word = answer.strip().rstrip(".").casefold()
+    return word in _COUNT_WORDS or word.isdigit()
 
 
 def names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:

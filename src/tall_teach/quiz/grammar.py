@@ -35,6 +35,9 @@ def reads_in_stem(
     if _possessive_after_article(candidate, key, message):
         return (f"a name with a possessive after the blank's article (\"the {candidate}\" "
                 "does not read)")
+    if not vouched and _bare_beside_possessive(candidate, key, message):
+        return (f"it needs an article the blank does not have: the key's possessive is its "
+                f"own (\"{_blank_context(key, message)}\")")
     if _named_plural(key, message) and _singular_count(candidate):
         return ("a singular thing where the stem names a plural (\"… are called _____\")")
     doubled = _of_twice(candidate, key, message)
@@ -516,8 +519,34 @@ def _possessive_after_article(candidate: str, key: str, message: str) -> bool:
     """ "The Thompson's construction": a name with a possessive takes no article, where the
     key the message writes after one does (round 40)."""
     first = candidate.split()[0] if candidate.split() else ""
-    return first.endswith(("'s", "’s")) and _after_article(key, message) and not (
-        key.split()[0].endswith(("'s", "’s")) if key.split() else False)
+    return _possessive(first) and _after_article(key, message) and not (
+        _possessive(key.split()[0]) if key.split() else False)
+
+
+def _possessive(word: str) -> bool:
+    """ "Brewster's", and a name in -s with its apostrophe after ("Huygens'": round 50)."""
+    return word.endswith(("'s", "’s")) or (len(word) > 2 and word.endswith(("s'", "s’")))
+
+
+def _bare_beside_possessive(candidate: str, key: str, message: str) -> bool:
+    """The key's possessive is its determiner ("At Brewster's angle"): a name without one
+    needs an article there ("At angle of incidence" does not read: round 50)."""
+    words = key.split()
+    spans = occurrences(message, key)
+    if not spans or not message[: spans[0][0]].strip():
+        return False  # at the start a bare name often reads ("Yield strength is …")
+    return (len(words) > 1 and _possessive(words[0]) and _bare(key, message)
+            and not _possessive(candidate.split()[0] if candidate.split() else "")
+            and _count_head(candidate))
+
+
+def _count_head(candidate: str) -> bool:
+    """The phrase's head ("angle" of "angle of incidence") is a singular count noun by its
+    form: lower case, no plural, no mass ending."""
+    head = re.split(r"\s+of\s+", candidate.strip(), maxsplit=1)[0].split()
+    last = head[-1] if head else ""
+    return (last.isalpha() and last.islower() and not last.endswith("s")
+            and not last.endswith(_MASS_ENDINGS))
 
 
 _NAMING = re.compile(r"\b(?:are|were)\s+(?:called|known\s+as|termed|named)\s+(?:[^\W\d_]+\s+)?$",
