@@ -290,39 +290,60 @@ ROOT, PAGE_TREE, STRUCT_ROOT, DOCUMENT = range(4)
 
 
 class _Tape(_Source):
-    """A chunk read for the join, its writing written down: `(numbers reserved before,
-    local number, text, stream data or None)` per object, a local number -1 for numbers
-    reserved last. Local numbers follow the fixed ones and the offset places (`slots`) in
-    the order the join reserves theirs, so that the join gives out the same numbers and
-    writes the same bytes as reading the chunk there did."""
+    """A chunk read for the join, its writing written down (`Tape`). Local numbers follow
+    the fixed ones and the offset places (`slots`) in the order the join reserves theirs,
+    so that the join gives out the same numbers and writes the same bytes as reading the
+    chunk there did."""
 
     def __init__(self, pdf: Any, slots: int) -> None:
         super().__init__(pdf)
         self.next = DOCUMENT + 1 + slots
         self.pending = 0
-        self.tape: list[tuple[int, int, bytes, tuple[int, ...], bytes | None]] = []
+        self.written = Tape()
+        self.bodies = bytearray()
 
     def reserve(self) -> int:
         self.pending += 1
         self.next += 1
         return self.next - 1
 
-    def put(self, num: int, text: Text) -> None:
-        self.tape.append((self.pending, num, *text, None))
+    def put(self, num: int, text: Text, stream: int = -1) -> None:
+        written = self.written
+        self.bodies += text[0]
+        written.ends.append(len(self.bodies))
+        written.steps.extend((self.pending, num, len(text[1]), stream))
+        written.places.extend(text[1])
         self.pending = 0
 
     def put_stream(self, num: int, entries: Text, data: bytes) -> None:
-        self.tape.append((self.pending, num, *entries, data))
-        self.pending = 0
+        self.written.streams.append(data)
+        self.put(num, entries, len(self.written.streams) - 1)
 
     def offset(self, match: re.Match[bytes]) -> bytes:
         self.places.append(int(match[3]))
         return b"%d"
 
-    def close(self) -> None:
+    def close(self) -> Tape:
         if self.pending:
-            self.tape.append((self.pending, -1, b"", (), None))
-            self.pending = 0
+            self.put(-1, (b"", ()))
+        self.written.bodies = bytes(self.bodies)
+        return self.written
+
+
+class Tape:
+    """How the join writes a chunk's objects, in order, for each: how many numbers it
+    reserves first, the object's local number (-1: none, numbers reserved last), how many
+    places its text has, its stream data's index or -1; its text (a `Text` template) in
+    `bodies` up to `ends`, its places' local numbers in `places`. Flat arrays rather than
+    a tuple an object: a third of the memory (the 1,000-slide course's 65,000 objects: 8
+    rather than 23 MiB, held until the join) and quicker to send between processes."""
+
+    def __init__(self) -> None:
+        self.steps = array("i")  # 4 an object
+        self.ends = array("I")
+        self.places = array("I")
+        self.bodies = b""
+        self.streams: list[bytes] = []
 
 
 def _items(obj: Any) -> list[Any]:
@@ -367,7 +388,7 @@ class Prepared:
         self.pdf, self.first, self.stamping = pdf, first, stamping
         self.version = ""
         self.slots: list[list[int]] = []  # [value, times the offset is added]
-        self.tape: list[tuple[int, int, bytes, tuple[int, ...], bytes | None]] = []
+        self.tape = Tape()
         self.pages: list[tuple[int, Text, Text, Text, list[Text]]] = []
         self.catalog: list[Text] = []
         self.info: int | None = None
@@ -421,8 +442,7 @@ def prepare(pdf: bytes, first: bool, stamping: bool) -> Prepared:
         if "/Outlines" in root:
             part.outline = _outline(root.Outlines, source)
         source.drain()
-        source.close()
-        part.tape = source.tape
+        part.tape = source.close()
     return part
 
 
@@ -552,16 +572,24 @@ class _Joiner:
                    *(value + times * offset for value, times in part.slots)]
         reserve, put, put_stream, append = (writer.reserve, writer.put, writer.put_stream,
                                             numbers.append)
-        for before, at, template, places, data in part.tape:
+        tape = part.tape
+        bodies, places, streams = tape.bodies, tape.places, tape.streams
+        steps = iter(tape.steps)
+        start = first_place = 0
+        for before, at, count, stream, end in zip(steps, steps, steps, steps, tape.ends,
+                                                  strict=True):
             for _ in range(before):
                 append(reserve())
-            if at < 0:
-                continue
-            body = template % tuple([numbers[p] for p in places]) if places else template
-            if data is None:
-                put(numbers[at], body)
-            else:
-                put_stream(numbers[at], body, data)
+            if at >= 0:
+                body = bodies[start:end]
+                if count:
+                    body %= tuple([numbers[p] for p in places[first_place:first_place + count]])
+                    first_place += count
+                if stream < 0:
+                    put(numbers[at], body)
+                else:
+                    put_stream(numbers[at], body, streams[stream])
+            start = end
         self._keep(part, numbers, offset)
 
     def _keep(self, part: Prepared, numbers: list[int], offset: int) -> None:
