@@ -334,3 +334,16 @@ def test_a_number_written_as_a_word_gives_a_key_it_equals() -> None:
     assert key is not None
     assert given_by_another_number(key, "One map unit corresponds to 1% recombinant offspring")
     assert not given_by_another_number(key, "A map unit corresponds to 1% recombinant offspring")
+
+
+def test_a_comparative_of_size_bounds_a_value_like_less_than() -> None:
+    """Round 50: "Particles finer than _____ fall in the clay fraction" offered 0.001 mm, as
+    true as the key's 0.002 mm; the bound is asked with bins that exclude each other."""
+    from tall_teach.quiz.numbers import bound_bins, is_upper_bound, parse_quantity
+
+    fine = parse_quantity("finer than 0.002 mm")
+    assert fine is not None and fine.is_bound and is_upper_bound(fine)
+    assert [b.text() for b in bound_bins(fine, 3)] == [
+        "0.002-0.004 mm", "0.004-0.008 mm", "coarser than 0.008 mm"]
+    old = parse_quantity("older than 40 years")
+    assert old is not None and old.is_bound and not is_upper_bound(old)

@@ -72,9 +72,15 @@ _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
 Stated = tuple[float, float | None, str]  # a value or range and its canonical unit
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "11,700" is one number
+# Comparatives of size, age and speed bound a value as "less than" does: "particles finer
+# than 0.002 mm" are clay, and so is every particle finer than 0.001 mm (round 50).
+_COMPARATIVES = (("finer", "coarser"), ("smaller", "larger"), ("shorter", "longer"),
+                 ("lighter", "heavier"), ("younger", "older"), ("slower", "faster"),
+                 ("narrower", "wider"), ("colder", "warmer"), ("thinner", "thicker"))
 _SEMANTIC_QUAL = (
-    r"(?:less|more|greater|fewer|lower|higher) than|up to|at least|at most|over|under|"
-    r"below|above|[<>≤≥]"
+    r"(?:less|more|greater|fewer|lower|higher|"
+    + "|".join(w for pair in _COMPARATIVES for w in pair)
+    + r") than|up to|at least|at most|over|under|below|above|[<>≤≥]"
 )
 _BOUND = re.compile(rf"(?:{_SEMANTIC_QUAL})", re.IGNORECASE)
 _APPROX_QUAL = r"about|approximately|around|nearly|almost|~"
@@ -400,13 +406,16 @@ _OPPOSITE = {
     "<": ">", "≤": ">", "more than": "less than", "greater than": "less than",
     "higher than": "lower than", "at least": "less than", "over": "under",
     "above": "below", ">": "<", "≥": "<",
+    **{f"{a} than": f"{b} than" for a, b in _COMPARATIVES},
+    **{f"{b} than": f"{a} than" for a, b in _COMPARATIVES},
 }  # fmt: skip
 
 
 def is_upper_bound(q: Quantity) -> bool:
     """ "less than 20%", "up to 3 days": the value is a ceiling (else a floor)."""
     opposite = _OPPOSITE.get(q.qualifier.casefold(), "")
-    return opposite in ("more than", "higher than", "over", "above", ">")
+    return opposite in ("more than", "higher than", "over", "above", ">", *(
+        f"{b} than" for _, b in _COMPARATIVES))
 
 
 def bound_bins(key: Quantity, count: int) -> list[Quantity]:
