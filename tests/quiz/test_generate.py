@@ -714,3 +714,12 @@ def test_a_slide_titled_by_the_key_taught_it_before_one_sharing_more_words() -> 
             "the truth of the second")
     found = teaching_slide(course, place, text, ["entailment"])
     assert found is not None and found.slide_title == "Entailment"
+
+
+def test_a_value_called_the_most_common_is_not_the_largest_option() -> None:
+    # round 51: "the most common classification, at about 60%" among 20%, 35% and 60%
+    course, _ = generated("Secure attachment is the most common classification, at about "
+                          "**60%** of infants")
+    (item,) = course.items
+    values = [parse_quantity(o.text).mid for o in item.options]
+    assert max(values) > 60

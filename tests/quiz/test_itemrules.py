@@ -378,3 +378,10 @@ def test_the_a_of_a_n_is_an_article_not_a_letter() -> None:
     analytic = item("A(n) _____ sentence is true by virtue of its meaning alone. Which option "
                     "best completes the statement?", ["Analytic", "Synthetic", "Contradictory"])
     assert "key-word-in-stem" not in rules(analytic)
+
+
+def test_a_word_whose_start_the_key_holds_shares_its_root() -> None:
+    """Round 51: "rejected infant baptism and baptised only adults" above Anabaptists."""
+    anabaptists = item("The _____ rejected infant baptism and baptised only adults. Which "
+                       "group best completes the statement?", ["Anabaptists", "Huguenots"])
+    assert "key-word-in-stem" in rules(anabaptists)

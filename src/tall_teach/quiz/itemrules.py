@@ -347,6 +347,11 @@ def _root(a: str, b: str) -> str:
         return short
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
         return short
+    # the start of a word of six letters or more inside a longer one ("baptis-" of
+    # "baptised" in "Anabaptists": round 51)
+    start = short[:max(6, -(-3 * len(short) // 4))]
+    if len(short) >= 6 and len(start) >= 6 and start in long_:
+        return start
     for word, other in ((a, _unplural(b)), (b, _unplural(a))):
         stem = _base(word)
         if len(stem) >= 3 and other.startswith(stem) and len(other) - len(stem) <= 3:
