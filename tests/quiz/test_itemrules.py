@@ -385,3 +385,11 @@ def test_a_word_whose_start_the_key_holds_shares_its_root() -> None:
     anabaptists = item("The _____ rejected infant baptism and baptised only adults. Which "
                        "group best completes the statement?", ["Anabaptists", "Huguenots"])
     assert "key-word-in-stem" in rules(anabaptists)
+
+
+def test_the_c_of_degrees_celsius_is_a_unit_not_a_letter() -> None:
+    """Round 52's writer: "the stem's 'C' is the start of 'Conditionally unstable'" for a
+    lapse rate of 8 °C per km."""
+    lapse = item("A layer cooling at 8 °C per km is _____. Which option best completes the "
+                 "statement?", ["Conditionally unstable", "Absolutely stable", "Neutral"])
+    assert "key-word-in-stem" not in rules(lapse)

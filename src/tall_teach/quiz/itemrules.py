@@ -286,7 +286,7 @@ def _letter_name(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
     """A capital letter that names something in the stem ("T cells") and starts the key
     ("thymus") and no wrong option: the letter points at the key."""
     first = key.strip()[:1].casefold()
-    letters = {m.group(1).casefold() for m in re.finditer(r"(?<![\w-])([A-Z])(?![\w])", stem)
+    letters = {m.group(1).casefold() for m in re.finditer(r"(?<![\w°-])([A-Z])(?![\w])", stem)
                if not _article(stem, m.start())
                and not stem.startswith("(n)", m.end())}  # "A(n) _____": an article (round 49)
     if first.isalpha() and first in letters and not any(
