@@ -723,3 +723,11 @@ def test_a_value_called_the_most_common_is_not_the_largest_option() -> None:
     (item,) = course.items
     values = [parse_quantity(o.text).mid for o in item.options]
     assert max(values) > 60
+
+
+def test_a_kind_named_by_a_singular_in_s_keeps_its_s() -> None:
+    # "Which ga best completes the statement?" above nitrogen (round 52)
+    from tall_teach.quiz.templates import _one_of
+
+    assert [_one_of(w) for w in ("gas", "gases", "theories", "laws", "lenses", "species")] == [
+        "gas", "gas", "theory", "law", "lens", "species"]
