@@ -181,11 +181,12 @@ def message_outcome(place: Place, message: Message, quiz: QuizContext) -> Messag
     failures.extend(f"cloze on '{t.text}': the message's other numbers give it by one product "
                     "or quotient (a full turn, 100%): ask the term instead" for t in derived)
     usable = [t for t in usable if t not in derived]
-    rough = [(t, rough_limit(text, t.text)) for t in usable if t.quantity is not None]
-    failures.extend(f"cloze on '{t.text}': the message gives it as a rough limit ('{how}'), "
+    rough = {t.text: how for t in usable
+             if t.quantity is not None and (how := rough_limit(text, t.text))}
+    failures.extend(f"cloze on '{written}': the message gives it as a rough limit ('{how}'), "
                     "so near values are no wrong answers: state the value itself"
-                    for t, how in rough if how)
-    usable = [t for t in usable if not any(t is r and how for r, how in rough)]
+                    for written, how in rough.items())
+    usable = [t for t in usable if t.text not in rough]
     if not terms:
         failures.append(
             "no key term: mark one in **bold** or use a glossary term, "

@@ -183,11 +183,11 @@ def _headed(title: str, key_terms: list[str]) -> bool:
     """The title is the key term, or starts with it ("Entailment"; "Recombination and last
     scattering"): the slide that defines it."""
     said = normalise(title)
-    return any(said == normalise(form) or plain_text_starts(title, form)
+    return any(said == normalise(form) or _names_first(title, form)
                for term in key_terms for form in _forms(term))
 
 
-def plain_text_starts(title: str, term: str) -> bool:
+def _names_first(title: str, term: str) -> bool:
     """The title names the term first, then a colon or "and" ("Data hazards: forwarding",
     "San Lorenzo and La Venta"), not another term it starts ("Conditional proof")."""
     return re.match(rf"{re.escape(term)}(?::|\s+and\s|\s*$)", title.strip(),
