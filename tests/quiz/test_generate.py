@@ -731,3 +731,21 @@ def test_a_kind_named_by_a_singular_in_s_keeps_its_s() -> None:
 
     assert [_one_of(w) for w in ("gas", "gases", "theories", "laws", "lenses", "species")] == [
         "gas", "gas", "theory", "law", "lens", "species"]
+
+
+def test_a_title_word_the_whole_course_uses_is_no_cue_for_a_pair() -> None:
+    """Round 53's writer: "international" of the International Monetary Fund under a quiz
+    titled "International political economy" declined the item; the key's head word still
+    counts ("from the polis" above Polis, the test before)."""
+    glossary = Glossary((("institution", ("International Monetary Fund",
+                                          "Asian Development Bank")),))
+    messages = [msg("The **International Monetary Fund** lends to countries with short-term "
+                    "deficits")]
+    slide = text_slide("a/s", "Bretton Woods institutions", [
+        "The Asian Development Bank lends for long-term development projects",
+        "International trade and international money need international rules",
+        "International cooperation rebuilt international payments"])
+    course = replace(course_with(messages, glossary=glossary, extra_slides=[slide]),
+                     title="International political economy")
+    made, _ = generate_items(course)
+    assert [i for i in made.items if i.kind == "cloze"]

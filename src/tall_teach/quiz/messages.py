@@ -455,8 +455,13 @@ def _broken(draft: Draft, origin: Origin, quiz: QuizContext) -> list[RuleFailure
     header = f"{quiz.course.title} {quiz.course.subtitle}"
     # the key's own word, not a word of its root: "relations" in a title is no "relative"
     said = {base(w) for w in re.findall(r"[^\W\d_]+", header.casefold())}
-    echo = next((w for w in re.findall(r"[^\W\d_]+", draft.key.casefold())
+    words = re.findall(r"[^\W\d_]+", draft.key.casefold())
+    # a qualifier the whole course uses ("international" of the International Monetary
+    # Fund in a course on international political economy) names its field, not the key;
+    # the key's own name or head word, or a word rare in the course, does (round 53)
+    echo = next((w for w in words
                  if len(w) >= 4 and base(w) in said
+                 and (w == words[-1] or stems(w) & quiz.evidence.distinctive)
                  and not any(base(w) == base(x) for d in draft.distractors
                              for x in re.findall(r"[^\W\d_]+", d.casefold()))), "")
     if echo:
