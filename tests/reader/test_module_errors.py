@@ -205,3 +205,12 @@ def test_a_misspelt_image_name_suggests_the_file_next_to_it(
 def test_a_heading_without_text_is_a_warning_at_its_line(text: str, line: int, says: str) -> None:
     _module, warnings = read_module_text(text, "modules/m.md", known_keys=KEYS)
     assert [(w.source.line, says in w.message) for w in warnings if w.source] == [(line, True)]
+
+
+def test_an_objective_with_a_colon_says_to_quote_it() -> None:
+    # two writers of round 53 wrote "Describe the central government: sultan, …" and were
+    # told only that the item "must be text, not a mapping"
+    line, message = only_error("---\nid: x\nobjectives:\n  - Describe the court: sultan and "
+                               "palace\n---\n\n## S\n\n- a\n")
+    assert line == 4
+    assert "not a mapping" in message and "quotes" in message

@@ -54,6 +54,11 @@ class Fields:
             return value.isoformat()
         if value is None:
             self.error(node, f"{what} is empty: write its text after the ':'")
+        elif isinstance(value, dict):
+            # "- Describe the atmosphere: pressure and density" reads as a mapping in YAML
+            self.error(node, f"{what} must be text, not a mapping: a colon followed by a space "
+                             "starts one in YAML; put the text in quotes (\"…: …\") or "
+                             "write the colon as a dash")
         else:
             self.error(node, f"{what} must be text, not {describe(value)}")
         return None
