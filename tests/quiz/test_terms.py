@@ -152,3 +152,12 @@ def test_a_latin_plural_bold_term_finds_its_singular_glossary_entry() -> None:
     vocab = build_vocabulary(Glossary((("structure", ("septum", "hypha", "spore")),)),
                              [], [], [], [])
     assert categorise("septa", vocab).category == "structure"
+
+
+def test_latin_plurals_are_kept() -> None:
+    # "Funguses" beside "Oomycetes" (round 53) read as a misspelling
+    from tall_teach.quiz.terms import pluralise
+
+    assert pluralise("fungus") == "fungi" and pluralise("True fungus") == "True fungi"
+    assert pluralise("hypothesis") == "hypotheses" and pluralise("species") == "species"
+    assert pluralise("virus") == "viruses" and pluralise("cell") == "cells"

@@ -334,11 +334,32 @@ def singular_form(term: str) -> str:
     return f"{head} {one}" if head else one
 
 
+# Plurals the sciences keep from Latin and Greek, for words whose English plural in -es
+# would read as a misspelling.
+_LATIN_PLURALS = {
+    "fungus": "fungi", "nucleus": "nuclei", "bacillus": "bacilli", "stimulus": "stimuli",
+    "radius": "radii", "locus": "loci", "focus": "foci", "cactus": "cacti",
+    "hippocampus": "hippocampi", "thalamus": "thalami", "calculus": "calculi",
+    "modulus": "moduli", "genus": "genera", "corpus": "corpora", "phylum": "phyla",
+    "axis": "axes", "analysis": "analyses", "hypothesis": "hypotheses", "basis": "bases",
+    "thesis": "theses", "crisis": "crises", "diagnosis": "diagnoses", "criterion": "criteria",
+    "phenomenon": "phenomena", "larva": "larvae", "alga": "algae", "vertebra": "vertebrae",
+    "formula": "formulae", "nebula": "nebulae", "antenna": "antennae",
+    "species": "species", "series": "series",
+}  # fmt: skip
+
+
+def _match_initial(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
 def pluralise(term: str) -> str:
     """The plural of a term's last word, for options that must agree with a plural key."""
     head, _, last = term.rpartition(" ")
     lower = last.casefold()
-    if lower.endswith(("s", "x", "ch", "sh")):
+    if lower in _LATIN_PLURALS:  # "fungus": fungi, never "funguses" (round 53)
+        last = last[: len(last) - len(lower)] + _match_initial(_LATIN_PLURALS[lower], last)
+    elif lower.endswith(("s", "x", "ch", "sh")):
         last += "es"
     elif lower.endswith("um") and len(lower) >= 7:  # "reticulum": reticula, "spectrum"
         last = last[:-2] + "a"
