@@ -749,3 +749,15 @@ def test_a_title_word_the_whole_course_uses_is_no_cue_for_a_pair() -> None:
                      title="International political economy")
     made, _ = generate_items(course)
     assert [i for i in made.items if i.kind == "cloze"]
+
+
+def test_a_value_another_stem_writes_in_a_range_is_shown() -> None:
+    # round 54: "from about 252 to 66 million years ago" in the Mesozoic item's stem gave
+    # the end-Permian item's "252 million years"
+    from tall_teach.quiz.messages import _writes_key, course_vocabulary
+
+    vocab = course_vocabulary(course_with([msg("Placeholder")]))
+    seen = ("The _____ era spans the Triassic to the Cretaceous, from about 252 to 66 "
+            "million years ago.")
+    assert _writes_key(seen, "252 million years", "252 million years", vocab)
+    assert not _writes_key(seen, "201 million years", "201 million years", vocab)

@@ -712,6 +712,11 @@ def _writes_key(
     stem, *options = seen.split("\n")
     forms = [o for o in (key, key_term) if o]
     said = [o for o in options if sentences and len(o.split()) > SAYING_WORDS]
+    value = parse_quantity(key)
+    if value is not None and value.unit and any(
+            q.canonical_unit == value.canonical_unit and value.low in (q.low, q.high)
+            for q, _, _ in find_quantities(stem)):
+        return True  # "from about 252 to 66 million years ago" gives "252 million years"
     return any(contains_term(stem, f) or written_as_short_form(seen, f, vocab.short_forms)
                or any(base(o) == base(f) for o in options)
                or (not parse_quantity(f) and any(contains_term(o, g) for o in said

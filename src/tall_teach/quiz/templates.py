@@ -112,6 +112,10 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         same_head = child.split()[-1:] == above.split()[-1:]  # "giant planet" of "planet"
         # a sub-kind named by an adjective ("weathering/chemical"): the parent's noun
         adjective = " " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
+        # "idea/symbolist": an -ist word that may qualify its parent asks for the parent
+        # ("Which symbolist" above ideas read as a person: round 54); "writer/novelist"
+        # reads as well with "Which writer"
+        adjective = adjective or (" " not in child.strip() and child.casefold().endswith("ist"))
         category = above if first in _PREPOSITIONS or same_head or adjective else child
         if " " not in child.strip() and category == child and not _class_noun(child):
             # one word that may qualify its parent ("building/modern", "order/Greek":
