@@ -161,3 +161,4 @@ def test_latin_plurals_are_kept() -> None:
     assert pluralise("fungus") == "fungi" and pluralise("True fungus") == "True fungi"
     assert pluralise("hypothesis") == "hypotheses" and pluralise("species") == "species"
     assert pluralise("virus") == "viruses" and pluralise("cell") == "cells"
+    assert pluralise("Mitochondrial biogenesis") == "Mitochondrial biogeneses"  # round 55

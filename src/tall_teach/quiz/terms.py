@@ -359,6 +359,8 @@ def pluralise(term: str) -> str:
     lower = last.casefold()
     if lower in _LATIN_PLURALS:  # "fungus": fungi, never "funguses" (round 53)
         last = last[: len(last) - len(lower)] + _match_initial(_LATIN_PLURALS[lower], last)
+    elif lower.endswith("sis") and len(lower) > 5:  # "biogenesis": biogeneses (round 55)
+        last = last[:-2] + "es"
     elif lower.endswith(("s", "x", "ch", "sh")):
         last += "es"
     elif lower.endswith("um") and len(lower) >= 7:  # "reticulum": reticula, "spectrum"
