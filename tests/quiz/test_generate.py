@@ -651,6 +651,14 @@ def test_a_stem_that_writes_a_longer_key_in_the_plural_shows_it() -> None:
     assert not _writes_key(seen, "Interquartile range", "interquartile range", vocab)
 
 
+def taught_on(slides: list, text: str, key: str) -> str:
+    """The title of the slide teaching_slide finds for a take-home message, or ""."""
+    course = course_with([msg("Placeholder")], extra_slides=slides)
+    place = Place(course.modules[0], course.modules[0].slides[-1])
+    found = teaching_slide(course, place, text, [key])
+    return found.slide_title if found is not None else ""
+
+
 def test_the_only_slide_that_writes_the_key_taught_it_in_its_own_words() -> None:
     # round 45: "A lurking variable, not in the analysis, can drive both" taught "A lurking
     # variable that affects both x and y can create a correlation without any causal link"
@@ -658,13 +666,10 @@ def test_the_only_slide_that_writes_the_key_taught_it_in_its_own_words() -> None
         "An association between x and y does not show that x causes y",
         "A lurking variable, not in the analysis, can drive both"])  # fmt: skip
     other = text_slide("a/r", "The correlation coefficient", ["r measures linear association"])
-    course = course_with([msg("Placeholder")], extra_slides=[taught, other])
     text = ("A lurking variable that affects both x and y can create a correlation without "
             "any causal link between them")
-    place = Place(course.modules[0], course.modules[0].slides[-1])
-    found = teaching_slide(course, place, text, ["lurking variable"])
-    assert found is not None and found.slide_title == "Correlation is not causation"
-    assert teaching_slide(course, place, text, ["confounding variable"]) is None
+    assert taught_on([taught, other], text, "lurking variable") == "Correlation is not causation"
+    assert taught_on([taught, other], text, "confounding variable") == ""
 
 
 def test_the_lead_in_names_no_kind_whose_word_the_key_carries() -> None:
@@ -691,12 +696,9 @@ def test_the_slide_that_writes_the_message_s_figure_taught_it() -> None:
     c4 = text_slide("p/1", "C3, C4 and CAM compared", [
         "Transpiration: water a plant takes up and loses per gram of dry matter",
         "C4 plants lose less water through the stomata than C3 plants"])
-    course = course_with([msg("Placeholder")], extra_slides=[c4, water])
-    place = Place(course.modules[0], course.modules[0].slides[-1])
     text = ("About 97% of the water a plant takes up is lost by transpiration, mostly through "
             "the stomata")
-    found = teaching_slide(course, place, text, ["transpiration"])
-    assert found is not None and found.slide_title == "Why water matters to a plant"
+    assert taught_on([c4, water], text, "transpiration") == "Why water matters to a plant"
 
 
 def test_a_slide_titled_by_the_key_taught_it_before_one_sharing_more_words() -> None:
@@ -708,12 +710,9 @@ def test_a_slide_titled_by_the_key_taught_it_before_one_sharing_more_words() -> 
     testing = text_slide("s/t", "Testing for implicature", [
         "Entailment holds between sentences; an implicature can be cancelled",
         "If the first is true the second need not be: the truth of an implicature"])
-    course = course_with([msg("Placeholder")], extra_slides=[testing, defining])
-    place = Place(course.modules[0], course.modules[0].slides[-1])
     text = ("Entailment holds between two sentences when the truth of the first guarantees "
             "the truth of the second")
-    found = teaching_slide(course, place, text, ["entailment"])
-    assert found is not None and found.slide_title == "Entailment"
+    assert taught_on([testing, defining], text, "entailment") == "Entailment"
 
 
 def test_a_value_called_the_most_common_is_not_the_largest_option() -> None:
