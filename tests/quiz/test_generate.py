@@ -726,9 +726,10 @@ def test_a_value_called_the_most_common_is_not_the_largest_option() -> None:
 
 def test_a_kind_named_by_a_singular_in_s_keeps_its_s() -> None:
     # "Which ga best completes the statement?" above nitrogen (round 52)
-    from tall_teach.quiz.templates import _one_of
+    from tall_teach.quiz.terms import singular_form
 
-    assert [_one_of(w) for w in ("gas", "gases", "theories", "laws", "lenses", "species")] == [
+    words = ("gas", "gases", "theories", "laws", "lenses", "species")
+    assert [singular_form(w) for w in words] == [
         "gas", "gas", "theory", "law", "lens", "species"]
 
 

@@ -130,25 +130,7 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     if len(words) != 1 or words[0].casefold().endswith(_PROCESS_ENDINGS):
         return "option"
     spelled = [_glossary_spelling(w, vocab) for w in words]
-    return " ".join([*spelled[:-1], _one_of(spelled[-1])])
-
-
-def _one_of(noun: str) -> str:
-    """The singular of a kind's name: "theories" -> "theory", "gases" -> "gas"; "gas",
-    "lens" and "bias" are singular already ("Which ga" above nitrogen: round 52)."""
-    lower = noun.casefold()
-    if lower in ("species", "series", "means", "news", "crossroads"):
-        return noun
-    if lower == "axes":
-        return noun[:-2] + "is"
-    if lower.endswith("ies"):
-        return noun[:-3] + "y"
-    if lower.endswith(("sses", "ses", "xes", "ches", "shes", "zes")):
-        return noun[:-2]
-    if lower.endswith("s") and len(lower) > 3 and not lower.endswith(
-            ("ss", "us", "is", "as", "os", "ns")):
-        return noun[:-1]
-    return noun
+    return " ".join([*spelled[:-1], singular_form(spelled[-1])])
 
 
 def _class_noun(word: str) -> bool:

@@ -317,16 +317,23 @@ def singulars(term: str) -> list[str]:
     return []
 
 
+_SINGULAR_IN_S = ("is", "us", "ss", "as", "os", "ns")
+_SAME_IN_BOTH = frozenset({"species", "series", "means", "news", "crossroads"})
+
+
 def singular_form(term: str) -> str:
     """The singular of a plural term's last word ("hydraulic actuators" -> "hydraulic
     actuator", "processes" -> "process"); the term itself when it is no plural."""
     head, _, last = term.rpartition(" ")
     lower = last.casefold()
     forms = singulars(last)
-    # English endings only: "formula" or "Vitis vinifera" is no Latin plural to undo
-    if not forms or not lower.endswith("s") or lower.endswith(("is", "us", "ss")) or (
-            not last.isalpha()):
+    # English endings only: "formula" or "Vitis vinifera" is no Latin plural to undo; "gas",
+    # "lens", "bias" and "species" are singular already ("Which ga": round 52)
+    if not forms or not lower.endswith("s") or lower.endswith(_SINGULAR_IN_S) or (
+            not last.isalpha()) or len(lower) <= 3 or lower in _SAME_IN_BOTH:
         return term
+    if lower == "axes":
+        return f"{head} {last[:-2]}is" if head else last[:-2] + "is"
     if lower.endswith("es") and not lower.endswith(("ies", "ves")):
         one = last[:-2] if lower[:-2].endswith(("s", "x", "ch", "sh")) else last[:-1]
     else:
