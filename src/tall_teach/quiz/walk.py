@@ -136,15 +136,16 @@ def teaching_slide(
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
     figures = set(_FIGURE.findall(message_text))
     best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
-    writing: list[tuple[float, Place]] = []  # the slides that write a key term, any share
+    writing: list[Place] = []  # the slides that write a key term (or title it), any share
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
             continue
         score = len(wanted & taught.stems) / len(wanted)
-        if score >= _SOLE_SHARE and (_titles(taught.title, words) or any(
-                _writes(taught.text, form) for term in key_terms for form in _forms(term))):
-            writing.append((score, taught.place))
-        if score < 0.5 and not (score >= _SOLE_SHARE and _headed(taught.title, key_terms[:1])):
+        writes = any(_writes(taught.text, form) for term in key_terms for form in _forms(term))
+        headed = _headed(taught.title, key_terms[:1])
+        if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
+            writing.append(taught.place)
+        if score < 0.5 and not (score >= _SOLE_SHARE and headed):
             continue
         titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
         # a take-home slide sums up its own module: of two slides that say it as fully,
@@ -155,10 +156,10 @@ def teaching_slide(
         # of the water … is lost by transpiration": round 48 pointed to another module's
         # slide that wrote more of the message's words)
         figured = bool(figures & set(_FIGURE.findall(taught.text)))
-        if any(_writes(taught.text, form) for term in key_terms for form in _forms(term)):
+        if writes:
             # a slide titled by the key taught it, before one that shares more words
             # ("Entailment" over "Testing for implicature": round 49)
-            rank = (1, figured, _headed(taught.title, key_terms[:1]), score, near, titled)
+            rank = (1, figured, headed, score, near, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
@@ -171,12 +172,13 @@ def teaching_slide(
         # the one slide that writes the key taught it, in its own words ("A lurking
         # variable, not in the analysis, can drive both" for "… affects both x and y":
         # round 45)
-        return writing[0][1]
+        return writing[0]
     return best[1] if best else None
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")  # "97", "0.3", "11,700"
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+_SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
 
 
 def _headed(title: str, key_terms: list[str]) -> bool:
@@ -201,7 +203,6 @@ def _titles(title: str, key_words: set[str]) -> bool:
     shared = {w for w in key_words if any(w.startswith(t) or t.startswith(w) for t in said
                                           if len(t) >= 3)}  # "wage" and "wag(es)"
     return len(shared) >= 2 and len(shared) > len(key_words) / 2
-_SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
 
 
 def _forms(term: str) -> list[str]:
