@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
-from tall_teach.quiz.numbers import find_quantities
+from tall_teach.quiz.numbers import NUMBER_WORDS, find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
 from tall_teach.quiz.text import STOPWORDS, contains_term, normalise, occurrences, stems
 
@@ -196,14 +196,10 @@ def gives_answer(message: str, answer: str) -> bool:
         re.findall(r"\d+", message))
 
 
-_COUNT_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven",
-                          "eight", "nine", "ten", "none", "once", "twice"})  # fmt: skip
-
-
 def _bare_count(answer: str) -> bool:
     """An answer that is a number alone ("Two", "4"): every message writes such words."""
     word = answer.strip().rstrip(".").casefold()
-    return word in _COUNT_WORDS or word.isdigit()
+    return word in NUMBER_WORDS or word in ("none", "once", "twice") or word.isdigit()
 
 
 def names_key_part(seen: str, key: str, rare: frozenset[str]) -> bool:

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from tall_teach.quiz.numbers import Quantity, Stated, choose_values, find_quantities
+from tall_teach.quiz.numbers import (
+    NUMBER_WORDS,
+    Quantity,
+    Stated,
+    choose_values,
+    find_quantities,
+)
 from tall_teach.quiz.terms import FALLBACK_MARKER_CATEGORY, KeyTerm, Vocabulary, is_marker
 from tall_teach.quiz.text import content_words, normalise, occurrences
 
@@ -54,14 +60,10 @@ def generic_words(pool: list[str]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= 2)
 
 
-_SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve")  # fmt: skip
-
-
 def spelled_numbers(text: str) -> set[int]:
     """Numbers a message writes in words ("the top three"): never offered as wrong values."""
     words = set(content_words(text)) | {w for w in text.casefold().split()}
-    return {i for i, w in enumerate(_SPELLED) if w in words}
+    return {i for i, w in enumerate(NUMBER_WORDS) if w in words}
 
 
 def numeric_alternatives(

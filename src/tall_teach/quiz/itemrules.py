@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tall_teach.model import Glossary, QuizItem
-from tall_teach.quiz.numbers import parse_quantity
+from tall_teach.quiz.numbers import NUMBER_WORDS, parse_quantity
 from tall_teach.quiz.terms import gene_category, is_gene, is_marker, marker_category
 from tall_teach.quiz.text import content_words, normalise
 
@@ -185,7 +185,6 @@ _COUNTS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 # Words that start like a count and count nothing ("Tribute province" beside "Triple
 # Alliance": round 46).
 _NO_COUNT = ("trib", "tric", "trim", "monot")
-_NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six"}
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s*{_NAME})+,?\s+(?:and|or)\s+{_NAME}")
 
@@ -193,9 +192,9 @@ _NAME_LIST = re.compile(rf"{_NAME}(?:,\s*{_NAME})+,?\s+(?:and|or)\s+{_NAME}")
 def _listed_count(stem: str) -> set[str]:
     """The number word of each list of names the stem writes ("Tenochtitlan, Texcoco and
     Tlacopan" counts three: round 46)."""
-    return {_NUMBER_WORDS[n] for m in _NAME_LIST.finditer(stem)
-            if (n := len(re.split(r",\s*|\s+(?:and|or)\s+", m.group(0).replace(", and", " and")
-                                  .replace(", or", " or")))) in _NUMBER_WORDS}  # fmt: skip
+    return {NUMBER_WORDS[n] for m in _NAME_LIST.finditer(stem)
+            if 3 <= (n := len(re.split(r",\s*|\s+(?:and|or)\s+", m.group(0).replace(
+                ", and", " and").replace(", or", " or")))) <= 6}  # fmt: skip
 
 
 def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | None:

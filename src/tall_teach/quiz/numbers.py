@@ -632,8 +632,8 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
     found = [(float(m[1].replace(",", "")), bool(m[2]), False)
              for m in _PLAIN_NUMBER.finditer(text)]
     # a number written as a word gives it too ("One map unit corresponds to 1%": round 49)
-    found += [(float(_NUMBER_WORDS[w.casefold()]), False, True)
-              for w in re.findall(r"[A-Za-z]+", text) if w.casefold() in _NUMBER_WORDS]
+    found += [(float(NUMBER_WORDS.index(w.casefold())), False, True)
+              for w in re.findall(r"[A-Za-z]+", text) if w.casefold() in NUMBER_WORDS]
     for written, percent, word in found:
         b = written / (100 if percent else 1)
         if word:  # only the same figure: "two channels" is no half of "90°"
@@ -654,7 +654,7 @@ def given_by_another_number(key: Quantity, text: str) -> bool:
 
 
 _LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "fifty": 50,
-                 "hundred": 100, "thousand": 1000, "half": 0.5, "quarter": 0.25}  # fmt: skip
+# Numbers a message may write as words ("the top three", "One map unit"), by value.
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve")  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")
