@@ -106,6 +106,7 @@ class Evidence:
         self._mentions: dict[str, list[Claim]] = {}  # term -> claims writing it
         self._by_unit: dict[str, list[Claim]] = {}  # canonical unit -> claims giving one
         self._span: int | None = None
+        self._slide_years: dict[tuple[str, str], set[int]] | None = None  # (path, title)
         self._definitions: dict[str, str] | None = None  # term -> what the course defines it as
 
     def definition(self, term: str) -> str:
@@ -342,11 +343,13 @@ class Evidence:
         a question, whose years belong to other facts."""
         if claim.kind in ("message", "question") or claim.source is None:
             return set()
-        path = claim.source.path
-        return {y for c in self.claims
-                if c.slide_title == claim.slide_title and c.source is not None
-                and c.source.path == path and c.kind not in ("message", "question")
-                for y in years(c.text)}  # fmt: skip
+        if self._slide_years is None:  # read once: asked for every undated candidate
+            self._slide_years = {}
+            for c in self.claims:
+                if c.source is not None and c.kind not in ("message", "question"):
+                    self._slide_years.setdefault((c.source.path, c.slide_title), set()).update(
+                        years(c.text))
+        return self._slide_years.get((claim.source.path, claim.slide_title), set())
 
     def terms_beside_unit(self, unit: str, terms: Iterable[str]) -> set[str]:
         """Those of `terms` written in a claim that gives a quantity in `unit`."""
