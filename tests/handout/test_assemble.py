@@ -14,8 +14,10 @@ from tall_teach.writers.handout.assemble import (
     LEAF,
     _Live,
     _Writer,
+    dumps,
     fill,
     join,
+    loads,
     prepare,
 )
 
@@ -85,6 +87,22 @@ def test_chunks_read_beforehand_join_into_the_same_bytes() -> None:
         assert join([prepare(p, i == 0, stamping) for i, p in enumerate(parts)], stamps) == joined
         assert join([prepare(p, i == 1, not stamping) for i, p in enumerate(parts)],
                     stamps) == joined
+
+
+def test_a_chunk_read_and_kept_joins_into_the_same_bytes() -> None:
+    """A chunk's reading kept in the chunks' store (`dumps`) and read back (`loads`) joins
+    as it did; what is not a reading of that chunk is none."""
+    parts = [chunk(i, 3) for i in range(3)]
+    footers = footer_pages(3)
+    read = [prepare(p, i == 0, True) for i, p in enumerate(parts)]
+    kept = [loads(dumps(r), p) for r, p in zip(read, parts, strict=True)]
+    assert all(k is not None for k in kept)
+    assert join(kept, footers) == join(read, footers) == join(parts, footers)
+    data = dumps(read[1])
+    assert loads(data, parts[1] + b"\n") is None  # another chunk
+    assert loads(data[:-1], parts[1]) is None
+    assert loads(b"garbage", parts[1]) is None
+    assert loads(data.replace(b'"pages":[[', b'"pages":[[[', 1), parts[1]) is None
 
 
 def test_a_percent_sign_in_a_chunk_is_kept() -> None:

@@ -156,7 +156,10 @@ def test_a_one_module_edit_lays_out_that_module_only(
     assert len(laid_out) <= 2  # the edited module, and the front matter if a number moved
     assert any(f'data-running="{edited_module.title}"' in h for h in laid_out), len(printed)
     same_to_a_reader(handout.render_pdf(html, theme), rebuilt)
-    assert len(list(cache.iterdir())) == len(list(cache.glob("*.pdf"))) * 2  # no leftovers
+    # no leftovers: each chunk with its note, the joined ones with their reading
+    assert len(list(cache.iterdir())) == len(list(cache.glob("*.pdf"))) * 2 + len(
+        list(cache.glob("*.read")))
+    assert {p.stem for p in cache.glob("*.read")} < {p.stem for p in cache.glob("*.pdf")}
 
 
 def test_a_page_prepared_beforehand_gives_the_same_handout(

@@ -30,7 +30,8 @@ def test_the_footers_guess_follows_the_contents_length_of_the_last_build(
     monkeypatch.setattr(paged_module, "print_chunks",
                         lambda printer, chunks, store, *_: [Paged(b"", 3, {}), Paged(b"", 5, {})])
     monkeypatch.setattr(paged_module, "print_contents",
-                        lambda *args: Paged(b"", 2, {}))
+                        lambda *args: (Paged(b"", 2, {}), "contents"))
+    monkeypatch.setattr(paged_module, "_kept_read", lambda store, key, paged, first: paged.pdf)
     monkeypatch.setattr(paged_module, "_footers_beside",
                         lambda printer, doc, store: guesses.append(doc))
 
@@ -58,7 +59,9 @@ def test_a_probed_contents_length_is_the_footers_guess_from_the_first_build(
     links = "".join(f'<a href="{MARK}m{i}">{i}</a>' for i in range(paged_module.PROBE_ENTRIES + 1))
     monkeypatch.setattr(paged_module, "print_chunks", lambda printer, chunks, store, *_: [
         Paged(b"", 3, {}), Paged(b"", 5, {}), Paged(b"", 2, {})])  # the probe comes last
-    monkeypatch.setattr(paged_module, "print_contents", lambda *args: Paged(b"", 2, {}))
+    monkeypatch.setattr(paged_module, "print_contents",
+                        lambda *args: (Paged(b"", 2, {}), "contents"))
+    monkeypatch.setattr(paged_module, "_kept_read", lambda store, key, paged, first: paged.pdf)
     monkeypatch.setattr(paged_module, "_footers_beside",
                         lambda printer, doc, store: guesses.append(doc))
 

@@ -399,6 +399,103 @@ class Prepared:
         self.outline: Outline = []
 
 
+# A chunk's reading kept beside it in the chunks' store (`dumps`, `loads`): a JSON head of
+# everything but the tape's arrays, bodies and streams, which follow it as bytes. JSON,
+# not pickle: the store is a folder on disk, and what is read back from it runs nothing.
+_READ_MAGIC = b"TTREAD1\n"
+
+
+def _text_out(text: Text) -> list[Any]:
+    return [text[0].decode("latin-1"), list(text[1])]
+
+
+def _text_in(item: Any) -> Text:
+    template, places = item
+    if not isinstance(template, str) or not all(isinstance(p, int) for p in places):
+        raise TypeError("not a text")
+    return template.encode("latin-1"), tuple(places)
+
+
+def _outline_out(items: Outline) -> list[Any]:
+    return [[_text_out(title), None if dest is None else _text_out(dest),
+             _outline_out(children), closed] for title, dest, children, closed in items]
+
+
+def _outline_in(items: Any) -> Outline:
+    return [(_text_in(title), None if dest is None else _text_in(dest), _outline_in(children),
+             bool(closed)) for title, dest, children, closed in items]
+
+
+def dumps(part: Prepared) -> bytes:
+    """`part` as bytes for the chunks' store, without its PDF (kept there already)."""
+    import json
+
+    tape = part.tape
+    arrays = [tape.steps, tape.ends, tape.places]
+    head = {
+        "pdf": len(part.pdf), "first": part.first, "stamping": part.stamping,
+        "version": part.version, "slots": part.slots, "info": part.info,
+        "next_key": part.next_key,
+        "pages": [[at, _text_out(entries), _text_out(resources), _text_out(xobjects),
+                   [_text_out(c) for c in contents]]
+                  for at, entries, resources, xobjects, contents in part.pages],
+        "catalog": [_text_out(entry) for entry in part.catalog],
+        "struct_kids": [_text_out(kid) for kid in part.struct_kids],
+        "parent_tree": [[key, _text_out(value)] for key, value in part.parent_tree],
+        "dests": [[name.decode("latin-1"), _text_out(dest)] for name, dest in part.dests],
+        "outline": _outline_out(part.outline),
+        "arrays": [[a.typecode, a.itemsize, len(a)] for a in arrays],
+        "bodies": len(tape.bodies), "streams": [len(s) for s in tape.streams],
+    }
+    encoded = json.dumps(head, separators=(",", ":")).encode("ascii")
+    return b"".join([_READ_MAGIC, b"%d\n" % len(encoded), encoded,
+                     *(a.tobytes() for a in arrays), tape.bodies, *tape.streams])
+
+
+def loads(data: bytes, pdf: bytes) -> Prepared | None:
+    """What `dumps` wrote for chunk `pdf`, or None if it is not that (nor well made)."""
+    import json
+
+    try:
+        if not data.startswith(_READ_MAGIC):
+            return None
+        at = data.index(b"\n", len(_READ_MAGIC)) + 1
+        end = at + int(data[len(_READ_MAGIC):at])
+        head = json.loads(data[at:end])
+        if head["pdf"] != len(pdf):
+            return None
+        part = Prepared(pdf, bool(head["first"]), bool(head["stamping"]))
+        part.version = str(head["version"])
+        part.slots = [[int(value), int(times)] for value, times in head["slots"]]
+        part.info = None if head["info"] is None else int(head["info"])
+        part.next_key = None if head["next_key"] is None else int(head["next_key"])
+        part.pages = [(int(number), _text_in(entries), _text_in(resources), _text_in(xobjects),
+                       [_text_in(c) for c in contents])
+                      for number, entries, resources, xobjects, contents in head["pages"]]
+        part.catalog = [_text_in(entry) for entry in head["catalog"]]
+        part.struct_kids = [_text_in(kid) for kid in head["struct_kids"]]
+        part.parent_tree = [(int(key), _text_in(value)) for key, value in head["parent_tree"]]
+        part.dests = [(name.encode("latin-1"), _text_in(dest)) for name, dest in head["dests"]]
+        part.outline = _outline_in(head["outline"])
+        tape = part.tape
+        for kept, (typecode, itemsize, length) in zip(
+                (tape.steps, tape.ends, tape.places), head["arrays"], strict=True):
+            if (typecode, itemsize) != (kept.typecode, kept.itemsize):
+                return None
+            kept.frombytes(data[end:end + itemsize * length])
+            end += itemsize * length
+        tape.bodies = data[end:end + head["bodies"]]
+        end += head["bodies"]
+        for length in head["streams"]:
+            tape.streams.append(data[end:end + length])
+            end += length
+        if end != len(data) or len(tape.steps) != 4 * len(tape.ends):
+            return None
+        return part
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeError, OverflowError):
+        return None
+
+
 def prepare(pdf: bytes, first: bool, stamping: bool) -> Prepared:
     """Chunk `pdf` read for `join` (as the joined PDF's first part if `first`; its pages'
     resources and contents apart if `stamping`, for footers). Needs nothing from the other

@@ -33,6 +33,7 @@ from tall_teach.writers.handout.chunks import (
 
 FRONT_GUESS = 1  # the contents' usual length in pages, checked after layout
 CONTENTS_PAGES = "contents-pages"  # the store's note of the contents' last length
+READ = ".read"  # suffix of a chunk's reading for the join in the store
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _weasyprint_version() -> str:
 
 
 class Store:
-    """Chunk PDFs on disk by key; `keep` then drops what this build did not use."""
+    """Chunk PDFs on disk by key, each with its reading for the join (`assemble.dumps`) once
+    it was read; `keep` then drops what this build did not use."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -85,6 +87,28 @@ class Store:
                                                    meta["anchors"].items()})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+
+    def get_read(self, key: str, pdf: bytes) -> Any:
+        """The kept reading of chunk `pdf` for the join (`assemble.Prepared`), or None."""
+        if self.folder is None:
+            return None
+        from tall_teach.writers.handout.assemble import loads
+
+        try:
+            data = (self.folder / f"{key}{READ}").read_bytes()
+        except OSError:
+            return None
+        return loads(data, pdf)
+
+    def put_read(self, key: str, part: Any) -> None:
+        """Keep `part`, chunk `key` read for the join, so that a later build skips reading it."""
+        if self.folder is None:
+            return
+        from tall_teach.cache import write_entry
+        from tall_teach.writers.handout.assemble import dumps
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_entry(self.folder / f"{key}{READ}", dumps(part))
 
     def has(self, key: str) -> bool:
         """Whether `key` is kept (without counting it as used by this build)."""
@@ -125,7 +149,7 @@ class Store:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if ((path.suffix in (".pdf", ".json") and path.stem not in self.used)
+            if ((path.suffix in (".pdf", ".json", READ) and path.stem not in self.used)
                     or stale_temporary(path)):
                 path.unlink(missing_ok=True)
 
@@ -151,17 +175,31 @@ def _take(queue: int) -> int | None:
 
 
 def _print_taken(printer: Printer, chunks: Sequence[Chunk], queue: int,
-                 joined: Sequence[bool | None]) -> list[tuple[int, Paged, Any]]:
-    """Chunks taken from `queue` until it is empty, laid out here: (index, laid out, read
-    for the join or None)."""
+                 joined: Sequence[bool | None], store: Store, keys: Sequence[str]
+                 ) -> list[tuple[int, Paged, Any]]:
+    """Chunks taken from `queue` until it is empty, laid out here and kept in `store` under
+    `keys` (with their reading for the join, if any): (index, laid out, read for the join
+    or None)."""
     from tall_teach.lanes import meanwhile
 
     done = []
     while (index := _take(queue)) is not None:
-        paged = printer.print(chunks[index].html, printer.pdf_variant)
-        done.append((index, paged, _read_for_join(paged, joined[index])))
+        done.append((index, *_lay_out(printer, chunks[index], joined[index], store,
+                                      keys[index])))
         meanwhile()  # in the build's early lane: the quiz PDF, once sent, between two chunks
     return done
+
+
+def _lay_out(printer: Printer, chunk: Chunk, first: bool | None, store: Store, key: str
+             ) -> tuple[Paged, Any]:
+    """`chunk` laid out, read for the join unless `first` is None, both kept in `store` by
+    the process that made them (in a lane, beside the other chunks)."""
+    paged = printer.print(chunk.html, printer.pdf_variant)
+    read = _read_for_join(paged, first)
+    store.put(key, paged)
+    if read is not None:
+        store.put_read(key, read)
+    return paged, read
 
 
 def _read_for_join(paged: Paged, first: bool | None) -> Any:
@@ -229,12 +267,12 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store,
             _ready_to_join()  # imported once, before the fork
         # Largest first, taken by whichever lane is free: the lanes balance themselves
         # whatever else runs beside them (the deck in the pipeline's worker, the joining).
-        pending = [chunks[i] for i in todo]
+        pending, pending_keys = [chunks[i] for i in todo], [keys[i] for i in todo]
         queue = _queue(sorted(range(len(todo)), key=lambda k: -pending[k].cost))
+        lane = (printer, pending, queue, roles, store, pending_keys)
         try:
-            with ForkedLane([(_in_worker, (_print_taken, printer, pending, queue, roles))]
-                            ) as worker:
-                taken = _print_taken(printer, pending, queue, roles)
+            with ForkedLane([(_in_worker, (_print_taken, *lane))]) as worker:
+                taken = _print_taken(*lane)
                 _ready_to_join()
                 taken += worker.results()[0]
         finally:
@@ -244,25 +282,40 @@ def print_chunks(printer: Printer, chunks: Sequence[Chunk], store: Store,
 
         taken = []
         for k, i in enumerate(todo):
-            paged = printer.print(chunks[i].html, printer.pdf_variant)
-            taken.append((k, paged, _read_for_join(paged, roles[k])))
+            taken.append((k, *_lay_out(printer, chunks[i], roles[k], store, keys[i])))
             meanwhile()
+    store.used.update(keys)  # kept by the lanes (a forked one's own `used` is lost)
     for k, paged, prepared in taken:
         found[todo[k]] = paged
         if prepared is not None and read is not None:
             read[todo[k]] = prepared
-    for i in todo:
-        store.put(keys[i], found[i])  # type: ignore[arg-type]
+    if joined is not None and read is not None:
+        for i, paged in enumerate(found):
+            if i not in read and joined[i] is not None and paged is not None:
+                read[i] = _kept_read(store, keys[i], paged, joined[i])
     return [p for p in found if p is not None]
 
 
-def _cached(store: Store, printer: Printer, html: str, variant: str | None) -> Paged:
+def _kept_read(store: Store, key: str, paged: Paged, first: bool) -> Any:
+    """Chunk `paged` (kept under `key`) read for the join: as the store kept it, or read now
+    and kept (a chunk kept before its reading was)."""
+    kept = store.get_read(key, paged.pdf)
+    if kept is not None and (kept.first, kept.stamping) == (first, True):
+        return kept
+    read = _read_for_join(paged, first)
+    store.put_read(key, read)
+    return read
+
+
+def _cached(store: Store, printer: Printer, html: str, variant: str | None
+            ) -> tuple[Paged, str]:
+    """(laid out, its key in `store`), from the store if it kept it."""
     key = printer.key(html, variant)
     paged = store.get(key)
     if paged is None:
         paged = printer.print(html, variant)
         store.put(key, paged)
-    return paged
+    return paged, key
 
 
 PROBE_ENTRIES = 30  # contents with more links than this: their length is probed beforehand
@@ -285,9 +338,9 @@ def contents_probe(contents: Chunk) -> Chunk | None:
 def print_contents(
     printer: Printer, contents: Chunk, before: Sequence[Paged], after: Sequence[Paged],
     store: Store, length: int = FRONT_GUESS,
-) -> Paged:
+) -> tuple[Paged, str]:
     """The contents with their page numbers, numbered first for `length` pages; laid out
-    again if their own length moved."""
+    again if their own length moved. With their key in `store`."""
     start = sum(p.pages for p in before)
     for _ in range(4):
         pages: dict[str, int] = {}
@@ -296,10 +349,10 @@ def print_contents(
             for name, index in paged.anchors.items():
                 pages.setdefault(name, at + index + 1)
             at += paged.pages
-        paged = _cached(store, printer, number_contents(contents.html, pages),
-                        printer.pdf_variant)
+        paged, key = _cached(store, printer, number_contents(contents.html, pages),
+                             printer.pdf_variant)
         if paged.pages == length:
-            return paged
+            return paged, key
         length = paged.pages
     raise RuntimeError("the contents' length does not settle")
 
@@ -347,10 +400,10 @@ def _render_chunks(
     beside = _footers_beside(printer, footer_html(head, guess), store)
     try:
         if at is not None:
-            contents = print_contents(printer, chunks[at], others[:at], others[at:], store,
-                                      length)
+            contents, key = print_contents(printer, chunks[at], others[:at], others[at:],
+                                           store, length)
             others.insert(at, contents)
-            parts.insert(at, contents.pdf)
+            parts.insert(at, _kept_read(store, key, contents, at == 0))
             store.remember_contents_pages(contents.pages)
         total = sum(p.pages for p in others)
         if beside is not None and total != guess:
