@@ -19,6 +19,7 @@ from tall_teach.quiz.walk import Place, teaching_slide
 
 from .conftest import (
     COURSE_SLIDES,
+    GLOSSARY,
     SEED_MESSAGES,
     course_with,
     msg,
@@ -268,7 +269,13 @@ def test_with_one_item_per_message_every_item_is_a_focused_cloze() -> None:
 
 
 def test_a_term_qualifying_cells_is_asked_with_its_noun_and_never_swapped() -> None:
-    course, _ = generated("**CAR-T** cells are currently in clinical development", per_message=2)
+    # a two-word wrong option, or "CAR-T cells" would be the one long option among
+    # one-word therapies (key-odd-form)
+    therapies = ("chemotherapy", "CAR-T", "allo-HSCT", "donor lymphocyte infusion")
+    glossary = Glossary((*GLOSSARY.categories[:-2], ("therapy", therapies),
+                         GLOSSARY.categories[-1]))
+    course, _ = generated("**CAR-T** cells are currently in clinical development", per_message=2,
+                          glossary=glossary)
     (item,) = course.items
     assert item.kind == "cloze"
     assert item.stem.startswith("_____ are currently in clinical development.")

@@ -393,3 +393,22 @@ def test_the_c_of_degrees_celsius_is_a_unit_not_a_letter() -> None:
     lapse = item("A layer cooling at 8 °C per km is _____. Which option best completes the "
                  "statement?", ["Conditionally unstable", "Absolutely stable", "Neutral"])
     assert "key-word-in-stem" not in rules(lapse)
+
+
+def test_a_key_of_several_words_among_one_word_options_stands_apart() -> None:
+    """Rounds 18-55: "Means of production" beside "Bourgeoisie" and "Proletariat" failed
+    both raters; one word among longer names ("Census" beside "Sample survey") and proper
+    names ("Stamford Bridge" beside "Clontarf") did not."""
+    from tall_teach.model import Glossary
+    from tall_teach.quiz.itemrules import key_not_odd_form
+
+    def one(key: str, *wrong: str) -> QuizItem:
+        return item("For Marx, class depends on the _____. Which option?", [key, *wrong])
+
+    assert key_not_odd_form(one("Means of production", "Bourgeoisie", "Proletariat"), Glossary())
+    assert key_not_odd_form(one("Census", "Vital registration", "Sample survey"),
+                            Glossary()) is None  # fmt: skip
+    assert key_not_odd_form(one("Stamford Bridge", "Clontarf", "Edington"), Glossary()) is None
+    assert key_not_odd_form(one("Means of production", "Bourgeoisie"), Glossary()) is None
+    assert key_not_odd_form(one("Means of production", "Bourgeoisie", "Class struggle"),
+                            Glossary()) is None  # fmt: skip

@@ -472,7 +472,7 @@ def _broken(draft: Draft, origin: Origin, quiz: QuizContext) -> list[RuleFailure
 
 # Rules an option set breaks, not the stem: another set from the clean candidates may pass.
 SET_RULES = frozenset({"key-pair", "key-longest", "key-odd-one-out", "key-most-specific",
-                       "key-in-title", "key-converges"})
+                       "key-in-title", "key-converges", "key-odd-form"})
 MENDS = 6  # option sets tried at most after the first one fails
 
 
