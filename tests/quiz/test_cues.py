@@ -487,3 +487,43 @@ def test_a_bare_count_answer_is_not_given_by_every_message_that_counts() -> None
     assert not gives_answer("Enthalpy's change is the same along any path between two states",
                             "Two")  # fmt: skip
     assert gives_answer("Leibniz published first, in 1684", "Leibniz, in 1684")
+
+
+def _stage_table() -> tuple[object, str]:
+    from tall_teach.model import Slide, SourceRef, Table, Text
+
+    rows = [("Sensorimotor", "birth to 2 years", "acting on objects"),
+            ("Preoperational", "2 to 7 years", "symbols and egocentric thinking"),
+            ("Concrete operational", "7 to 11 years", "logical thinking about concrete things"),
+            ("Formal operational", "11 to 15 years", "abstract thinking")]  # fmt: skip
+    table = Table(tuple((Text(h),) for h in ("Stage", "Age", "Thinking")),
+                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", "", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Piaget's four stages"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    return slide, ("Piaget's concrete operational stage runs from about **7 to 11 years** "
+                   "and brings logical thinking about concrete things")
+
+
+def test_another_rows_value_is_the_courses_own_contrast_not_a_value_of_the_message() -> None:
+    """Round 51: "7 to 11 years" was asked with made-up "12 to 16", "17 to 21" and "22 to
+    26 years", because every row of the stage table shares "thinking" with the message.
+    The other stages' ages are the wrong answers a teacher would write."""
+    slide, message = _stage_table()
+    course = course_with([msg(message)], extra_slides=[slide], glossary=Glossary())
+    evidence = course_evidence(course)
+    plain = message.replace("**", "")
+    others = [c.text.split(" | ")[0] for c in evidence.other_rows(plain)]
+    assert others == ["Sensorimotor", "Preoperational", "Formal operational"]
+    (item,) = generate_items(course)[0].items
+    options = [o.text for o in item.options]
+    assert "2 to 7 years" in options and "7 to 11 years" in options
+    assert "12 to 16 years" not in options
+
+
+def test_ranges_the_course_writes_may_meet_at_their_ends() -> None:
+    """A made-up "7-10 days" beside "4-7 days" shares its 7; the course's own classes meet
+    there by nature ("2 to 7", "7 to 11 years")."""
+    key, other = parse_quantity("7 to 11 years"), parse_quantity("2 to 7 years")
+    assert not separated(key, key, other)
+    assert separated(key, key, other, frozenset({key, other}))

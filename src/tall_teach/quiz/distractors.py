@@ -73,6 +73,7 @@ def numeric_alternatives(
     count: int,
     below_wanted: int,
     excluded: frozenset[Stated] = frozenset(),
+    classes: frozenset[Stated] = frozenset(),
 ) -> list[Quantity]:
     """Wrong values in ascending order, about `below_wanted` of them below the key; never
     one the message writes or the course states in its context (`excluded`)."""
@@ -92,10 +93,10 @@ def numeric_alternatives(
     ) | frozenset((float(n), None, key.canonical_unit) for n in spelled_numbers(message_text))
     if not (_approximate(term.text, message_text) and key.mid):
         return choose_values(key, list(vocab.quantities), count, below_wanted,
-                             in_message | excluded)  # fmt: skip
+                             in_message | excluded, classes)  # fmt: skip
     # "about 1.1 °C": a wrong value within the word "about" of it is no wrong answer
     values = choose_values(key, list(vocab.quantities), count + 4, below_wanted,
-                           in_message | excluded)  # fmt: skip
+                           in_message | excluded, classes)  # fmt: skip
     values = [q for q in values if abs(q.mid - key.mid) >= APPROX_MARGIN * abs(key.mid)]
     return _nearest(values, key, count, below_wanted)
 

@@ -306,6 +306,19 @@ class Evidence:
         wanted = {w for w in stems(message) if not w.isdigit()} & self._distinctive
         return [c for c in self.claims if c.source != source and wanted & c.stems]
 
+    def other_rows(self, message: str) -> list[Claim]:
+        """The rows labelled with other subjects, in tables with a row for the message's
+        own: their values belong to those subjects and are the course's own contrast
+        ("Preoperational | 2 to 7 years" beside a message on the concrete operational
+        stage, whose row reads "7 to 11 years"), not values true of the message's subject."""
+        said = {w for w in stems(message) if not w.isdigit()}
+        rows = [c for c in self.claims if c.kind == "table row" and c.source is not None]
+        labels = [{w for w in stems(_cells(c.text)[0]) if not w.isdigit()} for c in rows]
+        tables = {c.source for c, label in zip(rows, labels, strict=True)
+                  if label and label <= said}  # fmt: skip
+        return [c for c, label in zip(rows, labels, strict=True)
+                if c.source in tables and label and not label <= said]  # fmt: skip
+
     def _telling(self, term: str) -> frozenset[str]:
         """The words of a term that tell it apart in this course ("mac" of "MAC
         address", where "address" is everywhere), or all its words when none is rare."""

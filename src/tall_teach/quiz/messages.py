@@ -351,9 +351,9 @@ def _message_info(message: Message, text: str, origin: Origin, quiz: QuizContext
     )  # fmt: skip
     topic = origin.teaching.slide_title if origin.teaching else ""
     others = {v for m, values in quiz.values.items() if m != message.id for v in values}
-    near = _context_values(text, message, quiz)
+    near, classes = _context_values(text, message, quiz)
     return MessageInfo(message.id, text, quiz.vocab, quiz.course.quiz.options, selection, topic,
-                       near | others, near)  # fmt: skip
+                       near | others, near, classes)  # fmt: skip
 
 
 def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
@@ -363,13 +363,19 @@ def _avoided(message_id: str, course: Course) -> tuple[str, ...]:
     return tuple(a for r in course.reviews if r.item_id.startswith(prefix) for a in r.avoid)
 
 
-def _context_values(text: str, message: Message, quiz: QuizContext) -> frozenset[Value]:
-    """Numbers the course states near the message's subject: never offered as wrong values."""
-    values = set()
-    for claim in quiz.evidence.related(text, message.source):
-        for quantity, _, _ in find_quantities(claim.text):
-            values.add(quantity.stated())
-    return frozenset(values)
+def _context_values(
+    text: str, message: Message, quiz: QuizContext
+) -> tuple[frozenset[Value], frozenset[Value]]:
+    """Numbers the course states near the message's subject, never offered as wrong
+    values; and those of the other rows of a table with a row for the message's subject,
+    the course's own classes of the scale the key is on."""
+    others = quiz.evidence.other_rows(text)
+    classes = {quantity.stated() for claim in others for quantity, _, _ in
+               find_quantities(claim.text)}  # fmt: skip
+    near = {quantity.stated() for claim in quiz.evidence.related(text, message.source)
+            if not any(claim is row for row in others)
+            for quantity, _, _ in find_quantities(claim.text)}  # fmt: skip
+    return frozenset(near), frozenset(classes)
 
 
 def _best_draft(

@@ -293,12 +293,16 @@ def in_bounds(q: Quantity) -> bool:
     return not (q.canonical_unit == "%" and top > 100)
 
 
-def separated(key: Quantity, a: Quantity, b: Quantity) -> bool:
+def separated(key: Quantity, a: Quantity, b: Quantity, stated: frozenset[Quantity] = frozenset()
+              ) -> bool:
     """True when two options are far enough apart to be different answers, not rounding;
     ranges never overlap, and whole-number ranges never touch ("4-7 days" beside "7-10
-    days" shares its 7; "3.5-5.5" beside "5.5-7.5" bins a continuous scale)."""
+    days" shares its 7; "3.5-5.5" beside "5.5-7.5" bins a continuous scale) unless the
+    course itself writes both: its own classes meet at their ends ("2 to 7 years", "7 to
+    11 years" of Piaget's stages), and a made-up "12 to 16 years" beside them is no stage
+    at all (round 51)."""
     if a.is_range and b.is_range and a.high is not None and b.high is not None:
-        touch = key.decimals == 0
+        touch = key.decimals == 0 and not (a in stated and b in stated)
         if (a.high >= b.low if touch else a.high > b.low) and (
             b.high >= a.low if touch else b.high > a.low
         ):
@@ -471,6 +475,7 @@ def choose_values(
     count: int,
     below_wanted: int,
     exclude: frozenset[Stated] = frozenset(),
+    classes: frozenset[Stated] = frozenset(),
 ) -> list[Quantity]:
     """`count` wrong values, course values first, about `below_wanted` of them below the key.
 
@@ -488,13 +493,21 @@ def choose_values(
         # and 60%: round 35); the ladder keeps the key's last digit
         course = [q for q in course if not _round_figure(q)]
     course.sort(key=lambda q: (abs(q.mid - key.mid), q.mid))
-    pool = [q for q in course + ladder(key) if not any(_meets(q, v) for v in exclude)]
+    # the course's classes of one scale (the other rows of the key's table) meet the key
+    # at their ends and are taken whole; other ranges never touch
+    stated = frozenset((key, *(q for q in course if q.stated() in classes)))
+    pool = [q for q in course + ladder(key)
+            if not any(_meets(q, v, touching=q not in stated) for v in exclude)]
     below = [q for q in pool if q.mid < key.mid]
     above = [q for q in pool if q.mid > key.mid]
     chosen: list[Quantity] = []
-    _take(below, chosen, key, min(below_wanted, count))
-    _take(above, chosen, key, count - len(chosen))
-    _take(below, chosen, key, count - len(chosen))
+    _take(below, chosen, key, min(below_wanted, count), stated)
+    _take(above, chosen, key, count - len(chosen), stated)
+    _take(below, chosen, key, count - len(chosen), stated)
+    if key.is_range and sum(q in stated for q in chosen) >= 2:
+        # the course's own classes, not a made-up "17 to 21 years" beside "2 to 7" and
+        # "11 to 15 years" of Piaget's stages
+        chosen = [q for q in chosen if q in stated]
     return sorted(chosen, key=lambda q: q.mid)
 
 
@@ -536,28 +549,32 @@ def leaves_a_hole(options: list[Quantity], excluded: Iterable[Stated]) -> bool:
     return False
 
 
-def _meets(q: Quantity, value: Stated) -> bool:
+def _meets(q: Quantity, value: Stated, touching: bool = True) -> bool:
     """The candidate is a value stated near the message, or, as a range, overlaps one:
     "4-5 days" beside a course's "4-7 days for a first response" is defensible. (A single
     value inside a stated range is not: "below 40" is simply not the rule "below 30",
-    whatever the course says of 30-45.)"""
+    whatever the course says of 30-45.) A range the course itself writes overlaps only
+    inside: its classes meet at their ends ("2 to 7" and "7 to 11 years")."""
     low, high, unit = value
     if unit != q.canonical_unit:
         return False
     if not q.is_range or q.high is None:
         return q.values() == (low, high)
     top = high if high is not None else low
+    if not touching:
+        return q.low < top and low < q.high
     return q.low <= top and low <= q.high
 
 
-def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: int) -> None:
+def _take(pool: list[Quantity], chosen: list[Quantity], key: Quantity, wanted: int,
+          stated: frozenset[Quantity]) -> None:
     """Add up to `wanted` values from `pool` (in preference order) that keep options apart
     and do not all grow out of the key."""
     added = 0
     for q in pool:
         if added >= wanted:
             return
-        if all(separated(key, q, other) for other in (key, *chosen)) and not built_on_key(
+        if all(separated(key, q, other, stated) for other in (key, *chosen)) and not built_on_key(
                 key, [*chosen, q]):
             chosen.append(q)
             added += 1

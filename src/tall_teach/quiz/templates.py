@@ -58,6 +58,9 @@ class MessageInfo:
     # values the course states near the message (a subset of the excluded ones): a grid of
     # options that skips one has a hole
     stated_near: frozenset[Stated] = field(default=frozenset())
+    # values of the other rows of a table with a row for the message's subject: the
+    # course's own classes of one scale ("2 to 7 years" beside "7 to 11 years")
+    classes: frozenset[Stated] = field(default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +239,8 @@ def _value_sets(term: KeyTerm, info: MessageInfo) -> list[list[Quantity]]:
     sets = []
     for below in range(info.options):
         values = numeric_alternatives(
-            term, info.vocab, info.text, info.options - 1, below, info.excluded_values
+            term, info.vocab, info.text, info.options - 1, below, info.excluded_values,
+            info.classes,
         )
         _require([q.text() for q in values], term)
         sets.append(values)
@@ -277,6 +281,13 @@ def _layouts(
     else:
         raise TemplateError(f"the wrong values left for '{term.text}' skip a value the "
                             "course states near it: the gap would be a hint")
+    # the course's own values of other subjects are the wrong answers a teacher would
+    # write ("2 to 7 years", the preoperational stage's): a key position that leaves them
+    # out for made-up ones ("12 to 16 years") is not worth its balance (round 51)
+    unit = term.quantity.canonical_unit
+    course = {q.values() for q in info.vocab.quantities if q.canonical_unit == unit}
+    most = max(sum(q.values() in course for q in values) for values in sets)
+    sets = [values for values in sets if sum(q.values() in course for q in values) == most]
     layouts = []
     for values in sets:
         if _centred(values, term.quantity):
