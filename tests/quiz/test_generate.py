@@ -562,7 +562,7 @@ def test_an_option_set_that_breaks_a_set_rule_gives_way_to_another_clean_set() -
     """Round 32's writer: "synodic month" was declined because the key shared "month" with
     "Sidereal month" only; without that option the other clean candidates make an item."""
     glossary = Glossary((("period", ("synodic month", "sidereal month", "solar day",
-                                     "tropical year", "leap year")),))  # fmt: skip
+                                     "tropical year")),))  # fmt: skip
     course = course_with(
         [msg("The Moon goes through its cycle of phases once every **synodic month**")],
         glossary=glossary,
@@ -768,3 +768,17 @@ def test_a_value_another_stem_writes_in_a_range_is_shown() -> None:
             "million years ago.")
     assert _writes_key(seen, "252 million years", "252 million years", vocab)
     assert not _writes_key(seen, "201 million years", "201 million years", vocab)
+
+
+def test_the_keys_other_name_in_brackets_leaves_the_stem_and_a_named_source_stays() -> None:
+    """Round 57: "The _____ (Km) is the substrate concentration…" printed the key's symbol."""
+    from tall_teach.quiz.text import blank_out
+
+    assert blank_out("The Michaelis constant (Km) is the substrate concentration",
+                     "Michaelis constant") == "The _____ is the substrate concentration"
+    assert blank_out("Colour value (lightness) suggests order", "Colour value") == (
+        "_____ suggests order")
+    assert "(Morgenthau)" in blank_out("Classical realism (Morgenthau) traces conflict",
+                                       "Classical realism")  # fmt: skip
+    assert "(20 June 1789)" in blank_out("The Tennis Court Oath (20 June 1789) bound",
+                                         "Tennis Court Oath")  # fmt: skip

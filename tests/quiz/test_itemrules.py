@@ -412,3 +412,18 @@ def test_a_key_of_several_words_among_one_word_options_stands_apart() -> None:
     assert key_not_odd_form(one("Means of production", "Bourgeoisie"), Glossary()) is None
     assert key_not_odd_form(one("Means of production", "Bourgeoisie", "Class struggle"),
                             Glossary()) is None  # fmt: skip
+
+
+def test_two_pairs_of_options_let_neither_stand_out() -> None:
+    """Round 56: "Ice giants" beside "Gas giants" was a pair that stands out, so "Dwarf
+    planets" was left alone against the key; with "Terrestrial planets" and "Dwarf planets"
+    the other options pair too, and neither pair is a cue."""
+    from dataclasses import replace
+
+    def one(*options: str) -> QuizItem:
+        return replace(item("Uranus and Neptune are _____. Which option?", list(options)),
+                       kind="cloze")  # fmt: skip
+
+    assert "key-pair" in rules(one("Ice giants", "Gas giants", "Dwarf planets"))
+    assert "key-pair" not in rules(one("Ice giants", "Gas giants", "Terrestrial planets",
+                                       "Dwarf planets"))  # fmt: skip

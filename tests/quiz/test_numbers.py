@@ -347,3 +347,16 @@ def test_a_comparative_of_size_bounds_a_value_like_less_than() -> None:
         "0.002-0.004 mm", "0.004-0.008 mm", "coarser than 0.008 mm"]
     old = parse_quantity("older than 40 years")
     assert old is not None and old.is_bound and not is_upper_bound(old)
+
+
+def test_half_and_double_the_key_show_it_as_their_middle() -> None:
+    """Round 56: 33, 66 and 132 million years; sizes in bits double by nature."""
+    from tall_teach.quiz.numbers import built_on_key
+
+    key = parse_quantity("66 million years")
+    assert built_on_key(key, [parse_quantity("33 million years"),
+                              parse_quantity("132 million years")])  # fmt: skip
+    assert not built_on_key(key, [parse_quantity("33 million years"),
+                                  parse_quantity("200 million years")])  # fmt: skip
+    bits = parse_quantity("128 bits")
+    assert not built_on_key(bits, [parse_quantity("64 bits"), parse_quantity("256 bits")])

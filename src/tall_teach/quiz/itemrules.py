@@ -415,10 +415,17 @@ def no_key_pair(item: QuizItem, _: Glossary) -> RuleFailure | None:
     key = next((w for o, w in zip(item.options, words, strict=True) if o.correct), set())
     for word in sorted(key):
         holders = [o.text for o, w in zip(item.options, words, strict=True) if word in w]
-        if 1 < len(holders) < len(item.options):
+        rest = [w for w in words if word not in w]
+        if 1 < len(holders) < len(item.options) and not _paired(rest):
             return RuleFailure("key-pair", f"the key shares '{word}' with {holders[1:]} only: "
                                "the pair stands out from the other options")  # fmt: skip
     return None
+
+
+def _paired(rest: list[set[str]]) -> bool:
+    """The other options share a word of their own ("Terrestrial planets", "Dwarf planets"
+    beside "Ice giants", "Gas giants"): two pairs, and neither stands out."""
+    return len(rest) >= 2 and bool(set.intersection(*rest))
 
 
 def _sentences(item: QuizItem) -> bool:

@@ -600,7 +600,13 @@ def built_on_key(key: Quantity, others: list[Quantity]) -> bool:
         return ratio >= 1.5 and abs(ratio - round(ratio)) < 1e-6 * ratio
 
     ratios = [q.mid / key.mid for q in others]
-    return all(whole(r) for r in ratios) or all(r > 0 and whole(1 / r) for r in ratios)
+    # half and double, a third and three times: the key is the pair's middle (round 56);
+    # sizes in bits and powers of two double by nature (64, 128, 256 bits)
+    doubling = key.canonical_unit in ("bit", "byte") or math.log2(key.mid).is_integer()
+    mirrored = not doubling and any(math.isclose(a * b, 1.0, rel_tol=1e-6)
+                                    for a in ratios for b in ratios if 0 < a < 1 < b)
+    return mirrored or all(whole(r) for r in ratios) or all(r > 0 and whole(1 / r)
+                                                            for r in ratios)
 
 
 _BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<qual>{_SEMANTIC_QUAL})\s*$", re.IGNORECASE)

@@ -301,10 +301,15 @@ def _layouts(
 
 
 def _centred(values: list[Quantity], key: Quantity) -> bool:
-    """The key stands exactly halfway between the lowest and the highest option."""
+    """The key stands exactly halfway between the lowest and the highest option, or is
+    their geometric middle ("33, 66, 132 million years": half and double the key, round
+    56)."""
     mids = sorted([q.mid for q in values] + [key.mid])
-    return len(mids) % 2 == 1 and mids[len(mids) // 2] == key.mid and math.isclose(
-        key.mid - mids[0], mids[-1] - key.mid, rel_tol=1e-6)
+    if len(mids) % 2 == 0 or mids[len(mids) // 2] != key.mid:
+        return False
+    if math.isclose(key.mid - mids[0], mids[-1] - key.mid, rel_tol=1e-6):
+        return True
+    return mids[0] > 0 and math.isclose(key.mid / mids[0], mids[-1] / key.mid, rel_tol=1e-6)
 
 
 PAIR = 1  # wrong terms a cloze on a term needs at least: one, an alternate-choice item

@@ -91,6 +91,11 @@ def blank_out(text: str, term: str, options: Iterable[str] = ()) -> str:
     spans = occurrences(text, term)
     for start, end in reversed(spans):
         text = text[:start] + _BLANK + text[end:]
+    # the key's other name or gloss in brackets just after it ("The _____ (Km) is …",
+    # round 57; "_____ (lightness) suggests order") names it beside the blank; a date or
+    # a value there ("(20 June 1789)") is part of the fact and stays
+    text = re.sub(rf"(?<={_BLANK}) \(([^()\d]{{1,40}})\)",
+                  lambda m: m.group(0) if _names(m.group(1)) else "", text)
     articles = {indefinite_article(o) for o in options}
     if len(articles) > 1:
         text = re.sub(rf"\b([Aa])n? (?={_BLANK})", r"\1(n) ", text)
@@ -98,6 +103,12 @@ def blank_out(text: str, term: str, options: Iterable[str] = ()) -> str:
         (article,) = articles
         text = re.sub(rf"\b([Aa])n? (?={_BLANK})", lambda m: m.group(1) + article[1:] + " ", text)
     return text
+
+
+def _names(text: str) -> bool:
+    """A person or place named in brackets ("(Morgenthau)", "(Marx and Engels)"): who said
+    it, part of the fact, not another name of the key ("(Km)", "(CEC)", "(lightness)")."""
+    return any(len(w) >= 4 and w[0].isupper() and w[1:].islower() for w in text.split())
 
 
 def replace_term(text: str, term: str, replacement: str) -> str:
