@@ -172,7 +172,8 @@ def test_quick_styles_lay_out_the_same_pdf_as_weasyprints_own() -> None:
         <p class="u">Underlined <span>red</span> <b>bold</b></p><div class="f">float</div>
         <ul><li>one<li>two <code>x</code></ul>
         <table><tr><th>A<th>B<tr><td>1<td>2</table>
-        <section class="w"><h2>Wide</h2><p>page</p></section></body></html>'''
+        <section class="w"><h2>Wide</h2><p>page</p></section>
+        <div dir="rtl" class="box">right to left <span>text</span></div></body></html>'''
         quick = pdf.render_paged(html).pdf
         assert css.ComputedStyle._tall_teach_quick
         general = next(cell.cell_contents for cell in css.ComputedStyle.__missing__.__closure__

@@ -344,7 +344,10 @@ def _quick_styles() -> None:
     (the property's name respelled, its logical twin looked up, the value tested for
     `var()` and math functions). Everything else, and a value with a math function in it,
     goes the general way. 58,000 lookups for a module of the 1,000-slide course: 2 % of
-    laying it out. Only for the versions whose `__missing__` this follows."""
+    laying it out. What does not change between lookups is worked out once per property
+    (`_QuickProperty`): whether it inherits, its logical twin for either direction, its
+    initial value, whether that holds a math function, the function computing it. Only
+    for the versions whose `__missing__` this follows."""
     weasyprint = load_weasyprint()
     import weasyprint.css as css
 
@@ -354,26 +357,50 @@ def _quick_styles() -> None:
         return
     from weasyprint.css.computed_values import COMPUTER_FUNCTIONS, PHYSICAL_FUNCTIONS
     from weasyprint.css.functions import check_math
-    from weasyprint.css.properties import INHERITED, INITIAL_NOT_COMPUTED, INITIAL_VALUES
+    from weasyprint.css.properties import (
+        INHERITED,
+        INITIAL_NOT_COMPUTED,
+        INITIAL_VALUES,
+        Dimension,
+    )
 
     general = computed.__missing__
-    special = frozenset({"float", "display", "position", "page"})
+    special = {"float", "display", "position", "page"}
+    quick = {}
+    for key, initial in INITIAL_VALUES.items():
+        if key in special or key[:2] == "__" or key[:16] == "text_decoration_":
+            continue
+        logical = PHYSICAL_FUNCTIONS.get(key)
+        quick[key] = (
+            key in INHERITED,
+            None if logical is None else {
+                direction: logical(block="ttb", inline=direction) for direction in ("ltr", "rtl")},
+            initial, bool(check_math(initial)),
+            COMPUTER_FUNCTIONS.get(key) if key in INITIAL_NOT_COMPUTED else None)
+    # values check_math finds no math function in by their type alone (no `type`, no tuple)
+    plain = frozenset(t for t in (str, int, float, type(None), Dimension)
+                      if t is not tuple and not hasattr(t, "type"))
 
     def __missing__(self: Any, key: str) -> Any:
-        if key in self.cascaded or key in special or key[:2] == "__" or \
-                key[:16] == "text_decoration_":
+        found = quick.get(key)
+        cascaded = self.cascaded
+        if found is None or key in cascaded:
             return general(self, key)
-        logical = PHYSICAL_FUNCTIONS.get(key)
-        if logical is not None and \
-                logical(block="ttb", inline=self["direction"]) in self.cascaded:
-            return general(self, key)
+        inherited, logical, value, math, compute = found
+        if logical is not None:
+            twin = logical.get(self["direction"])
+            if twin is None or twin in cascaded:
+                return general(self, key)
         parent = self.parent_style
-        value = parent[key] if parent is not None and key in INHERITED else INITIAL_VALUES[key]
-        if check_math(value):
-            return general(self, key)
-        if (parent is None or key not in INHERITED) and key in INITIAL_NOT_COMPUTED and \
-                key in COMPUTER_FUNCTIONS:
-            value = COMPUTER_FUNCTIONS[key](self, key, value)
+        if inherited and parent is not None:
+            value = parent[key]
+            if type(value) not in plain and check_math(value):
+                return general(self, key)
+        else:
+            if math:
+                return general(self, key)
+            if compute is not None:
+                value = compute(self, key, value)
         self[key] = value
         return value
 
