@@ -162,3 +162,15 @@ def test_latin_plurals_are_kept() -> None:
     assert pluralise("hypothesis") == "hypotheses" and pluralise("species") == "species"
     assert pluralise("virus") == "viruses" and pluralise("cell") == "cells"
     assert pluralise("Mitochondrial biogenesis") == "Mitochondrial biogeneses"  # round 55
+
+
+def test_an_adjective_is_no_wrong_answer_for_a_name_the_stems_article_introduces() -> None:
+    """Round 56: "A _____ near 10ᵏ means…" with "Well-conditioned" beside "Condition
+    number"; an adjective that qualifies the next word ("A _____ lake") still reads."""
+    from tall_teach.quiz.grammar import _adjective_for_noun
+
+    stem = "A condition number near 10ᵏ means a solver may lose k digits"
+    assert _adjective_for_noun("Well-conditioned", "condition number", stem)
+    assert not _adjective_for_noun("Ill-conditioned matrix", "condition number", stem)
+    assert not _adjective_for_noun("Stratified", "Dimictic", "A dimictic lake mixes twice")
+    assert _adjective_for_noun("Corroborated", "Hypothesis", "A hypothesis is tested")

@@ -74,6 +74,10 @@ def reads_in_stem(
     if _predicate_adjective(key, message) and not _adjective(candidate):
         return (f"a noun where the stem asks for a quality (\"{_blank_context(key, message)}\": "
                 f"\"{key}\" describes, \"{candidate}\" names)")
+    if _adjective_for_noun(candidate, key, message):
+        return (f"an adjective where the stem's article asks for a noun (\"A "
+                f"{candidate.casefold()} …\" beside \"{key}\"): options of different "
+                "word classes")
     if _ism_before_noun(candidate, key, message):
         return (f"a noun in -ism where the blank qualifies the next word (\"{candidate} "
                 f"{_next_word(key, message)}\" does not read)")
@@ -111,6 +115,28 @@ def _predicate_adjective(key: str, message: str) -> bool:
         return True
     # "called a theory that has survived severe tests _____": the verb further back
     return any(w.casefold() == "called" for w in before[-8:])
+
+
+def _adjective_for_noun(candidate: str, key: str, message: str) -> bool:
+    """A one-word adjective ("Well-conditioned", "Corroborated") where the key is a name
+    the stem's article introduces and nothing follows for it to qualify ("A _____ near
+    10ᵏ means…" above "Condition number": round 56)."""
+    word = candidate.strip().casefold()
+    if " " in word or not (word.endswith(("ous", "ible", "able", "ful", "less"))
+                           or (word.endswith("ed") and ("-" in word or len(word) >= 8))):
+        return False
+    if _adjective(key) or key.casefold().endswith(("ed", "ing")):
+        return False
+    spans = occurrences(message, key)
+    if not spans:
+        return False
+    before = message[: spans[0][0]].split()
+    after = re.match(r"\s*([\w'-]+)", message[spans[0][1]:])
+    follows = after.group(1).casefold() if after else ""
+    # a name of several words heads its phrase; one word may qualify the next ("A _____
+    # lake"), and then only if nothing follows does it stand as a noun
+    return bool(before) and before[-1].casefold() in ("a", "an", "the") and (
+        " " in key.strip() or not follows or follows in STOPWORDS)
 
 
 def _next_word(key: str, message: str) -> str:
