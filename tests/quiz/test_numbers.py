@@ -360,3 +360,16 @@ def test_half_and_double_the_key_show_it_as_their_middle() -> None:
                                   parse_quantity("200 million years")])  # fmt: skip
     bits = parse_quantity("128 bits")
     assert not built_on_key(bits, [parse_quantity("64 bits"), parse_quantity("256 bits")])
+
+
+def test_science_units_are_read_and_a_decade_is_no_number_of_seconds() -> None:
+    """A bold "16.7 ms" (a graphics course's frame time) had no kind; "the 1990s" must
+    not become 1990 seconds."""
+    from tall_teach.quiz.numbers import find_quantities
+
+    assert parse_quantity("16.7 ms").canonical_unit == "ms"
+    assert parse_quantity("154 pm").canonical_unit == "pm"
+    assert parse_quantity("101 kPa").canonical_unit == "kpa"
+    assert parse_quantity("1990s") is None and parse_quantity("5m") is None
+    found = [q.text() for q, _, _ in find_quantities("In the 1990s the wall stood 3 m high")]
+    assert found == ["3 m"]

@@ -174,3 +174,13 @@ def test_an_adjective_is_no_wrong_answer_for_a_name_the_stems_article_introduces
     assert not _adjective_for_noun("Ill-conditioned matrix", "condition number", stem)
     assert not _adjective_for_noun("Stratified", "Dimictic", "A dimictic lake mixes twice")
     assert _adjective_for_noun("Corroborated", "Hypothesis", "A hypothesis is tested")
+
+
+def test_a_plural_is_no_wrong_answer_where_the_stem_names_one_thing() -> None:
+    """Round 56: "a period of cold, called _____" above "Growing degree days"."""
+    from tall_teach.quiz.grammar import _named_singular, _plural_form
+
+    stem = "Winter wheat must pass through a period of cold, called vernalization, first"
+    assert _named_singular("vernalization", stem)
+    assert not _named_singular("vernalization", "Winter wheat needs vernalization first")
+    assert _plural_form("growing degree days") and not _plural_form("communitas")

@@ -40,6 +40,10 @@ def reads_in_stem(
                 f"own (\"{_blank_context(key, message)}\")")
     if _named_plural(key, message) and _singular_count(candidate):
         return ("a singular thing where the stem names a plural (\"… are called _____\")")
+    if (_named_singular(key, message) and _plural_form(candidate.casefold())
+            and not _plural_form(key.casefold())):
+        return ("a plural where the stem names one thing (\"a period of cold, called "
+                "_____\")")
     doubled = _of_twice(candidate, key, message)
     if doubled:
         return (f"the stem goes on with '{doubled}' after the blank, which this option's own "
@@ -278,8 +282,9 @@ def _plural_form(phrase: str) -> bool:
     # a name's plural head counts too ("Theodosian Walls was rebuilt": round 42), not a
     # one-word name that ends in -s ("Athens")
     named = len(words) > 1 and last[:1].isupper() and last[1:].islower()
+    # Latin -tas nouns are singular ("communitas", "caritas": a religion course's writer)
     return (last.islower() or named) and last.endswith("s") and not last.endswith(
-        ("ss", "us", "is"))
+        ("ss", "us", "is", "tas"))
 
 
 def _disagrees(candidate: str, key: str, message: str) -> str:
@@ -577,6 +582,18 @@ def _count_head(candidate: str) -> bool:
 
 _NAMING = re.compile(r"\b(?:are|were)\s+(?:called|known\s+as|termed|named)\s+(?:[^\W\d_]+\s+)?$",
                      re.IGNORECASE)
+
+
+_NAMING_ONE = re.compile(r"(?:\b(?:is|was)\s+(?:called|known\s+as|termed|named)|\b(?:a|an|one)"
+                         r"\s[^,.;:()]{1,40},?\s+(?:called|known\s+as|termed|named))\s+$",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _named_singular(key: str, message: str) -> bool:
+    """The stem names one thing just before the blank ("must pass through a period of cold,
+    called _____": round 56, where "Growing degree days" did not read)."""
+    spans = occurrences(message, key)
+    return bool(spans) and bool(_NAMING_ONE.search(message[: spans[0][0]]))
 
 
 def _named_plural(key: str, message: str) -> bool:

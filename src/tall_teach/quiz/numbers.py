@@ -46,6 +46,15 @@ _UNIT_FORMS: dict[str, str] = {
     "billion years": "gyr", "million years": "myr", "thousand years": "kyr",
     # how many times more: "about 32 times more energy", "a tenfold rise" ("10-fold")
     "times": "times", "fold": "times",
+    # SI and engineering units a science course writes ("16.7 ms" a frame, "154 pm" a bond,
+    # "101 kPa"): a bold value in them is a number to ask, not a term without a kind
+    "ms": "ms", "µs": "us", "us": "us", "ns": "ns", "s": "s", "sec": "s", "second": "s",
+    "seconds": "s", "m": "m", "m/s": "m/s", "km/h": "km/h", "pm": "pm", "j": "j", "kj": "kj",
+    "kj/mol": "kj/mol", "kj/kg": "kj/kg", "mj": "mj", "w": "w", "kw": "kw", "mw": "mw",
+    "gw": "gw", "v": "v", "mv": "mv", "kv": "kv", "pa": "pa", "kpa": "kpa", "mpa": "mpa",
+    "hpa": "hpa", "atm": "atm", "bar": "bar", "mbar": "mbar", "db": "db", "khz": "khz",
+    "mhz": "mhz", "ghz": "ghz", "fps": "fps", "t/ha": "t/ha", "kg/ha": "kg/ha",
+    "mol/l": "mol/l", "m³/s": "m3/s", "m3/s": "m3/s", "l/s": "l/s", "ω": "ohm", "kω": "kohm",
 }  # fmt: skip
 # Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
 for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
@@ -219,16 +228,25 @@ def _from_match(m: re.Match[str]) -> Quantity:
     )
 
 
+# one-letter units read as units only after a space: "5 s", "3 m", not "the 1990s"
+_SPACED_UNITS = frozenset({"s", "m", "v", "w", "j"})
+
+
+def _unit_written(m: re.Match[str]) -> bool:
+    return m.group("unit").casefold() not in _SPACED_UNITS or m.group("usep") == " "
+
+
 def find_quantities(text: str) -> list[tuple[Quantity, str, tuple[int, int]]]:
     """Every number with a unit in running text: (quantity, text as written, span)."""
-    return [(_from_match(m), m.group(0), m.span()) for m in _IN_TEXT.finditer(text)]
+    return [(_from_match(m), m.group(0), m.span()) for m in _IN_TEXT.finditer(text)
+            if _unit_written(m)]
 
 
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity a whole term states ("30-35%", "less than 20%", "21"), else None."""
     stripped = text.strip()
     m = _WHOLE.fullmatch(stripped)
-    if m:
+    if m and _unit_written(m):
         return _from_match(m)
     bare = _BARE.fullmatch(stripped)
     if bare:
