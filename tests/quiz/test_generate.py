@@ -782,3 +782,22 @@ def test_the_keys_other_name_in_brackets_leaves_the_stem_and_a_named_source_stay
                                        "Classical realism")  # fmt: skip
     assert "(20 June 1789)" in blank_out("The Tennis Court Oath (20 June 1789) bound",
                                          "Tennis Court Oath")  # fmt: skip
+
+
+def test_the_teaching_slide_is_found_by_a_spelled_figure_and_in_the_summarised_module() -> None:
+    """Round 58: "A perfect fifth spans seven half steps" was taught in the interval table
+    ("perfect fifth | 7"), not on "Key signatures and the circle of fifths"; "A diminished
+    triad is built from two stacked minor thirds" in its own module's quality table, not in
+    module 4's "Doubling", which shared the common word "two"."""
+    from tall_teach.quiz.walk import _figures
+
+    assert "7" in _figures("A perfect fifth spans seven half steps")
+    assert "2" not in _figures("built from two stacked minor thirds")
+    assert _figures("| perfect fifth | 7 | C–G |") == {"7"}
+    keys = text_slide("a/keys", "Key signatures and the circle of fifths", [
+        "Keys a perfect fifth apart differ by one sharp or flat",
+        "Sharps are added a half step below the new key's tonic"])  # fmt: skip
+    table = text_slide("a/int", "Naming intervals", [
+        "Interval | Half steps: perfect fourth | 5; perfect fifth | 7"])  # fmt: skip
+    text = "A perfect fifth spans seven half steps"
+    assert taught_on([keys, table], text, "perfect fifth") == "Naming intervals"

@@ -24,7 +24,7 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
-from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
+from tall_teach.quiz.numbers import NUMBER_WORDS, Quantity, find_quantities, parse_quantity
 from tall_teach.quiz.text import contains_term, normalise, stems
 
 
@@ -134,7 +134,7 @@ def teaching_slide(
     if not wanted:
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
-    figures = set(_FIGURE.findall(message_text))
+    figures = _figures(message_text)
     best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
     writing: list[Place] = []  # the slides that write a key term (or title it), any share
     for taught in _teaching_candidates(course):
@@ -155,15 +155,17 @@ def teaching_slide(
         # a figure of the message written there marks the slide that taught it ("about 97%
         # of the water … is lost by transpiration": round 48 pointed to another module's
         # slide that wrote more of the message's words)
-        figured = bool(figures & set(_FIGURE.findall(taught.text)))
+        figured = bool(figures & _figures(taught.text))
         if writes:
             # a slide titled by the key taught it, before one that shares more words
-            # ("Entailment" over "Testing for implicature": round 49)
-            rank = (1, figured, headed, score, near, titled)
+            # ("Entailment" over "Testing for implicature": round 49); then the take-home
+            # slide's own module, which it sums up, before one that shares more words
+            # ("Four triad qualities" over module 4's "Doubling", which shares "two")
+            rank = (1, figured, headed, near, score, titled)
         elif score >= _LOOSE_SHARE and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
-            rank = (int(named), figured, False, score, near, named)
+            rank = (int(named), figured, False, near, score, named)
         else:
             continue
         if best is None or rank > best[0]:
@@ -177,6 +179,14 @@ def teaching_slide(
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")  # "97", "0.3", "11,700"
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text writes, in digits or as words from three up ("seven half steps"
+    is the table's "7": round 58); "one" and "two" are too common to mark a slide."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+    spelled = {str(n) for n, word in enumerate(NUMBER_WORDS) if n >= 3 and word in words}
+    return set(_FIGURE.findall(text)) | spelled
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
 _SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
 
