@@ -801,3 +801,19 @@ def test_the_teaching_slide_is_found_by_a_spelled_figure_and_in_the_summarised_m
         "Interval | Half steps: perfect fourth | 5; perfect fifth | 7"])  # fmt: skip
     text = "A perfect fifth spans seven half steps"
     assert taught_on([keys, table], text, "perfect fifth") == "Naming intervals"
+
+
+def test_feedback_names_no_teaching_slide_whose_title_holds_a_later_items_key() -> None:
+    """Round 58: the Baghdad item's feedback read "Taught on: From Baghdad to Ain Jalut",
+    shown before the item asking for Ain Jalut."""
+    from tall_teach.model import SourceRef
+    from tall_teach.quiz.assemble import Origin, where
+
+    taught = text_slide("m/war", "From Baghdad to Ain Jalut", ["Hülegü sacked Baghdad in 1258"])
+    course = course_with([msg("In 1258 Hülegü's army sacked **Baghdad**")], extra_slides=[taught])
+    module = course.modules[0]
+    origin = Origin(Place(module, module.slides[-1]), SourceRef("modules/th.md", 3), "", (), "",
+                    Place(module, module.slides[0]))  # fmt: skip
+    assert "From Baghdad to Ain Jalut" in where(origin, course)
+    hidden = where(origin, course, ["Ain Jalut"])
+    assert "Ain Jalut" not in hidden and "Taught on: slide 1 of “Take-home”." in hidden

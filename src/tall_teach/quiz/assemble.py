@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from tall_teach.model import Course, Option, QuizItem, SourceRef, plain_text
 from tall_teach.quiz.itemrules import label_echo
 from tall_teach.quiz.templates import Draft
-from tall_teach.quiz.text import as_sentence
+from tall_teach.quiz.text import as_sentence, contains_term
 from tall_teach.quiz.walk import Place
 from tall_teach.transforms.citations import footer_text
 
@@ -36,11 +36,20 @@ def rationale(origin: Origin) -> str:
     return as_sentence(origin.rationale) if origin.rationale.strip() else ""
 
 
-def where(origin: Origin, course: Course) -> str:
-    """The slide it is taught on and the short citation(s)."""
+def where(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str:
+    """The slide it is taught on and the short citation(s). A teaching slide whose title
+    names the key of an item still to come ("From Baghdad to Ain Jalut" in the feedback of
+    the item before Ain Jalut's: round 58) is named by its place in its module instead."""
     parts = [f"Slide: {as_sentence(_findable(origin.place, course))}"]
     if origin.teaching is not None:
-        parts.append(f"Taught on: {as_sentence(_findable(origin.teaching, course))}")
+        title = origin.teaching.slide_title
+        if any(contains_term(title, key) for key in later_keys):
+            module = origin.teaching.module
+            number = next(i for i, s in enumerate(module.slides, 1)
+                          if s is origin.teaching.slide)  # fmt: skip
+            parts.append(f"Taught on: slide {number} of “{module.title}”.")
+        else:
+            parts.append(f"Taught on: {as_sentence(_findable(origin.teaching, course))}")
     footer = footer_text(origin.citations, course)
     if footer:
         parts.append(f"Source: {as_sentence(footer)}")
@@ -57,21 +66,23 @@ def _findable(place: Place, course: Course) -> str:
     return f"{title} ({place.module.title})" if same > 1 else title
 
 
-def explanation(origin: Origin, course: Course) -> str:
+def explanation(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str:
     """The rationale, then the slide it is taught on and the short citation(s)."""
-    return " ".join(p for p in (rationale(origin), where(origin, course)) if p)
+    return " ".join(p for p in (rationale(origin), where(origin, course, later_keys)) if p)
 
 
 def to_item(
-    draft: Draft, origin: Origin, order: Sequence[tuple[str, bool]], course: Course
+    draft: Draft, origin: Origin, order: Sequence[tuple[str, bool]], course: Course,
+    later_keys: Sequence[str] = (),
 ) -> QuizItem:
-    """The finished item, options in `order`, each with its feedback."""
+    """The finished item, options in `order`, each with its feedback; `later_keys`, the
+    keys of the items after it, are never named by its explanation."""
     return QuizItem(
         id=draft.id,
         kind=draft.kind,
         stem=draft.stem,
         options=tuple(Option(t, ok, draft.feedback_for(t)) for t, ok in order),
-        explanation=explanation(origin, course),
+        explanation=explanation(origin, course, later_keys),
         module_id=origin.place.module.id,
         module_title=origin.place.module.title,
         slide_id=origin.place.slide.id,
@@ -83,7 +94,7 @@ def to_item(
         numeric=draft.numeric,
         message_id=origin.message_id,
         rationale=rationale(origin),
-        where=where(origin, course),
+        where=where(origin, course, later_keys),
         reasons=draft.reasons,
         shows_module=draft.kind == "authored" or not (
             _label_gives_number(origin.place.module.title, draft.key) if draft.numeric

@@ -85,9 +85,10 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
         ((d.id, option_count(d), True) for d, _ in sources if not d.fixed and d.numeric), 0
     ))  # fmt: skip
     items: list[QuizItem] = []
-    for draft, origin in sources:
+    keys = [draft.key for draft, _ in sources]
+    for index, (draft, origin) in enumerate(sources):
         order = delivery_order(draft, positions.get(draft.id, 0), seed)
-        item = to_item(draft, origin, order, course)
+        item = to_item(draft, origin, order, course, keys[index + 1:])
         if draft.kind == "authored":
             diagnostics.extend(
                 Diagnostic(
