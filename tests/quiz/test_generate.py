@@ -14,7 +14,7 @@ from tall_teach.quiz import coverage, generate_items
 from tall_teach.quiz.dates import parse_date
 from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.numbers import parse_quantity
-from tall_teach.quiz.terms import is_marker
+from tall_teach.quiz.terms import Vocabulary, is_marker
 from tall_teach.quiz.walk import Place, teaching_slide
 
 from .conftest import (
@@ -817,3 +817,19 @@ def test_feedback_names_no_teaching_slide_whose_title_holds_a_later_items_key() 
     assert "From Baghdad to Ain Jalut" in where(origin, course)
     hidden = where(origin, course, ["Ain Jalut"])
     assert "Ain Jalut" not in hidden and "Taught on: slide 1 of “Take-home”." in hidden
+    # round 59: "Slide: Take-home messages (From 1848 to the Compromise of 1867)"
+    assert "Taught on: slide 1 of module 1." in where(origin, course, ["Ain Jalut", "home"])
+
+
+def test_a_hyphened_sub_kind_asks_no_kind_and_a_value_is_taught_where_a_chart_gives_it() -> None:
+    """Round 59: "Which image-order best completes…"; "16.7 ms" taught on the chart of
+    frame times (values in ms, the unit given once)."""
+    from tall_teach.quiz.templates import category_noun
+
+    vocab = Vocabulary(Glossary((("rendering algorithm/image-order", ("ray tracing",)),)))
+    assert category_noun("rendering algorithm/image-order", vocab) == "option"
+    chart = text_slide("a/t", "The time budget of a frame", [
+        "Time per frame in ms: 30 fps 33.3; 60 fps 16.7; 90 fps 11.1"])  # fmt: skip
+    other = text_slide("a/o", "Frames and pixels", ["A frame is drawn pixel by pixel"])
+    text = "At 60 frames per second a renderer has 16.7 ms to draw each frame"
+    assert taught_on([other, chart], text, "16.7 ms") == "The time budget of a frame"

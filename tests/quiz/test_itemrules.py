@@ -427,3 +427,14 @@ def test_two_pairs_of_options_let_neither_stand_out() -> None:
     assert "key-pair" in rules(one("Ice giants", "Gas giants", "Dwarf planets"))
     assert "key-pair" not in rules(one("Ice giants", "Gas giants", "Terrestrial planets",
                                        "Dwarf planets"))  # fmt: skip
+
+
+def test_a_learned_adjective_in_the_stem_names_the_keys_plain_noun() -> None:
+    """Round 59: "the same local solar time" above "Sun-synchronous orbit" beside
+    "Geostationary orbit"."""
+    from tall_teach.quiz.itemrules import _same_root
+
+    key = {"sun", "synchronous", "orbit"}
+    assert _same_root(key, {"local", "solar", "time"}, [{"geostationary", "orbit"}]) == (
+        "solar", "sun")
+    assert _same_root(key, {"local", "clock", "time"}, [{"geostationary", "orbit"}]) is None

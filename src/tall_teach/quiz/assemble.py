@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tall_teach.model import Course, Option, QuizItem, SourceRef, plain_text
+from tall_teach.model import Course, Module, Option, QuizItem, SourceRef, plain_text
 from tall_teach.quiz.itemrules import label_echo
 from tall_teach.quiz.templates import Draft
 from tall_teach.quiz.text import as_sentence, contains_term
@@ -37,33 +37,48 @@ def rationale(origin: Origin) -> str:
 
 
 def where(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str:
-    """The slide it is taught on and the short citation(s). A teaching slide whose title
-    names the key of an item still to come ("From Baghdad to Ain Jalut" in the feedback of
-    the item before Ain Jalut's: round 58) is named by its place in its module instead."""
-    parts = [f"Slide: {as_sentence(_findable(origin.place, course))}"]
-    if origin.teaching is not None:
-        title = origin.teaching.slide_title
-        if any(contains_term(title, key) for key in later_keys):
-            module = origin.teaching.module
-            number = next(i for i, s in enumerate(module.slides, 1)
-                          if s is origin.teaching.slide)  # fmt: skip
-            parts.append(f"Taught on: slide {number} of “{module.title}”.")
+    """The slide it is taught on and the short citation(s). Read after answering, it names
+    no key of an item still to come: a teaching slide titled with one ("From Baghdad to
+    Ain Jalut", round 58) is named by its place in its module, and a module titled with
+    one ("From 1848 to the Compromise of 1867", round 59) by its number."""
+    parts = [f"Slide: {as_sentence(_findable(origin.place, course, later_keys))}"]
+    teaching = origin.teaching
+    if teaching is not None:
+        if _names_any(teaching.slide_title, later_keys):
+            number = next(i for i, s in enumerate(teaching.module.slides, 1)
+                          if s is teaching.slide)  # fmt: skip
+            module = _module_name(teaching.module, course, later_keys)
+            parts.append(f"Taught on: slide {number} of {module}.")
         else:
-            parts.append(f"Taught on: {as_sentence(_findable(origin.teaching, course))}")
+            found = _findable(teaching, course, later_keys)
+            parts.append(f"Taught on: {as_sentence(found)}")
     footer = footer_text(origin.citations, course)
     if footer:
         parts.append(f"Source: {as_sentence(footer)}")
     return " ".join(parts)
 
 
-def _findable(place: Place, course: Course) -> str:
+def _names_any(title: str, keys: Sequence[str]) -> bool:
+    return any(contains_term(title, key) for key in keys)
+
+
+def _module_name(module: Module, course: Course, later_keys: Sequence[str]) -> str:
+    if _names_any(module.title, later_keys):
+        return f"module {next(i for i, m in enumerate(course.modules, 1) if m is module)}"
+    return f"“{module.title}”"
+
+
+def _findable(place: Place, course: Course, later_keys: Sequence[str] = ()) -> str:
     """The slide's title, with its module's where another slide has the same title: one
     "Take-home messages" slide per module is the contract's own pattern, and "Slide:
     Take-home messages" alone did not say which (round 40)."""
     title = place.slide_title
     same = sum(1 for module in course.modules for slide in module.slides
                if plain_text(slide.title) == title)
-    return f"{title} ({place.module.title})" if same > 1 else title
+    if same <= 1:
+        return title
+    module = _module_name(place.module, course, later_keys)
+    return f"{title} ({module.strip('“”')})"
 
 
 def explanation(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str:

@@ -316,12 +316,36 @@ def _clang(key: set[str], stem: set[str], wrong: list[set[str]]) -> tuple[str, s
 
 def _same_root(key: set[str], body: set[str], wrong: list[set[str]]) -> tuple[str, str] | None:
     """A word of the message's own text (not the lead-in, which names the kind) of one root
-    with a key word and with no wrong option's ("silicon" beside "Silicates")."""
+    with a key word and with no wrong option's ("silicon" beside "Silicates"), or its
+    learned adjective ("solar time" above "Sun-synchronous orbit": round 59)."""
     for s_word in sorted(body):
         for k_word in sorted(key):
-            if _root(s_word, k_word) and not any(_root(s_word, w) for ws in wrong for w in ws):
+            if _kin(s_word, k_word) and not any(_kin(s_word, w) for ws in wrong for w in ws):
                 return s_word, k_word
     return None
+
+
+def _kin(a: str, b: str) -> bool:
+    return bool(_root(a, b)) or _LEARNED.get(a) == b or _LEARNED.get(b) == a
+
+
+# English nouns and the Latin or Greek adjectives that mean "of" them: a stem that says
+# "solar" names the "Sun" of a key as plainly as the word itself.
+_LEARNED = {
+    "solar": "sun", "lunar": "moon", "terrestrial": "earth", "marine": "sea",
+    "maritime": "sea", "aquatic": "water", "urban": "city", "rural": "country",
+    "nocturnal": "night", "diurnal": "day", "annual": "year", "thermal": "heat",
+    "fluvial": "river", "arboreal": "tree", "avian": "bird", "nasal": "nose",
+    "dental": "tooth", "oral": "mouth", "manual": "hand", "cardiac": "heart",
+    "renal": "kidney", "hepatic": "liver", "pulmonary": "lung", "cerebral": "brain",
+    "ocular": "eye", "aural": "ear", "paternal": "father", "maternal": "mother",
+    "fraternal": "brother", "regal": "king", "royal": "king", "papal": "pope",
+    "divine": "god", "mortal": "death", "vital": "life", "verbal": "word",
+    "lexical": "word", "visual": "sight", "igneous": "fire", "pedal": "foot",
+    "equine": "horse", "canine": "dog", "feline": "cat", "bovine": "cattle",
+    "insular": "island", "littoral": "shore", "glacial": "ice", "stellar": "star",
+    "sidereal": "star", "magnetic": "magnet", "electric": "electricity",
+}  # fmt: skip
 
 
 ROOT = 5  # letters two words share at the start (or one holds the other) to sound alike
@@ -502,6 +526,8 @@ def _name_words(text: str) -> set[str]:
 def _echoes(a: str, b: str) -> bool:
     """Two words of one root: a common start of 4 letters or more and most of the shorter
     word ("router" and "routing", "cell" and "cellular"; not "protein" and "protocol")."""
+    if a == b and len(a) >= 3:  # "ray" of "Ray tracing" under "Ray tracing" (round 59)
+        return True
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
                   min(len(a), len(b)))
     return common >= 4 and common >= 0.6 * min(len(a), len(b))

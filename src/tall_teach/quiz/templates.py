@@ -119,6 +119,9 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         # ("Which symbolist" above ideas read as a person: round 54); "writer/novelist"
         # reads as well with "Which writer"
         adjective = adjective or (" " not in child.strip() and child.casefold().endswith("ist"))
+        # a hyphened compound qualifies its parent ("rendering algorithm/image-order":
+        # "Which image-order" did not read, round 59)
+        adjective = adjective or (" " not in child.strip() and "-" in child)
         category = above if first in _PREPOSITIONS or same_head or adjective else child
         if " " not in child.strip() and category == child and not _class_noun(child):
             # one word that may qualify its parent ("building/modern", "order/Greek":

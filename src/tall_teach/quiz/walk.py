@@ -135,6 +135,9 @@ def teaching_slide(
         return None
     words = {w for t in key_terms for w in stems(t) if len(w) > 2}
     figures = _figures(message_text)
+    # a value is written on a slide by its number alone: a chart gives its unit once
+    # ("16.7" among a column chart's values in ms: round 59)
+    values = [set(_FIGURE.findall(t)) for t in key_terms if parse_quantity(t) is not None]
     best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
     writing: list[Place] = []  # the slides that write a key term (or title it), any share
     for taught in _teaching_candidates(course):
@@ -142,6 +145,7 @@ def teaching_slide(
             continue
         score = len(wanted & taught.stems) / len(wanted)
         writes = any(_writes(taught.text, form) for term in key_terms for form in _forms(term))
+        writes = writes or any(v and v <= _figures(taught.text) for v in values)
         headed = _headed(taught.title, key_terms[:1])
         if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
             writing.append(taught.place)
