@@ -833,3 +833,37 @@ def test_a_hyphened_sub_kind_asks_no_kind_and_a_value_is_taught_where_a_chart_gi
     other = text_slide("a/o", "Frames and pixels", ["A frame is drawn pixel by pixel"])
     text = "At 60 frames per second a renderer has 16.7 ms to draw each frame"
     assert taught_on([other, chart], text, "16.7 ms") == "The time budget of a frame"
+
+
+def test_a_person_of_the_other_gender_than_the_stems_pronouns_is_no_wrong_answer() -> None:
+    """Round 60: "_____ overthrew his father Ouranos" with Rhea, whom the course calls
+    "her", among the options."""
+    glossary = Glossary((("Titan", ("Kronos", "Rhea", "Oceanus", "Iapetus")),))
+    taught = text_slide("m/k", "Kronos and Rhea", [
+        "Kronos swallowed each child that Rhea bore him",
+        "Rhea gave him a stone instead of her last son, Zeus",
+        "Oceanus is the river around the world", "Iapetus fathered Prometheus"])  # fmt: skip
+    course = course_with([msg("**Kronos** overthrew his father Ouranos and was overthrown by "
+                              "his son")], glossary=glossary, extra_slides=[taught])
+    (item,) = generate_items(course)[0].items
+    assert "Rhea" not in [o.text for o in item.options]
+
+
+def test_a_cells_own_label_is_no_term_of_its_list_and_the_key_is_not_nearest_a_stem_value(
+) -> None:
+    """Round 60: "Single gods: Demeter" offered as a god; 15 and 25 Hz beside 50 Hz under a
+    stem that writes 60 Hz."""
+    from tall_teach.model import Slide, SourceRef, Table, Text
+    from tall_teach.quiz.templates import _nearest_to_stem
+    from tall_teach.quiz.walk import course_groups
+
+    key = parse_quantity("50 Hz")
+    assert _nearest_to_stem([parse_quantity("15 Hz"), parse_quantity("25 Hz")], key, [60.0])
+    assert not _nearest_to_stem([parse_quantity("25 Hz"), parse_quantity("100 Hz")], key, [90.0])
+    row = ((Text("Homeric Hymns"),), (Text("single gods: Demeter, Apollo, Hermes"),))
+    table = Table(((Text("Source"),), (Text("What it gives us"),)), (row,), ("", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Our sources"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    course = course_with([msg("Placeholder")], extra_slides=[slide])
+    assert list(course_groups(course)) == [("Homeric Hymns", ("Demeter", "Apollo", "Hermes"))]

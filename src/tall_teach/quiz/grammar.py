@@ -32,6 +32,9 @@ def reads_in_stem(
     habit = _article_misfit(candidate, key, message, evidence)
     if habit:
         return habit
+    pronoun = _pronoun_misfit(candidate, key, message, evidence)
+    if pronoun:
+        return pronoun
     if _possessive_after_article(candidate, key, message):
         return (f"a name with a possessive after the blank's article (\"the {candidate}\" "
                 "does not read)")
@@ -141,6 +144,51 @@ def _adjective_for_noun(candidate: str, key: str, message: str) -> bool:
     # lake"), and then only if nothing follows does it stand as a noun
     return bool(before) and before[-1].casefold() in ("a", "an", "the") and (
         " " in key.strip() or not follows or follows in STOPWORDS)
+
+
+_MALE = frozenset({"he", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _gender_after(text: str, start: int) -> str:
+    """ "m" or "f" when the pronouns after `start`, to the sentence's end, are of one
+    gender ("overthrew his father … by his own son"), else "". "him" is left out: it is
+    more often someone else ("Rhea gave him a stone")."""
+    rest = re.split(r"[.!?;]", text[start:], maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", rest.casefold())
+    male = sum(w in _MALE for w in words)
+    female = sum(w in _FEMALE for w in words)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _course_gender(term: str, evidence: Evidence) -> str:
+    """The gender the course's pronouns give a person: "f" for Rhea ("Rhea gave him a
+    stone … instead of her last son"), "" when they disagree or there are none."""
+    found = set()
+    for claim in evidence.mentions(term):
+        for _start, end in occurrences(claim.text, term):
+            gender = _gender_after(claim.text, end)
+            if gender:
+                found.add(gender)
+    return found.pop() if len(found) == 1 else ""
+
+
+def _pronoun_misfit(candidate: str, key: str, message: str, evidence: Evidence) -> str:
+    """A person of the other gender than the stem's pronouns for the key ("_____ overthrew
+    his father" above Rhea: round 60). The key must be of the stem's gender in the course
+    too, so a pronoun of someone else ("Zeus swallowed _____, his first wife") asks
+    nothing."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    stem = _gender_after(message, spans[0][1])
+    if not stem or _course_gender(key, evidence) not in (stem, ""):
+        return ""
+    other = _course_gender(candidate, evidence)
+    if other and other != stem:
+        word = "his" if stem == "m" else "her"
+        return f"the stem's pronouns ('{word}') are of the other gender than the course's for it"
+    return ""
 
 
 def _next_word(key: str, message: str) -> str:

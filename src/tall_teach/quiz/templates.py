@@ -288,6 +288,19 @@ def _layouts(
     # write ("2 to 7 years", the preoperational stage's): a key position that leaves them
     # out for made-up ones ("12 to 16 years") is not worth its balance (round 51)
     unit = term.quantity.canonical_unit
+    # another value of the unit in the stem ("50 Hz in Europe and 60 Hz in North America")
+    # marks the option nearest it: the key must not be that option (round 60)
+    spans = occurrences(info.text, term.text)
+    end = spans[0][1] if spans else 0
+    # (the other end of a range written around the blank, "from about _____ to 700 nm",
+    # bounds the options instead: they must stay below it)
+    beside = [q.mid for q, _, (start, _) in find_quantities(info.text)
+              if q.canonical_unit == unit and q.values() != term.quantity.values()
+              and not re.fullmatch(r"\s*(?:to|and|-|–)\s*", info.text[end:start])]
+    sets = [values for values in sets if not _nearest_to_stem(values, term.quantity, beside)]
+    if not sets:
+        raise TemplateError(f"the stem's other value of '{term.text}''s unit would point to "
+                            "the key as the option nearest it")
     course = {q.values() for q in info.vocab.quantities if q.canonical_unit == unit}
     most = max(sum(q.values() in course for q in values) for values in sets)
     sets = [values for values in sets if sum(q.values() in course for q in values) == most]
@@ -301,6 +314,11 @@ def _layouts(
         raise TemplateError(f"the wrong values for '{term.text}' would set it in the middle "
                             "of an even spread, where a guess would look for it")
     return tuple(layouts)
+
+
+def _nearest_to_stem(values: list[Quantity], key: Quantity, beside: list[float]) -> bool:
+    """The key is the option nearest a value the stem writes in its unit."""
+    return any(all(abs(key.mid - v) < abs(q.mid - v) for q in values) for v in beside)
 
 
 def _centred(values: list[Quantity], key: Quantity) -> bool:

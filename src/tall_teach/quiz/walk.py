@@ -310,7 +310,10 @@ def course_groups(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
             for row in block.rows:
                 label = plain_text(row[0]) if row else ""
                 for cell in row[1:]:
-                    parts = [p for p in _LIST_SEPARATORS.split(plain_text(cell)) if p]
+                    # a cell's own label before a colon names the list, it is no term of
+                    # it ("single gods: Demeter, Apollo": round 60)
+                    listed = re.sub(r"^[^:]{1,40}:\s+", "", plain_text(cell))
+                    parts = [p for p in _LIST_SEPARATORS.split(listed) if p]
                     names = tuple(dict.fromkeys(p for p in parts if _is_name(p)))
                     if len(names) >= 2 and len(names) == len(parts):
                         yield label, names
