@@ -66,8 +66,11 @@ def run(course: Path, out: Path, only: str = "", force: bool = False) -> dict[st
     the process tree's summed PSS, sampled every 10 ms from here (outside the build).
     """
     command = [sys.executable, "-c", _CHILD, str(course), str(out), only, "1" if force else "0"]
+    # As installed: Python keeps its byte code (an environment that forbids it recompiles
+    # every module changed since it was written, on every run), as `anchors.timed` does.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as proc:
+                          text=True, env=env) as proc:
         peak = 0
         while proc.poll() is None:
             peak = max(peak, _tree_pss_kib(proc.pid))
