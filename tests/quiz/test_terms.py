@@ -184,3 +184,20 @@ def test_a_plural_is_no_wrong_answer_where_the_stem_names_one_thing() -> None:
     assert _named_singular("vernalization", stem)
     assert not _named_singular("vernalization", "Winter wheat needs vernalization first")
     assert _plural_form("growing degree days") and not _plural_form("communitas")
+
+
+def test_a_plural_people_and_a_common_noun_read_after_the_blanks_the() -> None:
+    """Writers' reports: "the Seljuks" was refused because the course once wrote "Seljuks"
+    bare, and "PV bus" because the course wrote "a PV bus"."""
+    from tall_teach.quiz.evidence import course_evidence
+    from tall_teach.quiz.grammar import _article_misfit
+
+    from .conftest import course_with, msg, text_slide
+
+    slide = text_slide("m/1", "Powers", ["Seljuks took Baghdad in 1055",
+                                         "A PV bus holds its voltage", "At Manzikert they won"])
+    evidence = course_evidence(course_with([msg("Placeholder")], extra_slides=[slide]))
+    message = "In 945 the Buyids took control of Baghdad"
+    assert _article_misfit("Seljuks", "Buyids", message, evidence) == ""
+    assert _article_misfit("PV bus", "Buyids", message, evidence) == ""
+    assert _article_misfit("Manzikert", "Buyids", message, evidence)
