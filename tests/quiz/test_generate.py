@@ -867,3 +867,31 @@ def test_a_cells_own_label_is_no_term_of_its_list_and_the_key_is_not_nearest_a_s
                   SourceRef("modules/a.md", 4))  # fmt: skip
     course = course_with([msg("Placeholder")], extra_slides=[slide])
     assert list(course_groups(course)) == [("Homeric Hymns", ("Demeter", "Apollo", "Hermes"))]
+
+
+def test_a_slide_with_the_key_and_the_messages_year_or_most_of_its_words_taught_it() -> None:
+    """Round 61: "Newton's Principia (1687) set out three laws of motion…" was taught on
+    "Isaac Newton" (the title and its year), and "…was an occult quality" on "Gravity under
+    suspicion", which says it as "hidden powers"; neither explanation named a slide."""
+    newton = text_slide("n/1", "Isaac Newton", ["Lucasian professor at Cambridge",
+                                                 "Published the Principia in 1687"])
+    moon = text_slide("n/2", "The Moon test", ["The Principia compares the Moon's fall with "
+                                               "an apple's under Newton's laws of motion"])
+    laws = text_slide("n/3", "Three laws of motion", ["Newton set out three laws"])
+    text = ("Newton's Principia (1687) set out three laws of motion and the law of "
+            "universal gravitation")
+    assert taught_on([newton, moon, laws], text, "Principia") == "Isaac Newton"
+    suspicion = text_slide("n/4", "Gravity under suspicion", [
+        "Leibniz and the Cartesians: gravity acting at a distance without contact",
+        "Newton's gravity looked like one of the hidden powers they had banished"])  # fmt: skip
+    text = ("Leibniz and the Cartesians objected that Newton's gravity, acting at a distance "
+            "without contact, was an occult quality")
+    assert taught_on([laws, suspicion], text, "occult quality") == "Gravity under suspicion"
+
+
+def test_a_number_under_a_root_is_no_value() -> None:
+    """Round 61: "√2 times" was asked as "√_____" with 0.5, 1 and 4 times."""
+    from tall_teach.quiz.numbers import find_quantities
+
+    assert [q.text() for q, _, _ in find_quantities("Escape velocity is √2 times the speed, "
+                                                    "about 3 times more")] == ["3 times"]

@@ -98,7 +98,8 @@ _UNITS = "|".join(sorted((re.escape(u) for u in _UNIT_FORMS), key=len, reverse=T
 
 def _pattern(qualifiers: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.])(?<!\d,)(?:(?P<qual>{qualifiers})\s*)?"
+        # not under a root or a power ("√2 times", "10^3"): part of a formula, no value
+        rf"(?<![\w.√∛^])(?<!\d,)(?:(?P<qual>{qualifiers})\s*)?"
         rf"(?P<low>{_NUM})(?:(?P<sep>\s*[-–—]\s*|\s+to\s+)(?P<high>{_NUM}))?"
         rf"(?P<usep>\s?|-)(?P<unit>{_UNITS})(?![\w/])",
         re.IGNORECASE,

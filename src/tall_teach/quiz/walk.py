@@ -140,6 +140,7 @@ def teaching_slide(
     values = [set(_FIGURE.findall(t)) for t in key_terms if parse_quantity(t) is not None]
     best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
     writing: list[Place] = []  # the slides that write a key term (or title it), any share
+    telling: list[Place] = []  # the take-home's module's slides that say most of it
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
             continue
@@ -147,26 +148,29 @@ def teaching_slide(
         writes = any(_writes(taught.text, form) for term in key_terms for form in _forms(term))
         writes = writes or any(v and v <= _figures(taught.text) for v in values)
         headed = _headed(taught.title, key_terms[:1])
-        if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
-            writing.append(taught.place)
-        if score < 0.5 and not (score >= _SOLE_SHARE and headed):
-            continue
-        titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
         # a take-home slide sums up its own module: of two slides that say it as fully,
         # the one there taught it ("The truth tables of the connectives", not the first
         # module's "Four conditional forms", which only names the antecedent)
         near = taught.place.module is place.module
         # a figure of the message written there marks the slide that taught it ("about 97%
         # of the water … is lost by transpiration": round 48 pointed to another module's
-        # slide that wrote more of the message's words)
+        # slide that wrote more of the message's words); with the key written, a quarter of
+        # the words is enough ("Principia … (1687)" on "Isaac Newton": round 61)
         figured = bool(figures & _figures(taught.text))
+        if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
+            writing.append(taught.place)
+        if near and score >= _TELLING_SHARE:
+            telling.append(taught.place)
+        if score < 0.5 and not (score >= _SOLE_SHARE and (headed or (writes and figured))):
+            continue
+        titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
         if writes:
             # a slide titled by the key taught it, before one that shares more words
             # ("Entailment" over "Testing for implicature": round 49); then the take-home
             # slide's own module, which it sums up, before one that shares more words
             # ("Four triad qualities" over module 4's "Doubling", which shares "two")
             rank = (1, figured, headed, near, score, titled)
-        elif score >= _LOOSE_SHARE and words & taught.stems:
+        elif (score >= _LOOSE_SHARE or (figured and score >= 0.5)) and words & taught.stems:
             # another form of the key: as good as writing it when the title names it too
             named = bool(words & stems(taught.title))
             rank = (int(named), figured, False, near, score, named)
@@ -179,6 +183,10 @@ def teaching_slide(
         # variable, not in the analysis, can drive both" for "… affects both x and y":
         # round 45)
         return writing[0]
+    if best is None and len(telling) == 1:
+        # the one slide of the module that says nearly all of it taught it, in other
+        # words than the key's ("hidden powers" for "occult quality": round 61)
+        return telling[0]
     return best[1] if best else None
 
 
@@ -193,6 +201,7 @@ def _figures(text: str) -> set[str]:
     return set(_FIGURE.findall(text)) | spelled
 _LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
 _SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
+_TELLING_SHARE = 0.7  # of the message's words, on the only slide of its module saying them
 
 
 def _headed(title: str, key_terms: list[str]) -> bool:
