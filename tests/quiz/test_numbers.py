@@ -370,6 +370,9 @@ def test_science_units_are_read_and_a_decade_is_no_number_of_seconds() -> None:
     assert parse_quantity("16.7 ms").canonical_unit == "ms"
     assert parse_quantity("154 pm").canonical_unit == "pm"
     assert parse_quantity("101 kPa").canonical_unit == "kpa"
+    assert parse_quantity("8.8 MeV").canonical_unit == "mev"  # a nuclear physics writer's
+    assert parse_quantity("2 million").canonical_unit == "million"
+    assert parse_quantity("4.6 billion years").canonical_unit == "gyr"
     assert parse_quantity("1990s") is None and parse_quantity("5m") is None
     found = [q.text() for q, _, _ in find_quantities("In the 1990s the wall stood 3 m high")]
     assert found == ["3 m"]

@@ -55,6 +55,9 @@ _UNIT_FORMS: dict[str, str] = {
     "hpa": "hpa", "atm": "atm", "bar": "bar", "mbar": "mbar", "db": "db", "khz": "khz",
     "mhz": "mhz", "ghz": "ghz", "fps": "fps", "t/ha": "t/ha", "kg/ha": "kg/ha",
     "mol/l": "mol/l", "m³/s": "m3/s", "m3/s": "m3/s", "l/s": "l/s", "ω": "ohm", "kω": "kohm",
+    "fm": "fm", "kev": "kev", "mev": "mev", "gev": "gev", "tev": "tev",
+    # large counts written with their word ("about 2 million possible trees")
+    "thousand": "thousand", "million": "million", "billion": "billion",
 }  # fmt: skip
 # Cell counts and concentrations written with a power of ten: "5 × 10⁹/L", "0.5 x 10^9/l".
 for _exp, _sup in (("3", "³"), ("6", "⁶"), ("9", "⁹"), ("12", "¹²")):
