@@ -895,3 +895,11 @@ def test_a_number_under_a_root_is_no_value() -> None:
 
     assert [q.text() for q, _, _ in find_quantities("Escape velocity is √2 times the speed, "
                                                     "about 3 times more")] == ["3 times"]
+
+
+def test_a_noun_in_ment_or_nent_is_no_adjective_sub_kind() -> None:
+    """Round 62: "Which reactor best completes…" above moderator, control rod, coolant."""
+    from tall_teach.quiz.templates import category_noun
+
+    vocab = Vocabulary(Glossary((("reactor/component", ("moderator", "coolant")),)))
+    assert category_noun("reactor/component", vocab) == "option"

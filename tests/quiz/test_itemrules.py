@@ -438,3 +438,17 @@ def test_a_learned_adjective_in_the_stem_names_the_keys_plain_noun() -> None:
     assert _same_root(key, {"local", "solar", "time"}, [{"geostationary", "orbit"}]) == (
         "solar", "sun")
     assert _same_root(key, {"local", "clock", "time"}, [{"geostationary", "orbit"}]) is None
+
+
+def test_a_number_in_the_keys_name_or_its_spelled_out_initials_in_the_stem_are_cues() -> None:
+    """Round 62: "clustered at 62% identity" above BLOSUM62; "the _____ of deuterium and
+    tritium" above the D-T reaction. Scattered words do not spell a T-S diagram."""
+    from tall_teach.quiz.itemrules import _initials_named, _numbers_named
+
+    stem = "_____ was built from blocks clustered at 62% identity"
+    assert _numbers_named("BLOSUM62", ["PAM250", "BLOSUM45"], stem) == {"62"}
+    assert _numbers_named("BLOSUM62", ["BLOSUM62a"], "no number here") == set()
+    assert _initials_named("D-T reaction", ["CNO cycle"],
+                           "The _____ of deuterium and tritium releases 17.6 MeV") == {"D-T"}
+    assert _initials_named("T-S diagram", ["Argo float"], "On a _____, a mixture of two "
+                           "water masses plots on the straight line between them") == set()

@@ -47,7 +47,7 @@ def echoes_the_message(
     fine: they keep the options homogeneous.
     """
     ignored = content_words(key) | generic
-    own = {w for w in content_words(candidate) - ignored if len(w) >= 4}
+    own = {w for w in content_words(candidate) - ignored if len(w) >= 3}  # "vow": round 62
     return bool(own & (content_words(message_text) - ignored))
 
 

@@ -136,6 +136,10 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
                                  item.stem)
     cues |= _element_named(keys[0].text, [o.text for o in item.options if not o.correct],
                            item.stem)
+    cues |= _numbers_named(keys[0].text, [o.text for o in item.options if not o.correct],
+                           item.stem)
+    cues |= _initials_named(keys[0].text, [o.text for o in item.options if not o.correct],
+                            item.stem)
     # a number of the key in the stem is a cue too: "15-20 g" beside "recheck after 15
     # minutes" is the course's "rule of 15"
     if cues:
@@ -255,6 +259,38 @@ def _element_named(key: str, wrong: list[str], stem: str) -> set[str]:
 _SMALL_TELLING = frozenset({"below", "above", "under", "over", "inside", "outside", "before",
                             "after", "up", "down", "within", "without", "upper", "lower",
                             "inner", "outer", "high", "low"})  # fmt: skip
+
+
+def _numbers_named(key: str, wrong: list[str], stem: str) -> set[str]:
+    """A number inside the key's name that the stem writes and no wrong option carries
+    ("BLOSUM62" under "clustered at 62% identity": round 62)."""
+    said = set(re.findall(r"(?<![\d.])\d+(?![\d.])", stem))
+    inside = {n for w in re.findall(r"[A-Za-z]+\d+|\d+[A-Za-z]+", key)
+              for n in re.findall(r"\d+", w)}
+    return {n for n in inside & said if not any(n in re.findall(r"\d+", o) for o in wrong)}
+
+
+def _initials_named(key: str, wrong: list[str], stem: str) -> set[str]:
+    """A key written in single letters ("D-T reaction") whose letters start words the stem
+    writes in that order ("of deuterium and tritium": round 62), where no wrong option's
+    letters do."""
+    def letters(text: str) -> list[str]:
+        found = re.search(r"\b([A-Za-z])(?:[-–/]([A-Za-z]))+\b", text)
+        return re.findall(r"[A-Za-z]", found.group(0)) if found else []
+
+    def spelled(abbreviation: list[str]) -> bool:
+        """The letters start a run of words ("deuterium and tritium"), not scattered ones."""
+        if len(set(abbreviation)) != len(abbreviation):
+            return False
+        run = r"(?:\s*(?:,|and|-|–|/)\s*|\s+)".join(
+            rf"{re.escape(letter)}[a-z]{{3,}}" for letter in abbreviation)
+        return re.search(rf"\b{run}\b", stem, re.IGNORECASE) is not None
+
+    mine = letters(key)
+    if len(mine) < 2 or not spelled(mine) or any(spelled(letters(o)) for o in wrong
+                                                 if len(letters(o)) >= 2):
+        return set()
+    return {"-".join(mine)}
 
 
 def _telling_small_words(key: str, wrong: list[str], stem: str) -> set[str]:

@@ -114,7 +114,10 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         above = parent.rpartition("/")[2]
         same_head = child.split()[-1:] == above.split()[-1:]  # "giant planet" of "planet"
         # a sub-kind named by an adjective ("weathering/chemical"): the parent's noun
-        adjective = " " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
+        # (-ment and -nent words are nouns: "reactor/component" is no "Which reactor",
+        # round 62)
+        adjective = (" " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
+                     and not child.casefold().endswith(("ment", "nent")))
         # "idea/symbolist": an -ist word that may qualify its parent asks for the parent
         # ("Which symbolist" above ideas read as a person: round 54); "writer/novelist"
         # reads as well with "Which writer"
