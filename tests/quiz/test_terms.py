@@ -201,3 +201,28 @@ def test_a_plural_people_and_a_common_noun_read_after_the_blanks_the() -> None:
     assert _article_misfit("Seljuks", "Buyids", message, evidence) == ""
     assert _article_misfit("PV bus", "Buyids", message, evidence) == ""
     assert _article_misfit("Manzikert", "Buyids", message, evidence)
+
+
+def test_a_curve_takes_no_value_the_stem_gives_the_key() -> None:
+    """Round 62: "A _____ of 0 means perfect equality" above the Gini coefficient, with the
+    Lorenz curve as its only wrong answer."""
+    from tall_teach.quiz.grammar import _predicate_misfit
+
+    stem = "A Gini coefficient of 0 means perfect equality"
+    assert _predicate_misfit("Lorenz curve", "Gini coefficient", stem)
+    assert not _predicate_misfit("Theil index", "Gini coefficient", stem)
+
+
+def test_only_a_ratio_is_a_percentage_and_two_stem_numbers_multiply_to_the_key() -> None:
+    """Round 63: "a _____ of 5% of critical" above the damping ratio beside mass; "7 per
+    cent … doubles in about 10 years" above the rule of 70."""
+    from tall_teach.quiz.grammar import _predicate_misfit
+    from tall_teach.quiz.itemrules import _numbers_named
+
+    stem = "Design spectra are drawn for a damping ratio of 5% of critical"
+    assert _predicate_misfit("Mass", "damping ratio", stem)
+    assert not _predicate_misfit("Loss coefficient", "damping ratio", stem)
+    assert not _predicate_misfit("Angle of repose", "factor of safety",
+                                 "A slope fails when its factor of safety falls below 1")
+    rule = "The _____: an income growing at 7 per cent a year doubles in about 10 years"
+    assert _numbers_named("Rule of 70", ["Solow model", "Engel's law"], rule) == {"70"}

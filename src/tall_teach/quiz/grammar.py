@@ -427,6 +427,7 @@ _STATEMENT_HEADS = frozenset({"theorem", "law", "laws", "rule", "principle", "eq
 
 # Heads of the names of quantities a course measures (the other side of that rule).
 _QUANTITY_HEADS = frozenset({"error", "interval", "level", "rate", "ratio", "value", "deviation",
+                             "factor",
                              "coefficient", "distribution", "variance", "mean", "median",
                              "statistic", "score", "margin", "constant", "size"})  # fmt: skip
 
@@ -475,7 +476,10 @@ _CHANGING_HEADS = _QUANTITY_HEADS | frozenset({
     "inflation", "unemployment", "growth", "index", "count", "number", "share", "cost",
     "costs", "revenue", "profit", "tension", "force", "torque", "flux", "intensity",
     "amplitude", "wavelength", "period", "altitude", "depth", "salinity", "humidity",
-    "resolution", "magnification", "brightness", "luminosity", "range", "distance"})
+    "resolution", "magnification", "brightness", "luminosity", "range", "distance",
+    "angle", "slope", "gradient", "stress", "strain", "modulus", "momentum", "charge",
+    "area", "time", "age", "duration", "discharge", "flow", "head", "elevation", "width",
+    "radius", "diameter", "thickness", "load", "strength", "stiffness", "viscosity"})
 
 
 def _predicate_misfit(candidate: str, key: str, message: str) -> str:
@@ -491,15 +495,31 @@ def _predicate_misfit(candidate: str, key: str, message: str) -> str:
             other.endswith(("ism", "isms", "tion", "ity"))):  # a thesis named by one noun
         return (f"the stem's '{verb}' needs a statement or a view, as the key is, and this "
                 "option names a thing")
-    valued = re.match(r"\s+(?:is|are|was|were|equals)\s+(?:about\s+|roughly\s+)?\d",
+    # "… is 5", "A _____ of 0 means" (round 62: a Lorenz curve beside the Gini coefficient)
+    valued = re.match(r"\s+(?:is|are|was|were|equals|of)\s+(?:about\s+|roughly\s+)?[−-]?\d",
                       message[spans[0][1]:])
-    if valued and (other in _SAYING_HEADS or other.endswith(("ism", "sis"))):
-        return ("a law or a doctrine where the stem gives the key a value (\"… is 5\" needs "
-                "a quantity)")
+    if valued and (other in _SAYING_HEADS or other in _PICTURE_HEADS
+                   or other.endswith(("ism", "sis"))):
+        return ("a law, a doctrine or a curve where the stem gives the key a value (\"… is 5\""
+                ", \"a _____ of 0\" needs a quantity)")
+    # "a _____ of 5% of critical": only a ratio or a share is a percentage (round 63: mass
+    # and natural period beside the damping ratio)
+    percent = re.match(r"\s+(?:is|are|was|were|equals|of)\s+(?:about\s+|roughly\s+)?[\d.,]+\s*"
+                       r"(?:%|per\s*cent)", message[spans[0][1]:])
+    if percent and head in _SHARE_HEADS and other not in _SHARE_HEADS:
+        return ("a quantity with a unit where the stem gives the key a percentage, as only a "
+                "ratio or a share takes")
     if verb in _CHANGING and head in _CHANGING_HEADS and other not in _CHANGING_HEADS:
         return (f"the stem's '{verb}' needs a quantity, as the key is, and this option "
                 "names no quantity")
     return ""
+
+
+# Heads of names of quantities that are percentages by nature.
+_SHARE_HEADS = frozenset({"ratio", "rate", "share", "fraction", "percentage", "proportion",
+                          "coefficient", "index", "efficiency", "yield"})  # fmt: skip
+# Heads of names of pictures of data: a curve or a diagram takes no value.
+_PICTURE_HEADS = frozenset({"curve", "diagram", "graph", "plot", "chart", "map", "pyramid"})
 
 
 def _head(phrase: str) -> str:
