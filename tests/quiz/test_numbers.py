@@ -376,3 +376,12 @@ def test_science_units_are_read_and_a_decade_is_no_number_of_seconds() -> None:
     assert parse_quantity("1990s") is None and parse_quantity("5m") is None
     found = [q.text() for q, _, _ in find_quantities("In the 1990s the wall stood 3 m high")]
     assert found == ["3 m"]
+
+
+def test_an_order_of_magnitude_is_asked_among_orders_of_magnitude() -> None:
+    """Round 64: "about 10,000 times" with 5,000 and 20,000; "a factor of 1000" with 996,
+    998 and 1002, read as a year."""
+    from tall_teach.quiz.numbers import ladder
+
+    values = sorted(q.mid for q in ladder(parse_quantity("10,000 times")))
+    assert values[:2] == [100.0, 1000.0] and 100000.0 in values

@@ -80,6 +80,8 @@ def numeric_alternatives(
     key = term.quantity
     if key is None:
         return []
+    if key.is_year and re.search(rf"(?:factor of|times)\s*{re.escape(term.text)}", message_text):
+        return []  # "a factor of 1000" is no year: its neighbours are no 998 or 1002
     # "the most common classification, at about 60%": a key above every wrong value is
     # the test-wise pick (round 51); the least, below every one, likewise
     if _MOST.search(message_text):

@@ -417,6 +417,8 @@ def ladder(key: Quantity) -> list[Quantity]:
     if not _additive(key) and not key.is_range:
         binary = key.canonical_unit in ("bit", "byte")  # sizes come in powers of two
         factors = (0.5, 2, 0.25, 4) if binary else (0.5, 2, 1 / 3, 3, 0.25, 4)
+        if _decade(key.mid):  # "about 10,000 times": an order of magnitude (round 64)
+            factors = (0.1, 10, 0.01, 100)
         out = [_scaled(key, factor) for factor in factors]
     else:  # a range keeps its width and moves: scaled, it would overlap itself or widen
         step = grid_step(key)
@@ -424,6 +426,12 @@ def ladder(key: Quantity) -> list[Quantity]:
             shift = k * step
             out.append(key.moved(key.low + shift, None if key.high is None else key.high + shift))
     return [q for q in out if in_bounds(q)]
+
+
+def _decade(value: float) -> bool:
+    """A power of ten from 100 up: a figure of an order of magnitude, whose wrong values
+    are other orders, not its half and double (5,000 and 20,000 beside 10,000)."""
+    return value >= 100 and math.log10(value).is_integer()
 
 
 _OPPOSITE = {
