@@ -452,3 +452,12 @@ def test_a_number_in_the_keys_name_or_its_spelled_out_initials_in_the_stem_are_c
                            "The _____ of deuterium and tritium releases 17.6 MeV") == {"D-T"}
     assert _initials_named("T-S diagram", ["Argo float"], "On a _____, a mixture of two "
                            "water masses plots on the straight line between them") == set()
+
+
+def test_an_acronym_spelled_out_in_the_stem_is_a_cue() -> None:
+    """Round 65: "_____ is ammonium nitrate mixed with about 6% fuel oil" above ANFO."""
+    from tall_teach.quiz.itemrules import _initials_named
+
+    stem = "_____ is ammonium nitrate mixed with about 6% fuel oil, and it is not water resistant"
+    assert _initials_named("ANFO", ["Dynamite", "Emulsion"], stem) == {"ANFO"}
+    assert _initials_named("DNA", ["RNA"], "The _____ double helix has two strands") == set()

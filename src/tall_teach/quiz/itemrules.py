@@ -292,10 +292,39 @@ def _initials_named(key: str, wrong: list[str], stem: str) -> set[str]:
         return re.search(rf"\b{run}\b", stem, re.IGNORECASE) is not None
 
     mine = letters(key)
-    if len(mine) < 2 or not spelled(mine) or any(spelled(letters(o)) for o in wrong
-                                                 if len(letters(o)) >= 2):
-        return set()
-    return {"-".join(mine)}
+    if len(mine) >= 2 and spelled(mine) and not any(spelled(letters(o)) for o in wrong
+                                                    if len(letters(o)) >= 2):
+        return {"-".join(mine)}
+    acronym = _acronym_spelled(key, stem)
+    if acronym and not any(_acronym_spelled(o, stem) for o in wrong):
+        return {acronym}
+    return set()
+
+
+def _acronym_spelled(term: str, stem: str) -> str:
+    """An acronym of the term ("ANFO") whose words the stem writes in order, in runs of two
+    or more ("ammonium nitrate mixed with about 6% fuel oil": round 65)."""
+    found = re.search(r"\b[A-Z]{3,6}\b", term)
+    if not found:
+        return ""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", stem)]
+    letters = found.group(0).casefold()
+
+    def match(at: int, i: int, picked: list[int]) -> list[int] | None:
+        if i == len(letters):
+            return picked
+        for j in range(at, min(len(words), at + 4)):
+            if words[j][0] == letters[i] and len(words[j]) > 2:
+                got = match(j + 1, i + 1, [*picked, j])
+                if got is not None:
+                    return got
+        return None
+
+    for start in range(len(words)):
+        picked = match(start, 0, [])
+        if picked and all(p - 1 in picked or p + 1 in picked for p in picked):
+            return found.group(0)
+    return ""
 
 
 def _telling_small_words(key: str, wrong: list[str], stem: str) -> set[str]:
