@@ -903,3 +903,22 @@ def test_a_noun_in_ment_or_nent_is_no_adjective_sub_kind() -> None:
 
     vocab = Vocabulary(Glossary((("reactor/component", ("moderator", "coolant")),)))
     assert category_noun("reactor/component", vocab) == "option"
+
+
+def test_an_item_whose_key_an_earlier_explanation_names_comes_first() -> None:
+    """Round 65: "Source: Ricardo D, 1817" in the first item's feedback, before the item
+    asking for David Ricardo."""
+    from tall_teach.model import Option, QuizItem, SourceRef
+    from tall_teach.quiz.generate import _named_later_first
+
+    def one(item_id: str, key: str, explanation: str) -> QuizItem:
+        return QuizItem(id=item_id, kind="cloze", stem="_____ did it.",
+                        options=(Option(key, True, ""), Option("Other", False, "")),
+                        explanation=explanation, module_id="m", module_title="M",
+                        slide_id="s", slide_title="S", citations=(),
+                        source=SourceRef("m.md", 1))  # fmt: skip
+
+    first = one("a", "Comparative advantage", "Source: Ricardo D, 1817.")
+    second = one("b", "David Ricardo", "Source: Krugman PR, 2018.")
+    assert [i.id for i in _named_later_first([first, second])] == ["b", "a"]
+    assert [i.id for i in _named_later_first([second, first])] == ["b", "a"]

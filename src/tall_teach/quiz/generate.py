@@ -25,6 +25,7 @@ from tall_teach.quiz.itemrules import check_item
 from tall_teach.quiz.messages import message_outcomes
 from tall_teach.quiz.positions import balanced_positions, delivery_order, option_count
 from tall_teach.quiz.templates import Draft
+from tall_teach.quiz.text import contains_term
 from tall_teach.quiz.walk import authored_questions, takehome_messages
 
 
@@ -100,11 +101,33 @@ def generate_items(course: Course) -> tuple[Course, list[Diagnostic]]:
                 for failure in check_item(item, course.glossary)
             )
         items.append(item)
+    items = _named_later_first(items)
     # a label hidden above one item is hidden above its module's others too: read above the
     # item before, it would name the key all the same
     unlabelled = {i.module_id for i in items if not i.shows_module}
     items = [replace(i, shows_module=False) if i.module_id in unlabelled else i for i in items]
     return replace(course, items=tuple(items), declined=tuple(declined)), diagnostics
+
+
+def _named_later_first(items: list[QuizItem]) -> list[QuizItem]:
+    """A generated item whose key an earlier item's explanation names (its source "Ricardo
+    D, 1817" before the item asking for David Ricardo: round 65) moves before that item:
+    read after answering, the explanation would give its key."""
+    out = list(items)
+    for item in items:
+        if item.kind == "authored":
+            continue
+        key = item.options[item.key_index].text
+        names = [key]
+        words = key.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) >= 4:
+            names.append(words[-1])  # a person's surname, as a citation writes it
+        at = out.index(item)
+        first = next((i for i, other in enumerate(out[:at]) if other.kind != "authored"
+                      and any(contains_term(other.explanation, n) for n in names)), None)
+        if first is not None:
+            out.insert(first, out.pop(at))
+    return out
 
 
 def _asked_note(source: SourceRef, message: str, question: str) -> Diagnostic:
