@@ -922,3 +922,12 @@ def test_an_item_whose_key_an_earlier_explanation_names_comes_first() -> None:
     second = one("b", "David Ricardo", "Source: Krugman PR, 2018.")
     assert [i.id for i in _named_later_first([first, second])] == ["b", "a"]
     assert [i.id for i in _named_later_first([second, first])] == ["b", "a"]
+
+
+def test_a_sub_kind_named_after_a_person_asks_for_no_kind() -> None:
+    """Round 66: "Which weber best completes…" above bureaucracy, the sub-kind "Weber" of
+    classical concepts."""
+    from tall_teach.quiz.templates import category_noun
+
+    vocab = Vocabulary(Glossary((("concept/Weber", ("bureaucracy", "rationalisation")),)))
+    assert category_noun("concept/Weber", vocab) == "option"

@@ -126,7 +126,11 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         # "Which image-order" did not read, round 59)
         adjective = adjective or (" " not in child.strip() and "-" in child)
         category = above if first in _PREPOSITIONS or same_head or adjective else child
-        if " " not in child.strip() and category == child and not _class_noun(child):
+        # a capitalised kind the course never writes in the plural is a person's name
+        # ("concept/Weber": "Which weber" did not read, round 66), not a class like "Titans"
+        named = (child[:1].isupper() and " " not in child.strip()
+                 and not vocab.used_in_course(f"{child}s"))
+        if " " not in child.strip() and category == child and (named or not _class_noun(child)):
             # one word that may qualify its parent ("building/modern", "order/Greek":
             # "Which modern" does not read): ask for no kind
             return "option"
