@@ -47,8 +47,10 @@ def where(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str
         if _names_any(teaching.slide_title, later_keys):
             number = next(i for i, s in enumerate(teaching.module.slides, 1)
                           if s is teaching.slide)  # fmt: skip
-            module = _module_name(teaching.module, course, later_keys)
-            parts.append(f"Taught on: slide {number} of {module}.")
+            name = _module_name(teaching.module, course, later_keys)
+            if name == teaching.module.title:
+                name = f"“{name}”"
+            parts.append(f"Taught on: slide {number} of {name}.")
         else:
             found = _findable(teaching, course, later_keys)
             parts.append(f"Taught on: {as_sentence(found)}")
@@ -63,9 +65,10 @@ def _names_any(title: str, keys: Sequence[str]) -> bool:
 
 
 def _module_name(module: Module, course: Course, later_keys: Sequence[str]) -> str:
+    """The module's title, or "module N" where the title names a later item's key."""
     if _names_any(module.title, later_keys):
         return f"module {next(i for i, m in enumerate(course.modules, 1) if m is module)}"
-    return f"“{module.title}”"
+    return module.title
 
 
 def _findable(place: Place, course: Course, later_keys: Sequence[str] = ()) -> str:
@@ -77,8 +80,7 @@ def _findable(place: Place, course: Course, later_keys: Sequence[str] = ()) -> s
                if plain_text(slide.title) == title)
     if same <= 1:
         return title
-    module = _module_name(place.module, course, later_keys)
-    return f"{title} ({module.strip('“”')})"
+    return f"{title} ({_module_name(place.module, course, later_keys)})"
 
 
 def explanation(origin: Origin, course: Course, later_keys: Sequence[str] = ()) -> str:
