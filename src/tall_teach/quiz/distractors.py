@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from tall_teach.quiz.numbers import (
-    NUMBER_WORDS,
     Quantity,
     Stated,
     choose_values,
     find_quantities,
+    spelled_numbers,
 )
 from tall_teach.quiz.terms import FALLBACK_MARKER_CATEGORY, KeyTerm, Vocabulary, is_marker
 from tall_teach.quiz.text import content_words, normalise, occurrences
@@ -58,12 +58,6 @@ def generic_words(pool: list[str]) -> frozenset[str]:
         for word in content_words(term):
             counts[word] = counts.get(word, 0) + 1
     return frozenset(w for w, n in counts.items() if n >= 2)
-
-
-def spelled_numbers(text: str) -> set[int]:
-    """Numbers a message writes in words ("the top three"): never offered as wrong values."""
-    words = set(content_words(text)) | {w for w in text.casefold().split()}
-    return {i for i, w in enumerate(NUMBER_WORDS) if w in words}
 
 
 def numeric_alternatives(

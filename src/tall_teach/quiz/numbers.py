@@ -237,7 +237,7 @@ _SPACED_UNITS = frozenset({"s", "m", "v", "w", "j"})
 
 
 def _unit_written(m: re.Match[str]) -> bool:
-    return m.group("unit").casefold() not in _SPACED_UNITS or m.group("usep") == " "
+    return m.group("unit").casefold() not in _SPACED_UNITS or m.group("usep").isspace()
 
 
 def find_quantities(text: str) -> list[tuple[Quantity, str, tuple[int, int]]]:
@@ -710,4 +710,10 @@ _LANDMARKS = (1.0, 10.0, 100.0, 1000.0, 90.0, 180.0, 360.0)
 # Numbers a message may write as words ("the top three", "One map unit"), by value.
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve")  # fmt: skip
+
+
+def spelled_numbers(text: str) -> set[int]:
+    """The numbers a text writes in words ("the top three"), by value."""
+    words = set(re.findall(r"[a-z]+", text.casefold()))
+    return {i for i, word in enumerate(NUMBER_WORDS) if word in words}
 _PLAIN_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?")

@@ -291,9 +291,6 @@ def _layouts(
     else:
         raise TemplateError(f"the wrong values left for '{term.text}' skip a value the "
                             "course states near it: the gap would be a hint")
-    # the course's own values of other subjects are the wrong answers a teacher would
-    # write ("2 to 7 years", the preoperational stage's): a key position that leaves them
-    # out for made-up ones ("12 to 16 years") is not worth its balance (round 51)
     unit = term.quantity.canonical_unit
     # another value of the unit in the stem ("50 Hz in Europe and 60 Hz in North America")
     # marks the option nearest it: the key must not be that option (round 60)
@@ -308,6 +305,9 @@ def _layouts(
     if not sets:
         raise TemplateError(f"the stem's other value of '{term.text}''s unit would point to "
                             "the key as the option nearest it")
+    # the course's own values of other subjects are the wrong answers a teacher would
+    # write ("2 to 7 years", the preoperational stage's): a key position that leaves them
+    # out for made-up ones ("12 to 16 years") is not worth its balance (round 51)
     course = {q.values() for q in info.vocab.quantities if q.canonical_unit == unit}
     most = max(sum(q.values() in course for q in values) for values in sets)
     sets = [values for values in sets if sum(q.values() in course for q in values) == most]

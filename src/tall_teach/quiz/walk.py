@@ -24,7 +24,12 @@ from tall_teach.model import (
     TakeHome,
     plain_text,
 )
-from tall_teach.quiz.numbers import NUMBER_WORDS, Quantity, find_quantities, parse_quantity
+from tall_teach.quiz.numbers import (
+    Quantity,
+    find_quantities,
+    parse_quantity,
+    spelled_numbers,
+)
 from tall_teach.quiz.text import contains_term, normalise, stems
 
 
@@ -146,7 +151,8 @@ def teaching_slide(
             continue
         score = len(wanted & taught.stems) / len(wanted)
         writes = any(_writes(taught.text, form) for term in key_terms for form in _forms(term))
-        writes = writes or any(v and v <= _figures(taught.text) for v in values)
+        written = _figures(taught.text)
+        writes = writes or any(v and v <= written for v in values)
         headed = _headed(taught.title, key_terms[:1])
         # a take-home slide sums up its own module: of two slides that say it as fully,
         # the one there taught it ("The truth tables of the connectives", not the first
@@ -156,7 +162,7 @@ def teaching_slide(
         # of the water … is lost by transpiration": round 48 pointed to another module's
         # slide that wrote more of the message's words); with the key written, a quarter of
         # the words is enough ("Principia … (1687)" on "Isaac Newton": round 61)
-        figured = bool(figures & _figures(taught.text))
+        figured = bool(figures & written)
         if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
             writing.append(taught.place)
         if near and score >= _TELLING_SHARE:
@@ -191,17 +197,16 @@ def teaching_slide(
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")  # "97", "0.3", "11,700"
+_LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
+_SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
+_TELLING_SHARE = 0.7  # of the message's words, on the only slide of its module saying them
 
 
 def _figures(text: str) -> set[str]:
     """The figures a text writes, in digits or as words from three up ("seven half steps"
     is the table's "7": round 58); "one" and "two" are too common to mark a slide."""
-    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
-    spelled = {str(n) for n, word in enumerate(NUMBER_WORDS) if n >= 3 and word in words}
+    spelled = {str(n) for n in spelled_numbers(text) if n >= 3}
     return set(_FIGURE.findall(text)) | spelled
-_LOOSE_SHARE = 0.6  # of the message's words, on a slide that writes its key in another form
-_SOLE_SHARE = 0.25  # of the message's words, on the only slide that writes its key
-_TELLING_SHARE = 0.7  # of the message's words, on the only slide of its module saying them
 
 
 def _headed(title: str, key_terms: list[str]) -> bool:
