@@ -701,6 +701,21 @@ def test_a_name_reads_with_the_article_the_course_gives_it() -> None:
     assert "plural" in reads_in_stem("Theodosian Walls", "Hagia Sophia", walls, Evidence([]))
 
 
+def test_a_table_cell_is_no_habit_of_writing_a_name_bare() -> None:
+    """Round 64: "his conquest of Deccan" (the course writes "the Deccan" in running
+    text; a table's cell label "Deccan" is no way of writing it in a sentence)."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence([
+        _claim("Bindusara extended Mauryan rule into the Deccan", "", "bullet", "S", None),
+        _claim("The Satavahanas ruled the Deccan from about the first century BC", "",
+               "bullet", "T", None),
+        _claim("Satavahanas Deccan Gautamiputra Satakarni", "", "table row", "U", None),
+    ])
+    message = "Ashoka's Rock Edict XIII records his remorse after his conquest of Kalinga"
+    assert "the Deccan" in reads_in_stem("Deccan", "Kalinga", message, evidence)
+
+
 def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
     """Round 45: "Chance procedures of the torso is the core principle"."""
     from tall_teach.quiz.grammar import reads_in_stem

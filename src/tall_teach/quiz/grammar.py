@@ -597,6 +597,8 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
                          rf"{re.escape(candidate)}(?![\w-])", re.IGNORECASE)
     with_the = without = 0
     for claim in evidence.mentions(candidate):
+        if claim.kind in ("table row", "chart"):
+            continue  # a label in a cell ("| Satavahanas | Deccan |") is no running text
         for m in pattern.finditer(claim.text):
             if m.start() == 0 or m.group(1):
                 with_the += bool(m.group(1))
