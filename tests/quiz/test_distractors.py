@@ -716,6 +716,34 @@ def test_a_table_cell_is_no_habit_of_writing_a_name_bare() -> None:
     assert "the Deccan" in reads_in_stem("Deccan", "Kalinga", message, evidence)
 
 
+def test_a_history_stem_reads_its_dates_names_and_plural_parties() -> None:
+    """A Russian Revolution course's writer: "The October Manifesto of 1905" dates the
+    key (no value a law cannot take); "the Stolypin reforms let" is past tense and
+    "April Theses Lenin" has no verb after the blank; "Bolsheviks" and "Left SRs" are
+    plurals beside "the Socialist Revolutionaries won"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    none = Evidence([])
+    assert not reads_in_stem("Fundamental Laws", "October Manifesto",
+                             "The October Manifesto of 1905 granted civil liberties", none)
+    assert "value" in reads_in_stem("Phillips curve", "Gini coefficient",
+                                    "A Gini coefficient of 0 means perfect equality", none)
+    assert not reads_in_stem("war communism", "Stolypin reforms",
+                             "From 1906 the Stolypin reforms let peasants leave the commune",
+                             none)
+    assert not reads_in_stem("Decree on Land", "April Theses",
+                             "In his April Theses Lenin called for all power to the soviets",
+                             none)
+    won = "In November 1917 the Socialist Revolutionaries won the largest share of the vote"
+    evidence = Evidence([_claim("The Bolshevik seizure of power", "", "bullet", "S", None),
+                         _claim("The Mensheviks wanted a mass party", "", "bullet", "T", None)])
+    assert not reads_in_stem("Bolsheviks", "Socialist Revolutionaries", won, evidence)
+    assert not reads_in_stem("Mensheviks", "Socialist Revolutionaries", won, evidence)
+    assert not reads_in_stem("Left SRs", "Socialist Revolutionaries", won, evidence)
+    assert "singular" in reads_in_stem("Athens", "Greek city-states",
+                                       "The Greek city-states are famous", none)
+
+
 def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
     """Round 45: "Chance procedures of the torso is the core principle"."""
     from tall_teach.quiz.grammar import reads_in_stem

@@ -416,6 +416,24 @@ def test_a_date_is_asked_with_other_dates_of_the_course_in_chronological_order()
     assert {"5 May 1789", "5 October 1789"} <= texts  # course dates first, within its span
 
 
+def test_a_module_label_that_names_the_key_month_is_hidden() -> None:
+    """Round 67: "October and the Bolshevik seizure of power" above "… on 24-25 _____"
+    with October 1917 among June and December."""
+    from dataclasses import replace
+
+    taught = text_slide("a/timeline", "Timeline", [
+        "5 May 1789: the Estates-General open", "14 July 1789: the Bastille falls",
+        "5 October 1789: the October Days", "21 January 1793: the king is executed",
+    ])  # fmt: skip
+    messages = [msg("The Bastille fell on **14 July 1789**", line=4)]
+    course = course_with(messages, extra_slides=[taught], glossary=Glossary())
+    for title, shown in (("July and the fall of the Bastille", False), ("The Bastille", True)):
+        titled = replace(course, modules=(replace(course.modules[0], title=title),))
+        generated, _ = generate_items(titled)
+        (item,) = generated.items
+        assert item.shows_module is shown, title
+
+
 def test_when_no_bold_term_makes_a_sound_item_a_number_the_message_writes_may() -> None:
     glossary = Glossary((("body", ("Committee of Public Safety", "Paris Commune")),))
     messages = [msg("The **Committee of Public Safety** had 12 members in 1794 with 40% turnover",

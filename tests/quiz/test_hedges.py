@@ -12,6 +12,7 @@ from tall_teach.quiz.hedges import hedge
     "It is hypothesised that the marker predicts relapse",
     "Whether the drug helps remains to be seen",
     "The mechanism is unclear",
+    "Gene therapy will replace transplants in the future",
 ])  # fmt: skip
 def test_open_questions_and_guesses_are_hedged(text: str) -> None:
     assert hedge(text)
@@ -22,6 +23,9 @@ def test_open_questions_and_guesses_are_hedged(text: str) -> None:
     "result at least as extreme as the one observed",
     "Rejecting a null hypothesis that is in fact true is a Type I error",
     "Metformin may cause lactic acidosis",
+    # the future as the thing taught (a corporate-finance writer), no forecast
+    "The time value of money means that a dollar today is worth more than a dollar "
+    "received in the future, because it can be invested to earn a return",
 ])  # fmt: skip
 def test_facts_are_not_hedged(text: str) -> None:
     assert hedge(text) == ""

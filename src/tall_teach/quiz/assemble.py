@@ -114,9 +114,11 @@ def to_item(
         where=where(origin, course, later_keys),
         reasons=draft.reasons,
         shows_module=draft.kind == "authored" or not (
-            _label_gives_number(origin.place.module.title, draft.key) if draft.numeric
-            or re.search(r"\d", draft.key) else label_echo(
-                origin.place.module.title, draft.key, draft.distractors)),
+            ((draft.numeric or re.search(r"\d", draft.key))
+             and _label_gives_number(origin.place.module.title, draft.key))
+            # a date's month too: "October and the Bolshevik seizure of power" above
+            # "October 1917" among June and December (round 67)
+            or label_echo(origin.place.module.title, draft.key, draft.distractors)),
     )
 
 

@@ -19,7 +19,9 @@ _HEDGES = re.compile(
     r"(?:is|are|was|were|remains?)\s+(?:still\s+|largely\s+)?(?:unclear|uncertain)|"
     r"(?:unclear|uncertain)\s+(?:whether|if|how|why|what|when|who|which)|not yet known|"
     r"remains? to be (?:seen|determined|established)|"
-    r"open question|it seems likely|in the (?:near |distant )?future|"
+    r"open question|it seems likely|in the (?:near|distant|coming) future|"
+    # a forecast, not a dollar "received in the future" (a corporate-finance writer)
+    r"(?:will|may|could|should|expected|likely|promises?)\b[^.;]{0,80}\bin the future|"
     r"might|could potentially|potentially)\b",
     re.IGNORECASE,
 )
