@@ -744,6 +744,21 @@ def test_a_history_stem_reads_its_dates_names_and_plural_parties() -> None:
                                        "The Greek city-states are famous", none)
 
 
+def test_during_takes_a_span_of_time_or_a_process() -> None:
+    """Round 67: "During the burst size of a one-step growth curve" (the yield per cell,
+    filed by its author among the curve's phases)."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    none = Evidence([])
+    message = "During the eclipse period of a one-step growth curve, no virus is recovered"
+    assert "during" in reads_in_stem("burst size", "eclipse period", message, none)
+    assert not reads_in_stem("latent period", "eclipse period", message, none)
+    assert not reads_in_stem("rise phase", "eclipse period", message, none)
+    assert not reads_in_stem("replication cycle", "eclipse period", message, none)
+    assert not reads_in_stem("burst size", "eclipse period",
+                             "The eclipse period ends when virions assemble", none)
+
+
 def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
     """Round 45: "Chance procedures of the torso is the core principle"."""
     from tall_teach.quiz.grammar import reads_in_stem

@@ -71,7 +71,8 @@ def reads_in_stem(
     if law_beside_quantity(candidate, key):
         return ("a law or theorem beside a quantity or thing (or the other way round): "
                 "options of different kinds")
-    predicate = _predicate_misfit(candidate, key, message)
+    predicate = _predicate_misfit(candidate, key, message) or _span_misfit(candidate, key,
+                                                                           message)
     if predicate:
         return predicate
     negated = _negates_stem(candidate, key, message)
@@ -546,6 +547,41 @@ def _predicate_misfit(candidate: str, key: str, message: str) -> str:
         return (f"the stem's '{verb}' needs a quantity, as the key is, and this option "
                 "names no quantity")
     return ""
+
+
+# Heads of names of spans of time: "during the _____" takes one of them, or a process.
+_SPAN_HEADS = frozenset({
+    "period", "phase", "stage", "era", "age", "epoch", "eon", "interval", "cycle",
+    "war", "wars", "reign", "revolution", "dynasty", "century", "decade", "years", "year",
+    "season", "winter", "summer", "spring", "autumn", "night", "day", "window", "time",
+    "lifetime", "youth", "childhood", "infancy", "adolescence", "pregnancy", "gestation",
+    "occupation", "siege", "campaign", "crisis", "depression", "boom", "recession",
+    "regime", "rule", "administration", "presidency", "republic", "empire", "kingdom",
+    "movement", "renaissance", "reformation", "enlightenment", "event", "episode",
+    "state", "sleep", "transition", "session", "trial", "outbreak", "epidemic", "pandemic",
+})  # fmt: skip
+# Endings of names of processes and events, which last too ("during mitosis",
+# "during replication", "during fasting").
+_PROCESS_ENDINGS = ("tion", "sion", "sis", "ing", "ment", "ance", "ence", "ure", "ism",
+                    "ysis", "age", "al")
+
+
+def _span_misfit(candidate: str, key: str, message: str) -> str:
+    """ "During the _____" takes a span of time or a process, as the key is ("eclipse
+    period"), and not a quantity or a thing ("During the burst size": round 67)."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    before = re.findall(r"[^\W\d_]+", message[: spans[0][0]].casefold())[-2:]
+    if "during" not in before and "throughout" not in before:
+        return ""
+    if _head(key) not in _SPAN_HEADS:
+        return ""
+    other = _head(candidate)
+    if other in _SPAN_HEADS or other.endswith(_PROCESS_ENDINGS) or not other.isalpha():
+        return ""
+    return (f"\"during\" takes a span of time or a process, as '{key}' is, and "
+            f"'{candidate}' names neither")
 
 
 # Heads of names of quantities that are percentages by nature.
