@@ -502,6 +502,10 @@ def test_ordinal_names_keep_their_order() -> None:
     assert _ordinal_series(["first law", "Hubble's law"]) == ()
     assert _ordinal_series(["Type III curve", "Type I curve", "Type II curve"]) == (
         "Type I curve", "Type II curve", "Type III curve")  # fmt: skip
+    # round 69: "Right-of-way category C / … A / … B" shown out of order
+    grades = ["Right-of-way category C", "Right-of-way category A", "Right-of-way category B"]
+    assert _ordinal_series(grades) == tuple(sorted(grades))
+    assert _ordinal_series(["A cappella", "B movie"]) == ()
 
 
 def test_a_key_is_never_the_centre_of_an_even_spread() -> None:
@@ -949,3 +953,17 @@ def test_a_sub_kind_named_after_a_person_asks_for_no_kind() -> None:
 
     vocab = Vocabulary(Glossary((("concept/Weber", ("bureaucracy", "rationalisation")),)))
     assert category_noun("concept/Weber", vocab) == "option"
+
+
+def test_a_field_of_study_is_no_kind_to_ask_for() -> None:
+    """Round 68: "Which physiology best completes…" above glucose and glycerol, the
+    sub-kind "cryoprotectant" read as an adjective in -ant under "physiology"."""
+    from tall_teach.quiz.templates import category_noun
+
+    glossary = Glossary((("physiology/cryoprotectant", ("glucose", "glycerol")),
+                         ("biology/pollutant", ("lead", "mercury"))))
+    assert category_noun("physiology/cryoprotectant", Vocabulary(glossary)) == "option"
+    from tall_teach.quiz.terms import build_vocabulary
+
+    vocab = build_vocabulary(glossary, ["Lead and mercury are pollutants of rivers"])
+    assert category_noun("biology/pollutant", vocab) == "pollutant"

@@ -117,7 +117,8 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         # (-ment and -nent words are nouns: "reactor/component" is no "Which reactor",
         # round 62)
         adjective = (" " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
-                     and not child.casefold().endswith(("ment", "nent")))
+                     and not child.casefold().endswith(("ment", "nent"))
+                     and not _written_as_noun(child, vocab))
         # "idea/symbolist": an -ist word that may qualify its parent asks for the parent
         # ("Which symbolist" above ideas read as a person: round 54); "writer/novelist"
         # reads as well with "Which writer"
@@ -130,7 +131,8 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         # ("concept/Weber": "Which weber" did not read, round 66), not a class like "Titans"
         named = (child[:1].isupper() and " " not in child.strip()
                  and not vocab.used_in_course(f"{child}s"))
-        if " " not in child.strip() and category == child and (named or not _class_noun(child)):
+        if " " not in child.strip() and category == child and (named or not (
+                _class_noun(child) or _written_as_noun(child, vocab))):
             # one word that may qualify its parent ("building/modern", "order/Greek":
             # "Which modern" does not read): ask for no kind
             return "option"
@@ -140,10 +142,18 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     # one plain noun only: a longer category name is a topic more often than a class of
     # things ("Which endomembrane system" for the Golgi, "Which measurement method" for
     # the Doppler effect), and so is a process noun ("Which estimation")
-    if len(words) != 1 or words[0].casefold().endswith(_PROCESS_ENDINGS):
+    if len(words) != 1 or words[0].casefold().endswith(_PROCESS_ENDINGS + _FIELD_ENDINGS):
         return "option"
     spelled = [_glossary_spelling(w, vocab) for w in words]
     return " ".join([*spelled[:-1], singular_form(spelled[-1])])
+
+
+def _written_as_noun(word: str, vocab: Vocabulary) -> bool:
+    """A word in -ant or -ent the course writes as a noun ("as a cryoprotectant",
+    "pollutants"): a kind of its own, not a qualifier of its parent (round 68: "Which
+    physiology" above glucose). A capitalised one qualifies ("institution/Protestant")."""
+    return word[:1].islower() and word.endswith(("ant", "ent")) and any(
+        vocab.used_in_course(form) for form in (f"{word}s", f"a {word}", f"an {word}"))
 
 
 def _class_noun(word: str) -> bool:
@@ -179,6 +189,8 @@ _NOT_AGENTS = frozenset({
 
 
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
+# Names of fields of study: "Which physiology" asks for no thing (round 68)
+_FIELD_ENDINGS = ("logy", "graphy", "nomy", "metry", "istry", "sophy")
 _PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
 
@@ -441,20 +453,25 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "ninth", "tenth")  # fmt: skip
 # Roman numerals of a series ("Type I", "Type III" survivorship curves), as written.
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_LETTERS = ("A", "B", "C", "D", "E", "F", "G", "H")
 
 
 def _ordinal_series(options: list[str]) -> tuple[str, ...]:
     """Options that are one name with ordinals ("Kepler's first law", "… second law", "…
-    third law") or Roman numerals ("Type I", "Type II"), in that order, or ()."""
+    third law"), Roman numerals ("Type I", "Type II") or letters after it ("Category A"),
+    in that order, or ()."""
     found = []
     for option in options:
         words = option.split()
         hits = [i for i, w in enumerate(words) if w.casefold() in _ORDINALS]
         numerals = [i for i, w in enumerate(words) if w in _ROMAN]
-        if len(hits) + len(numerals) != 1:
+        # a grade's letter after its name ("right-of-way category A", "Group B": round 69)
+        letters = [i for i, w in enumerate(words) if i and w in _LETTERS]
+        if len(hits) + len(numerals) + len(letters) != 1:
             return ()
-        i = (hits or numerals)[0]
-        rank = _ORDINALS.index(words[i].casefold()) if hits else _ROMAN.index(words[i])
+        i = (hits or numerals or letters)[0]
+        rank = (_ORDINALS.index(words[i].casefold()) if hits else _ROMAN.index(words[i])
+                if numerals else _LETTERS.index(words[i]))
         found.append((" ".join([*words[:i], "#", *words[i + 1:]]), rank, option))
     if len({frame for frame, _, _ in found}) != 1:
         return ()
