@@ -37,3 +37,15 @@ def test_no_items_key_is_another_items_wrong_answer(course_path: Path) -> None:
                          or (item.kind == "statement" and contains_term(option.text, other.key_term)
                              and not contains_term(key_option, other.key_term)))  # fmt: skip
                 assert not shown, f"{item.id} offers '{other.key_term}', the key of {other.id}"
+
+
+def test_an_adjective_made_from_a_name_shows_the_name() -> None:
+    """Round 70: an authored option "The statue follows the proportions of the Polykleitan
+    canon" above the item asking for Polykleitos."""
+    from tall_teach.quiz.messages import _named_adjective
+
+    assert _named_adjective("the proportions of the Polykleitan canon", "Polykleitos")
+    assert _named_adjective("a Darwinian account", "Darwin")
+    assert _named_adjective("Euclidean geometry", "Euclid")
+    assert not _named_adjective("the canon of proportions", "Polykleitos")
+    assert not _named_adjective("Paris is the capital", "Paris Commune")

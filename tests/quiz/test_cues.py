@@ -211,6 +211,8 @@ def test_a_date_the_course_gives_no_neighbour_for_is_asked_with_the_key_moved_by
     assert shifted("31 January 1790", (1,)) == ["14 February 1790"]  # a day every month has
     assert shifted("July 14, 1789", (6,)) == ["January 25, 1790"]
     assert shifted("August 1789", (-3,)) == ["May 1789"]
+    # round 70: "1 January 1801" the one round date among arbitrary days
+    assert shifted("1 January 1801", (2, -2)) == ["1 March 1801", "1 November 1800"]
     course = course_with([msg("The Bastille fell on **14 July 1789**")], glossary=Glossary())
     course, _ = generate_items(course)
     (item,) = course.items

@@ -461,3 +461,14 @@ def test_an_acronym_spelled_out_in_the_stem_is_a_cue() -> None:
     stem = "_____ is ammonium nitrate mixed with about 6% fuel oil, and it is not water resistant"
     assert _initials_named("ANFO", ["Dynamite", "Emulsion"], stem) == {"ANFO"}
     assert _initials_named("DNA", ["RNA"], "The _____ double helix has two strands") == set()
+
+
+def test_a_counted_letter_the_stem_spells_out_is_a_cue() -> None:
+    """Round 70: "granted the tenants' _____: fair rent, fixity of tenure and free sale"
+    above the three Fs."""
+    from tall_teach.quiz.itemrules import _initials_named
+
+    stem = ("Gladstone's 1881 Land Act granted the tenants' _____: fair rent, fixity of tenure "
+            "and free sale.")
+    assert _initials_named("Three Fs", ["Tenant right", "Boycotting"], stem) == {"Three Fs"}
+    assert _initials_named("4 Ps", ["SWOT"], "The _____ are product, price and place") == set()

@@ -52,8 +52,10 @@ def shifted(text: str, months: tuple[int, ...] = (2, -2, 4, -4, 6, -6)) -> list[
         index = year * 12 + (month - 1) + delta
         y, m = divmod(index, 12)
         name = MONTHS[m].capitalize()
-        # another day too: wrong dates all on the key's day would give the day away
-        d = (day - 1 + 11 * n) % 28 + 1 if day else 0
+        # another day too: wrong dates all on the key's day would give the day away; but
+        # the first of a month stays the first ("1 January 1801" among firsts, not the one
+        # round date among arbitrary days: round 70)
+        d = (day - 1 + 11 * n) % 28 + 1 if day > 1 else day
         if form == "day month year":
             out.append(f"{d} {name} {y}")
         elif form == "month day, year":

@@ -298,7 +298,26 @@ def _initials_named(key: str, wrong: list[str], stem: str) -> set[str]:
     acronym = _acronym_spelled(key, stem)
     if acronym and not any(_acronym_spelled(o, stem) for o in wrong):
         return {acronym}
+    counted = _letters_counted(key, stem)
+    if counted and not any(_letters_counted(o, stem) for o in wrong):
+        return {counted}
     return set()
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _letters_counted(term: str, stem: str) -> str:
+    """A name that counts a letter ("the three Fs", "4 Ps") whose words the stem lists: "fair
+    rent, fixity of tenure and free sale" (round 70) spells the answer out."""
+    found = re.search(r"\b(two|three|four|five|six|seven|[2-7])\s+([A-Z])['’]?s\b", term,
+                      re.IGNORECASE)
+    if not found:
+        return ""
+    count = _NUMBER_WORDS.get(found.group(1).casefold()) or int(found.group(1))
+    letter = found.group(2)
+    starting = [w for w in re.findall(r"[A-Za-z]{3,}", stem) if w[0] in (letter, letter.lower())]
+    return found.group(0) if len(starting) >= count else ""
 
 
 def _acronym_spelled(term: str, stem: str) -> str:

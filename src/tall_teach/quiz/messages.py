@@ -728,7 +728,17 @@ def _writes_key(
                or (not parse_quantity(f) and any(contains_term(o, g) for o in said
                                                   for g in (f, pluralise(f))))
                for f in forms) or any(
-        contains_term(stem, f) for f in _inflected(key_term))  # fmt: skip
+        contains_term(stem, f) for f in _inflected(key_term)) or any(
+        _named_adjective(text, key) for text in (stem, *said))  # fmt: skip
+
+
+def _named_adjective(text: str, name: str) -> bool:
+    """The text writes an adjective made from a one-word name: "the Polykleitan canon" in an
+    authored option above Polykleitos (round 70), "Darwinian", "Euclidean"."""
+    if " " in name.strip() or len(name) < 5 or not name[:1].isupper():
+        return False
+    root = re.sub(r"(?:os|us|es|is|as|[aeo])$", "", name)
+    return re.search(rf"\b{re.escape(root)}(?:ian|ean|an|ist|ic)\b", text) is not None
 
 
 def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:

@@ -82,11 +82,19 @@ def _score(candidate: str, key: str, origin: str, vocab: Vocabulary) -> tuple[fl
     in_course = 0 if vocab.used_in_course(candidate) else 1
     days = _days_apart(candidate, key)
     if days is not None:  # dates: the nearer in time, the more plausible
-        return origin_rank, in_course, round(math.log1p(days), 3)
+        # a key on the first of a month among other days stands out as the round one ("1
+        # January 1801" when an Act took effect: round 70): the firsts of other months first
+        first = _first_of_month(key) and not _first_of_month(candidate)
+        return first, origin_rank, in_course, round(math.log1p(days), 3)
     a, b = shape(candidate), shape(key)
     form = (a[0] != b[0]) + (min(abs(a[1] - b[1]), 2) / 2) + (a[2] != b[2]) * 0.5
     length = abs(len(candidate) - len(key)) / max(len(candidate), len(key), 1)
     return origin_rank, in_course, round(form + length, 3)
+
+
+def _first_of_month(date: str) -> bool:
+    when = parse_date(date)
+    return when is not None and when[2] == 1
 
 
 def _days_apart(a: str, b: str) -> int | None:
