@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 _UNIT_FORMS: dict[str, str] = {
     "%": "%", "percent": "%", "per cent": "%",
@@ -242,8 +243,14 @@ def _unit_written(m: re.Match[str]) -> bool:
 
 def find_quantities(text: str) -> list[tuple[Quantity, str, tuple[int, int]]]:
     """Every number with a unit in running text: (quantity, text as written, span)."""
-    return [(_from_match(m), m.group(0), m.span()) for m in _IN_TEXT.finditer(text)
-            if _unit_written(m)]
+    return list(_quantities_in(text))
+
+
+@lru_cache(maxsize=16384)
+def _quantities_in(text: str) -> tuple[tuple[Quantity, str, tuple[int, int]], ...]:
+    """Kept per text (a Quantity is frozen): each message and claim is read many times."""
+    return tuple((_from_match(m), m.group(0), m.span()) for m in _IN_TEXT.finditer(text)
+                 if _unit_written(m))
 
 
 def parse_quantity(text: str) -> Quantity | None:

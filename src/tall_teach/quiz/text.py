@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _TOKEN = re.compile(rf"[^\W_]+|[^\w\s{_DASHES}]")
@@ -29,7 +30,15 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 def tokens(text: str) -> list[str]:
     """Casefolded word and symbol tokens; hyphens, dashes and spaces only separate them."""
-    return _TOKEN.findall(text.casefold())
+    return list(_tokenised(text)[0])
+
+
+@lru_cache(maxsize=65536)
+def _tokenised(text: str) -> tuple[tuple[str, ...], str]:
+    """A text's tokens and their run joined: the generator asks of the same course texts
+    tens of thousands of times whether they write a term."""
+    found = tuple(_TOKEN.findall(text.casefold()))
+    return found, "".join(found)
 
 
 def cased_tokens(text: str) -> list[str]:
@@ -39,7 +48,7 @@ def cased_tokens(text: str) -> list[str]:
 
 def normalise(term: str) -> str:
     """The comparison form of a term: case, hyphens and spacing do not count."""
-    return "".join(tokens(term))
+    return _tokenised(term)[1]
 
 
 def base(term: str) -> str:
@@ -54,7 +63,9 @@ def base(term: str) -> str:
 
 def contains_term(text: str, term: str) -> bool:
     """True when `term` occurs in `text` as a run of whole tokens (normalised)."""
-    return find_token_run(tokens(text), normalise(term)) is not None
+    found, joined = _tokenised(text)
+    wanted = normalise(term)
+    return wanted in joined and find_token_run(found, wanted) is not None
 
 
 def find_token_run(text_tokens: Sequence[str], wanted: str) -> tuple[int, int] | None:
@@ -201,9 +212,10 @@ def _in_order(short: str, long: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=32768)
 def stems(text: str) -> frozenset[str]:
     """Content words with common endings cut, so "relapses" and "relapsed" meet
-    "relapse"."""
+    "relapse". Kept per text: the same claims are read again for every candidate."""
     out = set()
     for word in content_words(text):
         for ending in ("ies", "ing", "ed", "es", "s"):
