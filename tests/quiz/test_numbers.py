@@ -385,3 +385,13 @@ def test_an_order_of_magnitude_is_asked_among_orders_of_magnitude() -> None:
 
     values = sorted(q.mid for q in ladder(parse_quantity("10,000 times")))
     assert values[:2] == [100.0, 1000.0] and 100000.0 in values
+
+
+def test_no_single_share_of_all_is_a_wrong_value() -> None:
+    """Round 71: 100% beside "about 80% of the protein in cow's milk is casein", whose
+    slide gives whey the other 20%."""
+    from tall_teach.quiz.numbers import in_bounds, parse_quantity
+
+    assert not in_bounds(parse_quantity("100%"))  # type: ignore[arg-type]
+    assert in_bounds(parse_quantity("80-100%"))  # type: ignore[arg-type]
+    assert in_bounds(parse_quantity("95%"))  # type: ignore[arg-type]

@@ -568,20 +568,35 @@ _PROCESS_ENDINGS = ("tion", "sion", "sis", "ing", "ment", "ance", "ence", "ure",
 
 def _span_misfit(candidate: str, key: str, message: str) -> str:
     """ "During the _____" takes a span of time or a process, as the key is ("eclipse
-    period"), and not a quantity or a thing ("During the burst size": round 67)."""
+    period"), and not a quantity or a thing ("During the burst size": round 67); a key
+    named a period stands beside spans of time or processes only, wherever the blank is."""
     spans = occurrences(message, key)
     if not spans:
         return ""
+    other = _head(candidate)
+    if other in _SPAN_HEADS or not other.isalpha() or (
+            other.endswith(_PROCESS_ENDINGS) and other not in _THINGS_IN_TION):
+        return ""
+    if _head(key) in _PERIODS:  # "The _____, about two months without milking": round 71
+        return f"'{key}' names a span of time and '{candidate}' does not: options of two kinds"
     before = re.findall(r"[^\W\d_]+", message[: spans[0][0]].casefold())[-2:]
     if "during" not in before and "throughout" not in before:
         return ""
     if _head(key) not in _SPAN_HEADS:
         return ""
-    other = _head(candidate)
-    if other in _SPAN_HEADS or other.endswith(_PROCESS_ENDINGS) or not other.isalpha():
-        return ""
     return (f"\"during\" takes a span of time or a process, as '{key}' is, and "
             f"'{candidate}' names neither")
+
+
+# Nouns in -tion that name things, not processes that last ("water balance equation").
+_THINGS_IN_TION = frozenset({"equation", "station", "population", "nation", "function",
+                             "section", "position", "solution", "question", "institution",
+                             "constitution", "organisation", "organization", "foundation",
+                             "collection", "association", "federation", "corporation"})
+# Heads that name nothing but a span of time ("dry period", "residence time"); "phase"
+# and "cycle" name other things too ("linear phase", "carbon cycle").
+_PERIODS = frozenset({"period", "stage", "interval", "era", "epoch", "age", "time", "window",
+                      "season", "years", "decade", "century"})
 
 
 # Heads of names of quantities that are percentages by nature.
@@ -666,10 +681,13 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
                          rf"{re.escape(candidate)}(?![\w-])", re.IGNORECASE)
     with_the = without = 0
     for claim in evidence.mentions(candidate):
-        if claim.kind in ("table row", "chart"):
-            continue  # a label in a cell ("| Satavahanas | Deccan |") is no running text
+        # a label in a cell ("| Satavahanas | Deccan |") is no running text, but a cell
+        # that writes "the" does ("| the Portuguese Synagogue (1675) |": round 71)
+        label = claim.kind in ("table row", "chart")
         for m in pattern.finditer(claim.text):
-            if m.start() == 0 or m.group(1):
+            if label:
+                with_the += bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
+            elif m.start() == 0 or m.group(1):
                 with_the += bool(m.group(1))
                 without += not m.group(1) and m.start() != 0
             else:
@@ -678,7 +696,14 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
     # Baghdad", "Seljuks took Baghdad"): only a singular name is held to the course's habit
     if has_the and without and not with_the and not _plural_form(candidate.casefold()):
         return f"the course writes \"{candidate}\" without \"the\", and the blank has one"
-    if not has_the and with_the >= 2 and not without and not _bare_start(before):
+    # once is enough for a building's or an institution's name of capitalised words ("met
+    # in Portuguese Synagogue": round 71), where "M phase" reads bare as well; a plural
+    # reads bare, and a possessive determines
+    named = len(candidate.split()) > 1 and all(w[:1].isupper() for w in candidate.split())
+    if (not has_the and with_the and not without and not _bare_start(before)
+            and (with_the >= 2 or (named and not (
+                _plural_form(candidate.casefold())
+                or _POSSESSIVE.search(message[: spans[0][0]]))))):
         return f"the course writes \"the {candidate}\", and the blank has no article"
     return ""
 

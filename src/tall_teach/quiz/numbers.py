@@ -313,13 +313,15 @@ def _additive(key: Quantity) -> bool:
 
 
 def in_bounds(q: Quantity) -> bool:
-    """Percentages stay within 0-100; other values stay above 0 (a range may start at 0%),
-    counts at 2 or more."""
+    """Percentages stay within 0-100, and a single one below 100; other values stay above 0
+    (a range may start at 0%), counts at 2 or more."""
     top = q.high if q.high is not None else q.low
     floor_ok = q.low >= 0 if (q.canonical_unit == "%" and q.is_range) else q.low > 0
     if not floor_ok or (q.is_small_count and q.low < 2):  # "1 layer" counts nothing
         return False
-    return not (q.canonical_unit == "%" and top > 100)
+    # a single 100% says "all": no believable wrong share beside "about 80% of the protein
+    # is casein" (round 71); a range may end there ("80-100%")
+    return not (q.canonical_unit == "%" and (top > 100 or (not q.is_range and q.low >= 100)))
 
 
 def separated(key: Quantity, a: Quantity, b: Quantity, stated: frozenset[Quantity] = frozenset()
