@@ -727,6 +727,9 @@ def test_a_name_of_capitalised_words_the_course_writes_with_the_once_needs_it() 
     message = "Catholics met in hidden churches in private houses and warehouses"
     assert "the Portuguese Synagogue" in reads_in_stem("Portuguese Synagogue", "hidden churches",
                                                        message, cell)
+    steen = Evidence([_claim("A Jan Steen household is a messy one", "", "notes", "S", None)])
+    assert not reads_in_stem("Jan Steen", "Rembrandt", "Rembrandt painted The Night Watch",
+                             steen)
     phase = Evidence([_claim("Chromosomes condense in the M phase", "", "bullet", "S", None)])
     assert not reads_in_stem("M phase", "S phase", "DNA is copied during S phase", phase)
 

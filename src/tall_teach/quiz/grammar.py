@@ -679,12 +679,13 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
     # reads after "the" as well (a power-systems writer's report)
     pattern = re.compile(rf"(\b(?:the|a|an|each|every|this|that|its|their)\s+)?(?<![\w-])"
                          rf"{re.escape(candidate)}(?![\w-])", re.IGNORECASE)
-    with_the = without = 0
+    with_the = without = definite = 0
     for claim in evidence.mentions(candidate):
         # a label in a cell ("| Satavahanas | Deccan |") is no running text, but a cell
         # that writes "the" does ("| the Portuguese Synagogue (1675) |": round 71)
         label = claim.kind in ("table row", "chart")
         for m in pattern.finditer(claim.text):
+            definite += bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
             if label:
                 with_the += bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
             elif m.start() == 0 or m.group(1):
@@ -696,12 +697,12 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
     # Baghdad", "Seljuks took Baghdad"): only a singular name is held to the course's habit
     if has_the and without and not with_the and not _plural_form(candidate.casefold()):
         return f"the course writes \"{candidate}\" without \"the\", and the blank has one"
-    # once is enough for a building's or an institution's name of capitalised words ("met
-    # in Portuguese Synagogue": round 71), where "M phase" reads bare as well; a plural
-    # reads bare, and a possessive determines
+    # one "the" is enough for a building's or an institution's name of capitalised words
+    # ("met in Portuguese Synagogue": round 71), where "M phase" reads bare as well and "a
+    # Jan Steen household" makes no habit; a plural reads bare, and a possessive determines
     named = len(candidate.split()) > 1 and all(w[:1].isupper() for w in candidate.split())
     if (not has_the and with_the and not without and not _bare_start(before)
-            and (with_the >= 2 or (named and not (
+            and (with_the >= 2 or (named and definite and not (
                 _plural_form(candidate.casefold())
                 or _POSSESSIVE.search(message[: spans[0][0]]))))):
         return f"the course writes \"the {candidate}\", and the blank has no article"
