@@ -620,6 +620,24 @@ def test_a_two_option_item_whose_key_the_quiz_title_names_is_not_made() -> None:
     assert any("key-in-title" in r for d in titled.declined for r in d.reasons)
 
 
+def test_a_head_word_common_in_the_course_is_no_title_cue() -> None:
+    """An electrochemistry writer's report: "…electrochemical energy" in the subtitle above
+    Gibbs energy / Enthalpy. A word the course writes everywhere names its field, not the
+    key; the key's whole name in the title still does."""
+    glossary = Glossary((("quantity", ("Gibbs energy", "enthalpy")),))
+    messages = [msg("A negative **Gibbs energy** change makes a cell reaction spontaneous")]
+    slide = text_slide("a/s", "Energy in cells", [
+        "Enthalpy is the heat content at constant pressure", "Cells turn chemical energy into work",
+        "Energy is conserved in a cell", "A battery stores energy", "Energy per mole of charge",
+    ])  # fmt: skip
+    course = replace(course_with(messages, glossary=glossary, extra_slides=[slide]),
+                     title="Electrochemistry", subtitle="Cells and electrochemical energy")
+    made, _ = generate_items(course)
+    assert [i for i in made.items if i.kind == "cloze"]
+    named, _ = generate_items(replace(course, subtitle="Cells and Gibbs energy"))
+    assert not [i for i in named.items if i.kind == "cloze"]
+
+
 def test_a_module_label_that_writes_the_key_year_is_hidden() -> None:
     """Round 36: "Nuclear arms and crises, 1949-1963" above a question whose answer is 1949."""
     from tall_teach.quiz.assemble import _label_gives_number

@@ -464,10 +464,13 @@ def _broken(draft: Draft, origin: Origin, quiz: QuizContext) -> list[RuleFailure
     words = re.findall(r"[^\W\d_]+", draft.key.casefold())
     # a qualifier the whole course uses ("international" of the International Monetary
     # Fund in a course on international political economy) names its field, not the key;
-    # the key's own name or head word, or a word rare in the course, does (round 53)
+    # the key's own name, or a word rare in the course, does (round 53). A common head
+    # word alone does not ("electrochemical energy" above Gibbs energy: an
+    # electrochemistry writer's report)
     echo = next((w for w in words
                  if len(w) >= 4 and base(w) in said
-                 and (w == words[-1] or stems(w) & quiz.evidence.distinctive)
+                 and (words == [w] or contains_term(header, draft.key)
+                      or stems(w) & quiz.evidence.distinctive)
                  and not any(base(w) == base(x) for d in draft.distractors
                              for x in re.findall(r"[^\W\d_]+", d.casefold()))), "")
     if echo:
