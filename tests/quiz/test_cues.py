@@ -293,6 +293,25 @@ def test_a_sentence_saying_the_opposite_direction_is_no_evidence() -> None:
     assert not _opposite(demand, "Law of demand: a higher price lowers the quantity bought")
     assert not _opposite("SGLT2 inhibitors reduce hospitalisation",
                          "Empagliflozin reduces hospitalisation and increases infections")
+    # a dairy-science writer's report: adrenaline "blocks let-down", oxytocin causes it
+    assert _opposite("Oxytocin causes milk let-down", "Stress releases adrenaline, which "
+                     "blocks let-down")
+
+
+def test_a_sentence_setting_the_candidate_against_the_key_is_no_evidence() -> None:
+    """ "Prolactin … is needed for the start of lactation, but it is oxytocin that…" and "A
+    comparison with NULL gives UNKNOWN, not TRUE or FALSE": the course says the candidate
+    is not what the key is."""
+    from tall_teach.quiz.evidence import _contrasts
+
+    prolactin = ("Prolactin, another pituitary hormone, is needed for the start of lactation, "
+                 "but it is oxytocin that moves the milk")
+    assert _contrasts(prolactin, "prolactin", "oxytocin")
+    assert _contrasts("A comparison with NULL gives UNKNOWN, not TRUE or FALSE", "FALSE",
+                      "UNKNOWN")
+    assert not _contrasts("Hot pressing and hot isostatic pressing add a driving force",
+                          "hot isostatic pressing", "hot pressing")
+    assert not _contrasts("Prolactin starts lactation", "prolactin", "oxytocin")
 
 
 def test_a_stem_unit_only_the_key_is_measured_in_sorts_the_options() -> None:

@@ -216,6 +216,8 @@ class Evidence:
                 continue
             if _opposite(message, claim.text):
                 continue  # "the quantity supplied rises" beside "… lowers the quantity demanded"
+            if _contrasts(claim.text, candidate, key):
+                continue  # "Prolactin … is needed to start lactation, but it is oxytocin that…"
             shared = wanted & claim.stems
             share = sum(self.weight(w) for w in shared) / total
             distinctive = shared & self._distinctive
@@ -387,6 +389,12 @@ _OPPOSITES = [
     ("positive", "negative"), ("gain", "loss"), ("gains", "losses"), ("inverts", "retains"),
     ("activates", "inhibits"), ("increase", "reduce"), ("increases", "reduces"),
     ("rises", "lowers"), ("rise", "lower"), ("raises", "falls"), ("raise", "fall"),
+    # causing and blocking ("oxytocin causes milk let-down" beside "adrenaline, which
+    # blocks let-down": a dairy-science writer's report)
+    ("causes", "blocks"), ("causes", "prevents"), ("triggers", "blocks"),
+    ("stimulates", "inhibits"), ("stimulates", "suppresses"), ("promotes", "inhibits"),
+    ("promotes", "suppresses"), ("induces", "suppresses"), ("activates", "blocks"),
+    ("enables", "prevents"), ("allows", "prevents"),
 ]  # fmt: skip
 _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -411,6 +419,20 @@ def _opposite(message: str, claim: str) -> bool:
     it speaks of another direction ("rises" where the message says "lowers")."""
     said, written = set(tokens(message)), set(tokens(claim))
     return any(_OPPOSITE.get(word, set()) & written and word not in written for word in said)
+
+
+_CONTRAST = re.compile(r"\b(?:but|whereas|unlike|rather than|instead of|not)\b", re.IGNORECASE)
+
+
+def _contrasts(text: str, candidate: str, key: str) -> bool:
+    """The claim sets the candidate against the key with a contrast between them ("but it
+    is oxytocin that…", "X, unlike Y"): it says the candidate is not what the key is."""
+    mine, theirs = occurrences(text, candidate), occurrences(text, key)
+    if not mine or not theirs:
+        return False
+    start, end = sorted((mine[0][1], theirs[0][0])) if mine[0][0] < theirs[0][0] else sorted(
+        (theirs[0][1], mine[0][0]))
+    return _CONTRAST.search(text[start:end]) is not None
 
 
 _ALIKE = re.compile(r"\b(?:also|too|as well|likewise|similarly|both|same)\b", re.IGNORECASE)
