@@ -548,3 +548,19 @@ def test_ranges_the_course_writes_may_meet_at_their_ends() -> None:
     key, other = parse_quantity("7 to 11 years"), parse_quantity("2 to 7 years")
     assert not separated(key, key, other)
     assert separated(key, key, other, frozenset({key, other}))
+
+
+def test_a_term_the_course_calls_a_kind_of_the_key_overlaps_it() -> None:
+    """Round 73: "Bacteria" beside actinomycetes, which "are filamentous Gram-positive
+    bacteria"; not "a rule of sovereignty" (a part) nor "equivalent to" (a likeness)."""
+    from tall_teach.quiz.evidence import _claim
+
+    evidence = Evidence([
+        _claim("Actinomycetes are filamentous Gram-positive bacteria", "", "bullet", "S", None),
+        _claim("Non-intervention is a rule of sovereignty", "", "notes", "S", None),
+        _claim("Gauss's law is equivalent to Coulomb's law", "", "bullet", "S", None),
+    ])  # fmt: skip
+    assert evidence.kind_of("Bacteria", "Actinomycetes")
+    assert evidence.kind_of("Actinomycetes", "Bacteria")  # either way round
+    assert evidence.kind_of("Sovereignty", "Non-intervention") == ""
+    assert evidence.kind_of("Coulomb's law", "Gauss's law") == ""

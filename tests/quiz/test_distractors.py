@@ -762,6 +762,16 @@ def test_a_history_stem_reads_its_dates_names_and_plural_parties() -> None:
                                        "The Greek city-states are famous", none)
 
 
+def test_no_plural_after_the_blank_s_article() -> None:
+    """Round 73: "such as a(n) Analytical procedures" above external confirmation."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "Evidence from outside the entity, such as an external confirmation, is reliable"
+    assert "plural" in reads_in_stem("analytical procedures", "external confirmation",
+                                     message, Evidence([]))
+    assert not reads_in_stem("inspection", "external confirmation", message, Evidence([]))
+
+
 def test_during_takes_a_span_of_time_or_a_process() -> None:
     """Round 67: "During the burst size of a one-step growth curve" (the yield per cell,
     filed by its author among the curve's phases)."""

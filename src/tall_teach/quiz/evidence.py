@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tall_teach.model import (
     Block,
@@ -147,6 +148,20 @@ class Evidence:
                         if names.match(claim.text, end):
                             return True
         return False
+
+    def kind_of(self, a: str, b: str) -> str:
+        """The sentence where the course says one term is a kind of the other
+        ("Actinomycetes are filamentous Gram-positive bacteria": round 73; "Every dominant
+        strategy equilibrium is a Nash equilibrium"), or "": both would be right."""
+        for first, second in ((a, b), (b, a)):
+            for claim in self.mentions(first):
+                if claim.kind == "title":
+                    continue
+                for one in {first, pluralise(first), *singulars(first)}:
+                    for other in {second, pluralise(second), *singulars(second)}:
+                        if _is_a(one, other).search(claim.text):
+                            return claim.text
+        return ""
 
     @property
     def distinctive(self) -> frozenset[str]:
@@ -433,6 +448,16 @@ def _contrasts(text: str, candidate: str, key: str) -> bool:
     start, end = sorted((mine[0][1], theirs[0][0])) if mine[0][0] < theirs[0][0] else sorted(
         (theirs[0][1], mine[0][0]))
     return _CONTRAST.search(text[start:end]) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_a(one: str, other: str) -> re.Pattern[str]:
+    """"X is a (…) Y", with at most two words between that qualify Y, not a part ("a rule
+    of sovereignty"), a likeness ("equivalent to") or a formula ("a perpetuity minus …")."""
+    return re.compile(
+        rf"(?<![\w-]){re.escape(one)}\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of|"
+        rf"a form of)?\s*(?:(?!(?:of|to|than|not|like|equivalent|minus|plus)\b)[\w-]+\s+){{0,2}}"
+        rf"{re.escape(other)}(?![\w-])(?!\s+(?:minus|plus|of)\b)", re.IGNORECASE)
 
 
 _ALIKE = re.compile(r"\b(?:also|too|as well|likewise|similarly|both|same)\b", re.IGNORECASE)

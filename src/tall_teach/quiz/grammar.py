@@ -41,6 +41,10 @@ def reads_in_stem(
     if not vouched and _bare_beside_possessive(candidate, key, message):
         return (f"it needs an article the blank does not have: the key's possessive is its "
                 f"own (\"{_blank_context(key, message)}\")")
+    if (_after_indefinite(key, message) and _plural_form(candidate.casefold())
+            and not _plural_form(key.casefold())):
+        # "such as a(n) Analytical procedures" (round 73)
+        return f"a plural after the blank's article (\"{context}\")"
     if _named_plural(key, message) and _singular_count(candidate):
         return ("a singular thing where the stem names a plural (\"… are called _____\")")
     if (_named_singular(key, message) and _plural_form(candidate.casefold())

@@ -328,6 +328,9 @@ def _rejection(
         return across
     if ctx.evidence.same_as(candidate, key):
         return "the course gives it as another name of the key (a second right answer)"
+    kind_of = ctx.evidence.kind_of(candidate, key)
+    if kind_of:
+        return f"the course says one is a kind of the other (\"{kind_of}\"): the options overlap"
     if parse_date(key) is None:
         clash = date_clash(candidate, ctx.message) or far_in_time(
             candidate, ctx.message, ctx.evidence
