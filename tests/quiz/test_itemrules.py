@@ -409,6 +409,8 @@ def test_a_key_of_several_words_among_one_word_options_stands_apart() -> None:
     assert key_not_odd_form(one("Census", "Vital registration", "Sample survey"),
                             Glossary()) is None  # fmt: skip
     assert key_not_odd_form(one("Stamford Bridge", "Clontarf", "Edington"), Glossary()) is None
+    # round 72: a name with an epithet of place among bare names
+    assert key_not_odd_form(one("Sargon of Akkad", "Lugalzagesi", "Eannatum"), Glossary())
     assert key_not_odd_form(one("Means of production", "Bourgeoisie"), Glossary()) is None
     assert key_not_odd_form(one("Means of production", "Bourgeoisie", "Class struggle"),
                             Glossary()) is None  # fmt: skip

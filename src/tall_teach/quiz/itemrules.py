@@ -591,7 +591,11 @@ def key_not_odd_form(item: QuizItem, _: Glossary) -> RuleFailure | None:
         return None
     key = next((o.text for o in item.options if o.correct), "")
     wrong = [o.text for o in item.options if not o.correct]
-    if len(key.split()) < 2 or any(len(w.split()) > 1 for w in wrong) or _title_cased(key):
+    # a name with an epithet of place among bare names is no such proper name ("Sargon of
+    # Akkad" beside "Lugalzagesi" and "Eannatum": round 72)
+    epithet = len(key.split()) >= 3 and " of " in f" {key} "
+    if len(key.split()) < 2 or any(len(w.split()) > 1 for w in wrong) or (
+            _title_cased(key) and not epithet):
         return None
     return RuleFailure("key-odd-form", f"every wrong option is one word and the key "
                        f"{len(key.split())}: it stands apart by its form")
