@@ -226,3 +226,14 @@ def test_only_a_ratio_is_a_percentage_and_two_stem_numbers_multiply_to_the_key()
                                  "A slope fails when its factor of safety falls below 1")
     rule = "The _____: an income growing at 7 per cent a year doubles in about 10 years"
     assert _numbers_named("Rule of 70", ["Solow model", "Engel's law"], rule) == {"70"}
+
+
+def test_a_plural_head_before_of_is_read_in_the_singular() -> None:
+    """A Carolingian course's writer: bold "mayors of the palace" took no kind from the
+    glossary's "mayor of the palace"."""
+    from tall_teach.quiz.terms import singulars
+
+    assert singulars("mayors of the palace") == ["mayor of the palace"]
+    assert singulars("laws of motion") == ["law of motion"]
+    assert "Mean of production" not in singulars("Means of production")
+    assert singulars("therapies") == ["therapy"]

@@ -547,6 +547,15 @@ def _predicate_misfit(candidate: str, key: str, message: str) -> str:
     if percent and head in _SHARE_HEADS and other not in _SHARE_HEADS:
         return ("a quantity with a unit where the stem gives the key a percentage, as only a "
                 "ratio or a share takes")
+    # "the reduction of the compact's total _____" (round 72: green body beside surface
+    # energy): what is totalled, reduced or raised is a quantity
+    measured = re.search(r"(?:\b(?:total|net|average|mean)|\b(?:reduction|increase|decrease|"
+                         r"rise|fall|change|drop|gain|loss)\s+(?:of|in)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,2})\s*$", message[: spans[0][0]], re.IGNORECASE)
+    if measured and head in _CHANGING_HEADS and other not in _CHANGING_HEADS and not (
+            other.endswith(("ity", "ance", "ence", "ness", "ion"))):
+        return ("a thing where the stem measures the key (\"total\", \"reduction of\"): only a "
+                "quantity reads there")
     if verb in _CHANGING and head in _CHANGING_HEADS and other not in _CHANGING_HEADS:
         return (f"the stem's '{verb}' needs a quantity, as the key is, and this option "
                 "names no quantity")

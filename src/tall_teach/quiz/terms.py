@@ -299,7 +299,14 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
 
 
 def singulars(term: str) -> list[str]:
-    """Singular forms a plural term may stand for ("sulfonylureas", "therapies")."""
+    """Singular forms a plural term may stand for ("sulfonylureas", "therapies"; "mayors of
+    the palace", whose head comes before "of": a Carolingian course's writer)."""
+    head, of, rest = term.partition(" of ")
+    if of and head.strip() and " of " not in f" {rest} " and (
+            head.casefold() not in _SAME_IN_BOTH):
+        found = [f"{one} of {rest}" for one in singulars(head)]
+        if found:
+            return found
     lower = term.casefold()
     if lower.endswith("ies"):
         return [term[:-3] + "y"]
