@@ -772,6 +772,17 @@ def test_no_plural_after_the_blank_s_article() -> None:
     assert not reads_in_stem("inspection", "external confirmation", message, Evidence([]))
 
 
+def test_what_is_totalled_or_reduced_is_a_quantity() -> None:
+    """Round 72: "the reduction of the powder compact's total _____" with green body (an
+    object) beside surface energy."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = ("The driving force for sintering is the reduction of the powder compact's total "
+               "surface energy")
+    assert "quantity" in reads_in_stem("green body", "surface energy", message, Evidence([]))
+    assert not reads_in_stem("grain boundary energy", "surface energy", message, Evidence([]))
+
+
 def test_during_takes_a_span_of_time_or_a_process() -> None:
     """Round 67: "During the burst size of a one-step growth curve" (the yield per cell,
     filed by its author among the curve's phases)."""
