@@ -403,6 +403,8 @@ def test_two_named_changes_stand_together_a_law_and_a_quantity_do_not() -> None:
 
     assert law_beside_quantity("central limit theorem", "standard error")
     assert not law_beside_quantity("Grimm's Law", "Great Vowel Shift")
+    assert law_beside_quantity("Pascal's law", "hydrostatic pressure")  # round 74
+    assert law_beside_quantity("Engel's law", "expected urban wage")
     assert law_beside_quantity("Alternative hypothesis", "P-value")  # round 45
     assert not law_beside_quantity("Alternative hypothesis", "Null hypothesis")
 

@@ -985,3 +985,14 @@ def test_a_field_of_study_is_no_kind_to_ask_for() -> None:
 
     vocab = build_vocabulary(glossary, ["Lead and mercury are pollutants of rivers"])
     assert category_noun("biology/pollutant", vocab) == "pollutant"
+
+
+def test_a_name_in_is_has_no_plural_and_a_plural_takes_no_second_ending() -> None:
+    """Round 74: "Admonitio generalises" beside the capitularies ("Lombards" would have been
+    "Lombardses" the same way)."""
+    from tall_teach.quiz.templates import _already_plural, _as_plural
+
+    assert _as_plural("Lombards") == "Lombards"
+    assert _as_plural("thesis") == "theses"
+    assert _as_plural("capitulary") == "capitularies"
+    assert not _already_plural("Admonitio generalis")

@@ -484,8 +484,11 @@ def law_beside_quantity(candidate: str, key: str) -> bool:
     """One names a law or theorem and the other a quantity ("central limit theorem" beside
     "standard error"); two named changes may stand together ("Grimm's Law", "Great Vowel
     Shift")."""
-    return (_statement_head(candidate) and _quantity_head(key)) or (
-        _statement_head(key) and _quantity_head(candidate))
+    def measured(term: str) -> bool:  # "hydrostatic pressure" beside Pascal's law (round 74)
+        return _quantity_head(term) or _head(term) in _CHANGING_HEADS
+
+    return (_statement_head(candidate) and measured(key)) or (
+        _statement_head(key) and measured(candidate))
 
 
 # Verbs whose subject is a statement or a view ("the Betz limit says that", "the domino

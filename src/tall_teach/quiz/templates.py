@@ -190,7 +190,11 @@ _NOT_AGENTS = frozenset({
 
 _PROCESS_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence", "ysis", "ism")
 # Names of fields of study: "Which physiology" asks for no thing (round 68)
-_FIELD_ENDINGS = ("logy", "graphy", "nomy", "metry", "istry", "sophy")
+_FIELD_ENDINGS = ("logy", "graphy", "nomy", "metry", "istry", "sophy", "statics", "dynamics",
+                  "kinematics", "mechanics", "physics", "genetics", "economics", "ethics",
+                  "linguistics", "mathematics", "politics", "acoustics", "optics", "statistics",
+                  "hydraulics", "electronics", "robotics", "logistics", "semantics",
+                  "phonetics")  # "Which static" above hydrostatic pressure (round 74)
 _PREPOSITIONS = frozenset({"of", "by", "for", "in", "at", "on", "from", "with", "to"})
 
 
@@ -234,18 +238,33 @@ def _term_selection(term: KeyTerm, info: MessageInfo, least: int = 2) -> Selecti
                  [*rejected, *(f"rejected '{c}': the course never writes it in the plural "
                                "the blank needs" for c in forced)], least)  # fmt: skip
         selection = Selection(
-            tuple(pluralise(c) for c in selection.chosen if c not in forced),
-            selection.reasons, {pluralise(c): t for c, t in selection.supports.items()},
+            tuple(_as_plural(c) for c in selection.chosen if c not in forced),
+            selection.reasons, {_as_plural(c): t for c, t in selection.supports.items()},
         )  # fmt: skip
     return selection
+
+
+def _already_plural(term: str) -> bool:
+    """ "Lombards", "Saxons": a plural as written, which takes no second ending."""
+    lower = term.casefold()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
+
+
+def _as_plural(term: str) -> str:
+    return term if _already_plural(term) else pluralise(term)
 
 
 def _written_plural(candidate: str, ctx: SelectionContext) -> bool:
     """The plural reads as the course's own: it writes the candidate (or its last word) in
     the plural, or never writes that word at all (nothing to go by); not only ever in the
-    singular ("the nuclear envelope", "the endoplasmic reticulum")."""
+    singular ("the nuclear envelope", "the endoplasmic reticulum"). A name in -is or -us
+    has none ("Admonitio generalises" beside the capitularies: round 74)."""
+    if _already_plural(candidate):
+        return True
+    if candidate[:1].isupper() and candidate.casefold().endswith(("is", "us")):
+        return False
     plural = pluralise(candidate)
-    if plural == candidate or candidate.casefold().endswith("s"):
+    if plural == candidate:
         return True
 
     def written(form: str) -> bool:
