@@ -801,8 +801,8 @@ def test_during_takes_a_span_of_time_or_a_process() -> None:
     # round 71: a period beside a yield level, wherever the blank is
     dry = "The dry period, about two months without milking, lets the udder renew"
     assert "span of time" in reads_in_stem("Peak yield", "dry period", dry, none)
-    assert "span of time" in reads_in_stem("water balance equation", "residence time",
-                                           "The residence time of water is 9 days", none)
+    assert reads_in_stem("water balance equation", "residence time",
+                         "The residence time of water is 9 days", none)
     assert not reads_in_stem("calving interval", "dry period", dry, none)
     assert not reads_in_stem("Stability", "Linear phase",
                              "A symmetric FIR filter has linear phase", none)
