@@ -785,6 +785,20 @@ def test_what_is_totalled_or_reduced_is_a_quantity() -> None:
     assert not reads_in_stem("grain boundary energy", "surface energy", message, Evidence([]))
 
 
+def test_a_foreign_plural_shows_itself_by_its_verb() -> None:
+    """Round 74: "Mayor of the palace were royal envoys" beside missi dominici; the verb of
+    a subject before the key ("The energy levels of the harmonic oscillator are…") is not
+    the key's."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    none = Evidence([])
+    missi = "Missi dominici were royal envoys who checked on local government"
+    assert "singular" in reads_in_stem("Mayor of the palace", "Missi dominici", missi, none)
+    assert not reads_in_stem("Counts", "Missi dominici", missi, none)
+    levels = "The energy levels of the harmonic oscillator are equally spaced"
+    assert not reads_in_stem("hydrogen atom", "harmonic oscillator", levels, none)
+
+
 def test_during_takes_a_span_of_time_or_a_process() -> None:
     """Round 67: "During the burst size of a one-step growth curve" (the yield per cell,
     filed by its author among the curve's phases)."""

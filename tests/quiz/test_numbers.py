@@ -62,8 +62,8 @@ def test_a_bound_is_answered_by_bins_on_the_side_where_it_is_false() -> None:
     """A higher ceiling than "less than 20%" is true as well: never offer one."""
     assert bins("less than 20%") == ["20-30%", "30-40%", "more than 40%"]
     assert bins("less than 1%") == ["1-2%", "2-3%", "more than 3%"]
-    assert bins("at least 3.0 mmol/L") == ["less than 2.0 mmol/L", "2.0-2.5 mmol/L",
-                                           "2.5-3.0 mmol/L"]
+    assert bins("at least 3.0 mmol/L") == ["less than 2.0 mmol/L", "2.0-2.4 mmol/L",
+                                           "2.5-2.9 mmol/L"]  # 3.0 is in the bound
     assert bins("<20%") == ["20-30%", "30-40%", ">40%"]
     assert bins("more than 12 months") == ["less than 3 months", "3-6 months", "6-12 months"]
 
@@ -395,3 +395,9 @@ def test_no_single_share_of_all_is_a_wrong_value() -> None:
     assert not in_bounds(parse_quantity("100%"))  # type: ignore[arg-type]
     assert in_bounds(parse_quantity("80-100%"))  # type: ignore[arg-type]
     assert in_bounds(parse_quantity("95%"))  # type: ignore[arg-type]
+
+
+def test_an_inclusive_bound_shares_its_value_with_no_bin() -> None:
+    """Round 74: "At most 20 years / 20-40 years / …": 20 was in two options."""
+    assert bins("at most 20 years", 3) == ["21-40 years", "41-80 years", "more than 80 years"]
+    assert bins("less than 20%", 3) == ["20-30%", "30-40%", "more than 40%"]

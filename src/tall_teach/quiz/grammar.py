@@ -374,6 +374,16 @@ def _disagrees(candidate: str, key: str, message: str, evidence: Evidence) -> st
     if _plural_form(key) and not _plural_form(candidate) and (
             verb in _PLURAL_VERBS or _plain_plural_verb(verb)):
         return f"singular, where the stem's '{verb}' agrees with a plural key"
+    # a plural in a foreign form shows itself by its verb ("Missi dominici were royal
+    # envoys": "Mayor of the palace were" does not read, round 74)
+    last = candidate.split()[-1].casefold() if candidate.split() else ""
+    opening = not [w for w in message[: spans[0][0]].split() if w.casefold() not in (
+        "the", "a", "an")]  # the key opens the sentence: the verb is its own
+    if opening and verb in ("are", "were") and not _plural_form(key) and not _plural_form(
+            candidate) and not (
+            last.endswith(("i", "a", "ae")) or (last.endswith("s") and not last.endswith(
+                ("ss", "us", "is")))):
+        return f"singular, where the stem's '{verb}' agrees with a plural key"
     return ""
 
 

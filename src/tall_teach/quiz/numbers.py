@@ -480,11 +480,22 @@ def bound_bins(key: Quantity, count: int) -> list[Quantity]:
             rounded = [round(e, key.decimals) for e in edges]
             if len(set(rounded)) == len(rounded) and all(_edge_ok(key, e) for e in rounded):
                 pairs = itertools.pairwise(rounded)
-                bins = [bare.moved(min(x, y), max(x, y)) for x, y in pairs]
+                # an inclusive bound holds its own edge ("at most 20 years"): the bins beyond
+                # start one step past each edge, so no two options share a value ("20-40
+                # years" beside it held 20 too: round 74)
+                step = 10**-key.decimals if _inclusive(key) else 0.0
+                bins = [bare.moved(min(x, y) + (step if upper else 0.0),
+                                   max(x, y) - (0.0 if upper else step)) for x, y in pairs]
                 far_qualifier = _OPPOSITE.get(key.qualifier.casefold(), "")
                 far = replace(key, qualifier=far_qualifier).moved(rounded[-1], None)
                 return sorted([*bins, far], key=lambda q: q.mid)
     return []
+
+
+def _inclusive(key: Quantity) -> bool:
+    """A bound that includes its value: "at most", "up to", "at least", "≤", "≥"."""
+    return key.qualifier.casefold() in ("at most", "up to", "at least", "no more than",
+                                        "no less than", "≤", "≥")
 
 
 def _bin_steps(key: Quantity) -> list[float]:
