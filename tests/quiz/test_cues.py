@@ -564,3 +564,12 @@ def test_a_term_the_course_calls_a_kind_of_the_key_overlaps_it() -> None:
     assert evidence.kind_of("Actinomycetes", "Bacteria")  # either way round
     assert evidence.kind_of("Sovereignty", "Non-intervention") == ""
     assert evidence.kind_of("Coulomb's law", "Gauss's law") == ""
+
+
+def test_one_letter_prefixes_keep_cells_apart() -> None:
+    """A semiconductor writer's report: acceptor ("… | p-type") was "the same n-type" as
+    donor because "n-type" and "p-type" both read as "type"."""
+    from tall_teach.quiz.evidence import _cell_tokens
+
+    assert set(_cell_tokens("n-type")) != set(_cell_tokens("p-type"))
+    assert _cell_tokens("T-ALL relapse") == ["tall", "relapse"]

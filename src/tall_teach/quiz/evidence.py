@@ -266,7 +266,7 @@ class Evidence:
             # a cell's words, comparison words included ("above", "more"): not stems
             # a single letter is a variable's name, no fact ("P" in "if P then Q" and
             # "not P": the rows of the connectives do not say the same of "All S are P")
-            words = {w for w in tokens(message) if len(w) > 1 or w.isdigit()}
+            words = {w for w in _cell_tokens(message) if len(w) > 1 or w.isdigit()}
             words -= set(tokens(key)) | _GLUE
             for row in self.mentions(key):
                 if row.kind != "table row" or row.source != claim.source or row is claim:
@@ -274,13 +274,13 @@ class Evidence:
                 theirs = _cells(row.text)
                 if len(mine) != len(theirs):
                     continue
-                facts = {j: set(tokens(cell)) & words for j, cell in enumerate(theirs)
+                facts = {j: set(_cell_tokens(cell)) & words for j, cell in enumerate(theirs)
                          if not contains_term(cell, key)}  # fmt: skip
                 facts = {j: f for j, f in facts.items() if f}
                 if facts:
                     # the same in one column the message speaks of is enough to be
                     # defensible: "closed" for slavery as for caste, whatever its basis
-                    same = [j for j, f in facts.items() if f <= set(tokens(mine[j]))]
+                    same = [j for j, f in facts.items() if f <= set(_cell_tokens(mine[j]))]
                     if same:
                         return "the same " + ", ".join(theirs[j] for j in same)
                     return "differs"
@@ -479,6 +479,12 @@ def _apart_in(text: str, key: str, candidate: str, split: str) -> tuple[list[str
     own = [p for p in parts if contains_term(p, key) and not contains_term(p, candidate)]
     other = [p for p in parts if contains_term(p, candidate) and not contains_term(p, key)]
     return own, other
+
+
+def _cell_tokens(text: str) -> list[str]:
+    """A cell's tokens with a one-letter prefix kept on its word: "n-type" and "p-type"
+    differ (a semiconductor writer's report: acceptor was "the same n-type" as donor)."""
+    return tokens(re.sub(r"(?<![\w-])([A-Za-z])-(?=[^\W\d_])", r"\1", text))
 
 
 def _cells(row: str) -> list[str]:

@@ -588,7 +588,7 @@ _SPAN_HEADS = frozenset({
 })  # fmt: skip
 # Endings of names of processes and events, which last too ("during mitosis",
 # "during replication", "during fasting").
-_PROCESS_ENDINGS = ("tion", "sion", "sis", "ing", "ment", "ance", "ence", "ure", "ism",
+_LASTING_ENDINGS = ("tion", "sion", "sis", "ing", "ment", "ance", "ence", "ure", "ism",
                     "ysis", "age", "al")
 
 
@@ -601,7 +601,7 @@ def _span_misfit(candidate: str, key: str, message: str) -> str:
         return ""
     other = _head(candidate)
     if other in _SPAN_HEADS or not other.isalpha() or (
-            other.endswith(_PROCESS_ENDINGS) and other not in _THINGS_IN_TION):
+            other.endswith(_LASTING_ENDINGS) and other not in _THINGS_IN_TION):
         return ""
     if _head(key) in _PERIODS:  # "The _____, about two months without milking": round 71
         return f"'{key}' names a span of time and '{candidate}' does not: options of two kinds"
@@ -711,9 +711,10 @@ def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) 
         # that writes "the" does ("| the Portuguese Synagogue (1675) |": round 71)
         label = claim.kind in ("table row", "chart")
         for m in pattern.finditer(claim.text):
-            definite += bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
+            the = bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
+            definite += the
             if label:
-                with_the += bool(m.group(1)) and m.group(1).split()[0].casefold() == "the"
+                with_the += the
             elif m.start() == 0 or m.group(1):
                 with_the += bool(m.group(1))
                 without += not m.group(1) and m.start() != 0
