@@ -221,6 +221,41 @@ def test_shared_text_setup_lays_out_the_same_pdf_as_weasyprints_own() -> None:
     assert result.stdout.strip() == "ok", result.stderr
 
 
+def test_lazy_pseudo_styles_lay_out_the_same_pdf_as_weasyprints_own() -> None:
+    """`_lazy_pseudo_styles` against WeasyPrint's own `StyleFor`: list markers (styled,
+    numbered, nested), ::before and ::after with counters, quotes, line breaks, a
+    pseudo-element setting an anchor a link points to, a table, page margin boxes."""
+    code = textwrap.dedent(
+        """
+        import weasyprint.css as css
+        from tall_teach.htmlkit import pdf
+        html = '''<!DOCTYPE html><html lang="en"><head><style>
+        @page { size: A6; margin: 1cm; @bottom-center { content: counter(page); } }
+        body { font-family: sans-serif; counter-reset: sec; }
+        h2 { counter-increment: sec; }
+        h2::before { content: counter(sec) ". "; color: red; }
+        h2.a::after { content: " (see)"; -weasy-anchor: "later"; }
+        li::marker { color: blue; font-weight: bold; }
+        ol { list-style-type: lower-roman; } ol li::marker { color: green; }
+        p.q::before { content: open-quote; } p.q::after { content: close-quote; }
+        td::before { content: "\\2022 "; }
+        </style></head><body>
+        <h2>One</h2><ul><li>a<li>b<ul><li>c</ul></ul><ol start="3"><li>d<li>e</ol>
+        <h2 class="a">Two</h2><p class="q">quoted<br>text <q>inner</q></p>
+        <table><tr><th>A<th>B<tr><td>1<td>2</table>
+        <p><a href="#later">to the anchor</a></p></body></html>'''
+        lazy = pdf.render_paged(html).pdf
+        assert css.StyleFor._tall_teach_lazy
+        css.StyleFor.__init__ = css.StyleFor._tall_teach_general_init
+        css.StyleFor.__call__ = css.StyleFor._tall_teach_general_call
+        assert pdf.render_paged(html).pdf == lazy
+        print("ok")
+        """
+    )
+    result = _run(code)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
 def test_declarations_with_var_solved_once_lay_out_the_same_pdf() -> None:
     """`_solved_once` against WeasyPrint's own `Pending.solve`: variables redefined lower
     down, fallbacks, shorthands, an invalid value (its warning too), in two documents."""

@@ -408,6 +408,142 @@ def _quick_styles() -> None:
     computed._tall_teach_quick = True
 
 
+def _lazy_pseudo_styles() -> None:
+    """WeasyPrint's styles of pseudo-elements made when they are first asked for, not all
+    at once before layout. Its user-agent sheet gives every element six (`::marker`,
+    `::footnote-call`, `::footnote-marker` and three `::note-*`), so a chunk of the
+    1,000-slide course cascaded and made 4,000 such styles a module, nearly all never
+    asked for (a list item's marker is). Each pseudo-element's matched declarations are
+    kept in the order WeasyPrint meets them and cascaded, by its own rules, into the
+    same style when `StyleFor.__call__` first asks for it; one whose declarations set
+    `-weasy-anchor` (never in tall_teach's sheets) is made at once, as before, so that
+    anchors are collected in the same order. Only for the versions whose
+    `StyleFor.__init__` this follows (the rest of it as WeasyPrint's)."""
+    weasyprint = load_weasyprint()
+    import weasyprint.css as css
+
+    style_for = css.StyleFor
+    if getattr(style_for, "_tall_teach_lazy", False) or \
+            weasyprint.__version__ not in _QUICK_STYLES_FOR:
+        return
+    from math import inf
+
+    from weasyprint.css import (
+        declaration_precedence,
+        find_style_attributes,
+        preprocess_declarations,
+    )
+
+    general_call = style_for.__call__
+
+    def cascade(style: dict[Any, Any], origin: str, layer_order: float, specificity: Any,
+                declarations: Any) -> None:
+        for name, values, importance in declarations:
+            precedence = declaration_precedence(origin, importance)
+            weight = (precedence, layer_order, specificity)
+            old_weight = style.get(name, (None, None))[1]
+            if old_weight is None or old_weight <= weight:
+                style[name] = values, weight
+
+    def make(self: Any, key: tuple[Any, str], matched: list[Any]) -> None:
+        """The style of pseudo-element `key` from its `matched` declarations."""
+        style: dict[str, Any] = {}
+        for entry in matched:
+            cascade(style, *entry)
+        root, base_url, target_collector = self._tall_teach_made_with
+        self._cascaded_styles[key] = style
+        try:
+            self.set_computed_styles(key[0], pseudo_type=key[1], root=root, parent=key[0],
+                                     base_url=base_url, target_collector=target_collector)
+        finally:
+            del self._cascaded_styles[key]
+
+    def __init__(self: Any, html: Any, sheets: Any, presentational_hints: Any,
+                 font_config: Any, target_collector: Any) -> None:
+        self._cascaded_styles = cascaded_styles = {}
+        self._computed_styles = computed_styles = {}
+        self.initial_page_sizes = {"box": None, "area": None}
+        self._sheets = sheets
+        self.font_config = font_config
+        self._tall_teach_made_with = (html.etree_element, html.base_url, target_collector)
+        pending: dict[tuple[Any, str], list[Any]] = {}
+        self._tall_teach_pending = pending
+        anchored: dict[int, bool] = {}  # id of a rule's declarations: sets the anchor?
+        at_once: set[tuple[Any, str]] = set()
+
+        css.PROGRESS_LOGGER.info("Step 3 - Applying CSS")
+        layer_order = inf
+        elements_declarations = {}
+        for specificity, element, declarations, base_url in find_style_attributes(
+                html.etree_element, presentational_hints, html.base_url):
+            style = cascaded_styles.setdefault((element, None), {})
+            elements_declarations[element] = tuple(declarations)
+            for name, values, importance in preprocess_declarations(base_url, declarations):
+                precedence = declaration_precedence("author", importance)
+                weight = (precedence, layer_order, specificity)
+                old_weight = style.get(name, (None, None))[1]
+                if old_weight is None or old_weight <= weight:
+                    style[name] = values, weight
+
+        computed_cache = {}
+        for element in html.wrapper_element.iter_subtree():
+            etree_element = element.etree_element
+            parent = element.parent.etree_element if element.parent else None
+            parent_id = id(computed_styles[parent, None]) if element.parent else None
+            element_declarations = elements_declarations.get(etree_element)
+            selectors_keys = []
+            for sheet, origin, sheet_specificity in sheets:
+                for selector in sheet.matcher.match(element):
+                    specificity, _order, pseudo_type, (declarations, layer) = selector
+                    layer_order = inf if layer is None else sheet.layers.index(layer)
+                    selectors_keys.append((sheet, specificity, id(declarations), layer_order))
+                    specificity = sheet_specificity or specificity
+                    if pseudo_type:
+                        key = (etree_element, pseudo_type)
+                        matched = pending.get(key)
+                        if matched is None:
+                            matched = pending[key] = []
+                        matched.append((origin, layer_order, specificity, declarations))
+                        sets = anchored.get(id(declarations))
+                        if sets is None:
+                            sets = anchored[id(declarations)] = any(
+                                name == "anchor" for name, _, _ in declarations)
+                        if sets:
+                            at_once.add(key)
+                        continue
+                    cascade(cascaded_styles.setdefault((etree_element, None), {}), origin,
+                            layer_order, specificity, declarations)
+
+            key = (parent_id, element_declarations, tuple(selectors_keys))
+            if key in computed_cache:
+                computed_styles[etree_element, None] = computed_cache[key]
+            else:
+                self.set_computed_styles(
+                    etree_element, root=html.etree_element, parent=parent,
+                    base_url=html.base_url, target_collector=target_collector)
+                computed_cache[key] = computed_styles[etree_element, None]
+
+        if at_once:  # in the order WeasyPrint made them all
+            for key in [key for key in pending if key in at_once]:
+                make(self, key, pending.pop(key))
+        self._cascaded_styles.clear()
+
+    def __call__(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
+        if pseudo_type:
+            pending = self.__dict__.get("_tall_teach_pending")
+            if pending:
+                matched = pending.pop((element, pseudo_type), None)
+                if matched is not None:
+                    make(self, (element, pseudo_type), matched)
+        return general_call(self, element, pseudo_type)
+
+    style_for._tall_teach_general_init = style_for.__init__  # kept for the tests
+    style_for._tall_teach_general_call = general_call
+    style_for.__init__ = __init__
+    style_for.__call__ = __call__
+    style_for._tall_teach_lazy = True
+
+
 def _solved_once() -> None:
     """A declaration with `var()` (the theme's colours and fonts) validated once for each
     property it sets and each list of tokens its variables resolve to, not again for every
@@ -800,6 +936,7 @@ def _render(
     _sheets_once()
     _regex_once()
     _quick_styles()
+    _lazy_pseudo_styles()
     _solved_once()
     _shared_text_setup()
     from tall_teach.htmlkit import marginboxes
