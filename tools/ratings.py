@@ -7,6 +7,8 @@ rest, declining them costs coverage and buys nothing.
     python tools/ratings.py stats              pass rates per round and per option count
     python tools/ratings.py eval MODULE:FUNC   FUNC(item, course) -> bool over today's items
     python tools/ratings.py changed            rated items that today's generator writes otherwise
+    python tools/ratings.py dump               every item of every fixture course (diff two runs)
+    python tools/ratings.py coverage DIR...    messages with a bold key term that got an item
 
 Run from the repository root with PYTHONPATH=src (and tools/ on the path for `eval`).
 """
@@ -143,8 +145,46 @@ def changed(rated: list[Rated]) -> None:
             print(f"   now: {item.stem} | {' / '.join(options)}")
 
 
+def dump() -> None:
+    """Every generated item of the flagship and fixture courses, one line each, and the
+    declined messages: diff the output of two trees to see what a change does."""
+    roots = sorted({p.parent for p in Path("tests/fixtures").rglob("course.yaml")})
+    for root in [Path("content/t-all-adults"), *roots]:
+        try:
+            course, items = generated(str(root))
+        except Exception as exc:  # noqa: BLE001 - a broken fixture is reported, not fatal
+            print(f"{root}: unreadable ({type(exc).__name__})")
+            continue
+        for item in items.values():
+            options = " / ".join(("*" if o.correct else "") + o.text for o in item.options)
+            print(f"{root} {item.id}: {item.stem} | {options}")
+        for d in course.declined:
+            print(f"{root} declined {d.message_id}: {'; '.join(d.reasons)[:200]}")
+
+
+def coverage(dirs: list[str]) -> None:
+    """Coverage as docs/quiz-quality.md counts it: take-home messages with a bold key term
+    that got a generated item, and those an authored question asks instead."""
+    from tall_teach.model.inline import Strong
+    from tall_teach.quiz.walk import takehome_messages
+
+    totals = [0, 0, 0]
+    for root in dirs:
+        course, items = generated(root)
+        bold = [m for _, m in takehome_messages(course) if any(isinstance(i, Strong)
+                                                                for i in m.inlines)]
+        with_item = {i.message_id for i in items.values()}
+        asked = {d.message_id for d in course.declined if d.asked_by}
+        counts = [len(bold), sum(m.id in with_item for m in bold),
+                  sum(m.id in asked for m in bold)]
+        print(f"{root}: {counts[1]} of {counts[0]} with an item, {counts[2]} asked by authored")
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    print(f"all: {totals[1]} of {totals[0]} ({100 * totals[1] / max(totals[0], 1):.0f} %), "
+          f"{totals[1] + totals[2]} with authored")
+
+
 def main(argv: list[str]) -> int:
-    rated = all_rated()
+    rated = all_rated() if argv[:1] not in (["dump"], ["coverage"]) else []
     if argv[:1] == ["stats"]:
         stats(rated)
     elif argv[:1] == ["eval"] and len(argv) == 2:
@@ -152,6 +192,10 @@ def main(argv: list[str]) -> int:
         evaluate(getattr(importlib.import_module(module), func), rated)
     elif argv[:1] == ["changed"]:
         changed(rated)
+    elif argv[:1] == ["dump"]:
+        dump()
+    elif argv[:1] == ["coverage"] and len(argv) > 1:
+        coverage(argv[1:])
     else:
         print(__doc__, file=sys.stderr)
         return 2
