@@ -282,6 +282,18 @@ def test_an_unround_key_gets_no_round_course_values_beside_it() -> None:
     assert all(not t.rstrip("%").endswith(("0", "5")) for t in chosen)
 
 
+def test_a_precise_key_is_not_the_one_exact_value_among_round_ones() -> None:
+    """Round 77: "20 mV, 30 mV" beside 59 mV; a round key's round neighbours stay."""
+    key = parse_quantity("59 mV")
+    assert key is not None
+    chosen = [q.text() for q in choose_values(key, [], 2, 2)]
+    assert len(chosen) == 2
+    assert not all(t.split()[0].endswith(("0", "5")) for t in chosen)
+    one = parse_quantity("1%")
+    assert one is not None
+    assert "0.5%" in [q.text() for q in choose_values(one, [], 3, 1)]
+
+
 def test_a_number_two_others_of_the_message_give_is_not_asked() -> None:
     """Round 38: "a crop factor of about 1.5, so a 50 mm lens frames like a 75 mm lens"."""
     from tall_teach.quiz.numbers import given_by_another_number

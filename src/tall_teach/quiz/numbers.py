@@ -394,6 +394,17 @@ def _scaled(key: Quantity, factor: float) -> Quantity:
 _ROUND_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
 
 
+def _off_round(q: Quantity, key: Quantity) -> Quantity:
+    """A round wrong value moved one unit away from the key: beside a precise key, wrong
+    values that are all round single it out ("20 mV, 30 mV" beside 59 mV: round 77), as
+    round course values do."""
+    if q.is_range or not _round_figure(q):
+        return q
+    unit = 10.0**-q.decimals
+    value = q.low - unit if q.low < key.low else q.low + unit
+    return q if value <= 0 else q.moved(_round(value, q.decimals), None)
+
+
 def _two_figures(value: float) -> float:
     """The nearest value a person writes (150, 2.5, 6000), for values made by thirds."""
     if value <= 0:
@@ -558,7 +569,18 @@ def choose_values(
         # the course's own classes, not a made-up "17 to 21 years" beside "2 to 7" and
         # "11 to 15 years" of Piaget's stages
         chosen = [q for q in chosen if q in stated]
+    if _precise(key) and chosen and all(_round_figure(q) for q in chosen):
+        chosen = [_off_round(q, key) for q in chosen]
     return sorted(chosen, key=lambda q: q.mid)
+
+
+def _precise(q: Quantity) -> bool:
+    """An unround value of two or more figures ("59 mV", "4.6"): beside it, wrong values
+    that are all round leave the key the only exact-looking one."""
+    if _round_figure(q) or q.is_range:
+        return False
+    digits = str(round(q.mid * 10**q.decimals)).rstrip("0")
+    return len(digits) >= 2
 
 
 GRID_SPREAD = 1.5  # a step wider than this many times the narrowest one is a gap
