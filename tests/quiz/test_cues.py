@@ -573,3 +573,20 @@ def test_one_letter_prefixes_keep_cells_apart() -> None:
 
     assert set(_cell_tokens("n-type")) != set(_cell_tokens("p-type"))
     assert _cell_tokens("T-ALL relapse") == ["tall", "relapse"]
+
+
+def test_a_stem_that_spells_out_a_short_key_gives_it_away() -> None:
+    """Round 79: "most serious hazards come from human error" above SHOT, which the course
+    writes as "SHOT (Serious Hazards of Transfusion)"."""
+    from tall_teach.quiz.cues import spells_out
+    from tall_teach.quiz.text import expansions
+
+    found = expansions(["UK: SHOT (Serious Hazards of Transfusion), a scheme",
+                        "SABRE (Serious Adverse Blood Reactions and Events) in law"])
+    assert found["SHOT"] == "Serious Hazards of Transfusion"
+    stem = "_____ collects reports, because most serious hazards come from human error."
+    assert spells_out(stem, "SHOT", ["SABRE"], found) == "serious hazards"
+    assert spells_out("_____ collects serious reports.", "SHOT", ["SABRE"], found) == ""
+    # a run a wrong option's long form shares tells nothing
+    assert spells_out("the serious adverse events", "SABRE", ["SHOT"], found) == "serious adverse"
+    assert spells_out(stem, "SABRE", ["SHOT"], found) == ""

@@ -237,3 +237,14 @@ def test_a_plural_head_before_of_is_read_in_the_singular() -> None:
     assert singulars("laws of motion") == ["law of motion"]
     assert "Mean of production" not in singulars("Means of production")
     assert singulars("therapies") == ["therapy"]
+
+
+def test_an_option_with_a_plain_first_word_is_capitalised_whatever_follows() -> None:
+    """Round 79: "Anti-c" beside "anti-Jka", "anti-Fya" (the key lower-case at the start of
+    a sentence); notation keeps its own casing."""
+    from tall_teach.quiz.templates import display
+
+    assert [display(t) for t in ("anti-Jka", "anti-c", "allo-HSCT")] == [
+        "Anti-Jka", "Anti-c", "Allo-HSCT"]
+    assert [display(t) for t in ("mRNA-1273", "pH", "iPhone", "t½")] == [
+        "mRNA-1273", "pH", "iPhone", "t½"]

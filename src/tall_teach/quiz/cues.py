@@ -19,7 +19,7 @@ from tall_teach.quiz.dates import MONTHS, find_dates, parse_date
 from tall_teach.quiz.evidence import Evidence, years
 from tall_teach.quiz.numbers import NUMBER_WORDS, find_quantities
 from tall_teach.quiz.terms import pluralise, singulars
-from tall_teach.quiz.text import STOPWORDS, contains_term, normalise, occurrences, stems
+from tall_teach.quiz.text import STOPWORDS, base, contains_term, normalise, occurrences, stems
 
 _MONTH_WORD = re.compile(rf"\b({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # Units any term of a course may carry (a share, a duration, a count, a mass or volume,
@@ -138,6 +138,32 @@ def written_as_short_form(stem: str, key: str, short_forms: dict[str, str]) -> s
     family = re.compile(rf"(?<![\w-]){re.escape(short)}(?:s|\d+\w*)?(?![\w-])", re.IGNORECASE)
     match = family.search(stem)
     return match.group(0) if match else ""
+
+
+def spells_out(stem: str, key: str, wrong: Iterable[str], expanded: dict[str, str]) -> str:
+    """Two or more words in a row of the key's long form, when the key is a short form
+    the course spells out and no wrong option's long form has that run: "most serious
+    hazards come from human error" above SHOT, "Serious Hazards of Transfusion" (round
+    79). "" when the stem spells nothing."""
+    long = expanded.get(key.strip())
+    if not long:
+        return ""
+    said = [base(w) for w in re.findall(r"[^\W\d_]+", stem.casefold())
+            if w not in STOPWORDS]
+    written = [w for w in re.findall(r"[^\W\d_]+", long.casefold()) if w not in STOPWORDS]
+    mine = [base(w) for w in written]
+    theirs = [[base(w) for w in re.findall(r"[^\W\d_]+", expanded.get(o.strip(), o).casefold())
+               if w not in STOPWORDS] for o in wrong]
+    for i in range(len(mine) - 1):
+        run = mine[i : i + 2]
+        if len(run[0]) >= 3 and len(run[1]) >= 3 and _in_row(run, said) and not any(
+                _in_row(run, other) for other in theirs):
+            return " ".join(written[i : i + 2])
+    return ""
+
+
+def _in_row(run: list[str], words: list[str]) -> bool:
+    return any(words[j : j + len(run)] == run for j in range(len(words) - len(run) + 1))
 
 
 STATED_WORDS = 3  # and at least this many

@@ -29,6 +29,7 @@ from tall_teach.quiz.cues import (
     gives_answer,
     in_other_stem,
     names_key_part,
+    spells_out,
     states_fact,
     tying_stems,
     written_as_short_form,
@@ -456,6 +457,11 @@ def _broken(draft: Draft, origin: Origin, quiz: QuizContext) -> list[RuleFailure
     share; held-out raters passed such items."""
     broken = check_item(to_item(draft, origin, provisional_order(draft), quiz.course),
                         quiz.course.glossary)  # fmt: skip
+    spelled = "" if draft.numeric else spells_out(draft.stem, draft.key, draft.distractors,
+                                                  quiz.vocab.expansions)
+    if spelled:
+        broken.append(RuleFailure("key-word-in-stem", f"the stem spells out '{spelled}' of "
+                                  f"the key's long form '{quiz.vocab.expansions[draft.key]}'"))
     if draft.numeric or draft.kind == "authored" or len(draft.distractors) != 1:
         return broken
     header = f"{quiz.course.title} {quiz.course.subtitle}"

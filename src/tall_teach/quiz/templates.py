@@ -99,7 +99,10 @@ def display(text: str) -> str:
     first = text.split(" ", 1)[0]
     if (len(first) <= 2 and first == text) or not re.sub(r"[-–'’]", "", first).isalpha():
         return text  # a symbol or notation: "sp³", "mRNA-1273", "pH", "t½"
-    if text[:1].islower() and first == first.lower():
+    # "anti-Jka" starts with a plain word however its second part is cased: capitalised
+    # like "Anti-c" beside it (round 79), where "mRNA" keeps its own casing
+    lead = re.split(r"[-–]", first, maxsplit=1)[0]
+    if text[:1].islower() and (first == first.lower() or (len(lead) >= 3 and lead.islower())):
         return text[:1].upper() + text[1:]
     return text
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from tall_teach.model import Glossary, Inline, plain_text, strong_spans
 from tall_teach.quiz.dates import find_dates, parse_date
 from tall_teach.quiz.numbers import Quantity, find_quantities, parse_quantity
-from tall_teach.quiz.text import abbreviations, cased_tokens, find_token_run, normalise, tokens
+from tall_teach.quiz.text import (
+    abbreviations,
+    cased_tokens,
+    expansions,
+    find_token_run,
+    normalise,
+    tokens,
+)
 
 MARKER = re.compile(r"(?<![\w-])CD\d{1,3}[a-z]?(?![\w])")
 _GENE_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*\d[A-Z0-9]*(?![\w])")
@@ -79,6 +86,9 @@ class Vocabulary:
     # Short forms the course defines ("Toll-like receptors (TLRs)"), by the long form's
     # normal form: a stem writing "TLR4" speaks of Toll-like receptors.
     short_forms: dict[str, str] = field(default_factory=dict, compare=False)
+    # The same the other way: each short form and its long form as written ("SHOT":
+    # "Serious Hazards of Transfusion"), for a stem that spells a short key out.
+    expansions: dict[str, str] = field(default_factory=dict, compare=False)
     period: tuple[int, int] | None = None  # first and last year the course's title names
     header: str = ""  # the course's title and subtitle: every quiz shows them above the items
     _index: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -176,6 +186,7 @@ def build_vocabulary(
         lists=tuple(lists),
         groups=tuple(groups),
         short_forms=abbreviations(texts),
+        expansions=expansions(texts),
         _index=index,
         _joined="".join(all_tokens),
     )

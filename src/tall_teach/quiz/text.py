@@ -199,7 +199,43 @@ def abbreviations(texts: Iterable[str]) -> dict[str, str]:
                 if long and long[0].casefold() == short[0].casefold() and _in_order(short, long):
                     found.setdefault(normalise(long), short)
                     break
+        # the other way round: "SHOT (Serious Hazards of Transfusion)"
+        for match in _EXPANDED.finditer(text):
+            short, long = match.group(1), match.group(2).strip()
+            if long[0].casefold() == short[0].casefold() and _initials_spell(short, long):
+                found.setdefault(normalise(long), short)
     return found
+
+
+def expansions(texts: Iterable[str]) -> dict[str, str]:
+    """Each short form the course spells out, with its long form as written:
+    "SHOT (Serious Hazards of Transfusion)" and "Toll-like receptors (TLRs)" alike."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _EXPANDED.finditer(text):
+            short, long = match.group(1), match.group(2).strip()
+            if long[0].casefold() == short[0].casefold() and _initials_spell(short, long):
+                found.setdefault(short, long)
+        for match in _DEFINED.finditer(text):
+            short = match.group(1)
+            words = text[max(0, match.start() - 120) : match.start()].split()[-6:]
+            long = " ".join(words[-len(short):]).strip(".,;:()[]\"'")
+            if short.isupper() and long and _initials_spell(short, long):
+                found.setdefault(short, long)
+    return found
+
+
+_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})\s\(([A-Za-z][^()]{3,80})\)")
+
+
+def _initials_spell(short: str, long: str) -> bool:
+    """The long form's words start with the short form's letters, in order, small words
+    skipped ("Serious Hazards of Transfusion" for SHOT): not any words in parentheses."""
+    words = re.findall(r"[A-Za-z]+", long)
+    letters = [w[0].casefold() for w in words]
+    content = [w[0].casefold() for w in words if w.casefold() not in ("of", "and", "the",
+                                                                         "for", "in", "on")]
+    return short.casefold() in ("".join(letters), "".join(content))
 
 
 def _in_order(short: str, long: str) -> bool:
