@@ -157,7 +157,9 @@ def dump() -> None:
             continue
         for item in items.values():
             options = " / ".join(("*" if o.correct else "") + o.text for o in item.options)
-            print(f"{root} {item.id}: {item.stem} | {options}")
+            taught = re.search(r"Taught on: ([^.]*)", item.explanation)
+            where = taught.group(1) if taught else "-"
+            print(f"{root} {item.id}: {item.stem} | {options} | taught: {where}")
         for d in course.declined:
             print(f"{root} declined {d.message_id}: {'; '.join(d.reasons)[:200]}")
 

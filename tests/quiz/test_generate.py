@@ -553,6 +553,27 @@ def test_the_teaching_slide_is_the_one_in_the_take_home_slides_module_on_a_tie()
     assert found is not None and found.slide is here
 
 
+def test_of_slides_naming_the_key_in_several_modules_its_own_module_teaches_it() -> None:
+    """Round 78: Catherine of Aragon is named in an earlier module too; the take-home
+    module's "The King's Great Matter" (Catherine, annulment, marriage) taught the fact."""
+    text = ("The break with Rome began with Henry's search for an annulment of his marriage "
+            "to Catherine of Aragon")
+    message = msg(text.replace("Catherine of Aragon", "**Catherine of Aragon**"))
+    earlier = text_slide("a/dyn", "Diplomacy and dynastic marriage", [
+        "Arthur married Catherine of Aragon in 1501; Henry VII kept the Spanish marriage"])
+    young = text_slide("b/young", "The young king", [
+        "Henry VIII married his brother's widow, Catherine of Aragon"])
+    matter = text_slide("b/matter", "The King's Great Matter", [
+        "By 1527 Catherine had borne no surviving son",
+        "Henry argued that the marriage was against God's law; Rome refused an annulment"])
+    first = Module("a", "Henry VII", (), "a.md", (earlier,), SourceRef("a.md", 1))
+    home = takehome_slide([message])
+    second = Module("b", "Henry VIII", (), "b.md", (young, matter, home), SourceRef("b.md", 1))
+    course = replace(course_with([message]), modules=(first, second))
+    found = teaching_slide(course, Place(second, home), text, ["Catherine of Aragon"])
+    assert found is not None and found.slide is matter
+
+
 def test_a_statement_items_swapped_terms_count_as_wrong_answers_it_offers() -> None:
     from tall_teach.quiz.messages import MessageOutcome, _record
     from tall_teach.quiz.templates import Draft

@@ -144,7 +144,8 @@ def teaching_slide(
     # ("16.7" among a column chart's values in ms: round 59)
     values = [set(_FIGURE.findall(t)) for t in key_terms if parse_quantity(t) is not None]
     best: tuple[tuple[int, bool, bool, float, bool, bool], Place] | None = None
-    writing: list[Place] = []  # the slides that write a key term (or title it), any share
+    writing: list[tuple[float, Place]] = []  # the slides that write a key term (or title it)
+    kin: list[tuple[float, Place]] = []  # its module's slides that write the key or a word of it
     telling: list[Place] = []  # the take-home's module's slides that say most of it
     for taught in _teaching_candidates(course):
         if taught.place.slide is place.slide:
@@ -164,9 +165,12 @@ def teaching_slide(
         # the words is enough ("Principia … (1687)" on "Isaac Newton": round 61)
         figured = bool(figures & written)
         if score >= _SOLE_SHARE and (writes or _titles(taught.title, words)):
-            writing.append(taught.place)
+            writing.append((score, taught.place))
         if near and score >= _TELLING_SHARE:
             telling.append(taught.place)
+        if near and ((writes and score >= _SOLE_SHARE)
+                     or (score >= 0.5 and words & taught.stems)):
+            kin.append((score, taught.place))
         if score < 0.5 and not (score >= _SOLE_SHARE and (headed or (writes and figured))):
             continue
         titled = any(_writes(taught.title, form) for term in key_terms for form in _forms(term))
@@ -188,7 +192,12 @@ def teaching_slide(
         # the one slide that writes the key taught it, in its own words ("A lurking
         # variable, not in the analysis, can drive both" for "… affects both x and y":
         # round 45)
-        return writing[0]
+        return writing[0][1]
+    if best is None and kin:
+        # of several, the one of the take-home's own module that says most of it, with
+        # the key or a word of it: "The King's Great Matter" (Catherine, annulment), not
+        # an earlier module's slide that names Catherine of Aragon too (round 78)
+        return max(kin, key=lambda sp: sp[0])[1]
     if best is None and len(telling) == 1:
         # the one slide of the module that says nearly all of it taught it, in other
         # words than the key's ("hidden powers" for "occult quality": round 61)
