@@ -513,6 +513,11 @@ def test_another_name_of_the_key_or_of_a_chosen_option_is_never_offered_beside_i
     assert evidence.same_as("Westminster model", "majoritarian democracy")
     assert evidence.same_as("equational division", "mitosis")
     assert not evidence.same_as("mitosis", "meiosis")
+    # round 79: "This condition is called sensitization; in welds it appears as weld decay"
+    welds = Evidence([_claim("This condition is called sensitization; in welds it appears "
+                             "as weld decay", "", "bullet", "Slide", None)])
+    assert welds.same_as("sensitization", "weld decay")
+    assert not welds.same_as("sensitization", "pitting")
     terms = ["majoritarian democracy", "consensus democracy", "Westminster model",
              "direct democracy"]
     result = select("consensus democracy", "model of democracy", terms,
@@ -833,6 +838,19 @@ def test_agreement_is_read_past_an_of_phrase_after_the_blank() -> None:
                              Evidence([]))  # fmt: skip
     five = "The Five Ways of the Summa are arguments from the world to God"
     assert "singular" in reads_in_stem("Ontological argument", "Five Ways", five, Evidence([]))
+
+
+def test_agreement_is_read_past_an_of_list_and_a_present_tense_in_ed() -> None:
+    """Round 79: "Impressed current of zinc, aluminium or magnesium need no power supply"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = ("Sacrificial anodes of zinc, aluminium or magnesium need no power supply but "
+               "are consumed")
+    assert "singular" in reads_in_stem("Impressed current", "Sacrificial anodes", message,
+                                       Evidence([]))  # fmt: skip
+    assert not reads_in_stem("Galvanic anodes", "Sacrificial anodes", message, Evidence([]))
+    freed = "Sacrificial anodes of zinc, aluminium or magnesium freed the hull of rust"
+    assert not reads_in_stem("Impressed current", "Sacrificial anodes", freed, Evidence([]))
 
 
 def test_a_blank_that_starts_a_that_clause_is_bare() -> None:

@@ -501,11 +501,14 @@ def _compares(row: str, key: str, candidate: str) -> bool:
 
 def _other_name(term: str) -> re.Pattern[str]:
     """What follows a term to give `term` as its other name: " (the Westminster model)",
-    ", also known as …", ", or …,"."""
+    ", also known as …", ", or …,", "; in welds it appears as …"."""
     name = r"\s+".join(re.escape(w) for w in term.split())
     return re.compile(
         rf"\s*(?:\((?:the |a |an |or |i\.e\. |also |also called |also known as )?{name}s?\)"
-        rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*(?:,|$))",
+        rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*(?:,|$)"
+        # "sensitization; in welds it appears as weld decay" (round 79)
+        rf"|[;,]\s+(?:[\w-]+\s+){{0,3}}(?:it|this|which)\s+(?:appears|is known|is seen|shows"
+        rf"|presents|is called)\s+as\s+(?:the |a |an )?{name}s?(?![\w-]))",
         re.IGNORECASE,
     )
 

@@ -401,6 +401,10 @@ _EXAMPLES = re.compile(
 _OF_PHRASE = re.compile(
     r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(is|are|was|were|has|have)\b", re.IGNORECASE)
 _OF_ONE = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
+# an "of" list of one-word kinds ("_____ of zinc, aluminium or magnesium need no power":
+# round 79), then any verb
+_OF_LIST = re.compile(
+    r"\s+of\s+[a-z][\w'’-]*(?:,\s+[a-z][\w'’-]*)*,?\s+(?:or|and)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
 
 
 # A participle phrase between the blank and its verb ("Auxin made in the shoot tip moves":
@@ -416,7 +420,8 @@ def _verb_after(rest: str) -> str:
     """The word after the blank, after a phrase set off by commas ("_____, such as laws
     and moral rules, are external …": "Positivism … are" does not read either), or after
     a short "of" phrase."""
-    after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or _PARTICIPLE.match(rest)
+    after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or _OF_LIST.match(rest)
+             or _PARTICIPLE.match(rest)
              or re.match(r"\s+([a-z][A-Za-z]*)", rest)  # "April Theses Lenin": no verb
              or _EXAMPLES.match(rest) or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
     return after.group(1).casefold() if after else ""
@@ -461,7 +466,12 @@ def _plain_plural_verb(word: str) -> bool:
     not "gap shape"): a lower-case word after the subject that is none of the words above
     and has no ending of a singular verb, past tense, participle or adverb."""
     return (len(word) >= 3 and word not in _NOT_PLAIN_VERBS
-            and not word.endswith(("s", "ed", "ing", "ly", "en")))
+            and (word in _EED_VERBS or not word.endswith(("s", "ed", "ing", "ly", "en"))))
+
+
+# present tenses in -ed ("anodes of zinc need no power": round 79), not past ones (freed)
+_EED_VERBS = frozenset({"need", "exceed", "succeed", "proceed", "feed", "bleed", "breed",
+                        "speed", "heed", "seed", "embed", "shed", "shred", "wed"})
 
 
 # Heads of the names of statements (a law, a theorem): never options beside things or
