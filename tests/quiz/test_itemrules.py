@@ -474,3 +474,14 @@ def test_a_counted_letter_the_stem_spells_out_is_a_cue() -> None:
             "and free sale.")
     assert _initials_named("Three Fs", ["Tenant right", "Boycotting"], stem) == {"Three Fs"}
     assert _initials_named("4 Ps", ["SWOT"], "The _____ are product, price and place") == set()
+
+
+def test_a_short_key_that_starts_a_name_in_the_stem_is_a_cue() -> None:
+    """Round 79: "The Daodejing treats … that the great _____ has been abandoned" above dao."""
+    stem = ("The Daodejing treats humaneness as a sign that the great _____ has been "
+            "abandoned. Which concept best completes the statement?")
+    assert "key-word-in-stem" in rules(item(stem, ["dao", "ziran", "pu"]))
+    assert "key-word-in-stem" not in rules(item(stem, ["ren", "ziran", "pu"]))
+    # a wrong option that starts a name too leaves nothing to tell
+    both = stem.replace("The Daodejing", "The Daodejing, like the Zhuangzi,")
+    assert "key-word-in-stem" not in rules(item(both, ["dao", "zhu", "pu"]))

@@ -153,6 +153,10 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
                            f"the key's '{root[1]}' and with no wrong option's word")  # fmt: skip
     clang = clang or _letter_name(keys[0].text, item.stem, [o.text for o in item.options
                                                            if not o.correct])  # fmt: skip
+    named = _starts_a_name(keys[0].text, body, [o.text for o in item.options if not o.correct])
+    if named:
+        return RuleFailure("key-word-in-stem", f"the stem's name '{named[0]}' starts with "
+                           f"the key '{named[1]}', and with no wrong option")  # fmt: skip
     letter = _letter_part(keys[0].text, body, [o.text for o in item.options if not o.correct])
     if letter:
         return RuleFailure("key-word-in-stem", f"the stem writes the letter '{letter}' that "
@@ -164,6 +168,22 @@ def key_words_not_in_stem(item: QuizItem, _: Glossary) -> RuleFailure | None:
     if clang:
         return RuleFailure("key-word-in-stem", f"the stem's '{clang[0]}' is the start of the "
                            f"key's '{clang[1]}' and of no wrong option's word")  # fmt: skip
+    return None
+
+
+def _starts_a_name(key: str, body: str, wrong: list[str]) -> tuple[str, str] | None:
+    """A short one-word key that starts a longer name the stem writes ("Daodejing" above
+    dao: round 79), where no wrong option starts one: too short for a root of its own."""
+    def starts(term: str) -> str:
+        word = term.strip().casefold()
+        if not (3 <= len(word) <= 4 and word.isalpha()):
+            return ""
+        return next((w for w in re.findall(r"\b[A-Z][a-z]+\b", body)
+                     if w.casefold().startswith(word) and len(w) >= len(word) + 3), "")
+
+    found = starts(key)
+    if found and not any(starts(o) for o in wrong):
+        return found, key
     return None
 
 
