@@ -378,6 +378,21 @@ def test_a_message_that_gives_an_authored_questions_answer_is_asked_by_it() -> N
                             "The demand curve for large cars shifts to the left")  # fmt: skip
 
 
+def test_a_longer_glossary_term_holding_an_authored_answer_does_not_give_it() -> None:
+    """A dermatology writer's report: "Patch testing identifies the allergen" was held to
+    answer the author's question on a flat lesion of 1 cm or more ("Patch")."""
+    glossary = Glossary((("investigation", ("patch testing", "prick test", "dermoscopy",
+                                            "KOH microscopy")),
+                         ("lesion", ("patch", "macule", "plaque"))))
+    authored = question("A flat, 2 cm change in colour is a:",
+                        [("Patch", True), ("Macule", False), ("Plaque", False)])
+    message = msg("**Patch testing** identifies the allergen in allergic contact dermatitis")
+    course = course_with([message], extra_slides=[question_slide(authored)],
+                         glossary=glossary)  # fmt: skip
+    generated, _ = generate_items(course)
+    assert [i.kind for i in generated.items] == ["cloze", "authored"]
+
+
 def test_an_authored_explanation_that_only_names_the_key_blocks_no_item() -> None:
     # the authored questions come after the generated items: their explanations are read
     # after those are answered

@@ -61,7 +61,14 @@ from tall_teach.quiz.terms import (
     find_key_terms,
     pluralise,
 )
-from tall_teach.quiz.text import base, contains_term, ncname_part, occurrences, stems
+from tall_teach.quiz.text import (
+    base,
+    contains_term,
+    ncname_part,
+    normalise,
+    occurrences,
+    stems,
+)
 from tall_teach.quiz.walk import (
     Place,
     authored_questions,
@@ -710,9 +717,22 @@ def answers_question(shown: str, quiz: QuizContext) -> str:
     the calculus?" even where the stem leaves that clause out (round 37)."""
     for i in sorted(quiz.authored):
         answer = quiz.answers.get(i, "")
-        if gives_answer(shown, answer):
+        if gives_answer(_without_longer_terms(shown, answer, quiz), answer):
             return i
     return ""
+
+
+def _without_longer_terms(shown: str, answer: str, quiz: QuizContext) -> str:
+    """The text without the glossary's longer terms that hold the answer: "Patch testing
+    identifies the allergen" does not answer a question whose answer is the lesion
+    "Patch" (a dermatology writer's report)."""
+    for _, terms in quiz.vocab.glossary.categories:
+        for term in terms:
+            if normalise(term) != normalise(answer) and len(term) > len(answer) and (
+                    contains_term(term, answer)):
+                for start, end in reversed(occurrences(shown, term)):
+                    shown = shown[:start] + " " + shown[end:]
+    return shown
 
 
 def _writes_key(
