@@ -853,6 +853,19 @@ def test_agreement_is_read_past_an_of_list_and_a_present_tense_in_ed() -> None:
     assert not reads_in_stem("Impressed current", "Sacrificial anodes", freed, Evidence([]))
 
 
+def test_a_key_that_takes_a_plural_verb_is_plural_whatever_its_form() -> None:
+    """Round 80: "The afferent arteriole supply the medulla" beside the vasa recta."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "The vasa recta supply the medulla without washing out its gradient"
+    assert "singular" in reads_in_stem("afferent arteriole", "vasa recta", message,
+                                       Evidence([]))  # fmt: skip
+    assert not reads_in_stem("peritubular capillaries", "vasa recta", message, Evidence([]))
+    # a noun after an adjective key is no verb ("In a voiced sound the vocal folds vibrate")
+    voiced = "In a voiced sound the vocal folds vibrate"
+    assert not reads_in_stem("creaky voice", "voiced", voiced, Evidence([]))
+
+
 def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
     """Round 45: "Schudson argues that Watchdog became an explicit professional ideal"."""
     from tall_teach.quiz.grammar import reads_in_stem

@@ -485,3 +485,14 @@ def test_a_short_key_that_starts_a_name_in_the_stem_is_a_cue() -> None:
     # a wrong option that starts a name too leaves nothing to tell
     both = stem.replace("The Daodejing", "The Daodejing, like the Zhuangzi,")
     assert "key-word-in-stem" not in rules(item(both, ["dao", "zhu", "pu"]))
+
+
+def test_an_ion_the_key_writes_as_a_symbol_and_the_stem_names_is_a_cue() -> None:
+    """Round 80: "the energy for sodium reabsorption" above Na+/K+-ATPase, the only option
+    with Na."""
+    from tall_teach.quiz.itemrules import _element_named
+
+    stem = "The basolateral _____ provides the energy for sodium reabsorption"
+    assert _element_named("Na+/K+-ATPase", ["H+-ATPase", "H+/K+-ATPase"], stem) == {"sodium"}
+    # potassium is in a wrong option too: no cue
+    assert _element_named("Na+/K+-ATPase", ["H+/K+-ATPase"], "potassium secretion") == set()

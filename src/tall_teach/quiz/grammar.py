@@ -374,11 +374,20 @@ def _disagrees(candidate: str, key: str, message: str, evidence: Evidence) -> st
     if _plural_form(key) and not _plural_form(candidate) and (
             verb in _PLURAL_VERBS or _plain_plural_verb(verb)):
         return f"singular, where the stem's '{verb}' agrees with a plural key"
-    # a plural in a foreign form shows itself by its verb ("Missi dominici were royal
-    # envoys": "Mayor of the palace were" does not read, round 74)
     last = candidate.split()[-1].casefold() if candidate.split() else ""
+    # a key that takes a plain plural verb with its object is a plural, whatever its form
+    # ("The vasa recta supply the medulla": "The afferent arteriole supply" does not read,
+    # round 80); a candidate that may be a foreign plural itself is left alone
     opening = not [w for w in message[: spans[0][0]].split() if w.casefold() not in (
         "the", "a", "an")]  # the key opens the sentence: the verb is its own
+    acting = re.match(r"\s+([a-z]+)\s+(?:the|a|an|its|their|this|these|those|his|her)\b",
+                      message[spans[0][1]:])
+    if (opening and acting and _plain_plural_verb(acting.group(1))
+            and acting.group(1) not in _PREPOSITIONS and not _plural_form(candidate)
+            and not last.endswith(("i", "a", "ae", "s"))):
+        return f"singular, where the stem's '{acting.group(1)}' agrees with a plural key"
+    # a plural in a foreign form shows itself by its verb ("Missi dominici were royal
+    # envoys": "Mayor of the palace were" does not read, round 74)
     if opening and verb in ("are", "were") and not _plural_form(key) and not _plural_form(
             candidate) and not (
             last.endswith(("i", "a", "ae")) or (last.endswith("s") and not last.endswith(
@@ -466,7 +475,17 @@ def _plain_plural_verb(word: str) -> bool:
     not "gap shape"): a lower-case word after the subject that is none of the words above
     and has no ending of a singular verb, past tense, participle or adverb."""
     return (len(word) >= 3 and word not in _NOT_PLAIN_VERBS
-            and (word in _EED_VERBS or not word.endswith(("s", "ed", "ing", "ly", "en"))))
+            and (word in _EED_VERBS or word in _LY_VERBS
+                 or not word.endswith(("s", "ed", "ing", "ly", "en"))))
+
+
+# verbs in -ly, no adverbs ("The vasa recta supply the medulla": round 80)
+_LY_VERBS = frozenset({"supply", "apply", "reply", "imply", "comply", "multiply", "rely",
+                       "fly", "ally", "rally", "tally"})
+_PREPOSITIONS = frozenset({"through", "throughout", "toward", "towards", "across", "along",
+                           "around", "among", "amongst", "upon", "onto", "beside", "beyond",
+                           "against", "despite", "inside", "outside", "past", "until", "unlike",
+                           "near", "behind", "below", "above", "beneath", "underneath"})
 
 
 # present tenses in -ed ("anodes of zinc need no power": round 79), not past ones (freed)

@@ -273,7 +273,20 @@ def _element_named(key: str, wrong: list[str], stem: str) -> set[str]:
             continue
         named.update(_ELEMENTS[p] for p in parts)
     key_l, wrong_l = key.casefold(), [w.casefold() for w in wrong]
-    return {name for name in named if name in key_l and not any(name in w for w in wrong_l)}
+    found = {name for name in named if name in key_l and not any(name in w for w in wrong_l)}
+    # the other way: an ion the key writes as a symbol ("Na+/K+-ATPase") that the stem
+    # names ("sodium reabsorption": round 80)
+    mine = _ions(key) - set().union(*(_ions(w) for w in wrong))
+    said = set(re.findall(r"[a-z]+", stem.casefold()))
+    return found | {name for name in mine if name in said}
+
+
+_ION = re.compile(r"(?<![\w])([A-Z][a-z]?)(?:[0-9₀-₉]*)(?:[+⁺-]|[²³]?[⁺⁻])(?![\w])")
+
+
+def _ions(text: str) -> set[str]:
+    """The element names of the charged symbols a text writes ("Na+", "K⁺", "Ca²⁺")."""
+    return {_ELEMENTS[m.group(1)] for m in _ION.finditer(text) if m.group(1) in _ELEMENTS}
 
 
 _SMALL_TELLING = frozenset({"below", "above", "under", "over", "inside", "outside", "before",
