@@ -866,6 +866,26 @@ def test_a_key_that_takes_a_plural_verb_is_plural_whatever_its_form() -> None:
     assert not reads_in_stem("creaky voice", "voiced", voiced, Evidence([]))
 
 
+def test_a_name_does_not_fill_a_common_nouns_slot() -> None:
+    """Round 80: "workers' Army of Africa", "the Non-Intervention of land and industry"."""
+    from tall_teach.quiz.evidence import _claim
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence(_claim(t, "", "bullet", "Slide", None) for t in (
+        "Franco flew to Morocco to lead the Army of Africa across the strait",
+        "Britain and France led the policy of Non-Intervention from August 1936",
+        "The regime pursued autarky until the 1950s"))
+    workers = "Where loyal security forces and workers' militias fought back, the coup failed"
+    assert "a name" in reads_in_stem("Army of Africa", "militias", workers, evidence)
+    assert not reads_in_stem("columns", "militias", workers, evidence)
+    land = "The state gave way to local committees and the collectivisation of land"
+    assert reads_in_stem("Non-Intervention", "collectivisation", land, evidence)
+    assert not reads_in_stem("autarky", "collectivisation", land, evidence)
+    # a name's own slot takes names ("The Restoration of 1660")
+    assert not reads_in_stem("Jacobean", "Restoration", "After the Restoration of 1660, "
+                             "actresses replaced the boy players", evidence)
+
+
 def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
     """Round 45: "Schudson argues that Watchdog became an explicit professional ideal"."""
     from tall_teach.quiz.grammar import reads_in_stem

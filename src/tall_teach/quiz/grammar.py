@@ -97,7 +97,46 @@ def reads_in_stem(
         return ("a phrase of manner or place beside a name (or the other way round): only "
                 "one form reads after the stem's verb (\"painted en plein air\", not "
                 "\"painted collage\")")
+    slot = _common_slot(key, message)
+    if slot and _proper_name(candidate, evidence):
+        return (f"a name where the stem asks for a common noun (\"{slot}\": a name takes "
+                "no possessive before it and no \"of\" after it)")
     return _compound_start(candidate, key, message, evidence)
+
+
+def _common_slot(key: str, message: str) -> str:
+    """The blank where the message writes a common noun in lower case after a possessive
+    ("workers' militias") or between "the" and an "of" phrase ("the collectivisation of
+    land"): round 80 offered "workers' Army of Africa" and "the Non-Intervention of land"."""
+    spans = occurrences(message, key)
+    if not spans:
+        return ""
+    start, end = spans[0]
+    if not message[start:end][:1].islower():
+        return ""
+    before, after = message[:start], message[end:]
+    if _POSSESSIVE.search(before) or (re.search(r"\bthe\s+$", before, re.IGNORECASE)
+                                      and re.match(r"\s+of\s+[a-z]", after)):
+        return _blank_context(key, message)
+    return ""
+
+
+def _proper_name(candidate: str, evidence: Evidence) -> bool:
+    """The course writes the candidate capitalised inside its sentences, never in lower
+    case: a name ("Army of Africa", "Non-Intervention"), not a common noun."""
+    words = [w for w in candidate.split() if w.casefold() not in ("of", "the", "and", "de")]
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    inside = False
+    for claim in evidence.mentions(candidate):
+        for start, _end in occurrences(claim.text, candidate):
+            written = claim.text[start:start + 1]
+            if start == 0 or re.search(r"[.!?:;]\s*$|^\W*$", claim.text[:start]):
+                continue  # a sentence's first word is capitalised anyway
+            if written.islower():
+                return False
+            inside = True
+    return inside or len(words) >= 2
 
 
 # Endings of one-word adjectives ("corroborated", "incommensurable", "falsifiable").
