@@ -927,3 +927,22 @@ def test_possessive_names_and_the_article_before_the_blank() -> None:
     assert "article" in reads_in_stem("angle of incidence", "Brewster's angle", brewster,
                                       Evidence([]))  # fmt: skip
     assert not reads_in_stem("Snell's angle", "Brewster's angle", brewster, Evidence([]))
+
+
+def test_a_message_that_says_the_key_is_of_its_sub_kind_takes_wrong_answers_beside_it() -> None:
+    """Round 80: "NAND is a universal gate: any Boolean function can be built from it
+    alone" offered NOR, a universal gate too; the parent kind's other gates are wrong."""
+    from tall_teach.quiz import generate_items
+
+    from .conftest import course_with, msg
+
+    glossary = Glossary((("logic gate/basic gate", ("AND", "OR", "NOT")),
+                         ("logic gate/universal gate", ("NAND", "NOR")),
+                         ("logic gate/parity gate", ("XOR", "XNOR"))))
+    course = course_with([msg("**NAND** is a universal gate: any Boolean function can be "
+                              "built from it alone")], glossary=glossary)
+    course, _ = generate_items(course)
+    (item, *_) = [i for i in course.items if i.kind == "cloze"]
+    wrong = {o.text for o in item.options if not o.correct}
+    assert "NOR" not in wrong and len(wrong) >= 2
+    assert any("of the kind 'universal gate'" in r for r in item.reasons)

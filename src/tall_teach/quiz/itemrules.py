@@ -102,6 +102,14 @@ def homogeneous_options(item: QuizItem, glossary: Glossary) -> RuleFailure | Non
     kinds = {c for c in classes.values() if c is not None}
     if len(kinds) <= 1:
         return None
+    # the stem asks which term is of the key's sub-kind ("_____ is a universal gate"): the
+    # wrong options are the parent kind's others, one kind at the level asked (round 80)
+    key_kind = next((classes[o.text] for o in item.options if o.correct), None)
+    parents = {k.rsplit("/", 1)[0] for k in kinds if "/" in k}
+    if (key_kind and "/" in key_kind and len(parents) == 1 and all("/" in k for k in kinds)
+            and re.search(rf"\b{re.escape(key_kind.rsplit('/', 1)[1])}", item.stem,
+                          re.IGNORECASE)):
+        return None
     described = ", ".join(f"'{t}' ({c})" for t, c in classes.items() if c)
     return RuleFailure("homogeneous-options", f"options of different kinds: {described}")
 

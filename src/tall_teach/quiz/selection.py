@@ -141,10 +141,25 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     """Up to `count` clean distractors for `term`, best first, with every reason."""
     key = term.option_text
     reasons = [f"key '{key}' ({_kind_label(term)})"]
+    reasons_claimed: list[str] = []
     pool = [(d, "author") for d in ctx.author_distractors] + pool_for(term, ctx.vocab)
+    claimed = _kind_claimed(term, key, ctx.message)
+    if claimed:
+        # the message says the key is of its sub-kind ("NAND is a universal gate: …"):
+        # every term of that sub-kind is one too (round 80), so the wrong answers come
+        # from the parent kind's other sub-kinds, which by the glossary are not
+        siblings = {normalise(t) for t in ctx.vocab.glossary.terms_under(term.category)}
+        reasons_claimed = [f"rejected '{t}': of the kind '{claimed}' the stem says the key is "
+                           "(a second right answer)" for t, _ in pool
+                           if normalise(t) in siblings and normalise(t) != normalise(key)]
+        parent = term.category.rsplit("/", 1)[0]
+        pool = [(t, o) for t, o in pool if normalise(t) not in siblings] + [
+            (t, "kind") for t in ctx.vocab.glossary.terms_under(parent)
+            if normalise(t) not in siblings]
     group = _kind_group(term, ctx.vocab)
     if group:  # the terms the course's table lists with the key are of its finest kind
         pool += [(t, "course") for t in group[1]]
+    reasons += reasons_claimed
     generic = generic_words([t for t, _ in pool])
     excluded = {base(t) for t in ctx.excluded}
     seen: set[str] = set()
@@ -194,6 +209,20 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
         reasons.append(f"{verdict} '{candidate}'")
     supports = {c: _taught(c, ctx) for c in chosen}
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
+
+
+def _kind_claimed(term: KeyTerm, key: str, message: str) -> str:
+    """The key's sub-kind when the message's claim is that the key is of it ("NAND is a
+    universal gate: any Boolean function …"), with nothing after it that narrows the
+    claim ("… that causes …"), else ""."""
+    if "/" not in term.category:
+        return ""
+    sub = term.category.rsplit("/", 1)[1]
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((sub, pluralise(sub))))
+    spans = [m for m in re.finditer(
+        rf"(?<![\w-]){re.escape(term.text)}\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:{forms})"
+        rf"(?:\s*[:;,.]|\s*$)", message, re.IGNORECASE)]
+    return sub if spans else ""
 
 
 def _kind_group(term: KeyTerm, vocab: Vocabulary) -> tuple[str, tuple[str, ...]] | None:
