@@ -605,3 +605,26 @@ def test_a_stem_that_spells_out_a_short_key_gives_it_away() -> None:
     # a run a wrong option's long form shares tells nothing
     assert spells_out("the serious adverse events", "SABRE", ["SHOT"], found) == "serious adverse"
     assert spells_out(stem, "SABRE", ["SHOT"], found) == ""
+
+
+def test_an_event_the_course_names_by_another_year_is_ruled_out_by_the_stems_year() -> None:
+    """Round 81: "The _____ of 1420" beside the Treaty of Arras, which the course names
+    "the Treaty of Arras of 1435" in a course spanning a century."""
+    from tall_teach.quiz.evidence import _claim
+
+    texts = ["Edward III claimed the throne in 1337", "Castillon ended the war in 1453",
+             "The Treaty of Arras of 1435 reconciled Burgundy with Charles VII",
+             "The Treaty of Troyes made Henry V heir in 1420"]
+    evidence = Evidence(_claim(t, "", "bullet", "Slide", None) for t in texts)
+    stem = "The Treaty of Troyes of 1420 disinherited the Dauphin"
+    assert "1435" in far_in_time("Treaty of Arras", stem, evidence)
+    assert not far_in_time("Treaty of Arras", "The treaty of 1435 ended the alliance",
+                           evidence)  # fmt: skip
+
+
+def test_a_label_that_writes_a_short_key_in_the_plural_echoes_it() -> None:
+    """Round 81: "Key" under the label "Shafts, keys and bearings"."""
+    from tall_teach.quiz.itemrules import label_echo
+
+    assert label_echo("Shafts, keys and bearings", "Key", ["Spline", "Set screw"]) == "key"
+    assert label_echo("Shafts, keys and bearings", "Spline", ["Key", "Set screw"]) == ""

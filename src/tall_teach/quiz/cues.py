@@ -54,6 +54,13 @@ def far_in_time(candidate: str, stem: str, evidence: Evidence) -> str:
         return ""
     placed: set[int] = set()
     mentions = evidence.mentions(candidate)
+    # an event the course names by its year ("the Treaty of Arras of 1435") happened then:
+    # another year in the stem ("The _____ of 1420") rules it out, however long the
+    # course's span (round 81)
+    named = _named_years(candidate, mentions)
+    if named and not named & wanted and min(abs(a - b) for a in named for b in wanted) >= 1:
+        return (f"the course names it by its year, {min(named)}, not the stem's "
+                f"{min(wanted)}")
     for claim in mentions:
         placed |= years(claim.text)
     if not placed:  # "Catherine de' Medici brought these entertainments" on the 1581 slide
@@ -66,6 +73,14 @@ def far_in_time(candidate: str, stem: str, evidence: Evidence) -> str:
         return ""
     return (f"the course places it in {', '.join(map(str, sorted(placed)[:3]))}, "
             f"far from the stem's {min(wanted)}")  # fmt: skip
+
+
+def _named_years(candidate: str, mentions: Iterable[object]) -> set[int]:
+    """The years the course writes right after the candidate as part of its name ("Treaty
+    of Arras of 1435", "the Revolution of 1848")."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(candidate)}\s+of\s+(1[0-9]{{3}}|20[0-9]{{2}})"
+                         r"(?![\w.,]\d)", re.IGNORECASE)
+    return {int(m.group(1)) for claim in mentions for m in pattern.finditer(claim.text)}
 
 
 def _stem_units(stem: str) -> list[str]:

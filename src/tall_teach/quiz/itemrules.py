@@ -662,6 +662,8 @@ def _echoes(a: str, b: str) -> bool:
     word ("router" and "routing", "cell" and "cellular"; not "protein" and "protocol")."""
     if a == b and len(a) >= 3:  # "ray" of "Ray tracing" under "Ray tracing" (round 59)
         return True
+    if min(len(a), len(b)) >= 3 and a.rstrip("s") == b.rstrip("s"):
+        return True  # a short word in the other number: "Key" under "Shafts, keys and …"
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
                   min(len(a), len(b)))
     return common >= 4 and common >= 0.6 * min(len(a), len(b))
