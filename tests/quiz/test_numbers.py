@@ -413,3 +413,21 @@ def test_an_inclusive_bound_shares_its_value_with_no_bin() -> None:
     """Round 74: "At most 20 years / 20-40 years / …": 20 was in two options."""
     assert bins("at most 20 years", 3) == ["21-40 years", "41-80 years", "more than 80 years"]
     assert bins("less than 20%", 3) == ["20-30%", "30-40%", "more than 40%"]
+
+
+def test_rounded_multiples_of_a_precise_key_show_it_as_their_base() -> None:
+    """Round 82: 0.212, 0.283 and 0.424 beside 0.848 (a quarter, a third, a half, rounded);
+    1.71, 2.57 and 15.42 beside 5.14: two whole multiples or fractions are enough."""
+    from tall_teach.quiz.numbers import built_on_key
+
+    key = parse_quantity("0.848")
+    assert key is not None
+    assert built_on_key(key, [parse_quantity(v) for v in ("0.212", "0.283", "0.424")])
+    five = parse_quantity("5.14")
+    assert five is not None
+    assert built_on_key(five, [parse_quantity(v) for v in ("2.57", "15.42", "8.35")])
+    assert not built_on_key(five, [parse_quantity(v) for v in ("8.35", "14.83", "2.57")])
+    # sizes in bits double by nature
+    bits = parse_quantity("128 bits")
+    assert bits is not None
+    assert not built_on_key(bits, [parse_quantity(v) for v in ("64 bits", "256 bits")])

@@ -574,6 +574,11 @@ def choose_values(
     return sorted(chosen, key=lambda q: q.mid)
 
 
+def _figures(q: Quantity) -> int:
+    """The significant figures of a value as written ("5.14": 3, "0.848": 3, "250": 2)."""
+    return len(str(round(q.mid * 10**q.decimals)).strip("0")) if q.mid else 0
+
+
 def _precise(q: Quantity) -> bool:
     """An unround value of two or more figures ("59 mV", "4.6"): beside it, wrong values
     that are all round leave the key the only exact-looking one."""
@@ -669,14 +674,22 @@ def built_on_key(key: Quantity, others: list[Quantity]) -> bool:
         return False
 
     def whole(ratio: float) -> bool:
-        return ratio >= 1.5 and abs(ratio - round(ratio)) < 1e-6 * ratio
+        # within the rounding of values written to the key's precision: 0.848 / 0.283 is
+        # 2.996, a third all the same (round 82)
+        return ratio >= 1.5 and abs(ratio - round(ratio)) < 0.02 * ratio
 
     ratios = [q.mid / key.mid for q in others]
     # half and double, a third and three times: the key is the pair's middle (round 56);
     # sizes in bits and powers of two double by nature (64, 128, 256 bits)
     doubling = key.canonical_unit in ("bit", "byte") or math.log2(key.mid).is_integer()
-    mirrored = not doubling and any(math.isclose(a * b, 1.0, rel_tol=1e-6)
+    mirrored = not doubling and any(math.isclose(a * b, 1.0, rel_tol=0.05)
                                     for a in ratios for b in ratios if 0 < a < 1 < b)
+    # beside a precise key ("5.14", "0.848") two values that are whole multiples or whole
+    # fractions of it are enough: 2.57 and 15.42 show 5.14 as the value they came from
+    # (round 82)
+    built = sum(whole(r) or (r > 0 and whole(1 / r)) for r in ratios)
+    if not doubling and _figures(key) >= 3 and built >= 2:
+        return True
     return mirrored or all(whole(r) for r in ratios) or all(r > 0 and whole(1 / r)
                                                             for r in ratios)
 
