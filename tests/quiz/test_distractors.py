@@ -886,6 +886,16 @@ def test_a_name_does_not_fill_a_common_nouns_slot() -> None:
                              "actresses replaced the boy players", evidence)
 
 
+def test_a_disease_in_itis_takes_no_article() -> None:
+    """Round 82: "The Rapidly progressive glomerulonephritis combines haematuria …"."""
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    message = "The nephritic syndrome combines haematuria with red cell casts"
+    assert reads_in_stem("rapidly progressive glomerulonephritis", "nephritic syndrome",
+                         message, Evidence([]))  # fmt: skip
+    assert not reads_in_stem("nephrotic syndrome", "nephritic syndrome", message, Evidence([]))
+
+
 def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
     """Round 45: "Schudson argues that Watchdog became an explicit professional ideal"."""
     from tall_teach.quiz.grammar import reads_in_stem

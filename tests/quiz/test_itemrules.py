@@ -496,3 +496,12 @@ def test_an_ion_the_key_writes_as_a_symbol_and_the_stem_names_is_a_cue() -> None
     assert _element_named("Na+/K+-ATPase", ["H+-ATPase", "H+/K+-ATPase"], stem) == {"sodium"}
     # potassium is in a wrong option too: no cue
     assert _element_named("Na+/K+-ATPase", ["H+/K+-ATPase"], "potassium secretion") == set()
+
+
+def test_a_tenth_in_the_stem_counts_the_ten_of_the_key() -> None:
+    """Round 82: "readmitted once a tenth of its voters took an oath" above Ten Percent Plan."""
+    from tall_teach.quiz.itemrules import _count_clang
+
+    stem = "A state was readmitted once a tenth of its 1860 voters swore loyalty"
+    assert _count_clang("Ten Percent Plan", stem, ["Wade-Davis Bill"]) == ("tenth", "ten")
+    assert _count_clang("Tenure of Office Act", stem, ["Wade-Davis Bill"]) is None

@@ -755,7 +755,7 @@ def _mass(candidate: str) -> bool:
 
 # Endings of a last word that make a phrase a mass noun even when a name starts it
 # ("Compton scattering", "libertarian paternalism"): "the" or "a" before them misreads.
-_MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics")
+_MASS_PHRASE_ENDINGS = ("ism", "ing", "ness", "ics", "itis")  # "itis": "The … nephritis combines"
 
 
 def _article_misfit(candidate: str, key: str, message: str, evidence: Evidence) -> str:

@@ -206,6 +206,7 @@ _COUNTS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("tetra", "quadr", "four"), frozenset({"four", "fourth", "quarter", "quarters"})),
     (("penta", "five"), frozenset({"five", "fifth"})),
     (("hexa", "six"), frozenset({"six", "sixth"})),
+    (("ten-", "deca"), frozenset({"ten", "tenth", "tenths"})),  # "a tenth" above "Ten Percent"
     # prefixes of sameness and difference ("a partner of a different mating type" above
     # Heterothallic beside Homothallic: round 39)
     (("hetero",), frozenset({"different", "differing", "unlike"})),
@@ -237,7 +238,8 @@ def _count_clang(key: str, stem: str, wrong: list[str]) -> tuple[str, str] | Non
     def counted(text: str) -> list[tuple[str, frozenset[str]]]:
         words = [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", text)]
         return [(w, said) for w in words for starts, said in _COUNTS
-                if any(w.startswith(s) for s in starts) and not w.startswith(_NO_COUNT)]
+                if any(w.startswith(s) or (s.endswith("-") and w == s[:-1]) for s in starts)
+                and not w.startswith(_NO_COUNT)]
 
     for word, said in counted(key):
         if any(said == other for o in wrong for _, other in counted(o)):
