@@ -505,3 +505,10 @@ def test_a_tenth_in_the_stem_counts_the_ten_of_the_key() -> None:
     stem = "A state was readmitted once a tenth of its 1860 voters swore loyalty"
     assert _count_clang("Ten Percent Plan", stem, ["Wade-Davis Bill"]) == ("tenth", "ten")
     assert _count_clang("Tenure of Office Act", stem, ["Wade-Davis Bill"]) is None
+
+
+def test_an_acronym_key_among_written_out_names_stands_apart() -> None:
+    """Round 82: "CPT" beside "Vane shear test" and "Pressuremeter test"."""
+    stem = "The _____ gives a continuous profile of resistance. Which test best completes it?"
+    assert "key-odd-form" in rules(item(stem, ["CPT", "Vane shear test", "Pressuremeter test"]))
+    assert "key-odd-form" not in rules(item(stem, ["CPT", "SPT", "Pressuremeter test"]))

@@ -634,6 +634,10 @@ def key_not_odd_form(item: QuizItem, _: Glossary) -> RuleFailure | None:
         return None
     key = next((o.text for o in item.options if o.correct), "")
     wrong = [o.text for o in item.options if not o.correct]
+    if _acronym(key) and not any(_acronym(w) or re.search(r"\b[A-Z]{2,}\b", w) for w in wrong):
+        # "CPT" beside "Vane shear test" and "Pressuremeter test" (round 82)
+        return RuleFailure("key-odd-form", "the key is the one acronym among written-out "
+                           "names: it stands apart by its form")
     # a name with an epithet of place among bare names is no such proper name ("Sargon of
     # Akkad" beside "Lugalzagesi" and "Eannatum": round 72)
     epithet = len(key.split()) >= 3 and " of " in f" {key} "
@@ -642,6 +646,10 @@ def key_not_odd_form(item: QuizItem, _: Glossary) -> RuleFailure | None:
         return None
     return RuleFailure("key-odd-form", f"every wrong option is one word and the key "
                        f"{len(key.split())}: it stands apart by its form")
+
+
+def _acronym(text: str) -> bool:
+    return re.fullmatch(r"[A-Z][A-Z0-9&/-]{1,6}s?", text.strip()) is not None
 
 
 _PARTICLES = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "von", "van", "al",
