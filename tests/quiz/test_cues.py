@@ -628,3 +628,17 @@ def test_a_label_that_writes_a_short_key_in_the_plural_echoes_it() -> None:
 
     assert label_echo("Shafts, keys and bearings", "Key", ["Spline", "Set screw"]) == "key"
     assert label_echo("Shafts, keys and bearings", "Spline", ["Key", "Set screw"]) == ""
+
+
+def test_a_persons_surname_in_an_authored_stem_shows_the_key() -> None:
+    """Round 83: "the war against Leclerc" in an authored question above Charles Leclerc."""
+    authored = question("What news in 1802 turned the war against Leclerc into one of "
+                        "independence?", [("Slavery restored", True), ("A treaty", False),
+                                          ("A famine", False)])
+    glossary = Glossary((("general", ("Charles Leclerc", "Donatien Rochambeau",
+                                      "Jean-Jacques Dessalines")),))
+    message = msg("**Charles Leclerc** led the French expedition of 1802")
+    course = course_with([message], extra_slides=[question_slide(authored)],
+                         glossary=glossary)  # fmt: skip
+    generated, _ = generate_items(course)
+    assert [i.kind for i in generated.items] == ["authored"]

@@ -896,6 +896,24 @@ def test_a_disease_in_itis_takes_no_article() -> None:
     assert not reads_in_stem("nephrotic syndrome", "nephritic syndrome", message, Evidence([]))
 
 
+def test_plurals_a_capitalised_glossary_writes_still_disagree_with_a_singular_verb() -> None:
+    """Round 84: "Tophi, an acute flare …, is", "Glucocorticoids in low dose treats": the
+    glossary capitalises its entries, the course writes them in lower case."""
+    from tall_teach.quiz.evidence import _claim
+    from tall_teach.quiz.grammar import reads_in_stem
+
+    evidence = Evidence(_claim(t, "", "bullet", "Slide", None) for t in (
+        "Chronic gout: look for tophi over the ears", "Flares respond to glucocorticoids",
+        "Ask about jeli and envoi"))
+    flare = "Podagra, an acute flare of the first joint, is the classic first presentation"
+    assert "plural" in reads_in_stem("Tophi", "Podagra", flare, evidence)
+    assert not reads_in_stem("Dactylitis", "Podagra", flare, evidence)
+    dose = "Colchicine in low dose treats a gout flare"
+    assert "plural" in reads_in_stem("Glucocorticoids", "Colchicine", dose, evidence)
+    # singular words in -i are no Latin plurals
+    assert not reads_in_stem("Jeli", "Podagra", flare, evidence)
+
+
 def test_a_blank_that_starts_a_that_clause_is_bare() -> None:
     """Round 45: "Schudson argues that Watchdog became an explicit professional ideal"."""
     from tall_teach.quiz.grammar import reads_in_stem

@@ -381,6 +381,32 @@ def _plural_form(phrase: str) -> bool:
         ("ss", "us", "is", "tas"))
 
 
+def _latin_plural(word: str) -> bool:
+    """One lower-case word in -i whose singular is in -us ("tophi", "villi"): a plural,
+    though it ends in no -s ("Tophi, an acute flare …, is": round 84). Not a name's
+    genitive ("Axis mundi", "Propionibacterium freudenreichii")."""
+    return " " not in word.strip() and word in _LATIN_I_PLURALS
+
+
+# Latin plurals in -i of nouns in -us that courses write (a list: "jeli", "envoi" and
+# "Gankogui" end in -i and are singular)
+_LATIN_I_PLURALS = frozenset({
+    "tophi", "villi", "bacilli", "alveoli", "calculi", "emboli", "thrombi", "nuclei", "fungi",
+    "cacti", "stimuli", "radii", "foci", "loci", "naevi", "nevi", "glomeruli", "sulci", "gyri",
+    "bronchi", "menisci", "acini", "fasciculi", "humeri", "syllabi", "termini", "alumni",
+    "magi", "modi", "nimbi", "cumuli", "stratocumuli", "hippopotami", "octopi", "genii",
+})  # fmt: skip
+
+
+def _written_lower(term: str, evidence: Evidence) -> bool:
+    """The course writes the term in lower case inside a sentence ("look for tophi")."""
+    if not term[:1].isupper():
+        return False
+    lower = term[:1].lower() + term[1:]
+    return any(re.search(rf"(?<=[a-z,;] ){re.escape(lower)}(?![\w-])", claim.text)
+               for claim in evidence.mentions(term))
+
+
 def _plural_name(name: str, evidence: Evidence) -> bool:
     """A one-word name in -s that the course also writes in the singular or after "the":
     "Bolsheviks" (a "Bolshevik seizure of power"), not "Athens" (a Russian Revolution
@@ -407,7 +433,10 @@ def _disagrees(candidate: str, key: str, message: str, evidence: Evidence) -> st
             and not _plural_form(candidate)):
         return f"singular, where the stem's '{counted.group(1)}' counts a plural key"
     verb = _verb_after(message[spans[0][1]:])
-    if _plural_form(candidate) and not _plural_form(key) and (
+    # a glossary that capitalises its entries ("Glucocorticoids", "Tophi") still lists
+    # common nouns when the course writes them in lower case
+    common = candidate.casefold() if _written_lower(candidate, evidence) else candidate
+    if (_plural_form(common) or _latin_plural(common)) and not _plural_form(key) and (
             verb in _SINGULAR_VERBS or _plain_singular_verb(verb)):
         return f"plural, where the stem's '{verb}' agrees with a singular key"
     if _plural_form(key) and not _plural_form(candidate) and (
@@ -451,6 +480,11 @@ _OF_PHRASE = re.compile(
 _OF_ONE = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
 # an "of" list of one-word kinds ("_____ of zinc, aluminium or magnesium need no power":
 # round 79), then any verb
+# a short phrase of manner or place between the blank and a verb in -s ("_____ in low
+# dose treats a gout flare": round 84)
+_PREP_PHRASE = re.compile(
+    r"\s+(?:in|at|with|by|on|for|from)\s+(?:[a-z][\w'’-]*\s+){0,2}?"
+    r"(is|has|was|does|[a-z]{3,}[^s\W]s)\b")
 _OF_LIST = re.compile(
     r"\s+of\s+[a-z][\w'’-]*(?:,\s+[a-z][\w'’-]*)*,?\s+(?:or|and)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
 
@@ -469,7 +503,7 @@ def _verb_after(rest: str) -> str:
     and moral rules, are external …": "Positivism … are" does not read either), or after
     a short "of" phrase."""
     after = (_OF_PHRASE.match(rest) or _OF_ONE.match(rest) or _OF_LIST.match(rest)
-             or _PARTICIPLE.match(rest)
+             or _PARTICIPLE.match(rest) or _PREP_PHRASE.match(rest)
              or re.match(r"\s+([a-z][A-Za-z]*)", rest)  # "April Theses Lenin": no verb
              or _EXAMPLES.match(rest) or re.match(r"\s*,[^,;:]{1,80},\s+([A-Za-z]+)", rest))
     return after.group(1).casefold() if after else ""

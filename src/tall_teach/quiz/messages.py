@@ -659,7 +659,8 @@ def _told_elsewhere(
                    if _writes_key(_shown_by(i, seen, quiz), key, term.text, quiz.vocab,
                                   i in quiz.authored)
                    or (i in quiz.authored and names_key_part(seen, key,
-                                                              quiz.evidence.distinctive))),
+                                                              quiz.evidence.distinctive))
+                   or (i in quiz.authored and _surname_in(seen.split("\n")[0], key, quiz))),
                   "")  # fmt: skip
     if writer:
         mend = (" (more wrong answers will not help: change that question, or add "
@@ -768,6 +769,22 @@ def _named_adjective(text: str, name: str) -> bool:
         return False
     root = re.sub(r"(?:os|us|es|is|as|[aeo])$", "", name)
     return re.search(rf"\b{re.escape(root)}(?:ian|ean|an|ist|ic)\b", text) is not None
+
+
+def _surname_in(stem: str, key: str, quiz: QuizContext) -> bool:
+    """A person's name as the key ("Charles Leclerc") whose surname alone an authored
+    question's stem writes ("the war against Leclerc": round 83), where no other term of
+    the glossary carries that surname."""
+    words = key.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    surname = words[-1]
+    if len(surname) < 4 or not surname.isalpha() or surname.casefold() in (
+            "war", "treaty", "act", "law", "party", "plan", "army", "league"):
+        return False
+    others = [t for t in quiz.course.glossary.every_term()
+              if normalise(t) != normalise(key) and surname.casefold() in t.casefold().split()]
+    return not others and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", stem) is not None
 
 
 def _shown_by(item_id: str, seen: str, quiz: QuizContext) -> str:
