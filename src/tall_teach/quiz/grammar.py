@@ -382,9 +382,9 @@ def _plural_form(phrase: str) -> bool:
 
 
 def _latin_plural(word: str) -> bool:
-    """One lower-case word in -i whose singular is in -us ("tophi", "villi"): a plural,
-    though it ends in no -s ("Tophi, an acute flare …, is": round 84). Not a name's
-    genitive ("Axis mundi", "Propionibacterium freudenreichii")."""
+    """One lower-case word among the Latin plurals in -i ("tophi", "villi"): a plural,
+    though it ends in no -s ("Tophi, an acute flare …, is": round 84). Read from a list:
+    a name's genitive ("Axis mundi") and singular words in -i ("jeli") are no plurals."""
     return " " not in word.strip() and word in _LATIN_I_PLURALS
 
 
@@ -478,13 +478,13 @@ _EXAMPLES = re.compile(
 _OF_PHRASE = re.compile(
     r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(is|are|was|were|has|have)\b", re.IGNORECASE)
 _OF_ONE = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
-# an "of" list of one-word kinds ("_____ of zinc, aluminium or magnesium need no power":
-# round 79), then any verb
 # a short phrase of manner or place between the blank and a verb in -s ("_____ in low
 # dose treats a gout flare": round 84)
 _PREP_PHRASE = re.compile(
     r"\s+(?:in|at|with|by|on|for|from)\s+(?:[a-z][\w'’-]*\s+){0,2}?"
     r"(is|has|was|does|[a-z]{3,}[^s\W]s)\b")
+# an "of" list of one-word kinds ("_____ of zinc, aluminium or magnesium need no power":
+# round 79), then any verb
 _OF_LIST = re.compile(
     r"\s+of\s+[a-z][\w'’-]*(?:,\s+[a-z][\w'’-]*)*,?\s+(?:or|and)\s+[a-z][\w'’-]*\s+([a-z]+)\b")
 

@@ -582,10 +582,7 @@ def _figures(q: Quantity) -> int:
 def _precise(q: Quantity) -> bool:
     """An unround value of two or more figures ("59 mV", "4.6"): beside it, wrong values
     that are all round leave the key the only exact-looking one."""
-    if _round_figure(q) or q.is_range:
-        return False
-    digits = str(round(q.mid * 10**q.decimals)).rstrip("0")
-    return len(digits) >= 2
+    return not (_round_figure(q) or q.is_range) and _figures(q) >= 2
 
 
 GRID_SPREAD = 1.5  # a step wider than this many times the narrowest one is a gap

@@ -143,7 +143,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     reasons = [f"key '{key}' ({_kind_label(term)})"]
     reasons_claimed: list[str] = []
     pool = [(d, "author") for d in ctx.author_distractors] + pool_for(term, ctx.vocab)
-    claimed = _kind_claimed(term, key, ctx.message)
+    claimed = _kind_claimed(term, ctx.message)
     if claimed:
         # the message says the key is of its sub-kind ("NAND is a universal gate: …"):
         # every term of that sub-kind is one too (round 80), so the wrong answers come
@@ -211,7 +211,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     return Selection(tuple(chosen), tuple(reasons), {c: s for c, s in supports.items() if s})
 
 
-def _kind_claimed(term: KeyTerm, key: str, message: str) -> str:
+def _kind_claimed(term: KeyTerm, message: str) -> str:
     """The key's sub-kind when the message's claim is that the key is of it ("NAND is a
     universal gate: any Boolean function …"), with nothing after it that narrows the
     claim ("… that causes …"), else ""."""
