@@ -52,9 +52,17 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    print(HEADER)
+    from tall_teach.errors import ContentError
+
+    sheets = []
     for arg in argv:
-        print(course_sheet(Path(arg)))
+        try:
+            sheets.append(course_sheet(Path(arg)))
+        except ContentError as exc:  # a course that does not read: say where, write nothing
+            print(exc, file=sys.stderr)
+            return 1
+    print(HEADER)
+    print("\n".join(sheets))
     return 0
 
 

@@ -337,6 +337,19 @@ def _regex_once() -> None:
 _QUICK_STYLES_FOR = frozenset({"70.0"})  # WeasyPrint versions whose styles were read for it
 
 
+def _patch_target(module: str, name: str, flag: str) -> Any:
+    """The WeasyPrint class a patch goes into, or None: already patched (`flag` set), or
+    the installed WeasyPrint is not a version whose code the patches follow. WeasyPrint
+    is loaded our way first (`load_weasyprint`), so the patch's own imports find it."""
+    import importlib
+
+    weasyprint = load_weasyprint()
+    target = getattr(importlib.import_module(module), name)
+    if getattr(target, flag, False) or weasyprint.__version__ not in _QUICK_STYLES_FOR:
+        return None
+    return target
+
+
 def _quick_styles() -> None:
     """WeasyPrint's lazily computed style of an element, a property that no rule of the
     element sets (nine lookups in ten) taken straight from its parent (inherited) or its
@@ -348,12 +361,8 @@ def _quick_styles() -> None:
     (`_QuickProperty`): whether it inherits, its logical twin for either direction, its
     initial value, whether that holds a math function, the function computing it. Only
     for the versions whose `__missing__` this follows."""
-    weasyprint = load_weasyprint()
-    import weasyprint.css as css
-
-    computed = css.ComputedStyle
-    if getattr(computed, "_tall_teach_quick", False) or \
-            weasyprint.__version__ not in _QUICK_STYLES_FOR:
+    computed = _patch_target("weasyprint.css", "ComputedStyle", "_tall_teach_quick")
+    if computed is None:
         return
     from weasyprint.css.computed_values import COMPUTER_FUNCTIONS, PHYSICAL_FUNCTIONS
     from weasyprint.css.functions import check_math
@@ -419,15 +428,12 @@ def _lazy_pseudo_styles() -> None:
     `-weasy-anchor` (never in tall_teach's sheets) is made at once, as before, so that
     anchors are collected in the same order. Only for the versions whose
     `StyleFor.__init__` this follows (the rest of it as WeasyPrint's)."""
-    weasyprint = load_weasyprint()
-    import weasyprint.css as css
-
-    style_for = css.StyleFor
-    if getattr(style_for, "_tall_teach_lazy", False) or \
-            weasyprint.__version__ not in _QUICK_STYLES_FOR:
+    style_for = _patch_target("weasyprint.css", "StyleFor", "_tall_teach_lazy")
+    if style_for is None:
         return
     from math import inf
 
+    import weasyprint.css as css
     from weasyprint.css import (
         declaration_precedence,
         find_style_attributes,
@@ -551,11 +557,8 @@ def _solved_once() -> None:
     (the tokens kept with it, so that their identities stay theirs); a value found invalid
     is not remembered (its warning as before). 1.6 % of laying out a module of the
     1,000-slide course. Only for the versions whose code this follows."""
-    weasyprint = load_weasyprint()
-    from weasyprint.css.tokens import Pending
-
-    if getattr(Pending, "_tall_teach_once", False) or \
-            weasyprint.__version__ not in _QUICK_STYLES_FOR:
+    Pending = _patch_target("weasyprint.css.tokens", "Pending", "_tall_teach_once")
+    if Pending is None:
         return
     general = Pending.solve
 

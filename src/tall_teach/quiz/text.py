@@ -8,7 +8,7 @@ so "CD1" is never found inside "CD19".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -199,11 +199,8 @@ def abbreviations(texts: Iterable[str]) -> dict[str, str]:
                 if long and long[0].casefold() == short[0].casefold() and _in_order(short, long):
                     found.setdefault(normalise(long), short)
                     break
-        # the other way round: "SHOT (Serious Hazards of Transfusion)"
-        for match in _EXPANDED.finditer(text):
-            short, long = match.group(1), match.group(2).strip()
-            if long[0].casefold() == short[0].casefold() and _initials_spell(short, long):
-                found.setdefault(normalise(long), short)
+        for short, long in _spelled_after(text):  # "SHOT (Serious Hazards of Transfusion)"
+            found.setdefault(normalise(long), short)
     return found
 
 
@@ -212,10 +209,8 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
     "SHOT (Serious Hazards of Transfusion)" and "Toll-like receptors (TLRs)" alike."""
     found: dict[str, str] = {}
     for text in texts:
-        for match in _EXPANDED.finditer(text):
-            short, long = match.group(1), match.group(2).strip()
-            if long[0].casefold() == short[0].casefold() and _initials_spell(short, long):
-                found.setdefault(short, long)
+        for short, long in _spelled_after(text):
+            found.setdefault(short, long)
         for match in _DEFINED.finditer(text):
             short = match.group(1)
             words = text[max(0, match.start() - 120) : match.start()].split()[-6:]
@@ -226,6 +221,14 @@ def expansions(texts: Iterable[str]) -> dict[str, str]:
 
 
 _EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})\s\(([A-Za-z][^()]{3,80})\)")
+
+
+def _spelled_after(text: str) -> Iterator[tuple[str, str]]:
+    """(short, long) for each short form the text spells out after it, in parentheses."""
+    for match in _EXPANDED.finditer(text):
+        short, long = match.group(1), match.group(2).strip()
+        if long[0].casefold() == short[0].casefold() and _initials_spell(short, long):
+            yield short, long
 
 
 def _initials_spell(short: str, long: str) -> bool:
