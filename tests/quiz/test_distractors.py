@@ -974,3 +974,24 @@ def test_a_message_that_says_the_key_is_of_its_sub_kind_takes_wrong_answers_besi
     wrong = {o.text for o in item.options if not o.correct}
     assert "NOR" not in wrong and len(wrong) >= 2
     assert any("of the kind 'universal gate'" in r for r in item.reasons)
+
+
+def test_a_wrong_option_whose_words_are_all_the_keys_is_refused() -> None:
+    """Round 85: "Buck converter" beside "Buck-boost converter" (the key reads as the
+    complete one); the other way round the key is the plainer name and no cue."""
+    converters = ["buck-boost converter", "buck converter", "Cuk converter", "SEPIC converter"]
+    selection = select("buck-boost converter", "converter", converters,
+                       "A **buck-boost converter** inverts the output polarity")
+    assert "buck converter" not in selection.chosen
+    assert any(r.startswith("rejected 'buck converter': its words are all the key's")
+               for r in selection.reasons)
+    things = ["res mancipi", "res nec mancipi", "res corporales"]
+    chosen = select("res mancipi", "thing", things, "**Res mancipi** passed by mancipatio").chosen
+    assert "res nec mancipi" in chosen
+
+
+def test_options_left_out_to_mend_a_set_say_so_not_the_author() -> None:
+    selection = select("praetor", "magistrate", ["praetor", "aedile", "consul", "quaestor"],
+                       "Through his edict the **praetor** made law", left_out=("consul",))
+    (why,) = [r for r in selection.reasons if r.startswith("rejected 'consul'")]
+    assert "left out of this set" in why and "author" not in why

@@ -518,7 +518,7 @@ def _without_the_odd_option(
         pair for pair in itertools.combinations(reversed(picked), 2)]
     for left_out in tries[:MENDS]:
         selection = replace(info.selection,
-                            excluded=(*info.selection.excluded, *left_out))  # fmt: skip
+                            left_out=(*info.selection.left_out, *left_out))  # fmt: skip
         try:
             other = TEMPLATES[kind](draft_id, term, replace(info, selection=selection))
         except TemplateError:

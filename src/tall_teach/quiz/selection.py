@@ -58,6 +58,9 @@ class SelectionContext:
     # the wrong options (normalised) of each item made before this one: two items whose
     # wrong options are all the other's show their keys as the options not repeated
     earlier: tuple[frozenset[str], ...] = ()
+    # wrong options a set rule broke with (the key odd one out beside them): left out so
+    # the next clean candidates take their place
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,7 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
     reasons += reasons_claimed
     generic = generic_words([t for t, _ in pool])
     excluded = {base(t) for t in ctx.excluded}
+    left_out = {base(t) for t in ctx.left_out}
     seen: set[str] = set()
     scored: list[tuple[tuple[float, ...], str, str]] = []
     for candidate, origin in pool:
@@ -173,6 +177,8 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
                          term.plural, term.singular)
         if not why and group and origin != "author":
             why = _outside_group(candidate, group)
+        if not why and base(candidate) in left_out:
+            why = "left out of this set: with it the options broke a rule of the set (see note)"
         if why:
             if norm != normalise(key):
                 reasons.append(f"rejected '{candidate}': {why}")
@@ -321,6 +327,10 @@ def _rejection(
         return "it is the key"
     if contains_term(candidate, key) or contains_term(key, candidate):
         return "nested in the key or around it"
+    if _words_within(candidate, key) and len(candidate) < len(key):
+        # the key reads as this option and more: the complete one (round 85); the other way
+        # ("Res nec mancipi" beside "Res mancipi") the key is the plainer, no cue
+        return "its words are all the key's, which says more (the key reads as the complete one)"
     if _another_form(norm, normalise(key)):
         return "the key in another form (\"Eusociality\" beside \"Eusocial\")"
     if contains_term(ctx.message, candidate):
@@ -469,7 +479,16 @@ def _nested(a: str, b: str) -> bool:
     days = _days_apart(a, b)
     if days is not None:
         return days < MIN_DAYS_APART
-    return contains_term(a, b) or contains_term(b, a)
+    return contains_term(a, b) or contains_term(b, a) or _words_within(a, b)
+
+
+def _words_within(a: str, b: str) -> bool:
+    """Every word of one name is a word of the other, apart ("Buck converter" in
+    "Buck-boost converter"): the longer one reads as the shorter and more, the convergence a
+    test-wise trainee picks (round 85). Two words at least: one word is `contains_term`'s."""
+    words_a, words_b = (frozenset(re.split(r"[\s\-–/]+", t.casefold())) - {""} for t in (a, b))
+    small, large = sorted((words_a, words_b), key=len)
+    return len(small) >= 2 and small < large
 
 
 def _mirror_of(chosen: list[str], earlier: tuple[frozenset[str], ...]) -> frozenset[str]:
