@@ -642,3 +642,22 @@ def test_a_persons_surname_in_an_authored_stem_shows_the_key() -> None:
                          glossary=glossary)  # fmt: skip
     generated, _ = generate_items(course)
     assert [i.kind for i in generated.items] == ["authored"]
+
+
+def test_a_table_columns_kind_is_asked_by_its_header_and_a_listing_cell_by_its_names() -> None:
+    """Round 86: "Which course:capital best completes the statement?" reached trainees,
+    with "Agra, Delhi, Lahore" (one cell of the Capital column) as one option."""
+    from tall_teach.model import Slide, SourceRef, Table, Text
+
+    rows = [("Ottomans", "Istanbul"), ("Safavids", "Isfahan"), ("Mughals", "Agra, Delhi, Lahore")]
+    table = Table(tuple((Text(h),) for h in ("Empire", "Capital")),
+                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Three empires"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    message = "Shah Abbas I rebuilt **Isfahan** around a great square as the Safavid capital"
+    course = course_with([msg(message)], extra_slides=[slide], glossary=Glossary())
+    (item,) = generate_items(course)[0].items
+    assert "Which capital best completes" in item.stem
+    options = {o.text for o in item.options}
+    assert "Agra, Delhi, Lahore" not in options and options & {"Agra", "Delhi", "Lahore"}

@@ -995,3 +995,44 @@ def test_options_left_out_to_mend_a_set_say_so_not_the_author() -> None:
                        "Through his edict the **praetor** made law", left_out=("consul",))
     (why,) = [r for r in selection.reasons if r.startswith("rejected 'consul'")]
     assert "left out of this set" in why and "author" not in why
+
+
+def test_a_list_of_alternatives_is_no_other_name() -> None:
+    """Round 86: ", or dry powder inhaler, or breath-actuated pMDI" lists devices; it does
+    not name the spacer again (", or Y," alone still does)."""
+    listed = Evidence([_claim("6 years and over: pMDI with spacer, or dry powder inhaler, or "
+                              "breath-actuated pMDI", "", "table row", "Devices", None)])
+    assert not listed.same_as("spacer", "dry powder inhaler")
+    named = Evidence([_claim("Mitosis, or equational division, gives two identical cells", "",
+                             "bullet", "Slide", None)])
+    assert named.same_as("mitosis", "equational division")
+
+
+def test_a_wrong_option_the_message_writes_by_its_short_form_is_refused() -> None:
+    """Round 86: "a pMDI with a _____" offered "Pressurised metered-dose inhaler"."""
+    devices = ["spacer", "nebuliser", "pressurised metered-dose inhaler", "face mask",
+               "peak flow meter"]
+    selection = select("spacer", "device", devices, "A child uses a pMDI with a **spacer**",
+                       claims=["A pressurised metered-dose inhaler (pMDI) alone is a poor "
+                               "device for any child"])
+    assert "pressurised metered-dose inhaler" not in selection.chosen
+    assert any("as 'pMDI'" in r for r in selection.reasons)
+
+
+def test_a_sub_kind_claimed_with_its_parents_noun_is_claimed() -> None:
+    """Round 86: "A silent chest in an acute attack is a life-threatening sign" under
+    "sign/life-threatening attack" offered cyanosis, a life-threatening sign too."""
+    from tall_teach.quiz import generate_items
+
+    from .conftest import course_with, msg
+
+    glossary = Glossary((
+        ("sign/life-threatening attack", ("silent chest", "cyanosis", "exhaustion")),
+        ("sign/severe attack", ("tachycardia", "tachypnoea", "accessory muscle use")),
+    ))  # fmt: skip
+    course = course_with([msg("A **silent chest** in an acute attack is a life-threatening "
+                              "sign, not a sign of improvement")], glossary=glossary)
+    course, _ = generate_items(course)
+    (item,) = [i for i in course.items if i.kind == "cloze"]
+    wrong = {o.text for o in item.options if not o.correct}
+    assert wrong and not wrong & {"Cyanosis", "Exhaustion"}

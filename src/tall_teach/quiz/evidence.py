@@ -505,7 +505,10 @@ def _other_name(term: str) -> re.Pattern[str]:
     name = r"\s+".join(re.escape(w) for w in term.split())
     return re.compile(
         rf"\s*(?:\((?:the |a |an |or |i\.e\. |also |also called |also known as )?{name}s?\)"
-        rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*(?:,|$)"
+        # ", or …," names it again; ", or …, or …" lists alternatives ("pMDI with spacer, or
+        # dry powder inhaler, or breath-actuated pMDI": round 86)
+        rf"|,\s+(?:also called|also known as|or)\s+(?:the |a |an )?{name}s?\s*"
+        rf"(?:,(?!\s*(?:or|and)\b)|$)"
         # "sensitization; in welds it appears as weld decay" (round 79)
         rf"|[;,]\s+(?:[\w-]+\s+){{0,3}}(?:it|this|which)\s+(?:appears|is known|is seen|shows"
         rf"|presents|is called)\s+as\s+(?:the |a |an )?{name}s?(?![\w-]))",

@@ -27,7 +27,13 @@ from dataclasses import dataclass
 
 from tall_teach.model import Glossary, QuizItem
 from tall_teach.quiz.numbers import NUMBER_WORDS, parse_quantity
-from tall_teach.quiz.terms import gene_category, is_gene, is_marker, marker_category
+from tall_teach.quiz.terms import (
+    gene_category,
+    is_gene,
+    is_marker,
+    marker_category,
+    sub_kind_names,
+)
 from tall_teach.quiz.text import content_words, normalise
 
 NAME_WORDS = 5  # options this short are names of things, not descriptive statements
@@ -107,8 +113,8 @@ def homogeneous_options(item: QuizItem, glossary: Glossary) -> RuleFailure | Non
     key_kind = next((classes[o.text] for o in item.options if o.correct), None)
     parents = {k.rsplit("/", 1)[0] for k in kinds if "/" in k}
     if (key_kind and "/" in key_kind and len(parents) == 1 and all("/" in k for k in kinds)
-            and re.search(rf"\b{re.escape(key_kind.rsplit('/', 1)[1])}", item.stem,
-                          re.IGNORECASE)):
+            and any(re.search(rf"\b{re.escape(name)}", item.stem, re.IGNORECASE)
+                    for name in sub_kind_names(key_kind))):
         return None
     described = ", ".join(f"'{t}' ({c})" for t, c in classes.items() if c)
     return RuleFailure("homogeneous-options", f"options of different kinds: {described}")

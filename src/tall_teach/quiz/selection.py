@@ -22,7 +22,14 @@ from tall_teach.quiz.dates import date_form, find_dates, parse_date, shifted
 from tall_teach.quiz.distractors import category_pool, echoes_the_message, generic_words
 from tall_teach.quiz.evidence import Evidence
 from tall_teach.quiz.grammar import reads_in_stem
-from tall_teach.quiz.terms import KeyTerm, Vocabulary, pluralise, singular_form, singulars
+from tall_teach.quiz.terms import (
+    KeyTerm,
+    Vocabulary,
+    pluralise,
+    singular_form,
+    singulars,
+    sub_kind_names,
+)
 from tall_teach.quiz.text import (
     base,
     contains_term,
@@ -224,10 +231,13 @@ def _kind_claimed(term: KeyTerm, message: str) -> str:
     if "/" not in term.category:
         return ""
     sub = term.category.rsplit("/", 1)[1]
-    forms = "|".join(re.escape(f) for f in dict.fromkeys((sub, pluralise(sub))))
+    forms = "|".join(re.escape(f) for f in sub_kind_names(term.category))
+    # a place or time the key is named in may come between ("A silent chest in an acute
+    # attack is a life-threatening sign")
+    setting = r"(?:\s+(?:in|during|at|on|after|before)\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
     spans = [m for m in re.finditer(
-        rf"(?<![\w-]){re.escape(term.text)}\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:{forms})"
-        rf"(?:\s*[:;,.]|\s*$)", message, re.IGNORECASE)]
+        rf"(?<![\w-]){re.escape(term.text)}{setting}\s+(?:is|are)\s+(?:a\s+|an\s+)?"
+        rf"(?:{forms})(?:\s*[:;,.]|\s*$)", message, re.IGNORECASE)]
     return sub if spans else ""
 
 
@@ -335,6 +345,9 @@ def _rejection(
         return "the key in another form (\"Eusociality\" beside \"Eusocial\")"
     if contains_term(ctx.message, candidate):
         return "written in the message itself"
+    other_form = _other_form_in(candidate, ctx)
+    if other_form:
+        return f"written in the message itself, as '{other_form}'"
     longer = _extended_in(candidate, ctx.message, key)
     if longer:
         return f"the message writes '{longer}', which this option only shortens (a clang)"
@@ -389,6 +402,16 @@ def _rejection(
     if support is None and head:
         support = ctx.evidence.support(head, ctx.message, key, ctx.source, anchors, kind, paired)
     return f"arguably true: {support}" if support else ""
+
+
+def _other_form_in(candidate: str, ctx: SelectionContext) -> str:
+    """The candidate's short form, or its long form, as the message writes it: "a pMDI
+    with a _____" rules out "Pressurised metered-dose inhaler" as surely as its own name
+    would (round 86)."""
+    forms = [ctx.vocab.short_forms.get(normalise(candidate), "")]
+    forms += [long for short, long in ctx.vocab.expansions.items()
+              if normalise(short) == normalise(candidate)]
+    return next((f for f in forms if f and contains_term(ctx.message, f)), "")
 
 
 def _extended_in(candidate: str, message: str, key: str) -> str:

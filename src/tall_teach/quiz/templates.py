@@ -111,6 +111,9 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
     """What the lead-in asks for: "Which drug", "Which CAR-T hurdle", "Which value"."""
     if category.startswith("number:"):
         return "value"
+    # a kind the course's table names by its header ("course:capital"): the header is the
+    # noun ("Which course:capital" reached trainees: round 86)
+    category = category.removeprefix("course:")
     parent, _, child = category.rpartition("/")
     if parent:  # a sub-kind: its own name when it is a noun, else its parent's
         first = child.split()[0].casefold() if child.split() else ""

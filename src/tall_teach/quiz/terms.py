@@ -399,3 +399,18 @@ def pluralise(term: str) -> str:
     elif last and (last[-1].isalpha() or last[-1].isdigit()):
         last += "s"
     return f"{head} {last}" if head else last
+
+
+def sub_kind_names(category: str) -> list[str]:
+    """How a text may name a sub-kind as a claim about the key: its own name, singular or
+    plural, and its qualifier with the parent's noun ("life-threatening sign" for
+    "sign/life-threatening attack": round 86). Empty for a kind without a parent."""
+    if "/" not in category:
+        return []
+    parent, sub = category.rsplit("/", 1)
+    named = [sub, pluralise(sub)]
+    words, head = sub.split(), (parent.split() or [""])[-1]
+    if len(words) > 1 and head:
+        qualified = " ".join([*words[:-1], head])
+        named += [qualified, pluralise(qualified)]
+    return list(dict.fromkeys(named))

@@ -310,8 +310,13 @@ def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
             if isinstance(block, Table) and block.rows:
                 for index, head in enumerate(block.header):
                     cells = [plain_text(row[index]) for row in block.rows if index < len(row)]
-                    names = tuple(dict.fromkeys(c for c in cells if _is_name(c)))
-                    if len(names) == len(cells):
+                    # a cell may list several ("Agra, Delhi, Lahore" as the Mughals'
+                    # capitals): each is a name of the column's kind, the list is none
+                    # (round 86 offered it as one capital)
+                    split = [[p for p in _CELL_LIST.split(c) if p] for c in cells]
+                    if split and all(parts and all(_is_name(p) for p in parts)
+                                     for parts in split):
+                        names = tuple(dict.fromkeys(p for parts in split for p in parts))
                         yield plain_text(head) or "column", names
             elif isinstance(block, Chart) and len(block.categories) >= 3:
                 names = tuple(c for c in block.categories if _is_name(c))
@@ -320,6 +325,7 @@ def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
 
 
 _LIST_SEPARATORS = re.compile(r"\s*[,;/]\s*|\s+and\s+|\s+or\s+")
+_CELL_LIST = re.compile(r"\s*[,;]\s*")  # a column's cell listing names ("Agra, Delhi")
 
 
 def course_groups(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
