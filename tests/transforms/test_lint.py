@@ -76,3 +76,20 @@ def test_a_four_message_takehome_slide_that_fits_is_not_called_dense() -> None:
         "- **Fratricide** is avoided by editing the target out of the CAR-T cells\n"
     )
     assert lint(f"## Take-home\n\n::: takehome\n{messages}:::\n") == []
+
+
+def test_a_long_takehome_block_gets_a_note_that_the_deck_shares_it_out_not_a_warning() -> None:
+    """Every writer of the ninth session was told to split a 5-7 message take-home slide
+    the deck already shares out over "(cont.)" slides."""
+    messages = "".join(f"- **Term {n}** is a message long enough to take two lines of the "
+                       "slide at the theme's body size, as real ones do\n" for n in range(7))
+    module, _ = read_module_text(f"## Take-home\n\n::: takehome\n{messages}:::\n", "modules/m.md",
+                                 module_id="m")
+    course = Course(
+        id="c", root="/nowhere", title="T", subtitle="", authors=(), date="2026-01-01",
+        language="en", theme="default", modules=(module,), references=(), glossary=Glossary(),
+        handout=HandoutSettings(), quiz=QuizSettings(), source=SourceRef("course.yaml", 1),
+    )
+    found = lint_course(course, load_theme("default"))
+    assert [d.severity for d in found] == ["note"]
+    assert "shares its messages out over more than one slide" in found[0].message

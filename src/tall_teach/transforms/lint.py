@@ -99,6 +99,19 @@ def _too_dense(slide: Slide, theme: Theme, max_lines: int) -> list[Diagnostic]:
     lines = estimated_lines(slide, theme)
     if lines <= max_lines:
         return []
+    if slide.blocks and all(isinstance(b, TakeHome) for b in slide.blocks):
+        # the deck shares take-home messages out over "(cont.)" slides itself: telling the
+        # author to split the one block every probe writer was asked for read as a
+        # contradiction (ninth session's writers); a note says what the deck will do
+        return [
+            Diagnostic(
+                "note",
+                slide.source,
+                f"take-home slide '{plain_text(slide.title)}' holds about {lines} lines of "
+                f"text (the theme fits {max_lines}): the deck shares its messages out over "
+                "more than one slide; fewer or shorter messages keep them on one",
+            )
+        ]
     return [
         Diagnostic(
             "warning",
