@@ -661,3 +661,18 @@ def test_a_table_columns_kind_is_asked_by_its_header_and_a_listing_cell_by_its_n
     assert "Which capital best completes" in item.stem
     options = {o.text for o in item.options}
     assert "Agra, Delhi, Lahore" not in options and options & {"Agra", "Delhi", "Lahore"}
+
+
+def test_a_sub_kind_that_looks_like_an_adjective_asks_for_its_parent_only_if_it_qualifies_it(
+) -> None:
+    """Round 87: "Which religion" above the New Fire ceremony (`religion/ritual`: "ritual"
+    ends like an adjective); "igneous rocks" is written, so "Which rock" stays."""
+    from tall_teach.quiz.templates import category_noun
+    from tall_teach.quiz.terms import build_vocabulary
+
+    glossary = Glossary((("religion/ritual", ("New Fire ceremony", "flowery war")),
+                         ("rock/igneous", ("basalt", "granite"))))
+    vocab = build_vocabulary(glossary, ["The New Fire ceremony ended each cycle",
+                                        "Igneous rocks such as basalt cool from magma"])
+    assert category_noun("religion/ritual", vocab) == "option"
+    assert category_noun("rock/igneous", vocab) == "rock"

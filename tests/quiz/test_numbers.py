@@ -431,3 +431,12 @@ def test_rounded_multiples_of_a_precise_key_show_it_as_their_base() -> None:
     bits = parse_quantity("128 bits")
     assert bits is not None
     assert not built_on_key(bits, [parse_quantity(v) for v in ("64 bits", "256 bits")])
+
+
+def test_a_small_percentage_range_gets_its_next_classes() -> None:
+    """Hypothesis found "2.4-7.4%" given one wrong range: the next classes (mids 9.9 and
+    14.9) read as twice and three times the key's mid, which only factor ladders make."""
+    key = parse_quantity("2.4-7.4%")
+    assert key is not None
+    assert [q.text() for q in choose_values(key, [], 3, 0)] == ["7.4-12.4%", "12.4-17.4%",
+                                                                  "17.4-22.4%"]

@@ -667,7 +667,10 @@ def built_on_key(key: Quantity, others: list[Quantity]) -> bool:
     show the key as the unit the others were made from. Scaled by factors only: an
     additive grid (percentages, years, scales) steps by its own size; a round key (1, 2,
     5, 8 years) has round multiples that hide nothing."""
-    if len(others) < 2 or _additive(key) or key.mid <= 0 or _two_figures(key.mid) == key.mid:
+    if (len(others) < 2 or _additive(key) or key.is_range or key.mid <= 0
+            or _two_figures(key.mid) == key.mid):
+        # a range moves by its width, never by factors: "7.4-12.4%" beside "2.4-7.4%" is
+        # the next class, not twice the key (a property test's example)
         return False
 
     def whole(ratio: float) -> bool:

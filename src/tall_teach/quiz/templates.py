@@ -125,6 +125,11 @@ def category_noun(category: str, vocab: Vocabulary) -> str:
         adjective = (" " not in child.strip() and child.casefold().endswith(ADJECTIVE_ENDINGS)
                      and not child.casefold().endswith(("ment", "nent"))
                      and not _written_as_noun(child, vocab))
+        if adjective and child[:1].islower() and not _qualifies(child, above, vocab):
+            # an adjective-looking sub-kind the course never writes before its parent's
+            # noun may be a noun of its own ("religion/ritual": "Which religion" above the
+            # New Fire ceremony, round 87): the parent's noun would be a guess
+            return "option"
         # "idea/symbolist": an -ist word that may qualify its parent asks for the parent
         # ("Which symbolist" above ideas read as a person: round 54); "writer/novelist"
         # reads as well with "Which writer"
@@ -160,6 +165,14 @@ def _written_as_noun(word: str, vocab: Vocabulary) -> bool:
     physiology" above glucose). A capitalised one qualifies ("institution/Protestant")."""
     return word[:1].islower() and word.endswith(("ant", "ent")) and any(
         vocab.used_in_course(form) for form in (f"{word}s", f"a {word}", f"an {word}"))
+
+
+def _qualifies(word: str, parent: str, vocab: Vocabulary) -> bool:
+    """The course writes the word before its parent kind's noun ("chemical weathering"):
+    it qualifies that noun, which the lead-in may then ask for."""
+    head = parent.split()[-1] if parent.split() else ""
+    return bool(head) and any(vocab.used_in_course(f"{word} {form}")
+                              for form in (head, pluralise(head)))
 
 
 def _class_noun(word: str) -> bool:
