@@ -1036,3 +1036,32 @@ def test_a_sub_kind_claimed_with_its_parents_noun_is_claimed() -> None:
     (item,) = [i for i in course.items if i.kind == "cloze"]
     wrong = {o.text for o in item.options if not o.correct}
     assert wrong and not wrong & {"Cyanosis", "Exhaustion"}
+
+
+def test_when_none_of_the_authors_wrong_answers_stands_the_kind_does_not_stand_in() -> None:
+    """An educator pass: "has _____ average power" with the author's "infinite; non-zero"
+    both refused was given the z-plane's Pole and Region of convergence ("zero" is filed
+    there as a z-plane zero)."""
+    selection = select("zero", "z-plane", ["zero", "pole", "region of convergence"],
+                       "A signal of finite energy has **zero** average power",
+                       author_distractors=("non-zero",))
+    assert selection.chosen == ()
+    assert any("none of the author's wrong answers" in r for r in selection.reasons)
+
+
+def test_a_series_is_singular_and_a_column_header_teaches_its_term() -> None:
+    """An educator pass: "Fourier series" was refused as a plural, and "Multiple-trigger
+    wheeze", heading a column of the course's table, as "never taught"."""
+    from tall_teach.model import Slide, Table, Text
+    from tall_teach.quiz.grammar import _plural_form
+
+    assert not _plural_form("Fourier series") and _plural_form("Fourier transforms")
+    table = Table(tuple((Text(h),) for h in ("Feature", "Episodic viral wheeze",
+                                             "Multiple-trigger wheeze")),
+                  (((Text("Triggers"),), (Text("colds only"),), (Text("many"),)),), ("", "", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Preschool wheeze"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    course = course_with([msg("**Episodic viral wheeze** occurs only with colds")],
+                         extra_slides=[slide])
+    assert course_evidence(course).mentions("multiple-trigger wheeze")

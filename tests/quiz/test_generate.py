@@ -1017,3 +1017,39 @@ def test_a_name_in_is_has_no_plural_and_a_plural_takes_no_second_ending() -> Non
     assert _as_plural("thesis") == "theses"
     assert _as_plural("capitulary") == "capitularies"
     assert not _already_plural("Admonitio generalis")
+
+
+def test_a_slide_titled_by_the_keys_opposite_did_not_teach_it() -> None:
+    """An educator pass: "Consequentialist theories judge an action by its outcomes, not by
+    the principle behind it" pointed to "Non-consequentialist theories", which shares more
+    of its words ("by the principle behind it, not by its outcomes")."""
+    message = msg("**Consequentialist** theories judge an action by its outcomes, not by the "
+                  "principle behind it")
+    right = text_slide("m/c", "Consequentialist theories",
+                       ["Judge an action by its outcomes", "Utilitarianism counts everyone"])
+    opposite = text_slide("m/n", "Non-consequentialist theories",
+                          ["Judge an action by the principle behind it, not by its outcomes"])
+    home = takehome_slide([message])
+    module = Module("m", "Theories", (), "m.md", (right, opposite, home), SourceRef("m.md", 1))
+    course = replace(course_with([message]), modules=(module,))
+    found = teaching_slide(course, Place(module, home), "Consequentialist theories judge an "
+                           "action by its outcomes, not by the principle behind it",
+                           ["Consequentialist"])
+    assert found is not None and found.slide is right
+
+
+def test_counted_options_are_delivered_in_order() -> None:
+    """An educator pass: the author's "5; 10; 20 working days" beside the key "2 working
+    days" came out "5 / 2 / 10 / 20"."""
+    from tall_teach.quiz.positions import delivery_order
+    from tall_teach.quiz.templates import Draft
+
+    draft = Draft(id="tt-x", kind="cloze", stem="s", key="2 working days", key_term="k",
+                  distractors=("20 working days", "5 working days", "10 working days"),
+                  feedback=())
+    for position in range(4):
+        texts = [t for t, _ in delivery_order(draft, position, 2026)]
+        assert texts == ["2 working days", "5 working days", "10 working days",
+                         "20 working days"]
+    puffs = replace(draft, key="One puff", distractors=("Four puffs", "Two puffs"))
+    assert [t for t, _ in delivery_order(puffs, 1, 7)] == ["One puff", "Two puffs", "Four puffs"]

@@ -209,7 +209,8 @@ class Evidence:
             return None
         best: Support | None = None
         for claim in self.mentions(candidate, source):
-            if (claim.kind == "message" and claim.source == source) or claim.kind == "title":
+            if (claim.kind == "message" and claim.source == source) or claim.kind in (
+                    "title", "table header"):
                 continue  # a slide title names a topic ("Nucleophiles and electrophiles")
             if claim.kind == "table row" and _compares(claim.text, key, candidate):
                 continue
@@ -579,6 +580,10 @@ def _block_claims(block: Block, title: str, where: str) -> Iterator[Claim]:
     elif isinstance(block, Table):
         header = " ".join(plain_text(c) for c in block.header)
         context = f"{title} {header} {plain_text(block.caption)}"
+        # a column headed by a term teaches it ("Episodic viral wheeze | Multiple-trigger
+        # wheeze" compares the two: an educator's report)
+        yield _claim(" | ".join(plain_text(c) for c in block.header), title, "table header",
+                     title, block.source)  # fmt: skip
         for row in block.rows:
             yield _claim(" | ".join(plain_text(c) for c in row), context, "table row", title,
                          block.source)  # fmt: skip

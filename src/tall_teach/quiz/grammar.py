@@ -376,9 +376,11 @@ def _plural_form(phrase: str) -> bool:
     named = len(words) > 1 and last[:1].isupper() and last[1:].islower()
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True  # initials in the plural: "Left SRs", "NGOs"
-    # Latin -tas nouns are singular ("communitas", "caritas": a religion course's writer)
-    return (last.islower() or named) and last.endswith("s") and not last.endswith(
-        ("ss", "us", "is", "tas"))
+    # Latin -tas nouns are singular ("communitas", "caritas": a religion course's writer);
+    # "series" and "species" are either ("the Fourier series is": an educator's report)
+    return ((last.islower() or named) and last.endswith("s")
+            and not last.endswith(("ss", "us", "is", "tas"))
+            and last.casefold() not in ("series", "species", "news"))
 
 
 def _latin_plural(word: str) -> bool:

@@ -11,9 +11,11 @@ positions of the items sorted after it.
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from tall_teach.quiz.numbers import NUMBER_WORDS
 from tall_teach.quiz.templates import Draft
 
 
@@ -53,6 +55,38 @@ def delivery_order(draft: Draft, position: int, seed: int) -> tuple[tuple[str, b
         layout = draft.layouts[min(position, len(draft.layouts) - 1)]
         return tuple((text, text == draft.key) for text in layout)
     distractors = list(draft.distractors)
+    counted = _in_count_order([draft.key, *distractors])
+    if counted:  # "One puff", "Two puffs": counts read in order, as numeric items do
+        return tuple((text, text == draft.key) for text in counted)
     random.Random(f"{seed}:{draft.id}").shuffle(distractors)
     texts = [*distractors[:position], draft.key, *distractors[position:]]
     return tuple((text, text == draft.key) for text in texts)
+
+
+_COUNT = re.compile(r"^\s*(\d+(?:\.\d+)?|[A-Za-z]+)\s+(.+?)\s*$")
+
+
+def _in_count_order(texts: list[str]) -> list[str] | None:
+    """The options ascending when each is a count of one thing ("2 working days", "5
+    working days"; "One puff", "Two puffs"), which the number parser does not know as a
+    unit: an author's own wrong answers, shuffled, read "5 / 2 / 10 / 20" (an educator
+    pass). None otherwise."""
+    ranked: list[tuple[float, str]] = []
+    things: set[str] = set()
+    for text in texts:
+        match = _COUNT.match(text)
+        if not match:
+            return None
+        number, thing = match.group(1), match.group(2).casefold()
+        if number.casefold() in NUMBER_WORDS:
+            value = float(NUMBER_WORDS.index(number.casefold()))
+        elif number[0].isdigit():
+            value = float(number)
+        else:
+            return None
+        head, _, rest = thing.partition(" ")
+        things.add(f"{head.removesuffix('s')} {rest}".strip())
+        ranked.append((value, text))
+    if len(things) != 1 or len({v for v, _ in ranked}) != len(ranked):
+        return None
+    return [text for _, text in sorted(ranked)]

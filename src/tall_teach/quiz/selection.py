@@ -192,6 +192,14 @@ def select_distractors(term: KeyTerm, ctx: SelectionContext, count: int) -> Sele
             continue
         scored.append((_score(candidate, key, origin, ctx.vocab), norm, candidate))
     ranked = [c for _, _, c in sorted(scored)]
+    vouched = {base(d) for d in ctx.author_distractors}
+    if vouched and not any(base(c) in vouched for c in ranked):
+        # the author named the wrong answers and none can stand: the glossary's kind is
+        # not put in their place ("zero" average power got the z-plane's Pole: the kind of
+        # a word the author meant otherwise, an educator pass)
+        reasons.append("note: none of the author's wrong answers can stand, and the "
+                       "glossary's terms are not used in their place")
+        return Selection((), tuple(reasons), {})
     # other messages' key terms only to reach the two wrong answers a sound item needs:
     # offering one may cost that message its item
     free = [c for c in ranked if base(c) not in ctx.reserved]

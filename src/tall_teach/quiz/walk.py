@@ -30,7 +30,7 @@ from tall_teach.quiz.numbers import (
     parse_quantity,
     spelled_numbers,
 )
-from tall_teach.quiz.text import contains_term, normalise, stems
+from tall_teach.quiz.text import contains_term, normalise, occurrences, stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ def teaching_slide(
     kin: list[tuple[float, Place]] = []  # its module's slides that write the key or a word of it
     telling: list[Place] = []  # the take-home's module's slides that say most of it
     for taught in _teaching_candidates(course):
-        if taught.place.slide is place.slide:
+        if taught.place.slide is place.slide or _titled_by_opposite(taught.title, key_terms):
             continue
         score = len(wanted & taught.stems) / len(wanted)
         writes = any(_writes(taught.text, form) for term in key_terms for form in _forms(term))
@@ -221,6 +221,9 @@ def _figures(text: str) -> set[str]:
 def _headed(title: str, key_terms: list[str]) -> bool:
     """The title is the key term, or starts with it ("Entailment"; "Recombination and last
     scattering"): the slide that defines it."""
+    # a leading article names the same thing ("The Fourier series" taught it, not "From
+    # series to transform": an educator pass)
+    title = re.sub(r"^(?:the|a|an)\s+", "", title.strip(), flags=re.IGNORECASE)
     said = normalise(title)
     return any(said == normalise(form) or _names_first(title, form)
                for term in key_terms for form in _forms(term))
@@ -279,11 +282,23 @@ def _teaching_candidates(course: Course) -> list[_Taught]:
     return found
 
 
+def _titled_by_opposite(title: str, key_terms: list[str]) -> bool:
+    """A slide titled "Non-consequentialist theories" teaches the other family, however many
+    of the message's words it shares ("judge by outcomes" / "not by its outcomes")."""
+    return any(re.search(rf"(?<![\w-])(?:non|anti|counter)[-‐‑]{re.escape(t)}", title,
+                         re.IGNORECASE) for t in key_terms)
+
+
+_NEGATING = re.compile(r"(?:non|anti|un|in|counter)[-‐‑]$", re.IGNORECASE)
+
+
 def _writes(text: str, term: str) -> bool:
     """The text writes the term, or the same value in another spelling ("128-bit" for
-    "128 bits")."""
+    "128 bits"); "Non-consequentialist" writes another term, not "consequentialist" (an
+    educator pass pointed the explanation there)."""
     if contains_term(text, term):
-        return True
+        spans = occurrences(text, term)
+        return not spans or any(not _NEGATING.search(text[max(0, a - 8):a]) for a, _ in spans)
     wanted = parse_quantity(term)
     return wanted is not None and any(
         q.stated() == wanted.stated() for q, _, _ in find_quantities(text)
