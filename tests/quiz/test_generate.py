@@ -983,6 +983,14 @@ def test_an_item_whose_key_an_earlier_explanation_names_comes_first() -> None:
     second = one("b", "David Ricardo", "Source: Krugman PR, 2018.")
     assert [i.id for i in _named_later_first([first, second])] == ["b", "a"]
     assert [i.id for i in _named_later_first([second, first])] == ["b", "a"]
+    # an educator pass: "Shah" of Masjid-i Shah is no surname that "Shah Abbas I" cites;
+    # read as one, the Masjid-i Shah item moved before the Isfahan item its own
+    # explanation ("Taught on: Safavid Isfahan") names
+    bihzad = one("c", "Bihzad", "Taught on: painting under Shah Tahmasp.")
+    isfahan = one("d", "Isfahan", "Shah Abbas I rebuilt Isfahan. Taught on: Safavid Isfahan.")
+    masjid = one("e", "Masjid-i Shah", "Taught on: Safavid Isfahan.")
+    order = [i.id for i in _named_later_first([bihzad, isfahan, masjid])]
+    assert order.index("d") < order.index("e")
 
 
 def test_a_sub_kind_named_after_a_person_asks_for_no_kind() -> None:
