@@ -676,3 +676,21 @@ def test_a_sub_kind_that_looks_like_an_adjective_asks_for_its_parent_only_if_it_
                                         "Igneous rocks such as basalt cool from magma"])
     assert category_noun("religion/ritual", vocab) == "option"
     assert category_noun("rock/igneous", vocab) == "rock"
+
+
+def test_a_table_column_with_a_unit_in_its_header_gives_values_in_that_unit() -> None:
+    """Round 89: the fuel cells' table ("Operating temperature (°C)": 60-80, 150-200 …)
+    was not read, and 1100-2500 °C were made up beside the SOFC's 600-1000 °C."""
+    from tall_teach.model import Slide, SourceRef, Table, Text
+    from tall_teach.quiz.walk import chart_quantities
+
+    rows = [("PEMFC", "60-80"), ("PAFC", "150-200"), ("SOFC", "600-1000")]
+    table = Table(tuple((Text(h),) for h in ("Type", "Operating temperature (°C)")),
+                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Fuel-cell types"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    course = course_with([msg("The **SOFC** runs at 600-1000 °C")], extra_slides=[slide],
+                         glossary=Glossary())
+    assert [q.text() for q in chart_quantities(course)] == ["60-80 °C", "150-200 °C",
+                                                             "600-1000 °C"]

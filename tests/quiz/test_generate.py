@@ -1061,3 +1061,16 @@ def test_counted_options_are_delivered_in_order() -> None:
                          "20 working days"]
     puffs = replace(draft, key="One puff", distractors=("Four puffs", "Two puffs"))
     assert [t for t, _ in delivery_order(puffs, 1, 7)] == ["One puff", "Two puffs", "Four puffs"]
+
+
+def test_a_bare_number_of_the_message_and_a_reference_condition_are_not_asked_or_offered(
+) -> None:
+    """Round 89: "at 350 or _____" offered 350 bar; "1.23 V at 25 °C" asked 25 °C."""
+    course = course_with([msg("Hydrogen is stored as gas at 350 or **700 bar**"),
+                          msg("The cell has a reversible voltage of **1.23 V** at 25 °C")],
+                         glossary=Glossary())
+    course, _ = generate_items(course)
+    for item in course.items:
+        texts = [o.text for o in item.options]
+        assert "350 bar" not in texts
+        assert not any(t.endswith("°C") for t in texts)

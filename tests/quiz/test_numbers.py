@@ -440,3 +440,24 @@ def test_a_small_percentage_range_gets_its_next_classes() -> None:
     assert key is not None
     assert [q.text() for q in choose_values(key, [], 3, 0)] == ["7.4-12.4%", "12.4-17.4%",
                                                                   "17.4-22.4%"]
+
+
+def test_a_value_after_a_minus_sign_is_not_read_as_positive() -> None:
+    """Round 89: liquid hydrogen's "−253 °C" was offered as 253 °C beside 300 °C."""
+    from tall_teach.quiz.numbers import find_quantities
+
+    found = [w for _, w, _ in find_quantities("Liquid hydrogen: −253 °C; PEMFC at 60-80 °C")]
+    assert found == ["60-80 °C"]
+
+
+def test_round_whole_number_ranges_move_to_round_ranges() -> None:
+    """Round 89: "39-59, 81-101, 102-122 °C" beside "60-80 °C" left the key the only round
+    range; round ends stay round, a gap apart."""
+    key = parse_quantity("60-80 °C")
+    assert key is not None
+    texts = [q.text() for q in choose_values(key, [], 3, 1)]
+    assert all(q.endswith("0 °C") for q in texts) and "60-80 °C" not in texts
+    small = parse_quantity("3-6 days")
+    assert small is not None
+    assert [q.text() for q in choose_values(small, [], 3, 0)] == ["8-11 days", "13-16 days",
+                                                                  "18-21 days"]

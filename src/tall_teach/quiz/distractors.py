@@ -86,7 +86,10 @@ def numeric_alternatives(
         key.moved(*q.values()).stated()
         for q, _, _ in find_quantities(message_text)
         if q.canonical_unit == key.canonical_unit
-    ) | frozenset((float(n), None, key.canonical_unit) for n in spelled_numbers(message_text))
+    ) | frozenset((float(n), None, key.canonical_unit) for n in spelled_numbers(message_text)
+                  ) | frozenset(  # "at 350 or _____ bar": the bare 350 shares the key's unit
+        (float(n), None, key.canonical_unit)
+        for n in re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w.,]|\s*[-–]\s*\d)", message_text))
     if not (_approximate(term.text, message_text) and key.mid):
         return choose_values(key, list(vocab.quantities), count, below_wanted,
                              in_message | excluded, classes)  # fmt: skip

@@ -318,7 +318,18 @@ def _spare_terms(bold: list[KeyTerm], text: str, quiz: QuizContext) -> list[KeyT
     # 6° wide": a full turn; "a return period of 100 years, a 1% chance"): neither is asked
     return [t for t in found if t.origin == "date" or (
         t.quantity is not None and t.quantity.low != 0
-        and not given_by_another_number(t.quantity, text) and not rough_limit(text, t.text))]
+        and not given_by_another_number(t.quantity, text) and not rough_limit(text, t.text)
+        and not _condition_of(t.text, text))]
+
+
+def _condition_of(term: str, text: str) -> bool:
+    """The number is the condition another value is stated at ("1.23 V at 25 °C", "at
+    1 atm"): a reference, not the fact taught (round 89 asked 25 °C, 21-27 °C beside it)."""
+    for start, _ in occurrences(text, term):
+        before = text[:start]
+        if re.search(r"\bat\s+$", before) and find_quantities(before):
+            return True
+    return False
 
 
 

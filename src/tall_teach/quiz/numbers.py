@@ -250,7 +250,15 @@ def find_quantities(text: str) -> list[tuple[Quantity, str, tuple[int, int]]]:
 def _quantities_in(text: str) -> tuple[tuple[Quantity, str, tuple[int, int]], ...]:
     """Kept per text (a Quantity is frozen): each message and claim is read many times."""
     return tuple((_from_match(m), m.group(0), m.span()) for m in _IN_TEXT.finditer(text)
-                 if _unit_written(m))
+                 if _unit_written(m) and not _negative(text, m.start()))
+
+
+def _negative(text: str, start: int) -> bool:
+    """A minus sign before the number ("−253 °C"): read without it, the value is another
+    one (round 89 offered 253 °C beside a sodium-sulfur battery's 300 °C), so it is left
+    out, as a quantity of its own sign the parser does not keep."""
+    before = text[max(0, start - 2):start]
+    return before[-1:] in ("−", "-", "–") and (len(before) < 2 or not before[0].isalnum())
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -368,6 +376,10 @@ def grid_step(key: Quantity) -> float:
         step = _round_up_step(key.width, 10**-key.decimals)
     if key.is_range and key.decimals == 0 and step <= key.width:
         step = key.width + 1  # whole-number ranges must not touch: 3-6, 7-10, 11-14
+        if key.width >= 10 and key.low % 5 == 0 and key.width % 5 == 0:
+            # round ends stay round, a gap apart: "20-40, 100-120 °C" beside "60-80 °C",
+            # not "39-59, 81-101" (round 89: the key the only round range)
+            step = 2 * key.width
     return step
 
 

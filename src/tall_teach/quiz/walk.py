@@ -305,8 +305,14 @@ def _writes(text: str, term: str) -> bool:
     )
 
 
+_HEADER_UNIT = re.compile(r"\(([^()]{1,20})\)\s*$")
+
+
 def chart_quantities(course: Course) -> Iterator[Quantity]:
-    """Chart values with their unit: numbers the course shows without writing them out."""
+    """Chart values with their unit, and table cells under a header that gives one
+    ("Operating temperature (°C)": 60-80, 150-200): numbers the course shows without
+    writing their unit beside them. The other rows are the wrong values a teacher would
+    offer (round 89 made up 1100-2500 °C beside a table of fuel cells' temperatures)."""
     for slide in course.slides():
         for block in blocks_in(slide.blocks):
             if isinstance(block, Chart) and block.unit.strip():
@@ -315,6 +321,17 @@ def chart_quantities(course: Course) -> Iterator[Quantity]:
                         quantity = parse_quantity(f"{value:g}{block.unit.strip()}")
                         if quantity is not None:
                             yield quantity
+            elif isinstance(block, Table):
+                for index, head in enumerate(block.header):
+                    unit = _HEADER_UNIT.search(plain_text(head))
+                    if not unit:
+                        continue
+                    for row in block.rows:
+                        cell = plain_text(row[index]).strip() if index < len(row) else ""
+                        if cell and parse_quantity(cell) is None:
+                            quantity = parse_quantity(f"{cell} {unit.group(1).strip()}")
+                            if quantity is not None:
+                                yield quantity
 
 
 def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
