@@ -1065,3 +1065,30 @@ def test_a_series_is_singular_and_a_column_header_teaches_its_term() -> None:
     course = course_with([msg("**Episodic viral wheeze** occurs only with colds")],
                          extra_slides=[slide])
     assert course_evidence(course).mentions("multiple-trigger wheeze")
+
+
+def test_a_key_among_a_kinds_own_terms_takes_wrong_answers_there() -> None:
+    """An educator's report: "Performative" (speech act) was offered with "Representative"
+    (speech act/illocutionary class) and dropped as mixed; its own kind's terms come first."""
+    from tall_teach.quiz.selection import pool_for
+
+    glossary = Glossary((("speech act", ("performative", "constative", "indirect speech act")),
+                         ("speech act/illocutionary class", ("representative", "directive"))))
+    vocab = build_vocabulary(glossary, ["A **performative** is the action itself"])
+    pool = [t for t, _ in pool_for(KeyTerm("performative", "speech act", "bold"), vocab)]
+    assert "representative" not in pool and "constative" in pool
+
+
+def test_a_not_inside_a_quoted_example_is_no_negative_lead_in() -> None:
+    from tall_teach.model import Option, QuizItem
+    from tall_teach.quiz.itemrules import positive_lead_in
+
+    def item(stem: str) -> QuizItem:
+        return QuizItem(id="q", kind="authored", stem=stem,
+                        options=(Option("A", True), Option("B", False)), explanation="",
+                        module_id="m", module_title="M", slide_id="s", slide_title="S",
+                        citations=(), source=SourceRef("m.md", 1))  # fmt: skip
+
+    assert positive_lead_in(item("Which strategy does *if it's not too much trouble* use?"),
+                            Glossary()) is None
+    assert positive_lead_in(item("Which strategy is not polite?"), Glossary()) is not None

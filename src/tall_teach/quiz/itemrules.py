@@ -108,6 +108,7 @@ def homogeneous_options(item: QuizItem, glossary: Glossary) -> RuleFailure | Non
     kinds = {c for c in classes.values() if c is not None}
     if len(kinds) <= 1:
         return None
+
     # the stem asks which term is of the key's sub-kind ("_____ is a universal gate"): the
     # wrong options are the parent kind's others, one kind at the level asked (round 80)
     key_kind = next((classes[o.text] for o in item.options if o.correct), None)
@@ -538,8 +539,13 @@ def _unplural(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
+_QUOTED = re.compile(r"\*[^*]+\*|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
 def positive_lead_in(item: QuizItem, _: Glossary) -> RuleFailure | None:
-    match = _NEGATIVE.search(lead_in(item.stem))
+    # a "not" inside a quoted example ("*if it's not too much trouble*") is what someone
+    # said, not what the lead-in asks (an educator's report)
+    match = _NEGATIVE.search(_QUOTED.sub(" ", lead_in(item.stem)))
     if match:
         return RuleFailure("negative-stem", f"the lead-in asks a negative ('{match.group()}')")
     return None

@@ -125,7 +125,13 @@ def pool_for(term: KeyTerm, vocab: Vocabulary) -> list[tuple[str, str]]:
         form = date_form(term.text)
         given = [(d, "course") for d in vocab.dates if date_form(d) == form]
         return given + [(d, "moved") for d in shifted(term.text)]
-    pool = [(t, "kind") for t in vocab.glossary.terms_under(term.category)]
+    # a key among a kind's own terms takes wrong answers there, not from its sub-kinds:
+    # those are finer kinds, and options of both read as mixed (an educator's report:
+    # "Performative" beside "Representative", an illocutionary class)
+    own = [t for name, terms in vocab.glossary.categories if name == term.category
+           for t in terms]
+    pool = [(t, "kind") for t in (own if len(own) > 1 else
+                                  vocab.glossary.terms_under(term.category))]
     known = {normalise(t) for t, _ in pool}
     # CD and gene names the glossary does not list: only those the course itself uses
     # (a marker it never discusses may be one a specialist finds arguably true), and
