@@ -694,3 +694,14 @@ def test_a_table_column_with_a_unit_in_its_header_gives_values_in_that_unit() ->
                          glossary=Glossary())
     assert [q.text() for q in chart_quantities(course)] == ["60-80 °C", "150-200 °C",
                                                              "600-1000 °C"]
+
+
+def test_a_placeholder_cell_is_no_name_and_a_name_with_a_particle_is_not_cut() -> None:
+    """Round 91: "Other" (a table's catch-all row) offered as a drug class; "Fondaco dei
+    Tedeschi" asked as "_____ dei Tedeschi" because "fondaco" is a glossary term."""
+    from tall_teach.quiz.terms import build_vocabulary, categorise
+    from tall_teach.quiz.walk import _is_name
+
+    assert not _is_name("Other") and _is_name("SNRI")
+    vocab = build_vocabulary(Glossary((("institution", ("fondaco", "Arsenal")),)), [])
+    assert categorise("Fondaco dei Tedeschi", vocab).text == "Fondaco dei Tedeschi"

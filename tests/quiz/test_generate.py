@@ -1074,3 +1074,9 @@ def test_a_bare_number_of_the_message_and_a_reference_condition_are_not_asked_or
         texts = [o.text for o in item.options]
         assert "350 bar" not in texts
         assert not any(t.endswith("°C") for t in texts)
+
+
+def test_a_noun_in_ition_is_shown_by_its_verb_in_another_stem() -> None:
+    from tall_teach.quiz.messages import _inflected
+
+    assert "presupposes" in _inflected("presupposition")

@@ -461,3 +461,17 @@ def test_round_whole_number_ranges_move_to_round_ranges() -> None:
     assert small is not None
     assert [q.text() for q in choose_values(small, [], 3, 0)] == ["8-11 days", "13-16 days",
                                                                   "18-21 days"]
+
+
+def test_durations_stay_whole_and_bins_never_collapse() -> None:
+    """Round 91: "0.5 weeks" beside 2 weeks, "40 hours" beside 12 hours, and "2-2 months"
+    among the bins of "at least 6 months"."""
+    from tall_teach.quiz.numbers import bound_bins
+
+    two_weeks, twelve_hours = parse_quantity("2 weeks"), parse_quantity("12 hours")
+    assert two_weeks is not None and twelve_hours is not None
+    assert all(q.decimals == 0 for q in choose_values(two_weeks, [], 3, 1))
+    assert "36 hours" in [q.text() for q in choose_values(twelve_hours, [], 3, 1)]
+    six = parse_quantity("at least 6 months")
+    assert six is not None
+    assert all(q.high is None or q.high > q.low for q in bound_bins(six, 3))

@@ -824,7 +824,13 @@ def _inflected(term: str) -> list[str]:
         return []
     lower = term.casefold()
     stem = lower[:-1] if lower.endswith("e") else lower
-    return [f"{lower}s", f"{lower}es", f"{stem}ed", f"{stem}ing"]
+    forms = [f"{lower}s", f"{lower}es", f"{stem}ed", f"{stem}ing"]
+    # the verb of a noun in -ition/-ation ("presupposes" for "presupposition", named in
+    # two stems before that item: round 90)
+    verb = re.sub(r"(?:ition|ation)$", "", lower)
+    if verb != lower and len(verb) >= 6:
+        forms += [f"{verb}e", f"{verb}es", f"{verb}ed", f"{verb}ing"]
+    return forms
 
 
 def _without_stem_cues(

@@ -394,7 +394,10 @@ def _scaled(key: Quantity, factor: float) -> Quantity:
     """`key` times `factor`; one more decimal when the key's precision would collapse the
     value onto zero or the key itself (0.1 units/kg/h x 0.5 is 0.05, not 0.1)."""
     low, high = key.low * factor, None if key.high is None else key.high * factor
-    if factor * 3 in (1, 9) and key.decimals == 0:  # thirds: 500 mg / 3 is "150 mg", not 167
+    # thirds: 500 mg / 3 is "150 mg", not 167; a short duration keeps its count (12 hours
+    # x 3 is 36 hours, not "40 hours": round 91)
+    if factor * 3 in (1, 9) and key.decimals == 0 and not (
+            key.canonical_unit in _DURATIONS and low < 100):
         low = _two_figures(low)
         high = None if high is None else _two_figures(high)
     moved = key.moved(low, high)
@@ -452,6 +455,10 @@ def ladder(key: Quantity) -> list[Quantity]:
         if _decade(key.mid):  # "about 10,000 times": an order of magnitude (round 64)
             factors = (0.1, 10, 0.01, 100)
         out = [_scaled(key, factor) for factor in factors]
+        if key.canonical_unit in _DURATIONS and key.decimals == 0:
+            # whole weeks stay whole: "0.5 weeks" beside "2 weeks" is no duration a
+            # clinician writes (round 91)
+            out = [q for q in out if q.decimals == 0]
     else:  # a range keeps its width and moves: scaled, it would overlap itself or widen
         step = grid_step(key)
         for k in (1, -1, 2, -2, 3, -3):
@@ -509,6 +516,8 @@ def bound_bins(key: Quantity, count: int) -> list[Quantity]:
                 step = 10**-key.decimals if _inclusive(key) else 0.0
                 bins = [bare.moved(min(x, y) + (step if upper else 0.0),
                                    max(x, y) - (0.0 if upper else step)) for x, y in pairs]
+                if any(b.high is not None and b.high <= b.low for b in bins):
+                    continue  # "2-2 months" beside "at least 6 months" (round 91)
                 far_qualifier = _OPPOSITE.get(key.qualifier.casefold(), "")
                 far = replace(key, qualifier=far_qualifier).moved(rounded[-1], None)
                 return sorted([*bins, far], key=lambda q: q.mid)

@@ -301,7 +301,7 @@ def categorise(term: str, vocab: Vocabulary) -> KeyTerm:
     if is_gene(term):
         return KeyTerm(term, vocab.gene_category, "gene")
     inner = find_in_text(term, vocab)
-    if inner:
+    if inner and not _named_with_particle(term):
         return inner[0]
     listed = vocab.course_kind(term)
     if listed:
@@ -414,3 +414,16 @@ def sub_kind_names(category: str) -> list[str]:
         qualified = " ".join([*words[:-1], head])
         named += [qualified, pluralise(qualified)]
     return list(dict.fromkeys(named))
+
+
+_PARTICLES = frozenset({"dei", "dal", "del", "della", "di", "da", "de", "des", "du", "la",
+                        "le", "von", "van", "der", "of", "al", "el", "y"})
+
+
+def _named_with_particle(term: str) -> bool:
+    """A proper name joined by a particle ("Fondaco dei Tedeschi", "Palazzo della Ragione"):
+    a glossary word inside it ("fondaco") is no key of its own, and blanking it cut the name
+    in half (round 91)."""
+    words = term.split()
+    return (len(words) >= 3 and words[0][:1].isupper()
+            and any(w in _PARTICLES for w in words[1:-1]) and words[-1][:1].isupper())

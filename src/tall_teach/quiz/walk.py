@@ -380,10 +380,17 @@ def course_groups(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
                         yield label, names
 
 
+# Cells that fill a table's gap rather than name anything ("Other" offered as a drug class
+# beside SSRI: round 91)
+_PLACEHOLDERS = frozenset({"other", "others", "none", "mixed", "various", "unknown", "n/a",
+                           "na", "misc", "miscellaneous", "all", "both", "neither", "-", "—"})
+
+
 def _is_name(text: str) -> bool:
-    """A short name: 1-4 words, not mainly a number."""
+    """A short name: 1-4 words, not mainly a number, not a placeholder ("Other")."""
     words = text.split()
-    if not 1 <= len(words) <= 4 or parse_quantity(text) is not None:
+    if (not 1 <= len(words) <= 4 or parse_quantity(text) is not None
+            or text.strip().casefold() in _PLACEHOLDERS):
         return False
     digits = sum(c.isdigit() for c in text)
     return digits <= len(text) / 3
