@@ -705,3 +705,21 @@ def test_a_placeholder_cell_is_no_name_and_a_name_with_a_particle_is_not_cut() -
     assert not _is_name("Other") and _is_name("SNRI")
     vocab = build_vocabulary(Glossary((("institution", ("fondaco", "Arsenal")),)), [])
     assert categorise("Fondaco dei Tedeschi", vocab).text == "Fondaco dei Tedeschi"
+
+
+def test_a_comma_inside_brackets_does_not_split_a_cell() -> None:
+    """Round 92: "FIB-4 (age, AST, ALT, platelets)" gave "FIB-4 (age" and "platelets)"."""
+    from tall_teach.model import Slide, SourceRef, Table, Text
+    from tall_teach.quiz.walk import course_lists
+
+    rows = [("Step 1", "FIB-4 (age, AST, ALT, platelets)"), ("Step 2", "Elastography"),
+            ("Step 3", "Biopsy")]
+    table = Table(tuple((Text(h),) for h in ("Step", "Test")),
+                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
+                  SourceRef("modules/a.md", 5))  # fmt: skip
+    slide = Slide("m/1", "content", (Text("Fibrosis"),), (table,), (), (),
+                  SourceRef("modules/a.md", 4))  # fmt: skip
+    course = course_with([msg("**Elastography** measures liver stiffness")],
+                         extra_slides=[slide], glossary=Glossary())
+    names = [n for _, ns in course_lists(course) for n in ns]
+    assert "FIB-4 (age" not in names and "platelets)" not in names

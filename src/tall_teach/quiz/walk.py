@@ -345,7 +345,10 @@ def course_lists(course: Course) -> Iterator[tuple[str, tuple[str, ...]]]:
                     # a cell may list several ("Agra, Delhi, Lahore" as the Mughals'
                     # capitals): each is a name of the column's kind, the list is none
                     # (round 86 offered it as one capital)
-                    split = [[p for p in _CELL_LIST.split(c) if p] for c in cells]
+                    # (a comma inside brackets is no list: "FIB-4 (age, AST, ALT,
+                    # platelets)" gave "FIB-4 (age" as an option, round 92)
+                    split = [[c] if "(" in c else [p for p in _CELL_LIST.split(c) if p]
+                             for c in cells]
                     if split and all(parts and all(_is_name(p) for p in parts)
                                      for parts in split):
                         names = tuple(dict.fromkeys(p for parts in split for p in parts))
