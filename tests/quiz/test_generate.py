@@ -1080,3 +1080,17 @@ def test_a_noun_in_ition_is_shown_by_its_verb_in_another_stem() -> None:
     from tall_teach.quiz.messages import _inflected
 
     assert "presupposes" in _inflected("presupposition")
+
+
+def test_a_head_noun_that_joins_the_key_joins_every_option() -> None:
+    """Round 92: "Sodium-ion cells" beside a bare "Lithium-air" ("Lithium-air follow …")."""
+    from tall_teach.model import QuizControls
+
+    glossary = Glossary((("battery chemistry", ("sodium-ion", "lead-acid")),))
+    message = replace(msg("**Sodium-ion** cells follow the rocking-chair principle with hard "
+                          "carbon as the negative electrode"),
+                      controls=QuizControls(distractors=("lithium-air", "lithium-sulfur")))
+    course = course_with([message], glossary=glossary)
+    course, _ = generate_items(course)
+    (item,) = [i for i in course.items if i.kind == "cloze"]
+    assert all(o.text.endswith(" cells") for o in item.options), item.options

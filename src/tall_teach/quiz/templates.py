@@ -395,6 +395,7 @@ PAIR = 1  # wrong terms a cloze on a term needs at least: one, an alternate-choi
 
 def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
     """A message with its key term blanked: "About _____ of T-ALL patients still relapse."."""
+    head = head_noun(term, info.text) if term.quantity is None else ""
     term, key = _cloze_key(term, info)
     reasons: tuple[str, ...] = ()
     taught: dict[str, str] = {}
@@ -424,6 +425,14 @@ def cloze(item_id: str, term: KeyTerm, info: MessageInfo) -> Draft:
             key = term.option_text
             written = {d: d for d in selection.chosen}
             taught = dict(selection.supports)
+        if head and key.casefold().endswith(f" {head}"):
+            # the head noun joined the key ("Sodium-ion cells"): every option carries it,
+            # or a bare "Lithium-air" stands apart by its form (round 92)
+            def headed(text: str) -> str:
+                return text if text.casefold().endswith(f" {head}") else f"{text} {head}"
+
+            written = {headed(shown): d for shown, d in written.items()}
+            taught = {headed(shown): t for shown, t in taught.items()}
         distractors = tuple(written)
         every = [key, *distractors]
         reasons = selection.reasons
