@@ -160,13 +160,15 @@ def test_a_table_row_comparing_key_and_candidate_is_no_evidence_for_the_candidat
     assert not _compares("RIP and OSPF | interior", "OSPF", "RIP")  # one cell: listed together
 
 
-def _table_slide(rows: list[tuple[str, ...]]) -> object:
+def _table_slide(rows: list[tuple[str, ...]], header: tuple[str, ...] = ("Layer", "Examples"),
+                 title: str = "Layers") -> object:
+    """A content slide holding one plain table, its cells as written."""
     from tall_teach.model import Slide, SourceRef, Table, Text
 
     cells = tuple(tuple((Text(c),) for c in row) for row in rows)
-    table = Table(((Text("Layer"),), (Text("Examples"),)), cells, ("", ""),
+    table = Table(tuple((Text(h),) for h in header), cells, ("",) * len(header),
                   SourceRef("modules/a.md", 5))  # fmt: skip
-    return Slide("n/1", "content", (Text("Layers"),), (table,), (), (), SourceRef("m.md", 4))
+    return Slide("n/1", "content", (Text(title),), (table,), (), (), SourceRef("m.md", 4))
 
 
 def test_a_table_row_listing_the_key_with_its_kind_is_its_finer_kind() -> None:
@@ -647,14 +649,8 @@ def test_a_persons_surname_in_an_authored_stem_shows_the_key() -> None:
 def test_a_table_columns_kind_is_asked_by_its_header_and_a_listing_cell_by_its_names() -> None:
     """Round 86: "Which course:capital best completes the statement?" reached trainees,
     with "Agra, Delhi, Lahore" (one cell of the Capital column) as one option."""
-    from tall_teach.model import Slide, SourceRef, Table, Text
-
-    rows = [("Ottomans", "Istanbul"), ("Safavids", "Isfahan"), ("Mughals", "Agra, Delhi, Lahore")]
-    table = Table(tuple((Text(h),) for h in ("Empire", "Capital")),
-                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
-                  SourceRef("modules/a.md", 5))  # fmt: skip
-    slide = Slide("m/1", "content", (Text("Three empires"),), (table,), (), (),
-                  SourceRef("modules/a.md", 4))  # fmt: skip
+    slide = _table_slide([("Ottomans", "Istanbul"), ("Safavids", "Isfahan"),
+                          ("Mughals", "Agra, Delhi, Lahore")], ("Empire", "Capital"))
     message = "Shah Abbas I rebuilt **Isfahan** around a great square as the Safavid capital"
     course = course_with([msg(message)], extra_slides=[slide], glossary=Glossary())
     (item,) = generate_items(course)[0].items
@@ -681,15 +677,10 @@ def test_a_sub_kind_that_looks_like_an_adjective_asks_for_its_parent_only_if_it_
 def test_a_table_column_with_a_unit_in_its_header_gives_values_in_that_unit() -> None:
     """Round 89: the fuel cells' table ("Operating temperature (°C)": 60-80, 150-200 …)
     was not read, and 1100-2500 °C were made up beside the SOFC's 600-1000 °C."""
-    from tall_teach.model import Slide, SourceRef, Table, Text
     from tall_teach.quiz.walk import chart_quantities
 
-    rows = [("PEMFC", "60-80"), ("PAFC", "150-200"), ("SOFC", "600-1000")]
-    table = Table(tuple((Text(h),) for h in ("Type", "Operating temperature (°C)")),
-                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
-                  SourceRef("modules/a.md", 5))  # fmt: skip
-    slide = Slide("m/1", "content", (Text("Fuel-cell types"),), (table,), (), (),
-                  SourceRef("modules/a.md", 4))  # fmt: skip
+    slide = _table_slide([("PEMFC", "60-80"), ("PAFC", "150-200"), ("SOFC", "600-1000")],
+                         ("Type", "Operating temperature (°C)"))
     course = course_with([msg("The **SOFC** runs at 600-1000 °C")], extra_slides=[slide],
                          glossary=Glossary())
     assert [q.text() for q in chart_quantities(course)] == ["60-80 °C", "150-200 °C",
@@ -709,16 +700,10 @@ def test_a_placeholder_cell_is_no_name_and_a_name_with_a_particle_is_not_cut() -
 
 def test_a_comma_inside_brackets_does_not_split_a_cell() -> None:
     """Round 92: "FIB-4 (age, AST, ALT, platelets)" gave "FIB-4 (age" and "platelets)"."""
-    from tall_teach.model import Slide, SourceRef, Table, Text
     from tall_teach.quiz.walk import course_lists
 
-    rows = [("Step 1", "FIB-4 (age, AST, ALT, platelets)"), ("Step 2", "Elastography"),
-            ("Step 3", "Biopsy")]
-    table = Table(tuple((Text(h),) for h in ("Step", "Test")),
-                  tuple(tuple((Text(c),) for c in row) for row in rows), ("", ""),
-                  SourceRef("modules/a.md", 5))  # fmt: skip
-    slide = Slide("m/1", "content", (Text("Fibrosis"),), (table,), (), (),
-                  SourceRef("modules/a.md", 4))  # fmt: skip
+    slide = _table_slide([("Step 1", "FIB-4 (age, AST, ALT, platelets)"),
+                          ("Step 2", "Elastography"), ("Step 3", "Biopsy")], ("Step", "Test"))
     course = course_with([msg("**Elastography** measures liver stiffness")],
                          extra_slides=[slide], glossary=Glossary())
     names = [n for _, ns in course_lists(course) for n in ns]

@@ -282,14 +282,17 @@ def _teaching_candidates(course: Course) -> list[_Taught]:
     return found
 
 
+# A prefix that makes a term its opposite ("Non-consequentialist"): what follows it is
+# another term, in a slide's text and in its title alike
+_OPPOSITE = r"(?:non|anti|counter)[-‐‑]"
+_NEGATING = re.compile(rf"{_OPPOSITE}$", re.IGNORECASE)
+
+
 def _titled_by_opposite(title: str, key_terms: list[str]) -> bool:
     """A slide titled "Non-consequentialist theories" teaches the other family, however many
     of the message's words it shares ("judge by outcomes" / "not by its outcomes")."""
-    return any(re.search(rf"(?<![\w-])(?:non|anti|counter)[-‐‑]{re.escape(t)}", title,
-                         re.IGNORECASE) for t in key_terms)
-
-
-_NEGATING = re.compile(r"(?:non|anti|un|in|counter)[-‐‑]$", re.IGNORECASE)
+    return any(re.search(rf"(?<![\w-]){_OPPOSITE}{re.escape(t)}", title, re.IGNORECASE)
+               for t in key_terms)
 
 
 def _writes(text: str, term: str) -> bool:
